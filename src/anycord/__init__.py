@@ -1,0 +1,1 @@
+from anycord._about import __version__ as __version__

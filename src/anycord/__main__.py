@@ -1,0 +1,69 @@
+"""`python -m anycord`: version and environment; `python -m anycord demo`: see a bot work.
+
+The demo runs an example bot against `anycord.testing.FakeDiscord`, needs no token and no
+network, and exits 0 when the scripted conversation completes.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import platform
+import sys
+import typing
+
+from anycord._about import __version__
+
+_EXTRAS: typing.Final = {
+    "server": ("hypercorn",),
+    "zstd": ("zstandard",),
+    "redis": ("coredis",),
+    "trio": ("trio",),
+    "color": ("colorlog",),
+}
+
+
+def _version_of(dist: str) -> str | None:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def describe() -> str:
+    """The text `python -m anycord` prints."""
+    lines = [
+        f"anycord {__version__}",
+        f"Python {platform.python_implementation()} {platform.python_version()} ({sys.executable})",
+        f"Platform {platform.platform()}",
+        f"AnyIO {_version_of('anyio')}",
+    ]
+    backends = ["asyncio"]
+    if importlib.util.find_spec("trio") is not None:
+        backends.append(f"trio {_version_of('trio')}")
+    lines.append("Backends " + ", ".join(backends))
+    extras = []
+    for extra, modules in _EXTRAS.items():
+        present = all(importlib.util.find_spec(m) is not None for m in modules)
+        version = _version_of(modules[0]) if present else None
+        extras.append(f"{extra} ({modules[0]} {version})" if present else f"{extra} (not installed)")
+    lines.append("Extras " + ", ".join(extras))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `python -m anycord` and the `anycord` script."""
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "demo":
+        from anycord.demo import main as demo_main  # noqa: PLC0415 - only the demo needs it
+
+        return demo_main(args[1:])
+    if args and args[0] not in ("-V", "--version", "version"):
+        print(f"usage: python -m anycord [demo]\nunknown command {args[0]!r}", file=sys.stderr)  # noqa: T201
+        return 2
+    print(describe())  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

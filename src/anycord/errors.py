@@ -1,0 +1,342 @@
+"""Every exception anycord raises, in one hierarchy.
+
+```
+AnycordError
+├── ComponentStateConflictError     start/close/join called in the wrong lifecycle state
+├── ComponentClosedError            the component (REST client, shard, bot) was closed under a waiter
+├── MissingIntentError (+ ValueError)  an operation needs intents the bot did not ask for
+├── UnrecognisedEntityError         a payload of a type this version does not model
+├── BulkDeleteError                 a bulk delete stopped part way (which ids were deleted)
+├── InteractionVerificationError    an interaction's Ed25519 signature did not verify
+├── HTTPError                       anything that went wrong talking to the REST API
+│   ├── RateLimitTooLongError       Discord asked us to wait longer than max_rate_limit
+│   └── HTTPResponseError           Discord answered with an error status
+│       ├── ClientHTTPResponseError     4xx
+│       │   ├── BadRequestError         400 (with the nested `errors` tree)
+│       │   ├── UnauthorizedError       401
+│       │   ├── ForbiddenError          403
+│       │   ├── NotFoundError           404
+│       │   └── RateLimitedError        429 that could not be retried
+│       └── InternalServerError         5xx, after the retries ran out
+└── GatewayError                    anything that went wrong on a gateway connection
+    ├── GatewayConnectionError      could not connect, or the connection dropped
+    ├── GatewayTransportError       a bad frame: undecodable, uninflatable, not JSON
+    └── GatewayServerClosedConnectionError  Discord closed with a code (`code`, `can_reconnect`)
+        └── GatewayFatalCloseError  a close code that must not be retried (4004, 4010–4014)
+```
+
+Guarantees: no exception's message, args or repr contains a token (the REST layer redacts
+the `Authorization` header from any headers it attaches), and every HTTP error carries the
+status, Discord's JSON error code and message, and the nested `errors` tree as sent.
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from anycord.intents import Intents
+
+__all__ = [
+    "AnycordError",
+    "BadRequestError",
+    "BulkDeleteError",
+    "ClientHTTPResponseError",
+    "ComponentClosedError",
+    "ComponentStateConflictError",
+    "ForbiddenError",
+    "GatewayConnectionError",
+    "GatewayError",
+    "GatewayFatalCloseError",
+    "GatewayServerClosedConnectionError",
+    "GatewayTransportError",
+    "HTTPError",
+    "HTTPResponseError",
+    "InteractionVerificationError",
+    "InternalServerError",
+    "MissingIntentError",
+    "NotFoundError",
+    "RateLimitTooLongError",
+    "RateLimitedError",
+    "ShardCloseCode",
+    "UnauthorizedError",
+    "UnrecognisedEntityError",
+    "error_for_status",
+]
+
+_REDACTED_HEADERS: typing.Final = frozenset({"authorization", "proxy-authorization", "cookie"})
+
+
+class AnycordError(Exception):
+    """Base of every anycord exception."""
+
+
+class ComponentStateConflictError(AnycordError):
+    """A lifecycle method was called in a state that does not allow it (e.g. `start` twice)."""
+
+
+class ComponentClosedError(AnycordError):
+    """The component closed while this call was waiting on it."""
+
+
+class MissingIntentError(AnycordError, ValueError):
+    """The operation needs gateway intents the bot was not started with."""
+
+    def __init__(self, intents: Intents, message: str = "") -> None:
+        self.intents = intents
+        super().__init__(message or f"missing intents: {intents!r}")
+
+
+class UnrecognisedEntityError(AnycordError):
+    """A payload described an entity type this version of anycord does not know."""
+
+
+class BulkDeleteError(AnycordError):
+    """A bulk delete failed after deleting some of the messages."""
+
+    def __init__(self, deleted: Sequence[int], remaining: Sequence[int], cause: BaseException) -> None:
+        self.deleted = tuple(deleted)
+        self.remaining = tuple(remaining)
+        super().__init__(
+            f"bulk delete stopped after {len(self.deleted)} of "
+            f"{len(self.deleted) + len(self.remaining)} messages: {cause}"
+        )
+
+
+class InteractionVerificationError(AnycordError):
+    """An interaction request's signature or timestamp did not verify."""
+
+
+# -- HTTP ---------------------------------------------------------------------------------
+
+
+class HTTPError(AnycordError):
+    """Talking to the REST API failed."""
+
+
+class RateLimitTooLongError(HTTPError):
+    """Discord asked for a wait longer than the client's `max_rate_limit`.
+
+    Raised instead of sleeping, so a bot never silently stalls for minutes.
+    """
+
+    def __init__(self, *, route: str, retry_after: float, max_rate_limit: float, is_global: bool) -> None:
+        self.route = route
+        self.retry_after = retry_after
+        self.max_rate_limit = max_rate_limit
+        self.is_global = is_global
+        scope = "global" if is_global else "route"
+        super().__init__(
+            f"{route}: {scope} rate limit asks for {retry_after:.2f}s, "
+            f"more than max_rate_limit={max_rate_limit:.2f}s"
+        )
+
+
+class HTTPResponseError(HTTPError):
+    """Discord answered with an error status.
+
+    Attributes:
+        url: the request URL (no credentials are ever in it).
+        status: the HTTP status code.
+        headers: the response headers (credentials removed).
+        raw_body: the body as received.
+        code: Discord's JSON error code (0 when the body had none).
+        message: Discord's message, or the HTTP reason.
+        errors: the nested `errors` tree Discord sends with 400s (`{}` when absent).
+    """
+
+    def __init__(
+        self,
+        url: str,
+        status: int,
+        headers: Mapping[str, str],
+        raw_body: bytes | str,
+        message: str = "",
+        code: int = 0,
+        errors: Mapping[str, typing.Any] | None = None,
+    ) -> None:
+        self.url = url
+        self.status = status
+        self.headers = {k: v for k, v in headers.items() if k.lower() not in _REDACTED_HEADERS}
+        self.raw_body = raw_body
+        self.message = message
+        self.code = code
+        self.errors: Mapping[str, typing.Any] = errors or {}
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        head = f"{self.status} {self.message}".rstrip()
+        if self.code:
+            head += f" (Discord code {self.code})"
+        text = f"{head} for {self.url}"
+        if self.errors:
+            details = "; ".join(f"{path}: {msg}" for path, msg in self.flat_errors())
+            text += f": {details}"
+        return text
+
+    def flat_errors(self) -> list[tuple[str, str]]:
+        """The `errors` tree flattened to `(path, message)` pairs, e.g. `("embeds.0.title", "...")`."""
+        out: list[tuple[str, str]] = []
+
+        def walk(node: typing.Any, path: str) -> None:
+            if isinstance(node, dict):
+                if "_errors" in node and isinstance(node["_errors"], list):
+                    for err in node["_errors"]:
+                        msg = err.get("message", "") if isinstance(err, dict) else str(err)
+                        out.append((path or "<root>", str(msg)))
+                for key, value in node.items():
+                    if key != "_errors":
+                        walk(value, f"{path}.{key}" if path else str(key))
+
+        walk(self.errors, "")
+        return out
+
+
+class ClientHTTPResponseError(HTTPResponseError):
+    """A 4xx response."""
+
+
+class BadRequestError(ClientHTTPResponseError):
+    """400: the request was malformed; `errors` says which fields."""
+
+
+class UnauthorizedError(ClientHTTPResponseError):
+    """401: the token is missing, malformed or revoked."""
+
+
+class ForbiddenError(ClientHTTPResponseError):
+    """403: the token is valid but may not do this."""
+
+
+class NotFoundError(ClientHTTPResponseError):
+    """404: no such resource."""
+
+
+class RateLimitedError(ClientHTTPResponseError):
+    """A 429 that could not be retried (for example a malformed 429 from a proxy)."""
+
+
+class InternalServerError(HTTPResponseError):
+    """A 5xx response, after the client's retries ran out."""
+
+
+_STATUS_ERRORS: typing.Final[dict[int, type[HTTPResponseError]]] = {
+    400: BadRequestError,
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    429: RateLimitedError,
+}
+
+
+def error_for_status(status: int) -> type[HTTPResponseError]:
+    """The exception class for an HTTP error status."""
+    if status in _STATUS_ERRORS:
+        return _STATUS_ERRORS[status]
+    if 400 <= status < 500:
+        return ClientHTTPResponseError
+    if 500 <= status < 600:
+        return InternalServerError
+    return HTTPResponseError
+
+
+# -- Gateway ------------------------------------------------------------------------------
+
+
+class ShardCloseCode(enum.IntEnum):
+    """Close codes of Discord's gateway (topics/opcodes-and-status-codes.mdx)."""
+
+    NORMAL_CLOSURE = 1000
+    GOING_AWAY = 1001
+    PROTOCOL_ERROR = 1002
+    TYPE_ERROR = 1003
+    ENCODING_ERROR = 1007
+    POLICY_VIOLATION = 1008
+    TOO_BIG = 1009
+    UNEXPECTED_CONDITION = 1011
+    UNKNOWN_ERROR = 4000
+    UNKNOWN_OPCODE = 4001
+    DECODE_ERROR = 4002
+    NOT_AUTHENTICATED = 4003
+    AUTHENTICATION_FAILED = 4004
+    ALREADY_AUTHENTICATED = 4005
+    INVALID_SEQ = 4007
+    RATE_LIMITED = 4008
+    SESSION_TIMEOUT = 4009
+    INVALID_SHARD = 4010
+    SHARDING_REQUIRED = 4011
+    INVALID_VERSION = 4012
+    INVALID_INTENT = 4013
+    DISALLOWED_INTENT = 4014
+
+    @property
+    def is_fatal(self) -> bool:
+        """Whether reconnecting is pointless (Discord documents these as "do not reconnect")."""
+        return self in _FATAL_CLOSE_CODES
+
+    @property
+    def drops_session(self) -> bool:
+        """Whether the next connection must IDENTIFY rather than RESUME."""
+        return self in _SESSION_DROPPING_CLOSE_CODES
+
+
+_FATAL_CLOSE_CODES: typing.Final = frozenset(
+    {
+        ShardCloseCode.AUTHENTICATION_FAILED,
+        ShardCloseCode.INVALID_SHARD,
+        ShardCloseCode.SHARDING_REQUIRED,
+        ShardCloseCode.INVALID_VERSION,
+        ShardCloseCode.INVALID_INTENT,
+        ShardCloseCode.DISALLOWED_INTENT,
+    }
+)
+_SESSION_DROPPING_CLOSE_CODES: typing.Final = frozenset(
+    {ShardCloseCode.INVALID_SEQ, ShardCloseCode.SESSION_TIMEOUT}
+)
+
+
+class GatewayError(AnycordError):
+    """A gateway connection failed."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class GatewayConnectionError(GatewayError):
+    """Could not connect to the gateway, or the connection dropped without a close frame."""
+
+
+class GatewayTransportError(GatewayError):
+    """A frame could not be decoded (bad compression, bad UTF-8, bad JSON, wrong shape)."""
+
+
+class GatewayServerClosedConnectionError(GatewayError):
+    """Discord closed the connection with a close code.
+
+    `can_reconnect` is False for the codes Discord documents as final (4004, 4010–4014).
+    """
+
+    def __init__(self, reason: str, code: int | ShardCloseCode | None = None, *, can_reconnect: bool = True) -> None:
+        self.code = code
+        self.can_reconnect = can_reconnect
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        name = ""
+        if self.code is not None:
+            try:
+                name = f" {ShardCloseCode(self.code).name}"
+            except ValueError:
+                name = ""
+        return f"server closed the connection with code {self.code}{name}: {self.reason}"
+
+
+class GatewayFatalCloseError(GatewayServerClosedConnectionError):
+    """A close code after which the shard must not reconnect; it ends the bot's tree."""
+
+    def __init__(self, reason: str, code: int | ShardCloseCode | None = None) -> None:
+        super().__init__(reason, code, can_reconnect=False)

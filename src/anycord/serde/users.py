@@ -1,0 +1,115 @@
+"""Users ↔ JSON."""
+
+from __future__ import annotations
+
+import typing
+
+from anycord.colors import Color
+from anycord.enums import try_enum
+from anycord.models.users import OwnUser, PartialUser, PremiumType, User, UserFlag
+from anycord.serde._core import JSONObject, put, register
+from anycord.snowflakes import Snowflake
+from anycord.undefined import UNDEFINED
+
+if typing.TYPE_CHECKING:
+    from anycord.traits import RESTAware
+
+__all__ = ["decode_own_user", "decode_partial_user", "decode_user", "encode_user"]
+
+
+def decode_user(payload: JSONObject, app: RESTAware | None = None) -> User:
+    """A user object."""
+    accent = payload.get("accent_color")
+    return User(
+        id=Snowflake(payload["id"]),
+        app=app,
+        username=payload["username"],
+        discriminator=payload.get("discriminator", "0"),
+        global_name=payload.get("global_name"),
+        avatar_hash=payload.get("avatar"),
+        banner_hash=payload.get("banner"),
+        accent_color=Color(accent) if accent is not None else None,
+        is_bot=payload.get("bot", False),
+        is_system=payload.get("system", False),
+        flags=UserFlag(payload.get("public_flags", 0)),
+        avatar_decoration=payload.get("avatar_decoration_data"),
+    )
+
+
+def decode_own_user(payload: JSONObject, app: RESTAware | None = None) -> OwnUser:
+    """The bot's own user (`GET /users/@me`, READY)."""
+    accent = payload.get("accent_color")
+    return OwnUser(
+        id=Snowflake(payload["id"]),
+        app=app,
+        username=payload["username"],
+        discriminator=payload.get("discriminator", "0"),
+        global_name=payload.get("global_name"),
+        avatar_hash=payload.get("avatar"),
+        banner_hash=payload.get("banner"),
+        accent_color=Color(accent) if accent is not None else None,
+        is_bot=payload.get("bot", False),
+        is_system=payload.get("system", False),
+        flags=UserFlag(payload.get("public_flags", payload.get("flags", 0))),
+        avatar_decoration=payload.get("avatar_decoration_data"),
+        is_mfa_enabled=payload.get("mfa_enabled", False),
+        locale=payload.get("locale"),
+        is_verified=payload.get("verified"),
+        email=payload.get("email"),
+        premium_type=try_enum(PremiumType, payload.get("premium_type", 0)),
+    )
+
+
+def decode_partial_user(payload: JSONObject, app: RESTAware | None = None) -> PartialUser:
+    """A partial user (as in USER_UPDATE-like partial payloads)."""
+    return PartialUser(
+        id=Snowflake(payload["id"]),
+        app=app,
+        username=payload.get("username", UNDEFINED),
+        discriminator=payload.get("discriminator", UNDEFINED),
+        global_name=payload.get("global_name", UNDEFINED),
+        avatar_hash=payload.get("avatar", UNDEFINED),
+        is_bot=payload.get("bot", UNDEFINED),
+        is_system=payload.get("system", UNDEFINED),
+    )
+
+
+def encode_user(user: User) -> JSONObject:
+    """A user (or own user) as Discord sends it."""
+    out: JSONObject = {
+        "id": str(user.id),
+        "username": user.username,
+        "discriminator": user.discriminator,
+        "global_name": user.global_name,
+        "avatar": user.avatar_hash,
+        "banner": user.banner_hash,
+        "accent_color": int(user.accent_color) if user.accent_color is not None else None,
+        "bot": user.is_bot,
+        "system": user.is_system,
+        "public_flags": int(user.flags),
+        "avatar_decoration_data": user.avatar_decoration,
+    }
+    if isinstance(user, OwnUser):
+        out["mfa_enabled"] = user.is_mfa_enabled
+        out["locale"] = user.locale
+        out["verified"] = user.is_verified
+        out["email"] = user.email
+        out["premium_type"] = int(user.premium_type)
+    return out
+
+
+def encode_partial_user(user: PartialUser) -> JSONObject:
+    """A partial user: only the known fields."""
+    out: JSONObject = {"id": str(user.id)}
+    put(out, "username", user.username)
+    put(out, "discriminator", user.discriminator)
+    put(out, "global_name", user.global_name)
+    put(out, "avatar", user.avatar_hash)
+    put(out, "bot", user.is_bot)
+    put(out, "system", user.is_system)
+    return out
+
+
+register(User, decode=decode_user, encode=encode_user)
+register(OwnUser, decode=decode_own_user, encode=encode_user)
+register(PartialUser, decode=decode_partial_user, encode=encode_partial_user)
