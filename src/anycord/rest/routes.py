@@ -1,0 +1,107 @@
+"""REST routes: the method and path template of every endpoint, and their rate-limit keys.
+
+A `Route` is declared once per endpoint, at import time, with the path written exactly as in
+Discord's OpenAPI spec (`/channels/{channel_id}/messages`). Declaring a route registers it, so
+`all_routes()` lists every endpoint the client implements and coverage against the spec is
+checkable by program.
+
+`Route.compile(**params)` substitutes the parameters (URL-quoting each) and yields a
+`CompiledRoute`, whose `bucket_key` is what rate limiting keys on: the route's method and
+template plus its *major parameters* (`channel_id`, `guild_id`, `webhook_id` + `webhook_token`,
+and `interaction_id` + `interaction_token`), as Discord's rate-limits page describes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import typing
+import urllib.parse
+
+import attrs
+
+__all__ = ["MAJOR_PARAMETERS", "CompiledRoute", "Route", "all_routes"]
+
+MAJOR_PARAMETERS: typing.Final[tuple[str, ...]] = (
+    "channel_id",
+    "guild_id",
+    "webhook_id",
+    "webhook_token",
+    "interaction_id",
+    "interaction_token",
+)
+"""Path parameters that partition a route's rate limit (each value gets its own bucket)."""
+
+_PARAM = re.compile(r"\{([a-z_]+)\}")
+_REGISTRY: dict[tuple[str, str], Route] = {}
+
+
+@attrs.frozen(slots=True, eq=True, hash=True)
+class Route:
+    """An endpoint: HTTP method and path template, as written in the OpenAPI spec."""
+
+    method: str
+    path_template: str
+    global_limit: bool = attrs.field(default=True, eq=False)
+    """Whether requests count against the 50/s global limit (interaction endpoints do not)."""
+    params: tuple[str, ...] = attrs.field(init=False, eq=False)
+    major_params: tuple[str, ...] = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.method not in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+            msg = f"unknown HTTP method {self.method!r}"
+            raise ValueError(msg)
+        params = tuple(_PARAM.findall(self.path_template))
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "major_params", tuple(p for p in params if p in MAJOR_PARAMETERS))
+        _REGISTRY.setdefault((self.method, self.path_template), self)
+
+    def compile(self, **params: object) -> CompiledRoute:
+        """Fill in the path parameters; raises `TypeError` for a missing or unexpected one."""
+        missing = set(self.params) - params.keys()
+        extra = params.keys() - set(self.params)
+        if missing or extra:
+            msg = f"{self.method} {self.path_template}: missing {sorted(missing)}, unexpected {sorted(extra)}"
+            raise TypeError(msg)
+        values = {k: str(int(v)) if isinstance(v, int) else str(v) for k, v in params.items()}
+        path = _PARAM.sub(lambda m: urllib.parse.quote(values[m.group(1)], safe="@"), self.path_template)
+        major = tuple(values[p] for p in self.major_params)
+        return CompiledRoute(route=self, path=path, major=major)
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path_template}"
+
+
+@attrs.frozen(slots=True)
+class CompiledRoute:
+    """A route with its parameters filled in."""
+
+    route: Route
+    path: str
+    """The path relative to the API base, e.g. `/channels/123/messages`."""
+    major: tuple[str, ...]
+    """Values of the major parameters, in the route's order."""
+
+    @property
+    def method(self) -> str:
+        """The HTTP method."""
+        return self.route.method
+
+    @property
+    def bucket_key(self) -> str:
+        """The local rate-limit key before Discord names the bucket: route and major params."""
+        return f"{self.route.method} {self.route.path_template} {':'.join(self.major)}"
+
+    def __str__(self) -> str:
+        # Never includes a webhook or interaction token: those are major params, not printed.
+        return f"{self.route.method} {self.route.path_template}"
+
+
+def all_routes() -> tuple[Route, ...]:
+    """Every route the REST client implements (imports every endpoint module first)."""
+    from anycord.rest import endpoints  # noqa: PLC0415 - avoids a cycle at import time
+
+    for module in pkgutil.iter_modules(endpoints.__path__):
+        importlib.import_module(f"{endpoints.__name__}.{module.name}")
+    return tuple(_REGISTRY.values())
