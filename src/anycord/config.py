@@ -56,11 +56,11 @@ class HTTPSettings:
     timeouts: HTTPTimeoutSettings = attrs.field(factory=HTTPTimeoutSettings)
     keep_alive: bool = True
     """Reuse connections between requests."""
-    max_connections: int | None = 100
+    max_connections: int | None = attrs.field(default=100)
     """Upper bound on open connections; `None` for no bound."""
     max_keepalive_connections: int | None = 20
     keepalive_expiry: float | None = 5.0
-    max_redirects: int | None = None
+    max_redirects: int | None = attrs.field(default=None)
     """`None` refuses redirects (Discord's API never redirects); a number follows that many."""
     ssl: bool | ssl_.SSLContext = True
     """`True` verifies with the default context, `False` disables verification, or a context."""

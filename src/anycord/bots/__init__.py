@@ -1,0 +1,1 @@
+"""The bots: GatewayBot, RESTBot, AsgiBot, RESTApp, and the lifecycle they share."""

@@ -1,0 +1,100 @@
+"""The synchronous entry point: `bot.run()` for scripts.
+
+`run_blocking(start, request_close, ...)` runs `start` as the root of a fresh event loop on the
+chosen backend, with a signal watcher beside it in the same task group:
+
+* the first SIGINT or SIGTERM asks the component to close gracefully (`request_close()`);
+* a second one cancels the whole tree at once (the user really wants out);
+* when `start` returns, the watcher is cancelled and the loop ends: nothing is left running.
+
+With `propagate_interrupts=True` the signal that stopped the bot is re-raised afterwards as
+`KeyboardInterrupt` (SIGINT) or `SystemExit(128 + signum)` (others), so a supervisor sees how
+the process ended; by default a signal-initiated close is a normal, successful exit.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import typing
+
+import anyio
+
+from anycord.errors import ComponentStateConflictError
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+__all__ = ["Backend", "run_blocking"]
+
+Backend = typing.Literal["asyncio", "trio"]
+
+_SIGNALS: typing.Final = tuple(
+    sig for sig in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if sig is not None
+)
+
+
+def run_blocking(
+    start: Callable[[], Awaitable[None]],
+    request_close: Callable[[], None],
+    *,
+    backend: Backend = "asyncio",
+    propagate_interrupts: bool = False,
+    asyncio_debug: bool = False,
+    coroutine_tracking_depth: int | None = None,
+    handle_signals: bool = True,
+) -> None:
+    """Run `start()` to completion on a new event loop, turning signals into a graceful close.
+
+    Args:
+        start: the component's `start` (it returns after the component closed).
+        request_close: asks the component to close (the first signal calls it).
+        backend: `"asyncio"` or `"trio"`.
+        propagate_interrupts: re-raise the stopping signal after a clean close.
+        asyncio_debug: asyncio's debug mode (ignored on Trio).
+        coroutine_tracking_depth: `sys.set_coroutine_origin_tracking_depth` while running.
+        handle_signals: install the SIGINT/SIGTERM watcher (only possible in the main thread).
+    """
+    if backend not in ("asyncio", "trio"):
+        msg = f"backend must be 'asyncio' or 'trio', not {backend!r}"
+        raise ValueError(msg)
+    received: list[int] = []
+
+    async def watch_signals(tg: anyio.abc.TaskGroup, *, task_status: anyio.abc.TaskStatus[None]) -> None:
+        with anyio.open_signal_receiver(*_SIGNALS) as signals:
+            task_status.started()
+            async for signum in signals:
+                received.append(int(signum))
+                if len(received) > 1:
+                    tg.cancel_scope.cancel()
+                    return
+                try:
+                    request_close()
+                except ComponentStateConflictError:
+                    # Not started yet or already closed: nothing graceful to do, just stop.
+                    tg.cancel_scope.cancel()
+                    return
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tg:
+            if handle_signals and _SIGNALS:
+                await tg.start(watch_signals, tg)
+            await start()
+            tg.cancel_scope.cancel()
+
+    options: dict[str, typing.Any] = {}
+    if backend == "asyncio" and asyncio_debug:
+        options["debug"] = True
+    previous_depth = sys.get_coroutine_origin_tracking_depth()
+    if coroutine_tracking_depth is not None:
+        sys.set_coroutine_origin_tracking_depth(coroutine_tracking_depth)
+    try:
+        anyio.run(main, backend=backend, backend_options=options)
+    finally:
+        if coroutine_tracking_depth is not None:
+            sys.set_coroutine_origin_tracking_depth(previous_depth)
+    if received and propagate_interrupts:
+        signum = received[0]
+        if signum == getattr(signal, "SIGINT", None):
+            raise KeyboardInterrupt
+        raise SystemExit(128 + signum)
