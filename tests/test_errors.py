@@ -15,7 +15,11 @@ def test_status_mapping() -> None:
 
 
 def test_http_error_carries_everything_and_no_credentials() -> None:
-    tree = {"embeds": {"0": {"title": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "Too long"}]}}}}
+    tree = {
+        "embeds": {
+            "0": {"title": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "Too long"}]}}
+        }
+    }
     err = errors.BadRequestError(
         "https://discord.com/api/v10/channels/1/messages",
         400,
@@ -30,8 +34,10 @@ def test_http_error_carries_everything_and_no_credentials() -> None:
     assert err.errors == tree
     assert err.flat_errors() == [("embeds.0.title", "Too long")]
     assert "Authorization" not in err.headers
-    assert "secret" not in str(err) and "secret" not in repr(err)
-    assert "50035" in str(err) and "embeds.0.title: Too long" in str(err)
+    assert "secret" not in str(err)
+    assert "secret" not in repr(err)
+    assert "50035" in str(err)
+    assert "embeds.0.title: Too long" in str(err)
     assert isinstance(err, errors.ClientHTTPResponseError)
     assert isinstance(err, errors.HTTPError)
 
@@ -63,7 +69,9 @@ def test_misc_errors() -> None:
     assert missing.intents == Intents.GUILD_MEMBERS
     bulk = errors.BulkDeleteError([1, 2], [3], RuntimeError("boom"))
     assert "2 of 3" in str(bulk)
-    too_long = errors.RateLimitTooLongError(route="POST /x", retry_after=400.0, max_rate_limit=300.0, is_global=False)
+    too_long = errors.RateLimitTooLongError(
+        route="POST /x", retry_after=400.0, max_rate_limit=300.0, is_global=False
+    )
     assert "400.00s" in str(too_long)
 
 

@@ -10,18 +10,21 @@ DOCS = Path(__file__).resolve().parents[2] / "shared" / "discord-api" / "docs" /
 
 
 def test_intent_values_follow_the_docs() -> None:
-    assert Intents.GUILDS == 1
-    assert Intents.GUILD_MEMBERS == 1 << 1
-    assert Intents.MESSAGE_CONTENT == 1 << 15
-    assert Intents.GUILD_SCHEDULED_EVENTS == 1 << 16
-    assert Intents.AUTO_MODERATION_CONFIGURATION == 1 << 20
-    assert Intents.DIRECT_MESSAGE_POLLS == 1 << 25
+    assert int(Intents.GUILDS) == 1
+    assert int(Intents.GUILD_MEMBERS) == 1 << 1
+    assert int(Intents.MESSAGE_CONTENT) == 1 << 15
+    assert int(Intents.GUILD_SCHEDULED_EVENTS) == 1 << 16
+    assert int(Intents.AUTO_MODERATION_CONFIGURATION) == 1 << 20
+    assert int(Intents.DIRECT_MESSAGE_POLLS) == 1 << 25
 
 
 def test_intent_groups() -> None:
     assert Intents.ALL == Intents.ALL_PRIVILEGED | Intents.ALL_UNPRIVILEGED
     assert not Intents.ALL_PRIVILEGED & Intents.ALL_UNPRIVILEGED
-    assert Intents.ALL_PRIVILEGED == Intents.GUILD_MEMBERS | Intents.GUILD_PRESENCES | Intents.MESSAGE_CONTENT
+    assert (
+        Intents.ALL_PRIVILEGED
+        == Intents.GUILD_MEMBERS | Intents.GUILD_PRESENCES | Intents.MESSAGE_CONTENT
+    )
     assert Intents.GUILD_MEMBERS.is_privileged
     assert not Intents.GUILDS.is_privileged
     assert (Intents.GUILDS | Intents.MESSAGE_CONTENT).is_privileged

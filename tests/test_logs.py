@@ -1,5 +1,6 @@
 import io
 import logging
+from collections.abc import Iterator
 
 import pytest
 
@@ -7,7 +8,7 @@ from anycord import logs
 
 
 @pytest.fixture
-def capture() -> tuple[logging.Logger, io.StringIO]:
+def capture() -> Iterator[tuple[logging.Logger, io.StringIO]]:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.addFilter(logs.TokenRedactor())
@@ -22,7 +23,9 @@ def capture() -> tuple[logging.Logger, io.StringIO]:
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.this-is-a-fake-token-for-tests"
 
 
-def test_registered_tokens_never_reach_the_output(capture: tuple[logging.Logger, io.StringIO]) -> None:
+def test_registered_tokens_never_reach_the_output(
+    capture: tuple[logging.Logger, io.StringIO],
+) -> None:
     logger, stream = capture
     logs.register_secret(f"Bot {TOKEN}")
     logger.info("header %s", {"Authorization": f"Bot {TOKEN}"})
@@ -54,7 +57,9 @@ def test_init_logging_levels_and_dict() -> None:
         assert logging.getLogger("anycord").level == logging.DEBUG
         logs.init_logging(logs.TRACE)
         assert logging.getLogger("anycord").level == logs.TRACE
-        logs.init_logging({"version": 1, "incremental": True, "loggers": {"anycord": {"level": "WARNING"}}})
+        logs.init_logging(
+            {"version": 1, "incremental": True, "loggers": {"anycord": {"level": "WARNING"}}}
+        )
         assert logging.getLogger("anycord").level == logging.WARNING
         logs.init_logging(None)
         with pytest.raises(ValueError, match="unknown log level"):
@@ -79,7 +84,8 @@ def test_color_rules(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_banner() -> None:
     out = io.StringIO()
     logs.print_banner("anycord", file=out)
-    assert "anycord" in out.getvalue() and "anyio" in out.getvalue()
+    assert "anycord" in out.getvalue()
+    assert "anyio" in out.getvalue()
     silent = io.StringIO()
     logs.print_banner(None, file=silent)
     assert silent.getvalue() == ""

@@ -7,7 +7,17 @@ from anycord.__main__ import describe, main
 def test_describe_lists_versions_backends_and_extras() -> None:
     text = describe()
     assert text.startswith("anycord ")
-    for word in ("Python", "Platform", "AnyIO", "Backends", "asyncio", "trio", "Extras", "zstd", "server"):
+    for word in (
+        "Python",
+        "Platform",
+        "AnyIO",
+        "Backends",
+        "asyncio",
+        "trio",
+        "Extras",
+        "zstd",
+        "server",
+    ):
         assert word in text
 
 

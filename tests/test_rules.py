@@ -26,7 +26,7 @@ def test_no_asyncio_no_trio_no_detached_tasks(path: Path) -> None:
             names = [(node.module or "").split(".")[0]]
         else:
             names = []
-        assert "asyncio" not in names, f"{path}:{node.lineno} imports asyncio (rule 1)"
+        assert "asyncio" not in names, f"{path}:{getattr(node, 'lineno', 0)} imports asyncio (rule 1)"
         assert "trio" not in names, f"{path}:{getattr(node, 'lineno', 0)} imports trio (rule 1)"
         if isinstance(node, ast.Attribute) and node.attr in ("create_task", "ensure_future"):
             pytest.fail(f"{path}:{node.lineno} calls {node.attr} (rule 1)")

@@ -17,7 +17,9 @@ DOC_ID = Snowflake(175928847299117063)
 
 def test_documented_example_decodes() -> None:
     assert DOC_ID.timestamp == 41944705796
-    assert DOC_ID.created_at == datetime.datetime(2016, 4, 30, 11, 18, 25, 796000, tzinfo=datetime.UTC)
+    assert DOC_ID.created_at == datetime.datetime(
+        2016, 4, 30, 11, 18, 25, 796000, tzinfo=datetime.UTC
+    )
     assert DOC_ID.internal_worker_id == 1
     assert DOC_ID.internal_process_id == 0
     assert DOC_ID.increment == 7
@@ -42,7 +44,7 @@ def test_from_datetime_is_the_smallest_id_of_that_instant() -> None:
     sf = Snowflake.from_datetime(when)
     assert sf.created_at == when
     assert sf.increment == sf.worker_id == sf.process_id == 0
-    naive = Snowflake.from_datetime(datetime.datetime(2020, 1, 1))  # noqa: DTZ001 - naive means UTC
+    naive = Snowflake.from_datetime(datetime.datetime(2020, 1, 1))
     assert naive == sf
 
 
@@ -51,7 +53,9 @@ def test_from_datetime_before_epoch_is_refused() -> None:
         Snowflake.from_datetime(datetime.datetime(2014, 1, 1, tzinfo=datetime.UTC))
 
 
-@pytest.mark.parametrize(("args"), [(0, 32, 0, 0), (0, 0, 32, 0), (0, 0, 0, 4096), (1 << 42, 0, 0, 0)])
+@pytest.mark.parametrize(
+    ("args"), [(0, 32, 0, 0), (0, 0, 32, 0), (0, 0, 0, 4096), (1 << 42, 0, 0, 0)]
+)
 def test_from_data_rejects_out_of_range_parts(args: tuple[int, int, int, int]) -> None:
     with pytest.raises(ValueError, match="must"):
         Snowflake.from_data(*args)
@@ -66,7 +70,8 @@ def test_min_max() -> None:
 def test_is_an_int() -> None:
     assert DOC_ID == 175928847299117063
     assert hash(DOC_ID) == hash(175928847299117063)
-    assert {DOC_ID: 1}[175928847299117063] == 1
+    by_id: dict[int, int] = {DOC_ID: 1}
+    assert by_id[175928847299117063] == 1
 
 
 class HasId:

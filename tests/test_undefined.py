@@ -14,7 +14,7 @@ from anycord.undefined import (
 def test_singleton_survives_copy_and_pickle() -> None:
     assert copy.copy(UNDEFINED) is UNDEFINED
     assert copy.deepcopy(UNDEFINED) is UNDEFINED
-    assert pickle.loads(pickle.dumps(UNDEFINED)) is UNDEFINED  # noqa: S301 - our own data
+    assert pickle.loads(pickle.dumps(UNDEFINED)) is UNDEFINED
     assert UndefinedType.UNDEFINED is UNDEFINED
 
 

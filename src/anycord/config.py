@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import base64
 import enum
-import ssl as ssl_
 import typing
 
 import attrs
+
+if typing.TYPE_CHECKING:
+    import ssl as ssl_
 
 __all__ = [
     "BasicAuthHeader",
@@ -24,7 +26,9 @@ __all__ = [
 ]
 
 
-def _positive_or_none(_: object, attribute: attrs.Attribute[typing.Any], value: float | None) -> None:
+def _positive_or_none(
+    _: object, attribute: attrs.Attribute[typing.Any], value: float | None
+) -> None:
     if value is not None and value <= 0:
         msg = f"{attribute.name} must be None or greater than 0, not {value!r}"
         raise ValueError(msg)

@@ -8,6 +8,7 @@ AnycordError
 ├── UnrecognisedEntityError         a payload of a type this version does not model
 ├── BulkDeleteError                 a bulk delete stopped part way (which ids were deleted)
 ├── InteractionVerificationError    an interaction's Ed25519 signature did not verify
+├── SessionBudgetExhaustedError     the daily IDENTIFY budget is spent (Discord would reset the token)
 ├── HTTPError                       anything that went wrong talking to the REST API
 │   ├── RateLimitTooLongError       Discord asked us to wait longer than max_rate_limit
 │   └── HTTPResponseError           Discord answered with an error status
@@ -61,6 +62,7 @@ __all__ = [
     "NotFoundError",
     "RateLimitTooLongError",
     "RateLimitedError",
+    "SessionBudgetExhaustedError",
     "ShardCloseCode",
     "UnauthorizedError",
     "UnrecognisedEntityError",
@@ -97,7 +99,9 @@ class UnrecognisedEntityError(AnycordError):
 class BulkDeleteError(AnycordError):
     """A bulk delete failed after deleting some of the messages."""
 
-    def __init__(self, deleted: Sequence[int], remaining: Sequence[int], cause: BaseException) -> None:
+    def __init__(
+        self, deleted: Sequence[int], remaining: Sequence[int], cause: BaseException
+    ) -> None:
         self.deleted = tuple(deleted)
         self.remaining = tuple(remaining)
         super().__init__(
@@ -108,6 +112,19 @@ class BulkDeleteError(AnycordError):
 
 class InteractionVerificationError(AnycordError):
     """An interaction request's signature or timestamp did not verify."""
+
+
+class SessionBudgetExhaustedError(AnycordError):
+    """The daily session-start budget (`session_start_limit.remaining`) is spent.
+
+    Identifying anyway would make Discord terminate every session and reset the token, so
+    anycord refuses and says when the budget resets.
+    """
+
+    def __init__(self, reset_after: float | None = None) -> None:
+        self.reset_after = reset_after
+        when = f"; it resets in {reset_after:.0f}s" if reset_after is not None else ""
+        super().__init__(f"the daily session start budget is exhausted{when}")
 
 
 # -- HTTP ---------------------------------------------------------------------------------
@@ -123,7 +140,9 @@ class RateLimitTooLongError(HTTPError):
     Raised instead of sleeping, so a bot never silently stalls for minutes.
     """
 
-    def __init__(self, *, route: str, retry_after: float, max_rate_limit: float, is_global: bool) -> None:
+    def __init__(
+        self, *, route: str, retry_after: float, max_rate_limit: float, is_global: bool
+    ) -> None:
         self.route = route
         self.retry_after = retry_after
         self.max_rate_limit = max_rate_limit
@@ -320,7 +339,9 @@ class GatewayServerClosedConnectionError(GatewayError):
     `can_reconnect` is False for the codes Discord documents as final (4004, 4010–4014).
     """
 
-    def __init__(self, reason: str, code: int | ShardCloseCode | None = None, *, can_reconnect: bool = True) -> None:
+    def __init__(
+        self, reason: str, code: int | ShardCloseCode | None = None, *, can_reconnect: bool = True
+    ) -> None:
         self.code = code
         self.can_reconnect = can_reconnect
         super().__init__(reason)

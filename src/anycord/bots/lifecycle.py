@@ -66,7 +66,11 @@ class Lifecycle:
     @property
     def is_alive(self) -> bool:
         """Whether the component's tree is running (starting, running or closing)."""
-        return self._state in (LifecycleState.STARTING, LifecycleState.RUNNING, LifecycleState.CLOSING)
+        return self._state in (
+            LifecycleState.STARTING,
+            LifecycleState.RUNNING,
+            LifecycleState.CLOSING,
+        )
 
     @property
     def is_closing(self) -> bool:

@@ -30,7 +30,9 @@ __all__ = ["Backend", "run_blocking"]
 Backend = typing.Literal["asyncio", "trio"]
 
 _SIGNALS: typing.Final = tuple(
-    sig for sig in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if sig is not None
+    sig
+    for sig in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None))
+    if sig is not None
 )
 
 
@@ -60,7 +62,9 @@ def run_blocking(
         raise ValueError(msg)
     received: list[int] = []
 
-    async def watch_signals(tg: anyio.abc.TaskGroup, *, task_status: anyio.abc.TaskStatus[None]) -> None:
+    async def watch_signals(
+        tg: anyio.abc.TaskGroup, *, task_status: anyio.abc.TaskStatus[None]
+    ) -> None:
         with anyio.open_signal_receiver(*_SIGNALS) as signals:
             task_status.started()
             async for signum in signals:

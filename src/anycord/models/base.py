@@ -11,11 +11,10 @@ import typing
 
 import attrs
 
-from anycord.snowflakes import Snowflake
-
 if typing.TYPE_CHECKING:
     import datetime
 
+    from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
 
 __all__ = ["Unique", "require_app"]

@@ -1,0 +1,182 @@
+"""`MemoryCoordinator`: the `ShardCoordinator` of one process.
+
+It backs a plain `GatewayBot` (leases are trivially its own) and the parent process of the
+local multi-process back-end, which serves it to its workers over their pipes. Time is
+`anyio.current_time()`, so tests drive it with virtual clocks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import time
+import typing
+
+import anyio
+
+from anycord.errors import SessionBudgetExhaustedError
+from anycord.orchestrator.coordinator import (
+    Lease,
+    SessionInfo,
+    ShardCommand,
+    ShardPlan,
+    ShardStatus,
+)
+
+if typing.TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Sequence
+
+    from anyio.streams.memory import MemoryObjectSendStream
+
+__all__ = ["MemoryCoordinator"]
+
+_LOGGER = logging.getLogger("anycord.orchestrator")
+_COMMAND_BUFFER: typing.Final = 256
+
+
+class MemoryCoordinator:
+    """An in-process coordinator (see `ShardCoordinator` for the contract)."""
+
+    def __init__(
+        self,
+        plan: ShardPlan,
+        *,
+        remaining_sessions: int | None = None,
+        session_reset_after: float | None = None,
+        identify_window: float = 5.0,
+    ) -> None:
+        if plan.shard_count < 1 or plan.max_concurrency < 1:
+            msg = "shard_count and max_concurrency must be at least 1"
+            raise ValueError(msg)
+        self._plan = plan
+        self._window = identify_window
+        self._remaining = remaining_sessions
+        self._budget_resets_at = (
+            anyio.current_time() + session_reset_after
+            if session_reset_after is not None
+            else math.inf
+        )
+        self._bucket_locks = [anyio.Lock() for _ in range(plan.max_concurrency)]
+        self._bucket_next = [-math.inf] * plan.max_concurrency
+        self._leases: dict[int, tuple[str, int, float]] = {}
+        self._epochs: dict[int, int] = {}
+        self._sessions: dict[int, SessionInfo] = {}
+        self._statuses: dict[int, ShardStatus] = {}
+        self._subscribers: dict[int, list[MemoryObjectSendStream[ShardCommand]]] = {}
+        self.identify_log: list[tuple[float, int]] = []
+        """Every granted identify as `(time, shard_id)`, for tests and diagnostics."""
+
+    async def get_plan(self) -> ShardPlan:
+        return self._plan
+
+    async def acquire_identify(self, shard_id: int) -> None:
+        bucket = shard_id % self._plan.max_concurrency
+        # The lock queues shards of one bucket in arrival order; other buckets proceed.
+        async with self._bucket_locks[bucket]:
+            delay = self._bucket_next[bucket] - anyio.current_time()
+            if delay > 0:
+                await anyio.sleep(delay)
+            now = anyio.current_time()
+            if self._remaining is not None:
+                if now >= self._budget_resets_at:
+                    self._remaining = None  # unknown after the reset: the bot refreshes it
+                elif self._remaining <= 0:
+                    raise SessionBudgetExhaustedError(self._budget_resets_at - now)
+                else:
+                    self._remaining -= 1
+            self._bucket_next[bucket] = now + self._window
+            self.identify_log.append((now, shard_id))
+
+    async def acquire(self, shard_id: int) -> None:
+        """`IdentifyGate.acquire`: the same as `acquire_identify`."""
+        await self.acquire_identify(shard_id)
+
+    def _current(self, shard_id: int) -> tuple[str, int, float] | None:
+        lease = self._leases.get(shard_id)
+        if lease is not None and lease[2] <= anyio.current_time():
+            del self._leases[shard_id]
+            return None
+        return lease
+
+    def _is_current(self, lease: Lease) -> bool:
+        held = self._current(lease.shard_id)
+        return held is not None and held[0] == lease.owner and held[1] == lease.epoch
+
+    async def claim(
+        self, owner: str, shard_ids: Sequence[int] | None = None, *, ttl: float
+    ) -> Lease | None:
+        candidates = range(self._plan.shard_count) if shard_ids is None else shard_ids
+        for shard_id in candidates:
+            if not 0 <= shard_id < self._plan.shard_count:
+                msg = f"shard {shard_id} is outside 0..{self._plan.shard_count - 1}"
+                raise ValueError(msg)
+            if self._current(shard_id) is None:
+                epoch = self._epochs.get(shard_id, 0) + 1
+                self._epochs[shard_id] = epoch
+                self._leases[shard_id] = (owner, epoch, anyio.current_time() + ttl)
+                return Lease(shard_id=shard_id, owner=owner, epoch=epoch, ttl=ttl)
+        return None
+
+    async def renew(self, lease: Lease) -> bool:
+        if not self._is_current(lease):
+            return False
+        self._leases[lease.shard_id] = (lease.owner, lease.epoch, anyio.current_time() + lease.ttl)
+        return True
+
+    async def release(self, lease: Lease) -> None:
+        if self._is_current(lease):
+            del self._leases[lease.shard_id]
+
+    async def save_session(self, lease: Lease, session: SessionInfo | None) -> bool:
+        if not self._is_current(lease):
+            return False
+        if session is None:
+            self._sessions.pop(lease.shard_id, None)
+        else:
+            self._sessions[lease.shard_id] = session
+        return True
+
+    async def load_session(self, shard_id: int) -> SessionInfo | None:
+        return self._sessions.get(shard_id)
+
+    async def report(self, lease: Lease, status: ShardStatus) -> bool:
+        if not self._is_current(lease):
+            return False
+        if status.last_seen == 0.0:
+            status = ShardStatus(**{**status.to_json(), "last_seen": time.time()})
+        self._statuses[lease.shard_id] = status
+        return True
+
+    async def statuses(self) -> dict[int, ShardStatus]:
+        return dict(self._statuses)
+
+    async def send_command(self, command: ShardCommand) -> None:
+        if not 0 <= command.shard_id < self._plan.shard_count:
+            msg = f"shard {command.shard_id} is outside 0..{self._plan.shard_count - 1}"
+            raise ValueError(msg)
+        subscribers = self._subscribers.get(command.shard_id, [])
+        if not subscribers:
+            _LOGGER.warning(
+                "no owner is listening for commands to shard %s; dropped %s",
+                command.shard_id,
+                command.kind,
+            )
+        for stream in subscribers:
+            try:
+                stream.send_nowait(command)
+            except anyio.WouldBlock:
+                _LOGGER.warning(
+                    "command queue of shard %s is full; dropped %s", command.shard_id, command.kind
+                )
+
+    @contextlib.asynccontextmanager
+    async def commands(self, shard_id: int) -> AsyncIterator[AsyncIterator[ShardCommand]]:
+        send, receive = anyio.create_memory_object_stream[ShardCommand](_COMMAND_BUFFER)
+        self._subscribers.setdefault(shard_id, []).append(send)
+        try:
+            async with receive:
+                yield receive
+        finally:
+            self._subscribers[shard_id].remove(send)
+            send.close()
