@@ -1,0 +1,239 @@
+"""`FakeDiscord`: the REST app, the gateway and the interaction sender over one world.
+
+```python
+async with FakeDiscord() as fake:
+    guild = fake.add_guild(name="g", members=3, channels=2)
+    ...  # point a bot at fake.rest_url / fake.gateway_url with fake.token
+```
+
+Entering starts hypercorn (REST, `rest_url`) and the gateway (`gateway_url`) on 127.0.0.1
+with OS-chosen ports, as children of the fake's own task group, under whichever backend is
+running (asyncio or Trio). Leaving stops both and returns once every task has exited. All
+timing (rate-limit windows, latency, heartbeats) reads `anyio.current_time()`, so a virtual
+clock drives the whole fake. `rest_over_tcp=False` skips the REST listener: use
+`httpx.ASGITransport(app=fake.asgi_app)` then.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import socket
+import typing
+
+import anyio
+import sniffio
+
+from anycord.snowflakes import Snowflake
+from anycord.testing.interactions import InteractionSender
+from anycord.testing.rest_app import FakeRestApp
+from anycord.testing.world import World
+
+if typing.TYPE_CHECKING:
+    from types import TracebackType
+
+    from anycord.testing.world import Payload
+
+__all__ = ["FakeDiscord"]
+
+_LOGGER = logging.getLogger("anycord.testing")
+
+
+class FakeDiscord:
+    """A Discord emulator on loopback (see the module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        max_concurrency: int = 1,
+        shard_count: int = 1,
+        session_start_limit: int = 1000,
+        heartbeat_interval: float = 41.25,
+        rest_over_tcp: bool = True,
+        host: str = "127.0.0.1",
+        rest_port: int = 0,
+        gateway_port: int = 0,
+    ) -> None:
+        self.world = World(shard_count=shard_count)
+        self.world.max_concurrency = max_concurrency
+        self.world.session_start_total = self.world.session_start_remaining = session_start_limit
+        self.rest = FakeRestApp(self.world)
+        """The REST side: `requests`, `stats`, `limit()`, `stub()`, `fail_next()`, `latency`."""
+        self.interactions = InteractionSender(self.world)
+        """The signed interaction sender."""
+        self.world.application["verify_key"] = self.interactions.public_key
+        self.gateway: typing.Any = _make_gateway(
+            self.world,
+            shard_count=shard_count,
+            max_concurrency=max_concurrency,
+            session_start_limit=session_start_limit,
+            heartbeat_interval=heartbeat_interval,
+            host=host,
+            port=gateway_port,
+        )
+        """T2's `FakeGateway` (None when the gateway module is not available)."""
+        self._host = host
+        self._rest_port = rest_port
+        self._rest_over_tcp = rest_over_tcp
+        self.rest_url = f"http://{host}/api/v10"
+        """The REST base URL: `http://127.0.0.1:<port>/api/v10` once entered."""
+        self._tg: anyio.abc.TaskGroup | None = None
+        self._rest_stop = anyio.Event()
+        self._rest_done = anyio.Event()
+
+    # -- identity -------------------------------------------------------------------------
+
+    @property
+    def token(self) -> str:
+        """The bot token this fake accepts (anything else gets 401 / close 4004)."""
+        return self.world.token
+
+    @property
+    def application_id(self) -> Snowflake:
+        """The bot's application id."""
+        return Snowflake(self.world.application_id)
+
+    @property
+    def bot_user(self) -> Payload:
+        """The bot's user payload."""
+        return self.world.bot_user
+
+    @property
+    def public_key(self) -> str:
+        """Hex Ed25519 public key the interaction sender signs with."""
+        return self.interactions.public_key
+
+    @property
+    def asgi_app(self) -> FakeRestApp:
+        """The REST ASGI app, for `httpx.ASGITransport(app=fake.asgi_app)`."""
+        return self.rest
+
+    @property
+    def gateway_url(self) -> str:
+        """`ws://127.0.0.1:<port>` once entered (what GET /gateway/bot returns)."""
+        return self.world.gateway_url
+
+    # -- scenario API (synchronous; each returns the stored payload) -----------------------
+
+    def add_user(self, **kwargs: typing.Any) -> Payload:
+        """A scripted user (`username=`, `bot=`, any field)."""
+        return self.world.add_user(**kwargs)
+
+    def add_guild(self, **kwargs: typing.Any) -> Payload:
+        """A guild (`name=`, `members=`, `channels=`); emits GUILD_CREATE."""
+        return self.world.add_guild(**kwargs)
+
+    def add_channel(self, guild_id: int | str | None = None, **kwargs: typing.Any) -> Payload:
+        """A channel in a guild (`name=`, `type=`); emits CHANNEL_CREATE."""
+        return self.world.add_channel(guild_id, **kwargs)
+
+    def add_member(
+        self, guild_id: int | str, user: typing.Any = None, **kwargs: typing.Any
+    ) -> Payload:
+        """A guild member (a new user unless `user`); emits GUILD_MEMBER_ADD."""
+        return self.world.add_member(guild_id, user, **kwargs)
+
+    def add_role(self, guild_id: int | str, **kwargs: typing.Any) -> Payload:
+        """A role (`name=`, `permissions=`); emits GUILD_ROLE_CREATE."""
+        return self.world.add_role(guild_id, **kwargs)
+
+    def add_message(
+        self, channel_id: int | str, content: str = "", **kwargs: typing.Any
+    ) -> Payload:
+        """A message by a scripted user (or `author=`); emits MESSAGE_CREATE."""
+        return self.world.add_message(channel_id, content, **kwargs)
+
+    def add_webhook(self, channel_id: int | str, **kwargs: typing.Any) -> Payload:
+        """An incoming webhook with a token."""
+        return self.world.add_webhook(channel_id, **kwargs)
+
+    def add_command(self, **kwargs: typing.Any) -> Payload:
+        """An application command of the bot (`name=`, `guild_id=`)."""
+        return self.world.add_command(**kwargs)
+
+    def dm_channel(self, user_id: int | str) -> Payload:
+        """The bot's DM channel with a user."""
+        return self.world.dm_channel(user_id)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def __aenter__(self) -> FakeDiscord:
+        if self._tg is not None:
+            msg = "this FakeDiscord is already running"
+            raise RuntimeError(msg)
+        tg = anyio.create_task_group()
+        await tg.__aenter__()
+        self._tg = tg
+        try:
+            if self._rest_over_tcp:
+                self.rest_url = await tg.start(self._serve_rest)
+            else:
+                self._rest_done.set()
+            if self.gateway is not None:
+                self.world.gateway_url = await tg.start(self.gateway.serve)
+                self.world.gateway_bot = getattr(self.gateway, "gateway_bot_payload", None)
+        except BaseException:
+            tg.cancel_scope.cancel()
+            await tg.__aexit__(None, None, None)
+            self._tg = None
+            raise
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool | None:
+        tg = self._tg
+        assert tg is not None
+        self._rest_stop.set()
+        with anyio.CancelScope(shield=True), anyio.move_on_after(5):
+            await self._rest_done.wait()
+        tg.cancel_scope.cancel()
+        self._tg = None
+        # The body's own exception propagates as is (not wrapped in an ExceptionGroup): the
+        # fake's tasks only ever end by this cancellation unless they failed themselves.
+        await tg.__aexit__(None, None, None)
+        return None
+
+    async def _serve_rest(self, *, task_status: anyio.abc.TaskStatus[str]) -> None:
+        from hypercorn.config import Config
+
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((self._host, self._rest_port))
+            sock.listen(128)
+        except BaseException:
+            sock.close()
+            raise
+        port = sock.getsockname()[1]
+        config = Config()
+        config.bind = [f"fd://{sock.detach()}"]
+        config.graceful_timeout = 1.0
+        config.accesslog = None
+        config.errorlog = logging.getLogger("anycord.testing.hypercorn")
+        config.include_server_header = False
+        if sniffio.current_async_library() == "trio":
+            from hypercorn.trio import serve
+        else:
+            from hypercorn.asyncio import serve  # type: ignore[assignment]
+        try:
+            task_status.started(f"http://{self._host}:{port}/api/v10")
+            app: typing.Any = self.rest
+            await serve(app, config, shutdown_trigger=self._rest_stop.wait)
+        finally:
+            self._rest_done.set()
+
+
+def _make_gateway(world: World, **options: typing.Any) -> typing.Any:
+    try:
+        from anycord.testing.gateway import FakeGateway
+    except ImportError:
+        _LOGGER.warning(
+            "anycord.testing.gateway is not available; FakeDiscord runs without a gateway"
+        )
+        return None
+    accepted = inspect.signature(FakeGateway).parameters
+    return FakeGateway(world, **{k: v for k, v in options.items() if k in accepted})
