@@ -16,7 +16,6 @@ clock drives the whole fake. `rest_over_tcp=False` skips the REST listener: use
 
 from __future__ import annotations
 
-import inspect
 import logging
 import socket
 import typing
@@ -25,6 +24,7 @@ import anyio
 import sniffio
 
 from anycord.snowflakes import Snowflake
+from anycord.testing.gateway import FakeGateway
 from anycord.testing.interactions import InteractionSender
 from anycord.testing.rest_app import FakeRestApp
 from anycord.testing.world import World
@@ -53,6 +53,7 @@ class FakeDiscord:
         host: str = "127.0.0.1",
         rest_port: int = 0,
         gateway_port: int = 0,
+        gateway_options: typing.Mapping[str, typing.Any] | None = None,
     ) -> None:
         self.world = World(shard_count=shard_count)
         self.world.max_concurrency = max_concurrency
@@ -62,7 +63,7 @@ class FakeDiscord:
         self.interactions = InteractionSender(self.world)
         """The signed interaction sender."""
         self.world.application["verify_key"] = self.interactions.public_key
-        self.gateway: typing.Any = _make_gateway(
+        self.gateway = FakeGateway(
             self.world,
             shard_count=shard_count,
             max_concurrency=max_concurrency,
@@ -70,8 +71,9 @@ class FakeDiscord:
             heartbeat_interval=heartbeat_interval,
             host=host,
             port=gateway_port,
+            **(gateway_options or {}),
         )
-        """T2's `FakeGateway` (None when the gateway module is not available)."""
+        """The gateway: `dispatch()`, `connections`, `identify_log`, close codes, zombie mode."""
         self._host = host
         self._rest_port = rest_port
         self._rest_over_tcp = rest_over_tcp
@@ -169,9 +171,8 @@ class FakeDiscord:
                 self.rest_url = await tg.start(self._serve_rest)
             else:
                 self._rest_done.set()
-            if self.gateway is not None:
-                self.world.gateway_url = await tg.start(self.gateway.serve)
-                self.world.gateway_bot = getattr(self.gateway, "gateway_bot_payload", None)
+            self.world.gateway_url = await tg.start(self.gateway.serve)
+            self.world.gateway_bot = self.gateway.gateway_bot_payload
         except BaseException:
             tg.cancel_scope.cancel()
             await tg.__aexit__(None, None, None)
@@ -225,15 +226,3 @@ class FakeDiscord:
             await serve(app, config, shutdown_trigger=self._rest_stop.wait)
         finally:
             self._rest_done.set()
-
-
-def _make_gateway(world: World, **options: typing.Any) -> typing.Any:
-    try:
-        from anycord.testing.gateway import FakeGateway
-    except ImportError:
-        _LOGGER.warning(
-            "anycord.testing.gateway is not available; FakeDiscord runs without a gateway"
-        )
-        return None
-    accepted = inspect.signature(FakeGateway).parameters
-    return FakeGateway(world, **{k: v for k, v in options.items() if k in accepted})

@@ -171,7 +171,8 @@ class World:
         **fields: typing.Any,
     ) -> Payload:
         """A guild with an @everyone role, the bot as member, `members` more scripted users,
-        and `channels` text channels. Emits GUILD_CREATE."""
+        and `channels` text channels. Emits GUILD_CREATE; returns that GUILD_CREATE payload
+        (with `roles`, `channels`, `members` …)."""
         gid = self.new_id()
         owner = int(owner_id) if owner_id is not None else int(self.bot_user["id"])
         guild: Payload = {
@@ -213,9 +214,10 @@ class World:
             self.add_member(gid, emit=False)
         for n in range(channels):
             self.add_channel(gid, name=f"channel-{n}", emit=False)
+        payload = self.guild_create_payload(gid)
         if emit:
-            self.emit("GUILD_CREATE", self.guild_create_payload(gid), gid)
-        return guild
+            self.emit("GUILD_CREATE", payload, gid)
+        return payload
 
     def guild_create_payload(self, guild_id: int | str) -> Payload:
         """The full GUILD_CREATE payload of a guild (roles, channels, members, counts …)."""

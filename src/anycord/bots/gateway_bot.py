@@ -1,0 +1,689 @@
+"""`GatewayBot`: REST, shards, the dispatcher, the cache and voice, as one task tree.
+
+```
+GatewayBot.start()                    the bot's task group (its lifetime)
+├── rest        RESTClient.run        bucket expiry; requests run in the caller's task
+├── dispatcher  EventManager.run      one task per listener call, bounded
+├── voice       VoiceComponent.run    third-party voice connections
+├── shard 0     GatewayShard.run      connection loop → reader, heartbeater
+└── shard n …
+```
+
+Start-up: REST and the dispatcher start; `StartingEvent` is dispatched and awaited; GET
+/gateway/bot gives the URL, the recommended shard count and the session budget; the shards
+start together and identify through one `IdentifyGate`, which lets one shard per
+`shard_id % max_concurrency` bucket identify per 5 s (the same gate governs every later
+re-identify); once every shard is READY, `StartedEvent` is dispatched and awaited and
+`task_status.started()` reports the bot ready.
+
+Close (see docs/lifecycle.md): `StoppingEvent` (awaited) → shards close with 1001 → voice →
+listeners get `close_grace` seconds then are cancelled → REST → cache cleared →
+`StoppedEvent` → the tree exits. A fatal shard error (4004, 4010–4014) cancels the tree and
+is raised from `start()` itself, not as an exception group.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextvars
+import logging
+import math
+import types
+import typing
+import warnings
+
+import anyio
+
+from anycord import errors
+from anycord import logs as logs_module
+from anycord.bots.lifecycle import Lifecycle
+from anycord.bots.run import Backend, run_blocking
+from anycord.cache import Cache
+from anycord.config import CacheComponents, CacheSettings, HTTPSettings, ProxySettings
+from anycord.dispatch.manager import EventManager
+from anycord.events.lifetime import StartedEvent, StartingEvent, StoppedEvent, StoppingEvent
+from anycord.gateway.identify import IdentifyGate, LocalIdentifyGate
+from anycord.gateway.shard import GatewayShard
+from anycord.intents import Intents
+from anycord.rest.client import RESTClient
+from anycord.snowflakes import Snowflake, SnowflakeishOr, calculate_shard_id, to_snowflake
+from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
+from anycord.voice.component import VoiceComponent
+
+if typing.TYPE_CHECKING:
+    import datetime
+    from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping, Sequence
+
+    import httpx
+
+    from anycord.dispatch.stream import EventStream
+    from anycord.events.base import Event
+    from anycord.models.presences import Activity, Status
+    from anycord.models.users import OwnUser
+
+__all__ = ["GatewayBot"]
+
+_LOGGER = logging.getLogger("anycord.bot")
+_EventT = typing.TypeVar("_EventT", bound="Event")
+_CallbackT = typing.TypeVar("_CallbackT", bound="Callable[..., Coroutine[typing.Any, typing.Any, None]]")
+_CLOSE_DEADLINE: typing.Final = 10.0
+
+# Set in start() before anything is spawned, so every task of a bot's tree (shards, listener
+# calls, voice) sees its own bot here; a task outside the tree sees another value or none.
+_TREE_OF: contextvars.ContextVar[GatewayBot | None] = contextvars.ContextVar("anycord_tree_of", default=None)
+
+
+class _ShardSink:
+    """The shards' sink: voice and auto-chunking see raw payloads, then the dispatcher."""
+
+    __slots__ = ("_bot",)
+
+    def __init__(self, bot: GatewayBot) -> None:
+        self._bot = bot
+
+    async def on_shard_dispatch(self, shard: GatewayShard, name: str, payload: dict[str, typing.Any]) -> None:
+        bot = self._bot
+        if name == "READY":
+            user = payload.get("user")
+            if user is not None:
+                bot._user_id = Snowflake(user["id"])
+        elif name == "VOICE_STATE_UPDATE":
+            await bot._voice.notify_state(payload)
+        elif name == "VOICE_SERVER_UPDATE":
+            await bot._voice.notify_server(payload)
+        elif name == "GUILD_CREATE" and bot._should_chunk(payload):
+            bot._chunk_later(shard, payload["id"])
+        await bot._events.on_shard_dispatch(shard, name, payload)
+
+    async def on_shard_connected(self, shard: GatewayShard) -> None:
+        await self._bot._events.on_shard_connected(shard)
+
+    async def on_shard_disconnected(self, shard: GatewayShard) -> None:
+        await self._bot._events.on_shard_disconnected(shard)
+
+
+class GatewayBot:
+    """A bot on Discord's gateway.
+
+    Args:
+        token: the bot token (never logged, printed or put in an exception).
+        allow_color / force_color / logs: logging set-up (`logs=None` leaves logging alone).
+        banner: the banner printed on start (`None` for none).
+        executor: an executor for blocking file reads in uploads, closed by `run()` if
+            `close_passed_executor`.
+        cache_settings: what the cache stores.
+        http_settings / proxy_settings: HTTP behaviour, used by REST and the gateway.
+        intents: the gateway intents to ask for.
+        auto_chunk_members: request every member of large guilds at start-up when the cache
+            stores members and the GUILD_MEMBERS intent is set.
+        max_rate_limit / max_retries: REST's limits (see `RESTClient`).
+        rest_url: another REST base URL (FakeDiscord's in tests).
+        http_transport: an httpx transport for REST instead of the network (in-process fakes).
+        gateway_compression: `"zlib-stream"`, `"zstd-stream"` (needs `anycord[zstd]`) or `None`.
+        identify_gate: coordinate identifies with other processes (the orchestrator);
+            default: an in-process gate built from GET /gateway/bot.
+        max_in_flight / close_grace: the dispatcher's bound on concurrent listener calls, and
+            how long in-flight listeners may finish when the bot closes.
+    """
+
+    def __init__(
+        self,
+        token: str,
+        *,
+        allow_color: bool = True,
+        banner: str | None = "anycord",
+        executor: concurrent.futures.Executor | None = None,
+        force_color: bool = False,
+        cache_settings: CacheSettings | None = None,
+        http_settings: HTTPSettings | None = None,
+        intents: Intents = Intents.ALL_UNPRIVILEGED,
+        auto_chunk_members: bool = True,
+        logs: int | str | dict[str, typing.Any] | None = "INFO",
+        max_rate_limit: float = 300.0,
+        max_retries: int = 3,
+        proxy_settings: ProxySettings | None = None,
+        rest_url: str | None = None,
+        http_transport: httpx.AsyncBaseTransport | None = None,
+        gateway_compression: typing.Literal["zlib-stream", "zstd-stream"] | None = "zlib-stream",
+        identify_gate: IdentifyGate | None = None,
+        max_in_flight: int | None = 1000,
+        close_grace: float = 5.0,
+    ) -> None:
+        if not isinstance(token, str) or not token.strip():
+            msg = "token must be a non-empty string"
+            raise ValueError(msg)
+        logs_module.register_secret(token)
+        logs_module.init_logging(logs, allow_color, force_color)
+        self._token = token.strip()
+        self._banner = banner
+        self._executor = executor
+        self._intents = Intents(intents)
+        self._auto_chunk = auto_chunk_members
+        self._http_settings = http_settings or HTTPSettings()
+        self._proxy_settings = proxy_settings or ProxySettings()
+        self._cache_settings = cache_settings or CacheSettings()
+        self._rest_options: dict[str, typing.Any] = {
+            "http_settings": self._http_settings,
+            "proxy_settings": self._proxy_settings,
+            "max_rate_limit": max_rate_limit,
+            "max_retries": max_retries,
+            "rest_url": rest_url,
+            "transport": http_transport,
+        }
+        self._compression = gateway_compression
+        self._identify_gate = identify_gate
+        self._close_grace = close_grace
+        self._lifecycle = Lifecycle("GatewayBot")
+        self._cache = Cache(self._cache_settings, app=self)
+        self._events = EventManager(self, cache=self._cache, max_in_flight=max_in_flight, grace=close_grace)
+        self._rest = self._new_rest()
+        self._voice = VoiceComponent(self._send_voice_state, lambda: self._user_id, self._shard_id_for)
+        self._shards: dict[int, GatewayShard] = {}
+        self._shard_count = 0
+        self._user_id: Snowflake | None = None
+        self._tg: anyio.abc.TaskGroup | None = None
+        self._context_tg: anyio.abc.TaskGroup | None = None
+
+    def __repr__(self) -> str:
+        return f"GatewayBot(intents={self._intents!r}, shards={self._shard_count}, {self._lifecycle.state.value})"
+
+    def _new_rest(self) -> RESTClient:
+        return RESTClient(self._token, "Bot", app=self, **self._rest_options)
+
+    # -- properties -------------------------------------------------------------------------
+
+    @property
+    def cache(self) -> Cache:
+        """The cache (synchronous; updated before listeners see each event)."""
+        return self._cache
+
+    @property
+    def event_manager(self) -> EventManager:
+        """The dispatcher."""
+        return self._events
+
+    @property
+    def rest(self) -> RESTClient:
+        """The REST client."""
+        return self._rest
+
+    @property
+    def voice(self) -> VoiceComponent:
+        """The voice component."""
+        return self._voice
+
+    @property
+    def shards(self) -> Mapping[int, GatewayShard]:
+        """The shards this process runs, by id (read-only)."""
+        return types.MappingProxyType(self._shards)
+
+    @property
+    def shard_count(self) -> int:
+        """The total number of shards of the bot (0 before start)."""
+        return self._shard_count
+
+    @property
+    def intents(self) -> Intents:
+        """The intents the shards identify with."""
+        return self._intents
+
+    @property
+    def heartbeat_latencies(self) -> Mapping[int, float]:
+        """Each shard's heartbeat latency in seconds (`nan` before its first ACK)."""
+        return {shard_id: shard.heartbeat_latency for shard_id, shard in self._shards.items()}
+
+    @property
+    def heartbeat_latency(self) -> float:
+        """The mean latency of the shards that have one (`nan` when none has)."""
+        known = [lat for lat in self.heartbeat_latencies.values() if not math.isnan(lat)]
+        return sum(known) / len(known) if known else math.nan
+
+    @property
+    def http_settings(self) -> HTTPSettings:
+        """HTTP behaviour."""
+        return self._http_settings
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """Proxy settings."""
+        return self._proxy_settings
+
+    @property
+    def executor(self) -> concurrent.futures.Executor | None:
+        """The executor given to the constructor."""
+        return self._executor
+
+    @property
+    def is_alive(self) -> bool:
+        """Whether the bot's tree is running (starting, running or closing)."""
+        return self._lifecycle.is_alive
+
+    def get_me(self) -> OwnUser | None:
+        """The bot's own user, from the cache (`None` before READY or without the ME component)."""
+        return self._cache.get_me()
+
+    def print_banner(self) -> None:
+        """Print the start-up banner (unless `banner=None`)."""
+        logs_module.print_banner(self._banner)
+
+    # -- listeners (delegated to the dispatcher) --------------------------------------------
+
+    def listen(self, *event_types: type[Event]) -> Callable[[_CallbackT], _CallbackT]:
+        """Decorator: subscribe a listener; types come from its annotation when not given."""
+        return self._events.listen(*event_types)
+
+    def subscribe(self, event_type: type[_EventT], callback: Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]]) -> None:
+        """Subscribe `callback` to `event_type` and its subclasses."""
+        self._events.subscribe(event_type, callback)
+
+    def unsubscribe(self, event_type: type[_EventT], callback: Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]]) -> None:
+        """Remove a subscription."""
+        self._events.unsubscribe(event_type, callback)
+
+    def get_listeners(self, event_type: type[_EventT], *, polymorphic: bool = True) -> Sequence[Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]]]:
+        """The listeners that would receive `event_type`."""
+        return self._events.get_listeners(event_type, polymorphic=polymorphic)
+
+    def dispatch(self, event: Event) -> typing.Any:
+        """Dispatch `event` to its listeners; await the result to wait for them."""
+        return self._events.dispatch(event)
+
+    async def wait_for(
+        self,
+        event_type: type[_EventT],
+        /,
+        *,
+        predicate: Callable[[_EventT], bool] | None = None,
+        timeout: float | None = None,
+    ) -> _EventT:
+        """The next `event_type` event matching `predicate` (see `EventManager.wait_for`)."""
+        return await self._events.wait_for(event_type, predicate=predicate, timeout=timeout)
+
+    def stream(self, event_type: type[_EventT], /, *, limit: int = 100, timeout: float | None = None) -> EventStream[_EventT]:
+        """A bounded stream of `event_type` events (`async with bot.stream(...) as s: async for ...`)."""
+        return self._events.stream(event_type, limit=limit, timeout=timeout)
+
+    # -- gateway commands ------------------------------------------------------------------
+
+    def _shard_id_for(self, guild: SnowflakeishOr) -> int:
+        if not self._shard_count:
+            msg = "the bot has no shards yet (start it first)"
+            raise errors.ComponentStateConflictError(msg)
+        return calculate_shard_id(self._shard_count, guild)
+
+    def _shard_for(self, guild: SnowflakeishOr) -> GatewayShard:
+        shard_id = self._shard_id_for(guild)
+        shard = self._shards.get(shard_id)
+        if shard is None:
+            msg = f"guild {to_snowflake(guild)} belongs to shard {shard_id}, which this process does not run"
+            raise errors.ComponentStateConflictError(msg)
+        return shard
+
+    async def update_presence(
+        self,
+        *,
+        status: UndefinedOr[Status | str] = UNDEFINED,
+        idle_since: UndefinedNoneOr[datetime.datetime] = UNDEFINED,
+        activity: UndefinedNoneOr[Activity] = UNDEFINED,
+        afk: UndefinedOr[bool] = UNDEFINED,
+    ) -> None:
+        """Update the presence on every shard (unset fields keep their values)."""
+        if activity is not UNDEFINED and activity is not None:
+            _warn_about_activity(activity)
+        async with anyio.create_task_group() as tg:
+            for shard in self._shards.values():
+                tg.start_soon(
+                    lambda s=shard: s.update_presence(status=status, idle_since=idle_since, activity=activity, afk=afk)
+                )
+
+    async def update_voice_state(
+        self,
+        guild: SnowflakeishOr,
+        channel: SnowflakeishOr | None,
+        *,
+        self_mute: UndefinedOr[bool] = UNDEFINED,
+        self_deaf: UndefinedOr[bool] = UNDEFINED,
+    ) -> None:
+        """Join, move or leave (`channel=None`) a voice channel, through the guild's shard."""
+        await self._shard_for(guild).update_voice_state(guild, channel, self_mute=self_mute, self_deaf=self_deaf)
+
+    async def _send_voice_state(self, guild: Snowflake, channel: Snowflake | None, mute: bool, deaf: bool) -> None:
+        await self.update_voice_state(guild, channel, self_mute=mute, self_deaf=deaf)
+
+    async def request_guild_members(
+        self,
+        guild: SnowflakeishOr,
+        *,
+        include_presences: UndefinedOr[bool] = UNDEFINED,
+        query: str = "",
+        limit: int = 0,
+        users: UndefinedOr[Iterable[SnowflakeishOr]] = UNDEFINED,
+        nonce: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Ask the guild's shard for members; they arrive as `MemberChunkEvent`s."""
+        await self._shard_for(guild).request_guild_members(
+            guild, include_presences=include_presences, query=query, limit=limit, users=users, nonce=nonce
+        )
+
+    # -- auto chunking -------------------------------------------------------------------
+
+    def _should_chunk(self, payload: Mapping[str, typing.Any]) -> bool:
+        # hikari's conditions: asked for, members cached, GUILD_MEMBERS intent, and the guild
+        # did not send every member (large guilds send only part of the list).
+        if not self._auto_chunk or payload.get("unavailable"):
+            return False
+        if not self._cache_settings.components & CacheComponents.MEMBERS:
+            return False
+        if not self._intents & Intents.GUILD_MEMBERS:
+            return False
+        return bool(payload.get("large")) or int(payload.get("member_count", 0)) > len(payload.get("members", ()))
+
+    def _chunk_later(self, shard: GatewayShard, guild_id: str) -> None:
+        tg = self._tg
+        if tg is None:
+            return
+        include_presences = bool(self._intents & Intents.GUILD_PRESENCES)
+
+        async def chunk() -> None:
+            try:
+                await shard.request_guild_members(guild_id, include_presences=include_presences)
+            except errors.AnycordError as exc:
+                _LOGGER.warning("could not request the members of guild %s: %s", guild_id, exc)
+
+        # A task of the bot's tree, so the shard's reader never waits for the send limiter.
+        tg.start_soon(chunk)
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    async def start(
+        self,
+        *,
+        activity: Activity | None = None,
+        afk: bool = False,
+        idle_since: datetime.datetime | None = None,
+        status: Status | str = "online",
+        large_threshold: int = 250,
+        shard_ids: Sequence[int] | None = None,
+        shard_count: int | None = None,
+        ignore_session_start_limit: bool = False,
+        check_for_updates: bool = False,
+        task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
+    ) -> None:
+        """Run the bot until `close()`; report ready (task status) once every shard is READY.
+
+        Raises `ComponentStateConflictError` when already running, `ValueError` for bad
+        shard arguments, `SessionBudgetExhaustedError` when the shards would need more
+        session starts than Discord has left today (unless `ignore_session_start_limit`), and
+        whatever fatal error ends the tree (e.g. `GatewayFatalCloseError` for a bad token).
+        """
+        if check_for_updates:
+            _LOGGER.debug("check_for_updates is accepted for hikari compatibility; anycord never phones home")
+        _validate_shards(shard_ids, shard_count)
+        if not 50 <= large_threshold <= 250:
+            msg = f"large_threshold must be between 50 and 250, not {large_threshold}"
+            raise ValueError(msg)
+        if activity is not None:
+            _warn_about_activity(activity)
+        async with self._lifecycle.running():
+            self.print_banner()
+            if self._rest.is_alive or getattr(self._rest, "_state", "new") != "new":
+                self._rest = self._new_rest()
+            tree_token = _TREE_OF.set(self)
+            try:
+                async with anyio.create_task_group() as tg:
+                    self._tg = tg
+                    await tg.start(self._rest.run)
+                    await tg.start(self._events.run)
+                    await tg.start(self._voice.run)
+                    await self._events.dispatch(StartingEvent(app=self))
+                    if not self._lifecycle.is_closing:
+                        await self._start_shards(
+                            tg,
+                            shard_ids=shard_ids,
+                            shard_count=shard_count,
+                            ignore_session_start_limit=ignore_session_start_limit,
+                            presence={"activity": activity, "afk": afk, "idle_since": idle_since, "status": status},
+                            large_threshold=large_threshold,
+                        )
+                    if not self._lifecycle.is_closing:
+                        await self._events.dispatch(StartedEvent(app=self))
+                        self._lifecycle.mark_ready()
+                    # Reported even when a close came during start-up, so `tg.start` returns;
+                    # the bot is then already closing (see `is_alive`).
+                    task_status.started()
+                    await self._lifecycle.wait_for_close_request()
+                    with anyio.CancelScope(shield=True):
+                        await self._shutdown()
+                    tg.cancel_scope.cancel()
+            except BaseExceptionGroup as group:
+                raise _unwrap(group) from None
+            finally:
+                self._tg = None
+                self._shards_closed()
+                _TREE_OF.reset(tree_token)
+
+    async def _start_shards(
+        self,
+        tg: anyio.abc.TaskGroup,
+        *,
+        shard_ids: Sequence[int] | None,
+        shard_count: int | None,
+        ignore_session_start_limit: bool,
+        presence: Mapping[str, typing.Any],
+        large_threshold: int,
+    ) -> None:
+        info = await self._rest.fetch_gateway_bot_info()
+        count = shard_count or info.shard_count
+        ids = list(range(count)) if shard_ids is None else sorted(set(shard_ids))
+        limit = info.session_start_limit
+        if limit.remaining < len(ids) and not ignore_session_start_limit:
+            raise errors.SessionBudgetExhaustedError(limit.reset_after.total_seconds())
+        gate = self._identify_gate or LocalIdentifyGate(
+            limit.max_concurrency,
+            remaining_sessions=None if ignore_session_start_limit else limit.remaining,
+        )
+        self._shard_count = count
+        sink = _ShardSink(self)
+        for shard_id in ids:
+            self._shards[shard_id] = GatewayShard(
+                token=self._token,
+                url=info.url,
+                intents=self._intents,
+                sink=sink,
+                shard_id=shard_id,
+                shard_count=count,
+                identify_gate=gate,
+                compression=self._compression,
+                large_threshold=large_threshold,
+                initial_activity=presence["activity"],
+                initial_status=presence["status"],
+                initial_afk=presence["afk"],
+                initial_idle_since=presence["idle_since"],
+                http_settings=self._http_settings,
+                proxy_settings=self._proxy_settings,
+            )
+        _LOGGER.info(
+            "starting %d of %d shard(s), max_concurrency %d, %d session start(s) left today",
+            len(ids),
+            count,
+            limit.max_concurrency,
+            limit.remaining,
+        )
+        # Start every shard at once: the gate orders their identifies. Each shard runs as a
+        # child of the bot's group; this inner group only waits until all are READY.
+        async with anyio.create_task_group() as starting:
+            for shard in self._shards.values():
+                starting.start_soon(tg.start, shard.run)
+
+    async def _shutdown(self) -> None:
+        deadline = self._close_grace + _CLOSE_DEADLINE
+        with anyio.move_on_after(deadline):
+            await self._events.dispatch(StoppingEvent(app=self))
+        with anyio.move_on_after(_CLOSE_DEADLINE):
+            async with anyio.create_task_group() as tg:
+                for shard in self._shards.values():
+                    if shard.is_alive:
+                        tg.start_soon(shard.close)
+        await self._voice.close()
+        await self._events.aclose(self._close_grace)
+        with anyio.move_on_after(_CLOSE_DEADLINE):
+            await self._rest.close()
+        self._cache.clear()
+        # The dispatcher has stopped; run it once more for StoppedEvent's listeners.
+        with anyio.move_on_after(deadline):
+            async with anyio.create_task_group() as tg:
+                await tg.start(self._events.run)
+                await self._events.dispatch(StoppedEvent(app=self))
+                await self._events.aclose(0)
+
+    def _shards_closed(self) -> None:
+        self._shards.clear()
+
+    async def close(self) -> None:
+        """Close gracefully (see the module docstring) and wait until the tree has exited.
+
+        Called from inside the bot's own tree (a listener, say), it starts the close and
+        returns at once: waiting for the tree to exit would mean waiting for the caller itself.
+        Raises `ComponentStateConflictError` when the bot is not running.
+        """
+        if self._lifecycle.is_closing and _TREE_OF.get() is self:
+            return
+        self._lifecycle.request_close()
+        if _TREE_OF.get() is self:
+            return
+        await self._lifecycle.join()
+
+    async def join(self) -> None:
+        """Wait until the bot's tree has exited.
+
+        Raises `ComponentStateConflictError` when the bot was never started, or when called
+        from inside its own tree (which would wait for itself forever).
+        """
+        if _TREE_OF.get() is self and self._lifecycle.is_alive:
+            msg = "join() from inside the bot's own tree would wait for itself"
+            raise errors.ComponentStateConflictError(msg)
+        await self._lifecycle.join()
+
+    async def __aenter__(self) -> GatewayBot:
+        """`async with bot:` starts the bot and returns once it is ready."""
+        tg = anyio.create_task_group()
+        await tg.__aenter__()
+        try:
+            await tg.start(self.start)
+        except BaseException as exc:
+            try:
+                await tg.__aexit__(type(exc), exc, exc.__traceback__)
+            except BaseExceptionGroup as group:
+                raise _unwrap(group) from None
+            raise
+        self._context_tg = tg
+        return self
+
+    async def __aexit__(self, *exc_info: typing.Any) -> None:
+        """Close the bot and wait for its tree to exit."""
+        tg, self._context_tg = self._context_tg, None
+        if self.is_alive and not self._lifecycle.is_closing:
+            self._lifecycle.request_close()
+        if tg is None:
+            return
+        try:
+            await tg.__aexit__(*exc_info)
+        except BaseExceptionGroup as group:
+            raise _unwrap(group) from None
+
+    def run(
+        self,
+        *,
+        backend: Backend = "asyncio",
+        activity: Activity | None = None,
+        afk: bool = False,
+        idle_since: datetime.datetime | None = None,
+        status: Status | str = "online",
+        large_threshold: int = 250,
+        shard_ids: Sequence[int] | None = None,
+        shard_count: int | None = None,
+        ignore_session_start_limit: bool = False,
+        check_for_updates: bool = False,
+        propagate_interrupts: bool = False,
+        close_passed_executor: bool = False,
+        asyncio_debug: bool = False,
+        coroutine_tracking_depth: int | None = None,
+    ) -> None:
+        """Run the bot in a new event loop until it closes; SIGINT/SIGTERM close it gracefully."""
+
+        async def start() -> None:
+            await self.start(
+                activity=activity,
+                afk=afk,
+                idle_since=idle_since,
+                status=status,
+                large_threshold=large_threshold,
+                shard_ids=shard_ids,
+                shard_count=shard_count,
+                ignore_session_start_limit=ignore_session_start_limit,
+                check_for_updates=check_for_updates,
+            )
+
+        try:
+            run_blocking(
+                start,
+                self._lifecycle.request_close,
+                backend=backend,
+                propagate_interrupts=propagate_interrupts,
+                asyncio_debug=asyncio_debug,
+                coroutine_tracking_depth=coroutine_tracking_depth,
+            )
+        finally:
+            if close_passed_executor and self._executor is not None:
+                self._executor.shutdown(wait=True)
+
+
+def _validate_shards(shard_ids: Sequence[int] | None, shard_count: int | None) -> None:
+    if shard_count is not None and shard_count < 1:
+        msg = f"shard_count must be at least 1, not {shard_count}"
+        raise ValueError(msg)
+    if shard_ids is None:
+        return
+    if shard_count is None:
+        msg = "shard_ids needs shard_count (which shards out of how many?)"
+        raise ValueError(msg)
+    if not shard_ids:
+        msg = "shard_ids must not be empty"
+        raise ValueError(msg)
+    bad = sorted(i for i in shard_ids if not 0 <= i < shard_count)
+    if bad:
+        msg = f"shard_ids {bad} are outside 0..{shard_count - 1}"
+        raise ValueError(msg)
+
+
+def _warn_about_activity(activity: Activity) -> None:
+    # The warnings hikari gives for activities Discord silently mangles.
+    kind = int(getattr(activity, "type", 0))
+    url = getattr(activity, "url", None)
+    if kind == 1 and not (url and ("twitch.tv/" in url or "youtube.com/" in url)):
+        warnings.warn(
+            "a STREAMING activity only shows as streaming with a twitch.tv or youtube.com url",
+            category=UserWarning,
+            stacklevel=3,
+        )
+    if kind == 4 and getattr(activity, "state", None) is None:
+        warnings.warn(
+            "a CUSTOM activity shows its `state`; the name was used as the state",
+            category=UserWarning,
+            stacklevel=3,
+        )
+
+
+def _unwrap(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The one real error inside a task group's exception group, or the group itself."""
+    leaves: list[BaseException] = []
+
+    def walk(exc: BaseException) -> None:
+        if isinstance(exc, BaseExceptionGroup):
+            for inner in exc.exceptions:
+                walk(inner)
+        elif not isinstance(exc, anyio.get_cancelled_exc_class()):
+            leaves.append(exc)
+
+    walk(group)
+    return leaves[0] if len(leaves) == 1 else group

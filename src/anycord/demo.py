@@ -1,0 +1,115 @@
+"""`python -m anycord demo`: the example bot of examples/ping_bot.py against FakeDiscord.
+
+No token and no network: the emulator runs on 127.0.0.1, a scripted user talks to the bot in
+a guild channel, the bot answers through REST, the emulator delivers each answer back over the
+gateway, and the conversation is printed. Exits 0 when every answer arrived.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+import sys
+import typing
+
+import anyio
+
+if typing.TYPE_CHECKING:
+    from types import ModuleType
+
+__all__ = ["main"]
+
+_SCRIPT: typing.Final = ("!ping", "!echo structured concurrency", "hello there", "!ping")
+_EXAMPLE: typing.Final = "ping_bot.py"
+
+
+def _load_example() -> ModuleType:
+    """examples/ping_bot.py from the checkout (editable installs) or the installed package."""
+    here = pathlib.Path(__file__).resolve()
+    for candidate in (here.parents[2] / "examples" / _EXAMPLE, here.parent / "examples" / _EXAMPLE):
+        if candidate.exists():
+            spec = importlib.util.spec_from_file_location("anycord_example_ping_bot", candidate)
+            if spec is not None and spec.loader is not None:
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return module
+    msg = f"cannot find examples/{_EXAMPLE}"
+    raise FileNotFoundError(msg)
+
+
+async def run_demo(out: typing.TextIO = sys.stdout, *, timeout: float = 30.0) -> int:
+    """Run the scripted conversation; returns the number of answers that did not arrive."""
+    import anycord  # noqa: PLC0415 - the demo is the only user of the whole package here
+    from anycord.testing import FakeDiscord  # noqa: PLC0415
+
+    example = _load_example()
+
+    def say(who: str, text: str) -> None:
+        print(f"  {who:>10} │ {text}", file=out, flush=True)
+
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild(name="anycord demo", members=3, channels=1)
+        channel_id = guild["channels"][0]["id"]
+        alice = fake.add_user(username="alice")
+        fake.add_member(guild["id"], alice)
+        print(f"FakeDiscord: REST {fake.rest_url}, gateway {fake.gateway_url}", file=out)
+        bot = example.build_bot(fake.token, rest_url=fake.rest_url, banner=None, logs="WARNING")
+        bot_id = None
+        missing = 0
+        with anyio.fail_after(timeout):
+            async with bot:
+                me = bot.get_me()
+                bot_id = me.id if me else None
+                print(f"bot ready on {bot.shard_count} shard(s); the conversation:\n", file=out)
+                for line in _SCRIPT:
+                    answered = line.startswith("!")
+                    if answered:
+                        waiter = _BotReply(bot, bot_id)
+                        async with anyio.create_task_group() as tg:
+                            await tg.start(waiter.wait)
+                            say("alice", line)
+                            fake.add_message(channel_id, line, author=alice)
+                        say(bot.get_me().username if bot.get_me() else "bot", waiter.content or "(no answer)")
+                        missing += waiter.content is None
+                    else:
+                        say("alice", line)
+                        fake.add_message(channel_id, line, author=alice)
+                        await anyio.sleep(0.05)
+        sent = sum(1 for r in fake.rest.requests if r.method == "POST" and r.path.endswith("/messages"))
+        print(f"\nbot closed cleanly; it sent {sent} message(s) over REST.", file=out)
+        _ = anycord  # keeps the import honest for readers: the bot is plain anycord
+    return missing
+
+
+class _BotReply:
+    """Waits for the bot's next message in the channel (started before the prompt is sent)."""
+
+    def __init__(self, bot: typing.Any, bot_id: typing.Any) -> None:
+        self._bot = bot
+        self._bot_id = bot_id
+        self.content: str | None = None
+
+    async def wait(self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED) -> None:
+        import anycord  # noqa: PLC0415
+
+        async with self._bot.stream(anycord.MessageCreateEvent, limit=10) as stream:
+            task_status.started()
+            with anyio.move_on_after(5):
+                async for event in stream:
+                    if event.author_id == self._bot_id:
+                        self.content = event.content
+                        return
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `python -m anycord demo [--backend asyncio|trio]`."""
+    args = list(argv or [])
+    backend = "asyncio"
+    if "--backend" in args:
+        backend = args[args.index("--backend") + 1]
+    print(f"anycord demo on {backend}: an example bot against FakeDiscord, no token needed\n")  # noqa: T201
+    missing = anyio.run(run_demo, backend=backend)
+    if missing:
+        print(f"{missing} answer(s) did not arrive", file=sys.stderr)  # noqa: T201
+        return 1
+    return 0
