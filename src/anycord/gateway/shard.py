@@ -1,0 +1,566 @@
+"""`GatewayShard`: the thin AnyIO driver around `GatewayProtocol`.
+
+It only moves bytes and sleeps; every decision is the protocol's. Its tree:
+
+```
+run()                     the shard's lifetime (a cancel scope that close() cancels)
+└── connection loop       connect → serve → close → back off → connect …
+    └── per-connection task group
+        ├── reader        (the run() task itself) frames → protocol → sink, awaited one by one
+        └── heartbeater   beats on the protocol's schedule; zombie check
+```
+
+Guarantees:
+
+* `await tg.start(shard.run)` returns after the first READY (and the sink has seen it).
+  `run()` returns after `close()` (or when its caller cancels it) and raises
+  `GatewayFatalCloseError` for 4004 and 4010–4014, or `SessionBudgetExhaustedError` from the gate.
+* Reconnects back off exponentially with full jitter (`min(cap, base·2ⁿ) × random()`), reset once a
+  connection stayed up for `stable_after` seconds. After 4007/4009 or INVALID_SESSION the shard
+  waits a random 1–5 s, then identifies through the `IdentifyGate` (or resumes if Discord said
+  the session is resumable). RESUME goes to `resume_gateway_url` and skips the gate.
+* A reconnect closes the socket with code 4900 (any code but 1000/1001 keeps the session);
+  `close()` and cancellation close it with 1001, which ends the session. The close handshake is
+  shielded and bounded; there is no fixed sleep anywhere.
+* Backpressure: the reader awaits the sink for each dispatch, so a slow sink pauses reading and
+  memory stays bounded by one message. The zombie check only counts a missed ACK while the
+  reader is idle on the socket (see `anycord.gateway.protocol`), so a slow sink never causes a
+  false zombie reconnect.
+* Sends: one path per connection, through the connection's `SendLimiter` (120 per 60 s, three
+  slots reserved for heartbeats). `update_presence` & co. build and validate their payload
+  first (`ValueError` over 4096 bytes, nothing sent), then wait for a READY connection and a
+  slot; a reconnect never drops or cancels them, they go out on the next connection. Bound the
+  wait with your own `anyio.fail_after`.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+import typing
+
+import anyio
+import anyio.abc
+
+from anycord.errors import (
+    ComponentClosedError,
+    ComponentStateConflictError,
+    GatewayConnectionError,
+    GatewayError,
+    GatewayFatalCloseError,
+    GatewayServerClosedConnectionError,
+    GatewayTransportError,
+    ShardCloseCode,
+)
+from anycord.gateway import commands
+from anycord.gateway.identify import LocalIdentifyGate
+from anycord.gateway.protocol import (
+    CloseAction,
+    Dispatch,
+    GatewayProtocol,
+    HandshakeComplete,
+    HeartbeatRequested,
+    Hello,
+    InvalidSession,
+    Opcode,
+    ReconnectRequested,
+)
+from anycord.gateway.sendlimit import SendLimiter
+from anycord.gateway.websocket import WebSocketClient
+from anycord.intents import Intents
+from anycord.logs import register_secret
+from anycord.undefined import UNDEFINED
+
+if typing.TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterable
+
+    from anycord.config import HTTPSettings, ProxySettings
+    from anycord.gateway.identify import IdentifyGate
+    from anycord.gateway.sink import ShardEventSink
+    from anycord.snowflakes import SnowflakeishOr
+    from anycord.undefined import UndefinedNoneOr, UndefinedOr
+
+__all__ = ["RECONNECT_CLOSE_CODE", "GatewayShard"]
+
+_LOGGER = logging.getLogger("anycord.gateway")
+
+RECONNECT_CLOSE_CODE: typing.Final[int] = 4900
+"""Sent when we drop a connection to reconnect (not 1000/1001, so the session survives)."""
+
+_Outcome = typing.Literal["reconnect", "new_session"]
+_RECONNECT: typing.Final = "reconnect"
+_NEW_SESSION: typing.Final = "new_session"
+
+
+class _ConnectionLost(Exception):
+    """Internal: the connection a sender was waiting on went away."""
+
+
+class _Connection:
+    """One websocket connection's send path and liveness."""
+
+    def __init__(self, ws: WebSocketClient) -> None:
+        self.ws = ws
+        self.limiter = SendLimiter()
+        self.lost = anyio.Event()
+        self.ready = False
+        self.ready_at = math.nan
+        self.outcome: _Outcome = _RECONNECT
+        self.error: BaseException | None = None
+        self._lock = anyio.Lock()
+
+    async def send(self, frame: bytes, *, priority: bool = False) -> None:
+        if priority:
+            await self._send_when_allowed(frame, priority=True)
+            return
+        async with self._lock:  # FIFO among ordinary senders
+            await self._send_when_allowed(frame, priority=False)
+
+    async def _send_when_allowed(self, frame: bytes, *, priority: bool) -> None:
+        while True:
+            if self.lost.is_set():
+                raise _ConnectionLost
+            wait = self.limiter.try_acquire(anyio.current_time(), priority=priority)
+            if wait == 0.0:
+                break
+            with anyio.move_on_after(wait):
+                await self.lost.wait()
+        try:
+            await self.ws.send(frame)
+        except GatewayConnectionError:
+            raise _ConnectionLost from None
+
+
+class GatewayShard:
+    """One gateway shard. See the module docstring for its guarantees."""
+
+    def __init__(
+        self,
+        *,
+        token: str,
+        url: str,
+        intents: Intents,
+        sink: ShardEventSink,
+        shard_id: int = 0,
+        shard_count: int = 1,
+        identify_gate: IdentifyGate | None = None,
+        compression: typing.Literal["zlib-stream", "zstd-stream"] | None = "zlib-stream",
+        large_threshold: int = 250,
+        initial_activity: object | None = None,
+        initial_status: object = "online",
+        initial_afk: bool = False,
+        initial_idle_since: datetime.datetime | None = None,
+        http_settings: HTTPSettings | None = None,
+        proxy_settings: ProxySettings | None = None,
+        backoff_base: float = 1.0,
+        backoff_cap: float = 60.0,
+        stable_after: float = 30.0,
+        close_grace: float = 5.0,
+        resume: tuple[str, int, str] | None = None,
+    ) -> None:
+        register_secret(token)
+        self._protocol = GatewayProtocol(
+            token=token,
+            intents=intents,
+            shard_id=shard_id,
+            shard_count=shard_count,
+            compression=compression,
+            large_threshold=large_threshold,
+        )
+        if resume is not None:
+            # A session handed over by a previous owner (the orchestrator): RESUME it first.
+            self._protocol.restore_session(*resume)
+        self._close_resumable = False
+        self._url = url
+        self._intents = Intents(intents)
+        self._sink = sink
+        self._shard_id = shard_id
+        self._shard_count = shard_count
+        self._gate: IdentifyGate = identify_gate or LocalIdentifyGate()
+        self._http_settings = http_settings
+        self._proxy_settings = proxy_settings
+        self._backoff_base = backoff_base
+        self._backoff_cap = backoff_cap
+        self._stable_after = stable_after
+        self._close_grace = close_grace
+        # The presence sent with IDENTIFY; update_presence merges into it.
+        self._activity = initial_activity
+        self._status = initial_status
+        self._afk = initial_afk
+        self._idle_since = initial_idle_since
+        commands.presence_payload(
+            idle_since=initial_idle_since,
+            afk=initial_afk,
+            activity=initial_activity,
+            status=initial_status,
+        )
+        self._lifecycle = "new"  # new → running → closing → closed
+        self._conn: _Connection | None = None
+        self._run_scope: anyio.CancelScope | None = None
+        self._changed: anyio.Event | None = None
+        self._exited: anyio.Event | None = None
+
+    def __repr__(self) -> str:
+        return f"GatewayShard(id={self._shard_id}, shard_count={self._shard_count}, state={self.state.name})"
+
+    # -- read-only state ----------------------------------------------------------------------
+
+    @property
+    def id(self) -> int:
+        return self._shard_id
+
+    @property
+    def shard_count(self) -> int:
+        return self._shard_count
+
+    @property
+    def intents(self) -> Intents:
+        return self._intents
+
+    @property
+    def state(self) -> typing.Any:
+        """The protocol state (`anycord.gateway.state.ShardState`)."""
+        return self._protocol.state
+
+    @property
+    def is_alive(self) -> bool:
+        """True while `run()` is running."""
+        return self._lifecycle in ("running", "closing")
+
+    @property
+    def is_connected(self) -> bool:
+        """True while a connection has completed READY/RESUMED and is still open."""
+        conn = self._conn
+        return conn is not None and conn.ready and not conn.lost.is_set()
+
+    @property
+    def heartbeat_latency(self) -> float:
+        """Seconds from the last answered heartbeat to its ACK; NaN before the first ACK."""
+        return self._protocol.heartbeat_latency
+
+    @property
+    def session_id(self) -> str | None:
+        return self._protocol.session_id
+
+    @property
+    def sequence(self) -> int | None:
+        return self._protocol.sequence
+
+    @property
+    def resume_gateway_url(self) -> str | None:
+        return self._protocol.resume_gateway_url
+
+    @property
+    def protocol(self) -> GatewayProtocol:
+        return self._protocol
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def _notify(self) -> None:
+        if self._changed is not None:
+            event, self._changed = self._changed, anyio.Event()
+            event.set()
+
+    async def run(
+        self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
+    ) -> None:
+        """Connect and keep the session alive until `close()`; see the module docstring."""
+        if self._lifecycle != "new":
+            msg = f"shard {self._shard_id} was already started (state {self._lifecycle})"
+            raise ComponentStateConflictError(msg)
+        self._lifecycle = "running"
+        self._changed = anyio.Event()
+        self._exited = anyio.Event()
+        try:
+            with anyio.CancelScope() as scope:
+                self._run_scope = scope
+                await self._keep_alive(task_status)
+        finally:
+            self._lifecycle = "closed"
+            if self._protocol.state.name != "CLOSED":
+                self._protocol.close()
+            self._notify()
+            self._exited.set()
+
+    async def close(self, *, resumable: bool = False) -> None:
+        """Close and wait, shielded and bounded, for `run()` to exit.
+
+        By default the close code is 1001, which ends the session (the bot goes offline).
+        `resumable=True` closes with a reconnect code instead, so the session stays resumable
+        for a few minutes: the orchestrator uses it to hand a shard to another process.
+        """
+        if self._lifecycle == "new":
+            msg = f"shard {self._shard_id} is not running"
+            raise ComponentStateConflictError(msg)
+        self._close_resumable = resumable
+        if self._lifecycle == "running":
+            self._lifecycle = "closing"
+            self._notify()
+            if self._run_scope is not None:
+                self._run_scope.cancel()
+        assert self._exited is not None
+        with anyio.CancelScope(shield=True), anyio.move_on_after(self._close_grace + 1.0):
+            await self._exited.wait()
+
+    async def join(self) -> None:
+        """Wait until `run()` has exited."""
+        if self._exited is None:
+            msg = f"shard {self._shard_id} is not running"
+            raise ComponentStateConflictError(msg)
+        await self._exited.wait()
+
+    # -- the connection loop ------------------------------------------------------------------
+
+    def _backoff(self, failures: int) -> float:
+        return (
+            min(self._backoff_cap, self._backoff_base * 2.0 ** min(failures, 30)) * random.random()
+        )
+
+    async def _keep_alive(self, task_status: anyio.abc.TaskStatus[None]) -> None:
+        failures = 0
+        started: list[bool] = [False]
+        while True:
+            conn: _Connection | None = None
+            delay = 0.0
+            try:
+                conn = await self._connect()
+                outcome = await self._serve(conn, task_status, started)
+            except GatewayServerClosedConnectionError as exc:
+                action = self._protocol.connection_lost(exc.code)
+                if action is CloseAction.FATAL:
+                    raise GatewayFatalCloseError(exc.reason, exc.code) from None
+                _LOGGER.warning("shard %s: %s", self._shard_id, exc)
+                outcome = _NEW_SESSION if action is CloseAction.NEW_SESSION else _RECONNECT
+                failures += 1
+            except (GatewayConnectionError, GatewayTransportError) as exc:
+                _LOGGER.warning("shard %s: %s; reconnecting", self._shard_id, exc)
+                self._protocol.connection_lost(None)
+                outcome = _RECONNECT
+                failures += 1
+            else:
+                self._protocol.connection_lost(None)
+            if (
+                conn is not None
+                and conn.ready
+                and anyio.current_time() - conn.ready_at >= self._stable_after
+            ):
+                failures = 0
+            if outcome == _NEW_SESSION:
+                delay = random.uniform(1.0, 5.0)
+            elif failures:
+                delay = self._backoff(failures - 1)
+            _LOGGER.debug("shard %s: reconnecting in %.2fs (%s)", self._shard_id, delay, outcome)
+            await anyio.sleep(delay)
+
+    async def _connect(self) -> _Connection:
+        url = self._protocol.connect_url(self._url)
+        ws = await WebSocketClient.connect(
+            url,
+            ssl_context=self._http_settings.ssl if self._http_settings is not None else True,
+            proxy=self._proxy_settings,
+        )
+        self._protocol.connection_made(anyio.current_time())
+        return _Connection(ws)
+
+    async def _serve(
+        self, conn: _Connection, task_status: anyio.abc.TaskStatus[None], started: list[bool]
+    ) -> _Outcome:
+        close_code: int = ShardCloseCode.GOING_AWAY
+        self._conn = conn
+        try:
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(self._read, conn, tg, task_status, started)
+            if conn.error is not None:
+                raise conn.error
+            close_code = RECONNECT_CLOSE_CODE
+            return conn.outcome
+        except GatewayError:
+            close_code = RECONNECT_CLOSE_CODE
+            raise
+        finally:
+            conn.lost.set()
+            self._conn = None
+            self._notify()
+            with anyio.CancelScope(shield=True):
+                if self._lifecycle != "running":
+                    close_code = (
+                        RECONNECT_CLOSE_CODE if self._close_resumable else ShardCloseCode.GOING_AWAY
+                    )
+                await conn.ws.close(int(close_code), grace=self._close_grace)
+                if conn.ready:
+                    with anyio.move_on_after(self._close_grace):
+                        await self._sink.on_shard_disconnected(self)
+
+    async def _read(
+        self,
+        conn: _Connection,
+        tg: anyio.abc.TaskGroup,
+        task_status: anyio.abc.TaskStatus[None],
+        started: list[bool],
+    ) -> None:
+        try:
+            await self._read_loop(conn, tg, task_status, started)
+        except Exception as exc:  # re-raised by _serve, outside the task group
+            conn.error = exc
+        tg.cancel_scope.cancel()
+
+    async def _read_loop(
+        self,
+        conn: _Connection,
+        tg: anyio.abc.TaskGroup,
+        task_status: anyio.abc.TaskStatus[None],
+        started: list[bool],
+    ) -> None:
+        protocol = self._protocol
+        while True:
+            message = await conn.ws.receive()
+            for event in protocol.receive(message, anyio.current_time()):
+                if isinstance(event, Dispatch):
+                    await self._sink.on_shard_dispatch(self, event.name, event.data)
+                elif isinstance(event, HandshakeComplete):
+                    conn.ready = True
+                    conn.ready_at = anyio.current_time()
+                    self._notify()
+                    await self._sink.on_shard_connected(self)
+                    if not started[0]:
+                        started[0] = True
+                        task_status.started()
+                elif isinstance(event, Hello):
+                    tg.start_soon(self._heartbeat_loop, conn, tg.cancel_scope)
+                    if event.resume:
+                        await conn.send(protocol.resume(), priority=True)
+                    else:
+                        await self._gate.acquire(self._shard_id)
+                        await conn.send(protocol.identify(self._presence()), priority=True)
+                elif isinstance(event, HeartbeatRequested):
+                    await conn.send(
+                        protocol.heartbeat(anyio.current_time(), scheduled=False), priority=True
+                    )
+                elif isinstance(event, ReconnectRequested):
+                    _LOGGER.info("shard %s: Discord asked to reconnect", self._shard_id)
+                    conn.outcome = _RECONNECT
+                    return
+                elif isinstance(event, InvalidSession):
+                    _LOGGER.info(
+                        "shard %s: invalid session (resumable=%s)", self._shard_id, event.resumable
+                    )
+                    conn.outcome = _NEW_SESSION
+                    return
+
+    async def _heartbeat_loop(self, conn: _Connection, scope: anyio.CancelScope) -> None:
+        protocol = self._protocol
+        try:
+            while True:
+                await anyio.sleep(max(protocol.next_heartbeat_at - anyio.current_time(), 0.0))
+                now = anyio.current_time()
+                if protocol.heartbeat_check(now, reader_idle=conn.ws.waiting):
+                    _LOGGER.warning(
+                        "shard %s: no heartbeat ACK for %.1fs; reconnecting",
+                        self._shard_id,
+                        protocol.heartbeat_interval,
+                    )
+                    protocol.zombie()
+                    conn.outcome = _RECONNECT
+                    scope.cancel()
+                    return
+                await conn.send(protocol.heartbeat(now), priority=True)
+        except _ConnectionLost:
+            scope.cancel()
+
+    # -- commands -----------------------------------------------------------------------------
+
+    def _presence(self) -> dict[str, typing.Any]:
+        return commands.presence_payload(
+            idle_since=self._idle_since, afk=self._afk, activity=self._activity, status=self._status
+        )
+
+    async def _wait_connection(self) -> _Connection:
+        while True:
+            if self._lifecycle == "new":
+                msg = f"shard {self._shard_id} is not running"
+                raise ComponentStateConflictError(msg)
+            if self._lifecycle != "running":
+                msg = f"shard {self._shard_id} closed"
+                raise ComponentClosedError(msg)
+            conn = self._conn
+            if conn is not None and conn.ready and not conn.lost.is_set():
+                return conn
+            assert self._changed is not None
+            await self._changed.wait()
+
+    async def _send_command(self, op: Opcode, data: object) -> None:
+        frame = self._protocol.encode(op, data)
+        while True:
+            conn = await self._wait_connection()
+            try:
+                await conn.send(frame)
+            except _ConnectionLost:
+                continue
+            return
+
+    async def update_presence(
+        self,
+        *,
+        idle_since: UndefinedNoneOr[datetime.datetime] = UNDEFINED,
+        afk: UndefinedOr[bool] = UNDEFINED,
+        activity: UndefinedNoneOr[object] = UNDEFINED,
+        status: UndefinedOr[object] = UNDEFINED,
+    ) -> None:
+        """Op 3. Unset fields keep their current values (also used for the next IDENTIFY)."""
+        new_idle = self._idle_since if idle_since is UNDEFINED else idle_since
+        new_afk = self._afk if afk is UNDEFINED else afk
+        new_activity = self._activity if activity is UNDEFINED else activity
+        new_status = self._status if status is UNDEFINED else status
+        payload = commands.presence_payload(
+            idle_since=new_idle, afk=new_afk, activity=new_activity, status=new_status
+        )
+        self._idle_since, self._afk, self._activity, self._status = (
+            new_idle,
+            new_afk,
+            new_activity,
+            new_status,
+        )
+        await self._send_command(Opcode.PRESENCE_UPDATE, payload)
+
+    async def update_voice_state(
+        self,
+        guild: SnowflakeishOr,
+        channel: SnowflakeishOr | None,
+        *,
+        self_mute: UndefinedOr[bool] = UNDEFINED,
+        self_deaf: UndefinedOr[bool] = UNDEFINED,
+    ) -> None:
+        """Op 4: join, move or (channel None) leave a voice channel."""
+        payload = commands.voice_state_payload(
+            guild, channel, self_mute=self_mute, self_deaf=self_deaf
+        )
+        await self._send_command(Opcode.VOICE_STATE_UPDATE, payload)
+
+    async def request_guild_members(
+        self,
+        guild: SnowflakeishOr,
+        *,
+        include_presences: UndefinedOr[bool] = UNDEFINED,
+        query: str = "",
+        limit: int = 0,
+        users: UndefinedOr[Iterable[SnowflakeishOr]] = UNDEFINED,
+        nonce: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Op 8, validated as `anycord.gateway.commands.request_guild_members_payload` says."""
+        payload = commands.request_guild_members_payload(
+            guild,
+            intents=self._intents,
+            include_presences=include_presences,
+            query=query,
+            limit=limit,
+            users=users,
+            nonce=nonce,
+        )
+        await self._send_command(Opcode.REQUEST_GUILD_MEMBERS, payload)
+
+    async def request_soundboard_sounds(self, guilds: Iterable[SnowflakeishOr]) -> None:
+        """Op 31: Discord answers with SOUNDBOARD_SOUNDS for each guild."""
+        payload = commands.request_soundboard_sounds_payload(guilds)
+        await self._send_command(Opcode.REQUEST_SOUNDBOARD_SOUNDS, payload)

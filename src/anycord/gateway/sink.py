@@ -1,0 +1,32 @@
+"""`ShardEventSink`: where a shard delivers what it receives (the bot's event manager)."""
+
+from __future__ import annotations
+
+import typing
+
+if typing.TYPE_CHECKING:
+    from anycord.gateway.shard import GatewayShard
+
+__all__ = ["ShardEventSink"]
+
+
+class ShardEventSink(typing.Protocol):
+    """The consumer of one or more shards."""
+
+    async def on_shard_dispatch(
+        self, shard: GatewayShard, name: str, payload: dict[str, typing.Any]
+    ) -> None:
+        """Every op-0 dispatch (READY and RESUMED included), in sequence order; `payload` is `d`.
+
+        Awaited by the shard's reader: a slow sink pauses reading (backpressure). Heartbeats
+        continue meanwhile and a paused reader never causes a zombie reconnect.
+        """
+        ...
+
+    async def on_shard_connected(self, shard: GatewayShard) -> None:
+        """After READY or RESUMED was delivered; awaited by the reader."""
+        ...
+
+    async def on_shard_disconnected(self, shard: GatewayShard) -> None:
+        """After a connection that had completed its handshake closed (shielded, bounded)."""
+        ...

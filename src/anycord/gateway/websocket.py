@@ -1,0 +1,327 @@
+"""A websocket client over AnyIO streams (wsproto), the same code path on Trio and asyncio.
+
+`WebSocketClient.connect(url, ...)` opens TCP (`anyio.connect_tcp`), tunnels through an HTTP
+proxy with `CONNECT` when `ProxySettings.url` is set (or the environment's proxy with
+`trust_env`), wraps TLS for `wss://` (the context comes from `HTTPSettings.ssl`), and performs
+the websocket handshake. wsproto does the framing: client masking, fragmented messages,
+ping/pong and the close handshake.
+
+Guarantees:
+
+* `receive()` returns one whole message (`bytes` for binary, `str` for text). A message over
+  `max_message_size` raises `GatewayTransportError` before it is assembled further.
+* A close frame from the server is answered and raised as `GatewayServerClosedConnectionError`
+  (with its `code`); a connection that drops without one raises `GatewayConnectionError`.
+* Sends from several tasks are serialised (one lock), so frames never interleave.
+* `waiting` is True exactly while `receive()` is blocked on the network with nothing buffered:
+  the shard's zombie check uses it to know that no ACK is sitting unread.
+* `close(code)` sends the close frame, waits (at most `timeout`) for the server's answer and
+  closes the stream; it never raises for a connection that is already gone.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import logging
+import ssl
+import typing
+import urllib.parse
+import urllib.request
+
+import anyio
+import anyio.abc
+from anyio.streams.tls import TLSStream
+from wsproto import ConnectionType, WSConnection
+from wsproto.connection import ConnectionState
+from wsproto.events import (
+    AcceptConnection,
+    BytesMessage,
+    CloseConnection,
+    Event,
+    Ping,
+    RejectConnection,
+    Request,
+    TextMessage,
+)
+from wsproto.utilities import LocalProtocolError, RemoteProtocolError
+
+from anycord.errors import (
+    GatewayConnectionError,
+    GatewayServerClosedConnectionError,
+    GatewayTransportError,
+)
+from anycord.gateway.compression import DEFAULT_MAX_SIZE
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from anycord.config import ProxySettings
+
+__all__ = ["WebSocketClient", "ssl_context_for"]
+
+_LOGGER = logging.getLogger("anycord.gateway")
+_RECEIVE_SIZE: typing.Final = 65536
+_MAX_PROXY_RESPONSE: typing.Final = 65536
+_NETWORK_ERRORS: typing.Final = (
+    OSError,
+    anyio.EndOfStream,
+    anyio.BrokenResourceError,
+    anyio.ClosedResourceError,
+)
+
+
+def ssl_context_for(setting: bool | ssl.SSLContext) -> ssl.SSLContext:
+    """The TLS context for `HTTPSettings.ssl`: True verifies, False does not, or the given one."""
+    if isinstance(setting, ssl.SSLContext):
+        return setting
+    context = ssl.create_default_context()
+    if not setting:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _proxy_url(proxy: ProxySettings | None, secure: bool, host: str) -> str | None:
+    if proxy is None:
+        return None
+    if proxy.url is not None:
+        return proxy.url
+    if not proxy.trust_env or urllib.request.proxy_bypass(host):
+        return None
+    env = urllib.request.getproxies()
+    return env.get("https" if secure else "http") or env.get("all")
+
+
+async def _open_tunnel(
+    proxy_url: str, proxy: ProxySettings, host: str, port: int, context: ssl.SSLContext
+) -> anyio.abc.ByteStream:
+    parts = urllib.parse.urlsplit(proxy_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        msg = f"unsupported gateway proxy URL scheme {parts.scheme!r} (http or https)"
+        raise GatewayConnectionError(msg)
+    proxy_port = parts.port or (443 if parts.scheme == "https" else 80)
+    stream: anyio.abc.ByteStream = await anyio.connect_tcp(parts.hostname, proxy_port)
+    if parts.scheme == "https":
+        stream = await TLSStream.wrap(
+            stream, hostname=parts.hostname, ssl_context=context, standard_compatible=False
+        )
+    try:
+        lines = [f"CONNECT {host}:{port} HTTP/1.1", f"Host: {host}:{port}"]
+        lines += [f"{name}: {value}" for name, value in proxy.all_headers.items()]
+        await stream.send(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        response = bytearray()
+        while b"\r\n\r\n" not in response:
+            response += await stream.receive()
+            if len(response) > _MAX_PROXY_RESPONSE:
+                msg = "proxy sent an oversized CONNECT response"
+                raise GatewayConnectionError(msg)
+        status_line = bytes(response).split(b"\r\n", 1)[0].decode("latin-1", "replace")
+        fields = status_line.split(" ", 2)
+        if len(fields) < 2 or fields[1] != "200":
+            msg = f"proxy refused CONNECT to {host}:{port}: {status_line!r}"
+            raise GatewayConnectionError(msg)
+    except BaseException:
+        await anyio.aclose_forcefully(stream)
+        raise
+    return stream
+
+
+class WebSocketClient:
+    """One client websocket connection. Build it with `await WebSocketClient.connect(...)`."""
+
+    def __init__(
+        self, stream: anyio.abc.ByteStream, connection: WSConnection, *, max_message_size: int
+    ) -> None:
+        self._stream = stream
+        self._ws = connection
+        self._max_message_size = max_message_size
+        self._pending: collections.deque[Event] = collections.deque()
+        self._parts: list[bytes | str] = []
+        self._size = 0
+        self._send_lock = anyio.Lock()
+        self._closed = False
+        self._waiting = False
+        self.close_code: int | None = None
+        """The close code the server sent (None until it sent one)."""
+        self.close_reason: str = ""
+
+    @classmethod
+    async def connect(
+        cls,
+        url: str,
+        *,
+        ssl_context: ssl.SSLContext | bool = True,
+        proxy: ProxySettings | None = None,
+        headers: Mapping[str, str] | None = None,
+        max_message_size: int = DEFAULT_MAX_SIZE,
+    ) -> WebSocketClient:
+        """Connect and complete the handshake; `GatewayConnectionError` on any failure."""
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("ws", "wss") or not parts.hostname:
+            msg = f"gateway URL must be ws:// or wss:// with a host, not {url!r}"
+            raise GatewayConnectionError(msg)
+        secure = parts.scheme == "wss"
+        host = parts.hostname
+        port = parts.port or (443 if secure else 80)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        context = ssl_context_for(ssl_context) if secure or proxy is not None else None
+        stream: anyio.abc.ByteStream
+        try:
+            via = _proxy_url(proxy, secure, host)
+            if via is not None and proxy is not None and context is not None:
+                stream = await _open_tunnel(via, proxy, host, port, context)
+                if secure:
+                    stream = await TLSStream.wrap(
+                        stream, hostname=host, ssl_context=context, standard_compatible=False
+                    )
+            else:
+                stream = await anyio.connect_tcp(host, port)
+                if secure and context is not None:
+                    stream = await TLSStream.wrap(
+                        stream, hostname=host, ssl_context=context, standard_compatible=False
+                    )
+        except _NETWORK_ERRORS as exc:
+            msg = f"could not connect to {parts.scheme}://{parts.netloc}: {exc!r}"
+            raise GatewayConnectionError(msg) from exc
+        connection = WSConnection(ConnectionType.CLIENT)
+        client = cls(stream, connection, max_message_size=max_message_size)
+        try:
+            await client._handshake(parts.netloc, target, headers or {})
+        except BaseException:
+            await anyio.aclose_forcefully(stream)
+            raise
+        return client
+
+    async def _handshake(self, netloc: str, target: str, headers: Mapping[str, str]) -> None:
+        extra = [(k.encode(), v.encode()) for k, v in headers.items()]
+        try:
+            await self._stream.send(
+                self._ws.send(Request(host=netloc, target=target, extra_headers=extra))
+            )
+            while True:
+                data = await self._stream.receive(_RECEIVE_SIZE)
+                self._ws.receive_data(data)
+                events = list(self._ws.events())
+                for index, event in enumerate(events):
+                    if isinstance(event, AcceptConnection):
+                        self._pending.extend(events[index + 1 :])
+                        return
+                    if isinstance(event, RejectConnection):
+                        msg = (
+                            f"gateway refused the websocket handshake with HTTP {event.status_code}"
+                        )
+                        raise GatewayConnectionError(msg)
+        except _NETWORK_ERRORS as exc:
+            msg = f"websocket handshake failed: {exc!r}"
+            raise GatewayConnectionError(msg) from exc
+        except RemoteProtocolError as exc:
+            msg = f"websocket handshake failed: {exc}"
+            raise GatewayConnectionError(msg) from exc
+
+    @property
+    def waiting(self) -> bool:
+        """True while `receive()` waits on the network with nothing buffered."""
+        return self._waiting
+
+    @property
+    def is_open(self) -> bool:
+        return not self._closed and self._ws.state is ConnectionState.OPEN
+
+    async def _send_raw(self, event: Event) -> None:
+        async with self._send_lock:
+            if self._closed:
+                msg = "the websocket is closed"
+                raise GatewayConnectionError(msg)
+            try:
+                data = self._ws.send(event)
+            except LocalProtocolError as exc:
+                msg = f"the websocket is closing: {exc}"
+                raise GatewayConnectionError(msg) from None
+            try:
+                await self._stream.send(data)
+            except _NETWORK_ERRORS as exc:
+                msg = f"connection lost while sending: {exc!r}"
+                raise GatewayConnectionError(msg) from exc
+
+    async def send(self, data: bytes | str) -> None:
+        """Send one message: `str` as a text frame, `bytes` as a text frame of UTF-8 JSON."""
+        text = data if isinstance(data, str) else data.decode("utf-8")
+        await self._send_raw(TextMessage(data=text))
+
+    async def send_binary(self, data: bytes) -> None:
+        await self._send_raw(BytesMessage(data=data))
+
+    async def receive(self) -> bytes | str:
+        """The next whole message. See the module docstring for the errors."""
+        while True:
+            while self._pending:
+                event = self._pending.popleft()
+                message = await self._handle(event)
+                if message is not None:
+                    return message
+            self._waiting = True
+            try:
+                data = await self._stream.receive(_RECEIVE_SIZE)
+            except _NETWORK_ERRORS as exc:
+                self._closed = True
+                msg = f"connection dropped without a close frame: {exc!r}"
+                raise GatewayConnectionError(msg) from None
+            finally:
+                self._waiting = False
+            self._ws.receive_data(data)
+            self._pending.extend(self._ws.events())
+
+    async def _handle(self, event: Event) -> bytes | str | None:
+        if isinstance(event, (TextMessage, BytesMessage)):
+            chunk: bytes | str = event.data if isinstance(event.data, str) else bytes(event.data)
+            self._size += len(chunk)
+            if self._size > self._max_message_size:
+                msg = f"websocket message over {self._max_message_size} bytes"
+                raise GatewayTransportError(msg)
+            if not event.message_finished:
+                self._parts.append(chunk)
+                return None
+            if self._parts:
+                self._parts.append(chunk)
+                chunk = "".join(self._parts) if isinstance(chunk, str) else b"".join(self._parts)  # type: ignore[arg-type]
+                self._parts.clear()
+            self._size = 0
+            return chunk
+        if isinstance(event, Ping):
+            # A failed pong means the connection is gone; the read side reports that.
+            with contextlib.suppress(GatewayConnectionError):
+                await self._send_raw(event.response())
+            return None
+        if isinstance(event, CloseConnection):
+            self.close_code = event.code
+            self.close_reason = event.reason or ""
+            if self._ws.state is ConnectionState.REMOTE_CLOSING:
+                with contextlib.suppress(GatewayConnectionError):
+                    await self._send_raw(event.response())
+            self._closed = True
+            await anyio.aclose_forcefully(self._stream)
+            raise GatewayServerClosedConnectionError(self.close_reason, event.code)
+        return None
+
+    async def close(self, code: int = 1000, reason: str = "", *, grace: float = 5.0) -> None:
+        """Close handshake bounded by `grace` seconds, then close the stream. Never raises."""
+        with anyio.CancelScope(shield=True), anyio.move_on_after(grace):
+            try:
+                if not self._closed and self._ws.state is ConnectionState.OPEN:
+                    await self._send_raw(CloseConnection(code=code, reason=reason))
+                    while not self._closed:
+                        await self.receive()
+            except (
+                GatewayConnectionError,
+                GatewayServerClosedConnectionError,
+                GatewayTransportError,
+            ):
+                pass
+        self._closed = True
+        await anyio.aclose_forcefully(self._stream)
+
+    async def abort(self) -> None:
+        """Drop the connection without a close handshake."""
+        self._closed = True
+        await anyio.aclose_forcefully(self._stream)
