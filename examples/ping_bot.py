@@ -26,7 +26,9 @@ def build_bot(token: str, **options: typing.Any) -> anycord.GatewayBot:
             return
         if event.content == "!ping":
             latency = bot.heartbeat_latency
-            shown = "?" if latency != latency else f"{latency * 1000:.0f} ms"  # nan before the first ACK
+            shown = (
+                "?" if latency != latency else f"{latency * 1000:.0f} ms"
+            )  # nan before the first ACK
             await event.message.respond(f"Pong! (heartbeat {shown})")
         elif event.content.startswith("!echo "):
             await event.message.respond(event.content.removeprefix("!echo "))
@@ -34,7 +36,7 @@ def build_bot(token: str, **options: typing.Any) -> anycord.GatewayBot:
     @bot.listen()
     async def on_started(event: anycord.StartedEvent) -> None:
         me = bot.get_me()
-        print(f"logged in as {me.username if me else '?'} on {bot.shard_count} shard(s)")  # noqa: T201
+        print(f"logged in as {me.username if me else '?'} on {bot.shard_count} shard(s)")
 
     return bot
 

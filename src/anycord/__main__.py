@@ -46,7 +46,9 @@ def describe() -> str:
     for extra, modules in _EXTRAS.items():
         present = all(importlib.util.find_spec(m) is not None for m in modules)
         version = _version_of(modules[0]) if present else None
-        extras.append(f"{extra} ({modules[0]} {version})" if present else f"{extra} (not installed)")
+        extras.append(
+            f"{extra} ({modules[0]} {version})" if present else f"{extra} (not installed)"
+        )
     lines.append("Extras " + ", ".join(extras))
     return "\n".join(lines)
 
@@ -55,13 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m anycord` and the `anycord` script."""
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "demo":
-        from anycord.demo import main as demo_main  # noqa: PLC0415 - only the demo needs it
+        from anycord.demo import main as demo_main
 
         return demo_main(args[1:])
     if args and args[0] not in ("-V", "--version", "version"):
-        print(f"usage: python -m anycord [demo]\nunknown command {args[0]!r}", file=sys.stderr)  # noqa: T201
+        print(f"usage: python -m anycord [demo]\nunknown command {args[0]!r}", file=sys.stderr)
         return 2
-    print(describe())  # noqa: T201
+    print(describe())
     return 0
 
 

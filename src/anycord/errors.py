@@ -9,6 +9,7 @@ AnycordError
 ├── BulkDeleteError                 a bulk delete stopped part way (which ids were deleted)
 ├── InteractionVerificationError    an interaction's Ed25519 signature did not verify
 ├── SessionBudgetExhaustedError     the daily IDENTIFY budget is spent (Discord would reset the token)
+├── OrchestratorWorkerError         an orchestrator worker process failed fatally (its exit status)
 ├── HTTPError                       anything that went wrong talking to the REST API
 │   ├── RateLimitTooLongError       Discord asked us to wait longer than max_rate_limit
 │   └── HTTPResponseError           Discord answered with an error status
@@ -60,6 +61,7 @@ __all__ = [
     "InternalServerError",
     "MissingIntentError",
     "NotFoundError",
+    "OrchestratorWorkerError",
     "RateLimitTooLongError",
     "RateLimitedError",
     "SessionBudgetExhaustedError",
@@ -125,6 +127,22 @@ class SessionBudgetExhaustedError(AnycordError):
         self.reset_after = reset_after
         when = f"; it resets in {reset_after:.0f}s" if reset_after is not None else ""
         super().__init__(f"the daily session start budget is exhausted{when}")
+
+
+class OrchestratorWorkerError(AnycordError):
+    """A worker process of the orchestrator's local back-end failed fatally.
+
+    `worker` is the worker's index and `returncode` its exit status; the worker's own
+    traceback went to its stderr.
+    """
+
+    def __init__(self, worker: int, returncode: int | None, reason: str = "") -> None:
+        self.worker = worker
+        self.returncode = returncode
+        detail = f": {reason}" if reason else ""
+        super().__init__(
+            f"orchestrator worker {worker} failed with exit status {returncode}{detail}"
+        )
 
 
 # -- HTTP ---------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def init_logging(
         formatter: logging.Formatter = logging.Formatter(fmt)
         if _supports_color(allow_color, force_color):
             try:
-                import colorlog  # noqa: PLC0415 - optional extra
+                import colorlog
             except ImportError:
                 pass
             else:
@@ -150,11 +150,11 @@ def print_banner(banner: str | None = "anycord", *, file: typing.TextIO | None =
     """Print the start-up banner to `file` (stdout by default); `banner=None` prints nothing."""
     if banner is None:
         return
-    import anyio  # noqa: PLC0415 - only for its version string
+    import anyio
 
     anyio_version = getattr(anyio, "__version__", None)
     if anyio_version is None:
-        from importlib.metadata import version  # noqa: PLC0415
+        from importlib.metadata import version
 
         anyio_version = version("anyio")
     text = _BANNER.format(
@@ -163,4 +163,4 @@ def print_banner(banner: str | None = "anycord", *, file: typing.TextIO | None =
         platform=f"{platform.system()} {platform.machine()}",
         anyio_version=anyio_version,
     )
-    print(text, file=file or sys.stdout)  # noqa: T201 - the banner is meant for the terminal
+    print(text, file=file or sys.stdout)

@@ -79,7 +79,9 @@ class Snowflake(int):
         return cls.from_data(ms, 0, 0, 0)
 
     @classmethod
-    def from_data(cls, timestamp_ms: int, worker_id: int, process_id: int, increment: int) -> Snowflake:
+    def from_data(
+        cls, timestamp_ms: int, worker_id: int, process_id: int, increment: int
+    ) -> Snowflake:
         """Build a snowflake from its parts; `timestamp_ms` counts from the Discord epoch."""
         if not (0 <= worker_id < 32 and 0 <= process_id < 32 and 0 <= increment < 4096):
             msg = "worker_id and process_id must be in 0..31 and increment in 0..4095"

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import threading
 import time
+import typing
 
 import anyio
 import pytest
 
 from anycord.bots.gateway_bot import GatewayBot
-from anycord.errors import ComponentStateConflictError, GatewayFatalCloseError, SessionBudgetExhaustedError
+from anycord.errors import (
+    ComponentStateConflictError,
+    GatewayFatalCloseError,
+    SessionBudgetExhaustedError,
+)
 from anycord.events.lifetime import StartedEvent, StartingEvent, StoppedEvent, StoppingEvent
 from anycord.intents import Intents
 from anycord.snowflakes import calculate_shard_id
@@ -37,11 +42,8 @@ def open_fds() -> int:
 def bot_tasks() -> list[str]:
     """Running tasks of anycord's own code (task names are qualified function names; the
     emulator's tasks, `anycord.testing.*`, are excluded)."""
-    return [
-        task.name
-        for task in anyio.get_running_tasks()
-        if task.name.startswith("anycord.") and not task.name.startswith("anycord.testing.")
-    ]
+    names = [task.name or "" for task in anyio.get_running_tasks()]
+    return [n for n in names if n.startswith("anycord.") and not n.startswith("anycord.testing.")]
 
 
 async def test_tg_start_reports_ready_after_every_shard_and_close_leaves_nothing() -> None:
@@ -196,13 +198,18 @@ async def test_requests_reach_the_owning_shard() -> None:
                 await bot.update_voice_state(guild["id"], channel, self_deaf=True)
             await bot.update_presence(status="idle")
             await anyio.sleep(0.2)
-        by_shard: dict[int, list[dict[str, object]]] = {}
+        by_shard: dict[int, list[dict[str, typing.Any]]] = {}
         for connection in fake.gateway.connections:
+            assert connection.shard_id is not None
             by_shard.setdefault(connection.shard_id, []).extend(connection.received)
         for guild in guilds:
             owner = calculate_shard_id(4, int(guild["id"]))
             for shard_id, received in by_shard.items():
-                ops = {(p["op"], p["d"].get("guild_id")) for p in received if isinstance(p.get("d"), dict)}
+                ops = {
+                    (p["op"], p["d"].get("guild_id"))
+                    for p in received
+                    if isinstance(p.get("d"), dict)
+                }
                 expected = shard_id == owner
                 assert ((8, guild["id"]) in ops) is expected
                 assert ((4, guild["id"]) in ops) is expected

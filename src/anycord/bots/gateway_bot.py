@@ -24,7 +24,6 @@ is raised from `start()` itself, not as an exception group.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextvars
 import logging
 import math
@@ -51,8 +50,9 @@ from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 from anycord.voice.component import VoiceComponent
 
 if typing.TYPE_CHECKING:
+    import concurrent.futures
     import datetime
-    from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 
     import httpx
 
@@ -65,12 +65,16 @@ __all__ = ["GatewayBot"]
 
 _LOGGER = logging.getLogger("anycord.bot")
 _EventT = typing.TypeVar("_EventT", bound="Event")
-_CallbackT = typing.TypeVar("_CallbackT", bound="Callable[..., Coroutine[typing.Any, typing.Any, None]]")
+_CallbackT = typing.TypeVar(
+    "_CallbackT", bound="Callable[..., Coroutine[typing.Any, typing.Any, None]]"
+)
 _CLOSE_DEADLINE: typing.Final = 10.0
 
 # Set in start() before anything is spawned, so every task of a bot's tree (shards, listener
 # calls, voice) sees its own bot here; a task outside the tree sees another value or none.
-_TREE_OF: contextvars.ContextVar[GatewayBot | None] = contextvars.ContextVar("anycord_tree_of", default=None)
+_TREE_OF: contextvars.ContextVar[GatewayBot | None] = contextvars.ContextVar(
+    "anycord_tree_of", default=None
+)
 
 
 class _ShardSink:
@@ -81,7 +85,9 @@ class _ShardSink:
     def __init__(self, bot: GatewayBot) -> None:
         self._bot = bot
 
-    async def on_shard_dispatch(self, shard: GatewayShard, name: str, payload: dict[str, typing.Any]) -> None:
+    async def on_shard_dispatch(
+        self, shard: GatewayShard, name: str, payload: dict[str, typing.Any]
+    ) -> None:
         bot = self._bot
         if name == "READY":
             user = payload.get("user")
@@ -175,9 +181,13 @@ class GatewayBot:
         self._close_grace = close_grace
         self._lifecycle = Lifecycle("GatewayBot")
         self._cache = Cache(self._cache_settings, app=self)
-        self._events = EventManager(self, cache=self._cache, max_in_flight=max_in_flight, grace=close_grace)
+        self._events = EventManager(
+            self, cache=self._cache, max_in_flight=max_in_flight, grace=close_grace
+        )
         self._rest = self._new_rest()
-        self._voice = VoiceComponent(self._send_voice_state, lambda: self._user_id, self._shard_id_for)
+        self._voice = VoiceComponent(
+            self._send_voice_state, lambda: self._user_id, self._shard_id_for
+        )
         self._shards: dict[int, GatewayShard] = {}
         self._shard_count = 0
         self._user_id: Snowflake | None = None
@@ -272,15 +282,25 @@ class GatewayBot:
         """Decorator: subscribe a listener; types come from its annotation when not given."""
         return self._events.listen(*event_types)
 
-    def subscribe(self, event_type: type[_EventT], callback: Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]]) -> None:
+    def subscribe(
+        self,
+        event_type: type[_EventT],
+        callback: Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]],
+    ) -> None:
         """Subscribe `callback` to `event_type` and its subclasses."""
         self._events.subscribe(event_type, callback)
 
-    def unsubscribe(self, event_type: type[_EventT], callback: Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]]) -> None:
+    def unsubscribe(
+        self,
+        event_type: type[_EventT],
+        callback: Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]],
+    ) -> None:
         """Remove a subscription."""
         self._events.unsubscribe(event_type, callback)
 
-    def get_listeners(self, event_type: type[_EventT], *, polymorphic: bool = True) -> Sequence[Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]]]:
+    def get_listeners(
+        self, event_type: type[_EventT], *, polymorphic: bool = True
+    ) -> Sequence[Callable[[_EventT], Coroutine[typing.Any, typing.Any, None]]]:
         """The listeners that would receive `event_type`."""
         return self._events.get_listeners(event_type, polymorphic=polymorphic)
 
@@ -294,12 +314,14 @@ class GatewayBot:
         /,
         *,
         predicate: Callable[[_EventT], bool] | None = None,
-        timeout: float | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 - the documented convenience over fail_after
     ) -> _EventT:
         """The next `event_type` event matching `predicate` (see `EventManager.wait_for`)."""
         return await self._events.wait_for(event_type, predicate=predicate, timeout=timeout)
 
-    def stream(self, event_type: type[_EventT], /, *, limit: int = 100, timeout: float | None = None) -> EventStream[_EventT]:
+    def stream(
+        self, event_type: type[_EventT], /, *, limit: int = 100, timeout: float | None = None
+    ) -> EventStream[_EventT]:
         """A bounded stream of `event_type` events (`async with bot.stream(...) as s: async for ...`)."""
         return self._events.stream(event_type, limit=limit, timeout=timeout)
 
@@ -330,11 +352,14 @@ class GatewayBot:
         """Update the presence on every shard (unset fields keep their values)."""
         if activity is not UNDEFINED and activity is not None:
             _warn_about_activity(activity)
+        async def update(shard: GatewayShard) -> None:
+            await shard.update_presence(
+                status=status, idle_since=idle_since, activity=activity, afk=afk
+            )
+
         async with anyio.create_task_group() as tg:
             for shard in self._shards.values():
-                tg.start_soon(
-                    lambda s=shard: s.update_presence(status=status, idle_since=idle_since, activity=activity, afk=afk)
-                )
+                tg.start_soon(update, shard)
 
     async def update_voice_state(
         self,
@@ -345,9 +370,13 @@ class GatewayBot:
         self_deaf: UndefinedOr[bool] = UNDEFINED,
     ) -> None:
         """Join, move or leave (`channel=None`) a voice channel, through the guild's shard."""
-        await self._shard_for(guild).update_voice_state(guild, channel, self_mute=self_mute, self_deaf=self_deaf)
+        await self._shard_for(guild).update_voice_state(
+            guild, channel, self_mute=self_mute, self_deaf=self_deaf
+        )
 
-    async def _send_voice_state(self, guild: Snowflake, channel: Snowflake | None, mute: bool, deaf: bool) -> None:
+    async def _send_voice_state(
+        self, guild: Snowflake, channel: Snowflake | None, mute: bool, deaf: bool
+    ) -> None:
         await self.update_voice_state(guild, channel, self_mute=mute, self_deaf=deaf)
 
     async def request_guild_members(
@@ -362,7 +391,12 @@ class GatewayBot:
     ) -> None:
         """Ask the guild's shard for members; they arrive as `MemberChunkEvent`s."""
         await self._shard_for(guild).request_guild_members(
-            guild, include_presences=include_presences, query=query, limit=limit, users=users, nonce=nonce
+            guild,
+            include_presences=include_presences,
+            query=query,
+            limit=limit,
+            users=users,
+            nonce=nonce,
         )
 
     # -- auto chunking -------------------------------------------------------------------
@@ -376,7 +410,9 @@ class GatewayBot:
             return False
         if not self._intents & Intents.GUILD_MEMBERS:
             return False
-        return bool(payload.get("large")) or int(payload.get("member_count", 0)) > len(payload.get("members", ()))
+        return bool(payload.get("large")) or int(payload.get("member_count", 0)) > len(
+            payload.get("members", ())
+        )
 
     def _chunk_later(self, shard: GatewayShard, guild_id: str) -> None:
         tg = self._tg
@@ -417,7 +453,9 @@ class GatewayBot:
         whatever fatal error ends the tree (e.g. `GatewayFatalCloseError` for a bad token).
         """
         if check_for_updates:
-            _LOGGER.debug("check_for_updates is accepted for hikari compatibility; anycord never phones home")
+            _LOGGER.debug(
+                "check_for_updates is accepted for hikari compatibility; anycord never phones home"
+            )
         _validate_shards(shard_ids, shard_count)
         if not 50 <= large_threshold <= 250:
             msg = f"large_threshold must be between 50 and 250, not {large_threshold}"
@@ -442,7 +480,12 @@ class GatewayBot:
                             shard_ids=shard_ids,
                             shard_count=shard_count,
                             ignore_session_start_limit=ignore_session_start_limit,
-                            presence={"activity": activity, "afk": afk, "idle_since": idle_since, "status": status},
+                            presence={
+                                "activity": activity,
+                                "afk": afk,
+                                "idle_since": idle_since,
+                                "status": status,
+                            },
                             large_threshold=large_threshold,
                         )
                     if not self._lifecycle.is_closing:
@@ -525,16 +568,15 @@ class GatewayBot:
                     if shard.is_alive:
                         tg.start_soon(shard.close)
         await self._voice.close()
-        await self._events.aclose(self._close_grace)
+        # In-flight listeners get the grace period, then are cancelled; the dispatcher keeps
+        # running for StoppedEvent.
+        await self._events.drain(self._close_grace)
         with anyio.move_on_after(_CLOSE_DEADLINE):
             await self._rest.close()
         self._cache.clear()
-        # The dispatcher has stopped; run it once more for StoppedEvent's listeners.
         with anyio.move_on_after(deadline):
-            async with anyio.create_task_group() as tg:
-                await tg.start(self._events.run)
-                await self._events.dispatch(StoppedEvent(app=self))
-                await self._events.aclose(0)
+            await self._events.dispatch(StoppedEvent(app=self))
+        await self._events.aclose(0)
 
     def _shards_closed(self) -> None:
         self._shards.clear()

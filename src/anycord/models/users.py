@@ -12,6 +12,7 @@ import typing
 import attrs
 
 from anycord import enums
+from anycord.models import cdn
 from anycord.models.base import Unique
 from anycord.undefined import UNDEFINED, UndefinedOr
 
@@ -96,8 +97,47 @@ class User(Unique):
         """The global display name, falling back to the username."""
         return self.global_name or self.username
 
+    @property
+    def avatar_url(self) -> str | None:
+        """The avatar's CDN URL (default format and size), or `None` without a custom avatar."""
+        return cdn.avatar_url(self.id, self.avatar_hash) if self.avatar_hash else None
+
+    @property
+    def default_avatar_url(self) -> str:
+        """The default avatar Discord shows for this user when there is no custom one."""
+        return cdn.default_avatar_url(self.id, self.discriminator)
+
+    @property
+    def display_avatar_url(self) -> str:
+        """The custom avatar's URL, falling back to the default avatar."""
+        return self.avatar_url or self.default_avatar_url
+
+    @property
+    def banner_url(self) -> str | None:
+        """The profile banner's CDN URL, or `None`."""
+        return cdn.user_banner_url(self.id, self.banner_hash) if self.banner_hash else None
+
+    def make_avatar_url(self, *, ext: str | None = None, size: int | None = None) -> str:
+        """The avatar's URL in a chosen format and size (the default avatar if none is set).
+
+        Raises `ValueError` for a bad `ext` or `size`.
+        """
+        if self.avatar_hash is None:
+            return self.default_avatar_url
+        return cdn.avatar_url(self.id, self.avatar_hash, ext=ext, size=size)
+
+    def make_banner_url(self, *, ext: str | None = None, size: int | None = None) -> str | None:
+        """The banner's URL in a chosen format and size, or `None` without a banner."""
+        if self.banner_hash is None:
+            return None
+        return cdn.user_banner_url(self.id, self.banner_hash, ext=ext, size=size)
+
     def __str__(self) -> str:
-        return self.username if self.discriminator in ("0", "0000") else f"{self.username}#{self.discriminator}"
+        return (
+            self.username
+            if self.discriminator in ("0", "0000")
+            else f"{self.username}#{self.discriminator}"
+        )
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)

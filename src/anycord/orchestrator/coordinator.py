@@ -19,6 +19,8 @@ process, in several processes, or on several machines:
   the last saved sequence and the crash are delivered again, none are lost).
 * **What is each shard doing?** `report` and `statuses` (state, latency, session, sequence,
   last seen).
+* **Which presence should new sessions show?** `store_presence`/`load_presence` keep the
+  fleet's desired presence, so a shard that (re)identifies anywhere shows it.
 * **Can this request reach the shard that owns the guild?** `send_command` puts a presence,
   voice-state or member request on the owning shard's queue; owners read theirs with
   `commands(...)`.
@@ -37,7 +39,7 @@ import typing
 import attrs
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Sequence
+    from collections.abc import AsyncIterator, Mapping, Sequence
     from contextlib import AbstractAsyncContextManager
 
 __all__ = [
@@ -61,12 +63,17 @@ CommandKind = typing.Literal[
 
 @attrs.frozen(kw_only=True)
 class ShardPlan:
-    """How the fleet is laid out: shard count, identify concurrency, intents, gateway URL."""
+    """How the fleet is laid out: shard count, identify concurrency, intents, gateway URL.
+
+    `identify_window` is the seconds between two IDENTIFYs of one bucket (Discord's 5 s);
+    tests against a fake with a shorter window lower it.
+    """
 
     shard_count: int
     max_concurrency: int = 1
     intents: int = 0
     gateway_url: str = "wss://gateway.discord.gg"
+    identify_window: float = 5.0
 
     def to_json(self) -> dict[str, typing.Any]:
         """A JSON-able form (for back-ends that store the plan)."""
@@ -80,6 +87,7 @@ class ShardPlan:
             max_concurrency=int(data.get("max_concurrency", 1)),
             intents=int(data.get("intents", 0)),
             gateway_url=str(data.get("gateway_url", "wss://gateway.discord.gg")),
+            identify_window=float(data.get("identify_window", 5.0)),
         )
 
 
@@ -216,6 +224,19 @@ class ShardCoordinator(typing.Protocol):
 
     async def statuses(self) -> dict[int, ShardStatus]:
         """The last reported status of every shard that has reported."""
+        ...
+
+    async def owners(self) -> dict[int, tuple[str, int]]:
+        """The current lease of every leased shard, as `(owner, epoch)`."""
+        ...
+
+    async def store_presence(self, presence: Mapping[str, typing.Any]) -> dict[str, typing.Any]:
+        """Merge `presence` (op 3 fields: `status`, `since`, `activities`, `afk`) into the
+        fleet's desired presence, which shards identify with from then on; returns the result."""
+        ...
+
+    async def load_presence(self) -> dict[str, typing.Any] | None:
+        """The fleet's desired presence (`None` when nobody set one)."""
         ...
 
     async def send_command(self, command: ShardCommand) -> None:

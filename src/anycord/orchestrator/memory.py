@@ -25,7 +25,7 @@ from anycord.orchestrator.coordinator import (
 )
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Sequence
+    from collections.abc import AsyncIterator, Mapping, Sequence
 
     from anyio.streams.memory import MemoryObjectSendStream
 
@@ -44,13 +44,13 @@ class MemoryCoordinator:
         *,
         remaining_sessions: int | None = None,
         session_reset_after: float | None = None,
-        identify_window: float = 5.0,
+        identify_window: float | None = None,
     ) -> None:
         if plan.shard_count < 1 or plan.max_concurrency < 1:
             msg = "shard_count and max_concurrency must be at least 1"
             raise ValueError(msg)
         self._plan = plan
-        self._window = identify_window
+        self._window = plan.identify_window if identify_window is None else identify_window
         self._remaining = remaining_sessions
         self._budget_resets_at = (
             anyio.current_time() + session_reset_after
@@ -64,6 +64,7 @@ class MemoryCoordinator:
         self._sessions: dict[int, SessionInfo] = {}
         self._statuses: dict[int, ShardStatus] = {}
         self._subscribers: dict[int, list[MemoryObjectSendStream[ShardCommand]]] = {}
+        self._presence: dict[str, typing.Any] | None = None
         self.identify_log: list[tuple[float, int]] = []
         """Every granted identify as `(time, shard_id)`, for tests and diagnostics."""
 
@@ -150,6 +151,34 @@ class MemoryCoordinator:
 
     async def statuses(self) -> dict[int, ShardStatus]:
         return dict(self._statuses)
+
+    async def owners(self) -> dict[int, tuple[str, int]]:
+        out: dict[int, tuple[str, int]] = {}
+        for shard_id in list(self._leases):
+            held = self._current(shard_id)
+            if held is not None:
+                out[shard_id] = (held[0], held[1])
+        return out
+
+    def drop_owner(self, owner: str) -> list[int]:
+        """End every lease of `owner` now (its process is known to be dead); returns the shards.
+
+        Only the local back-end's parent may call this: it saw the worker exit, so nobody
+        runs those shards any more and waiting out the TTL would only delay the resume.
+        Epochs stay, so the dead owner's leases remain fenced.
+        """
+        dropped = [sid for sid, held in self._leases.items() if held[0] == owner]
+        for shard_id in dropped:
+            del self._leases[shard_id]
+        return dropped
+
+    async def store_presence(self, presence: Mapping[str, typing.Any]) -> dict[str, typing.Any]:
+        merged = {**(self._presence or {}), **presence}
+        self._presence = merged
+        return dict(merged)
+
+    async def load_presence(self) -> dict[str, typing.Any] | None:
+        return None if self._presence is None else dict(self._presence)
 
     async def send_command(self, command: ShardCommand) -> None:
         if not 0 <= command.shard_id < self._plan.shard_count:

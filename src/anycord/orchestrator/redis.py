@@ -18,7 +18,9 @@ server's clock (identify windows) or are TTLs (leases), so machines' clocks need
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import logging
 import ssl
 import time
@@ -37,11 +39,11 @@ from anycord.orchestrator.coordinator import (
 )
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncGenerator, AsyncIterator, Sequence
+    from collections.abc import AsyncGenerator, AsyncIterator, Mapping, Sequence
 
     import coredis
 
-__all__ = ["RedisCoordinator", "connect_redis"]
+__all__ = ["RedisCoordinator", "connect_redis", "namespace_for"]
 
 _LOGGER = logging.getLogger("anycord.orchestrator")
 
@@ -96,6 +98,22 @@ _COMMAND_STREAM_LENGTH: typing.Final = 1000
 _BLOCK_MS: typing.Final = 1000
 
 
+def namespace_for(token: str) -> str:
+    """The key namespace of a bot: its user id (the token's first part), else a token digest.
+
+    Every process of one bot derives the same namespace from the same token; the digest is
+    truncated and one-way, so the token cannot be read back from Redis keys.
+    """
+    first = token.strip().split(".", 1)[0]
+    try:
+        decoded = base64.urlsafe_b64decode(first + "=" * (-len(first) % 4)).decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        decoded = ""
+    if decoded.isdigit():
+        return decoded
+    return hashlib.sha256(token.strip().encode()).hexdigest()[:16]
+
+
 def connect_redis(
     address: str,
     *,
@@ -131,11 +149,15 @@ class RedisCoordinator:
     """
 
     def __init__(
-        self, client: coredis.Redis[bytes], namespace: str, *, identify_window: float = 5.0
+        self,
+        client: coredis.Redis[bytes],
+        namespace: str,
+        *,
+        identify_window: float | None = None,
     ) -> None:
         self._client = client
         self._prefix = f"anycord:{{{namespace}}}:"
-        self._window_ms = int(identify_window * 1000)
+        self._window_ms = None if identify_window is None else int(identify_window * 1000)
         self._identify = client.register_script(_IDENTIFY)
         self._claim = client.register_script(_CLAIM)
         self._renew = client.register_script(_RENEW)
@@ -158,6 +180,11 @@ class RedisCoordinator:
             await self._client.set(self._key("budget"), remaining_sessions, px=px)
         self._plan = plan
 
+    async def remaining_sessions(self) -> int | None:
+        """Session starts left today (`None` once the counter expired at the daily reset)."""
+        raw = await self._client.get(self._key("budget"))
+        return None if raw is None else int(raw)
+
     async def get_plan(self) -> ShardPlan:
         """The plan the supervisor published; waits (without a deadline of its own) until it has."""
         if self._plan is None:
@@ -177,8 +204,11 @@ class RedisCoordinator:
         plan = await self.get_plan()
         keys = [self._key("identify", shard_id % plan.max_concurrency), self._key("budget")]
         while True:
+            window_ms = (
+                int(plan.identify_window * 1000) if self._window_ms is None else self._window_ms
+            )
             code, wait_ms = typing.cast(
-                "list[int]", await self._identify(keys=keys, args=[self._window_ms])
+                "list[int]", await self._identify(keys=keys, args=[window_ms])
             )
             if code == 0:
                 return
@@ -255,6 +285,32 @@ class RedisCoordinator:
                 status = ShardStatus.from_json(orjson.loads(raw))
                 out[status.shard_id] = status
         return out
+
+    async def owners(self) -> dict[int, tuple[str, int]]:
+        plan = await self.get_plan()
+        values = await self._client.mget([self._key("lease", i) for i in range(plan.shard_count)])
+        out: dict[int, tuple[str, int]] = {}
+        for shard_id, raw in enumerate(values):
+            if raw:
+                owner, _, epoch = raw.decode().rpartition("|")
+                out[shard_id] = (owner, int(epoch))
+        return out
+
+    async def store_presence(self, presence: Mapping[str, typing.Any]) -> dict[str, typing.Any]:
+        # One hash field per presence field: HSET merges atomically on the server.
+        if presence:
+            fields = {key: orjson.dumps(value) for key, value in presence.items()}
+            await self._client.hset(self._key("presence"), fields)
+        return await self.load_presence() or {}
+
+    async def load_presence(self) -> dict[str, typing.Any] | None:
+        raw = await self._client.hgetall(self._key("presence"))
+        if not raw:
+            return None
+        return {
+            (k.decode() if isinstance(k, bytes) else str(k)): orjson.loads(v)
+            for k, v in raw.items()
+        }
 
     # -- commands -----------------------------------------------------------------------
 

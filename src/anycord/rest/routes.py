@@ -13,6 +13,7 @@ and `interaction_id` + `interaction_token`), as Discord's rate-limits page descr
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import pkgutil
 import re
@@ -33,6 +34,7 @@ MAJOR_PARAMETERS: typing.Final[tuple[str, ...]] = (
 )
 """Path parameters that partition a route's rate limit (each value gets its own bucket)."""
 
+_SECRET_PARAMETERS: typing.Final = frozenset({"webhook_token", "interaction_token"})
 _PARAM = re.compile(r"\{([a-z_]+)\}")
 _REGISTRY: dict[tuple[str, str], Route] = {}
 
@@ -62,12 +64,23 @@ class Route:
         missing = set(self.params) - params.keys()
         extra = params.keys() - set(self.params)
         if missing or extra:
-            msg = f"{self.method} {self.path_template}: missing {sorted(missing)}, unexpected {sorted(extra)}"
+            msg = (
+                f"{self.method} {self.path_template}: "
+                f"missing {sorted(missing)}, unexpected {sorted(extra)}"
+            )
             raise TypeError(msg)
         values = {k: str(int(v)) if isinstance(v, int) else str(v) for k, v in params.items()}
-        path = _PARAM.sub(lambda m: urllib.parse.quote(values[m.group(1)], safe="@"), self.path_template)
-        major = tuple(values[p] for p in self.major_params)
-        return CompiledRoute(route=self, path=path, major=major)
+        path = _PARAM.sub(
+            lambda m: urllib.parse.quote(values[m.group(1)], safe="@"), self.path_template
+        )
+        major = tuple(
+            _hide(values[p]) if p in _SECRET_PARAMETERS else values[p] for p in self.major_params
+        )
+        safe_path = path
+        for p in self.params:
+            if p in _SECRET_PARAMETERS:
+                safe_path = safe_path.replace(urllib.parse.quote(values[p], safe="@"), "***")
+        return CompiledRoute(route=self, path=path, major=major, safe_path=safe_path)
 
     def __str__(self) -> str:
         return f"{self.method} {self.path_template}"
@@ -78,15 +91,27 @@ class CompiledRoute:
     """A route with its parameters filled in."""
 
     route: Route
-    path: str
+    path: str = attrs.field(repr=False)
     """The path relative to the API base, e.g. `/channels/123/messages`."""
     major: tuple[str, ...]
-    """Values of the major parameters, in the route's order."""
+    """Values of the major parameters, in the route's order (tokens replaced by a digest)."""
+    safe_path: str = attrs.field(default="", repr=False)
+    """`path` with webhook and interaction tokens replaced by `***` (for logs and errors)."""
 
     @property
     def method(self) -> str:
         """The HTTP method."""
         return self.route.method
+
+    @property
+    def route_key(self) -> str:
+        """The route alone: method and template (what Discord's bucket names are learned for)."""
+        return f"{self.route.method} {self.route.path_template}"
+
+    @property
+    def major_key(self) -> str:
+        """The major parameters joined by `:` (tokens appear only as a digest)."""
+        return ":".join(self.major)
 
     @property
     def bucket_key(self) -> str:
@@ -98,9 +123,14 @@ class CompiledRoute:
         return f"{self.route.method} {self.route.path_template}"
 
 
+def _hide(secret: str) -> str:
+    # Rate-limit keys appear in logs and reprs; a token must not, so keep a digest of it.
+    return "h" + hashlib.blake2b(secret.encode(), digest_size=8).hexdigest()
+
+
 def all_routes() -> tuple[Route, ...]:
     """Every route the REST client implements (imports every endpoint module first)."""
-    from anycord.rest import endpoints  # noqa: PLC0415 - avoids a cycle at import time
+    from anycord.rest import endpoints
 
     for module in pkgutil.iter_modules(endpoints.__path__):
         importlib.import_module(f"{endpoints.__name__}.{module.name}")

@@ -104,7 +104,12 @@ def to_iso(value: datetime.datetime) -> str:
     return value.isoformat()
 
 
-def put(out: JSONObject, key: str, value: typing.Any, transform: Callable[[typing.Any], typing.Any] | None = None) -> None:
+def put(
+    out: JSONObject,
+    key: str,
+    value: typing.Any,
+    transform: Callable[[typing.Any], typing.Any] | None = None,
+) -> None:
     """Set `out[key]` unless `value` is `UNDEFINED` (with `transform` applied to non-None values)."""
     if value is UNDEFINED:
         return

@@ -722,6 +722,10 @@ class FakeGateway:
         async with conn._send_lock:
             if conn._closing or conn.closed.is_set():
                 return
+            if conn._ws.state is not ConnectionState.OPEN:
+                # The client started the close handshake: nothing more may be sent (RFC 6455).
+                conn._closing = True
+                return
             conn.sent_frames.append(frame)
             if conn._deflater is not None:
                 data: bytes | str = conn._deflater.compress(frame)

@@ -61,9 +61,13 @@ class VoiceConnection(typing.Protocol):
     """
 
     @classmethod
-    async def initialize(cls, credentials: VoiceCredentials, **kwargs: typing.Any) -> typing.Self: ...
+    async def initialize(
+        cls, credentials: VoiceCredentials, **kwargs: typing.Any
+    ) -> typing.Self: ...
 
-    async def run(self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED) -> None: ...
+    async def run(
+        self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
+    ) -> None: ...
 
     async def disconnect(self) -> None: ...
 
@@ -119,7 +123,9 @@ class VoiceComponent:
         """Whether the component's task group is running."""
         return self._tg is not None
 
-    async def run(self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED) -> None:
+    async def run(
+        self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
+    ) -> None:
         """Own the task group voice connections run in; return after `close()`."""
         if self._tg is not None:
             msg = "the voice component is already running"

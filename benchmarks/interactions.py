@@ -1,0 +1,280 @@
+"""Interaction server throughput: anycord's RESTBot against hikari's, same load, one run.
+
+Each server runs in its own child process on loopback and answers a slash command with a
+message. `wrk` replays one pre-signed APPLICATION_COMMAND request (Discord signs
+`timestamp + body`, so a fixed pair verifies every time: the servers do the full Ed25519 check
+on every request) over 32 keep-alive connections, and reports requests/s and latency
+percentiles.
+
+    python benchmarks/interactions.py                 # 10 s per server, asyncio + trio + hikari
+    python benchmarks/interactions.py --duration 5 --targets anycord-asyncio hikari
+
+Needs `wrk` on PATH (apt install wrk) and hikari installed (dev extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import pathlib
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import nacl.signing
+import orjson
+
+SEED = b"\x42" * 32
+TIMESTAMP = "1700000000"
+BODY = orjson.dumps(
+    {
+        "id": "1234567890123456789",
+        "application_id": "1234567890123456780",
+        "type": 2,
+        "token": "a" * 160,
+        "version": 1,
+        "channel_id": "1234567890123456781",
+        "channel": {
+            "id": "1234567890123456781",
+            "type": 1,
+            "last_message_id": None,
+            "flags": 0,
+            "permissions": "0",
+            "recipients": [
+                {"id": "1234567890123456782", "username": "someone", "discriminator": "0"}
+            ],
+        },
+        "app_permissions": "0",
+        "locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {"1": "1234567890123456782"},
+        "context": 1,
+        "attachment_size_limit": 10485760,
+        "data": {"id": "1234567890123456783", "name": "ping", "type": 1},
+        "user": {
+            "id": "1234567890123456782",
+            "username": "someone",
+            "discriminator": "0",
+            "global_name": "Someone",
+            "avatar": None,
+            "public_flags": 0,
+        },
+    }
+)
+
+
+def _keys() -> tuple[str, str]:
+    key = nacl.signing.SigningKey(SEED)
+    signature = key.sign(TIMESTAMP.encode() + BODY).signature.hex()
+    return key.verify_key.encode().hex(), signature
+
+
+# -- servers (child processes) ---------------------------------------------------------------
+
+
+def serve_anycord(port: int, backend: str) -> None:
+    import anycord.bots.rest_bot as rest_bot
+    from anycord.interactions import InteractionMessageBuilder, ResponseType
+    from anycord.models.interactions import CommandInteraction
+
+    public_key, _ = _keys()
+    bot = rest_bot.RESTBot("benchmark-token", "Bot", public_key=public_key)
+
+    async def on_command(interaction: CommandInteraction) -> InteractionMessageBuilder:
+        return InteractionMessageBuilder(ResponseType.MESSAGE_CREATE, content="pong")
+
+    bot.set_listener(CommandInteraction, on_command)
+    bot.run("127.0.0.1", port, backend=backend, shutdown_timeout=1.0)  # type: ignore[arg-type]
+
+
+def serve_hikari(port: int) -> None:
+    import hikari
+
+    public_key, _ = _keys()
+    bot = hikari.RESTBot(
+        "benchmark-token", "Bot", public_key=public_key, logs="WARNING", banner=None
+    )
+
+    async def on_command(interaction: hikari.CommandInteraction):  # type: ignore[no-untyped-def]
+        return interaction.build_response().set_content("pong")
+
+    bot.set_listener(hikari.CommandInteraction, on_command)
+    bot.run(host="127.0.0.1", port=port, check_for_updates=False, shutdown_timeout=1.0)
+
+
+# -- driver --------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for_port(port: int, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"server on port {port} did not come up")
+
+
+def _lua_script(directory: pathlib.Path) -> pathlib.Path:
+    _, signature = _keys()
+    script = directory / "post.lua"
+    body = BODY.decode().replace("\\", "\\\\").replace('"', '\\"')
+    script.write_text(
+        'wrk.method = "POST"\n'
+        f'wrk.body = "{body}"\n'
+        'wrk.headers["Content-Type"] = "application/json"\n'
+        f'wrk.headers["X-Signature-Ed25519"] = "{signature}"\n'
+        f'wrk.headers["X-Signature-Timestamp"] = "{TIMESTAMP}"\n'
+    )
+    return script
+
+
+def _seconds(value: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value.strip())
+    if not match:
+        raise ValueError(value)
+    number, unit = float(match[1]), match[2]
+    return number * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
+
+
+def _check_answer(port: int) -> None:
+    import httpx
+
+    _, signature = _keys()
+    response = httpx.post(
+        f"http://127.0.0.1:{port}/",
+        content=BODY,
+        headers={
+            "content-type": "application/json",
+            "x-signature-ed25519": signature,
+            "x-signature-timestamp": TIMESTAMP,
+        },
+    )
+    assert response.status_code == 200, response.text
+    answer = orjson.loads(response.content)
+    assert answer["type"] == 4, response.text
+    assert answer["data"]["content"] == "pong", response.text
+
+
+def measure(
+    target: str, duration: float, connections: int, script: pathlib.Path
+) -> dict[str, float]:
+    port = _free_port()
+    command = [sys.executable, __file__, "--serve", target, "--port", str(port)]
+    env = {**os.environ, "PYTHONOPTIMIZE": "1"}
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_for_port(port)
+        _check_answer(port)
+        # A short warm-up, then the measured run.
+        subprocess.run(
+            [
+                "wrk",
+                "-t1",
+                f"-c{connections}",
+                "-d2s",
+                "-s",
+                str(script),
+                f"http://127.0.0.1:{port}/",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        out = subprocess.run(
+            [
+                "wrk",
+                "-t1",
+                f"-c{connections}",
+                f"-d{int(duration)}s",
+                "--latency",
+                "-s",
+                str(script),
+                f"http://127.0.0.1:{port}/",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    if "Non-2xx" in out:
+        raise RuntimeError(f"{target} answered errors:\n{out}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
+    p50 = _seconds(re.search(r"50%\s+(\S+)", out)[1])  # type: ignore[index]
+    p99 = _seconds(re.search(r"99%\s+(\S+)", out)[1])  # type: ignore[index]
+    return {"rps": rps, "p50": p50, "p99": p99}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=float, default=10.0)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--targets", nargs="+", default=["anycord-asyncio", "anycord-trio", "hikari"]
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="alternating rounds; the median is kept"
+    )
+    parser.add_argument("--serve", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        if args.serve == "hikari":
+            serve_hikari(args.port)
+        else:
+            serve_anycord(args.port, args.serve.removeprefix("anycord-"))
+        return
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not on PATH (apt install wrk)")
+    runs: dict[str, list[dict[str, float]]] = {t: [] for t in args.targets}
+    with tempfile.TemporaryDirectory() as tmp:
+        script = _lua_script(pathlib.Path(tmp))
+        # Targets alternate round by round so a noisy neighbour hurts them alike.
+        for round_ in range(args.rounds):
+            for target in args.targets:
+                r = measure(target, args.duration, args.connections, script)
+                runs[target].append(r)
+                print(
+                    f"round {round_ + 1} {target:>16}: {r['rps']:8.0f} req/s   "
+                    f"p50 {r['p50'] * 1e3:6.2f} ms   p99 {r['p99'] * 1e3:6.2f} ms",
+                    flush=True,
+                )
+    results = {
+        t: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50", "p99")}
+        for t, rs in runs.items()
+    }
+    print(f"median of {args.rounds} rounds, {args.connections} connections:")
+    for target, r in results.items():
+        print(
+            f"{target:>16}: {r['rps']:8.0f} req/s   p50 {r['p50'] * 1e3:6.2f} ms   p99 {r['p99'] * 1e3:6.2f} ms"
+        )
+    if "hikari" in results:
+        base = results["hikari"]
+        for target, r in results.items():
+            if target != "hikari":
+                print(
+                    f"{target} / hikari: {r['rps'] / base['rps']:.2f}x req/s, "
+                    f"p99 {r['p99'] / base['p99']:.2f}x"
+                )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,462 @@
+"""`RESTBot`: a bot that receives interactions over HTTP and talks to Discord over REST.
+
+```python
+bot = anycord.RESTBot("TOKEN", "Bot", public_key="…hex…")
+bot.set_listener(anycord.CommandInteraction, on_command)
+bot.run(port=8080)                                   # blocking; SIGINT/SIGTERM close it
+
+async with anyio.create_task_group() as tg:
+    await tg.start(bot.start, "127.0.0.1", 8080)     # returns once the socket listens
+    ...
+    await bot.close()
+```
+
+The bot's tree (one `start()` call):
+
+```
+start()
+├── REST client            opened first, closed last
+├── interaction server     task group of generator-listener continuations
+└── HTTP server            listening sockets → one task per connection (built-in or hypercorn)
+```
+
+Order at start: REST opens, the public key is fetched if it was not given, startup
+callbacks run in order (if one raises, everything opened so far is closed and the error
+propagates from `start`), the sockets are bound and listen (ready: `task_status.started()`).
+Order at close: hypercorn stops accepting and lets in-flight requests finish (at most
+`shutdown_timeout` seconds), generator listeners get the same deadline, shutdown callbacks
+run in order (each one, even if another failed), REST closes, `start()` returns.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import typing
+
+import anyio
+
+from anycord.bots.lifecycle import Lifecycle
+from anycord.errors import ComponentStateConflictError
+from anycord.interactions.asgi import AsgiAdapter
+from anycord.interactions.server import InteractionServer
+
+if typing.TYPE_CHECKING:
+    import concurrent.futures
+    import os
+    import socket as socket_module
+    import ssl
+    from collections.abc import Awaitable, Callable, Sequence
+    from types import TracebackType
+
+    from anycord.bots.run import Backend
+    from anycord.config import HTTPSettings, ProxySettings
+    from anycord.interactions.server import ListenerT, Response
+    from anycord.rest.client import RESTClient
+
+__all__ = ["RESTBot"]
+
+_LOGGER = logging.getLogger("anycord.bots.rest")
+_T = typing.TypeVar("_T")
+_BotT = typing.TypeVar("_BotT")
+BotCallback = typing.Callable[[_BotT], typing.Awaitable[None]]
+HTTPServerKind = typing.Literal["builtin", "hypercorn"]
+"""Which HTTP server `RESTBot.start` serves with."""
+
+
+def unwrap(exc: Exception) -> Exception:
+    """The one exception inside (nested) single-member exception groups, else `exc`."""
+    while isinstance(exc, ExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc
+
+
+def _public_key_of(application: typing.Any) -> bytes | str:
+    key = getattr(application, "public_key", None)
+    if not isinstance(key, bytes | str) or not key:
+        msg = "the application has no public key; pass public_key= explicitly"
+        raise RuntimeError(msg)
+    return key
+
+
+class RESTBotBase:
+    """What `RESTBot` and `AsgiBot` share: the REST client, the interaction server, callbacks."""
+
+    def __init__(
+        self,
+        token: typing.Any,
+        token_type: str | None,
+        public_key: bytes | str | None,
+        *,
+        executor: concurrent.futures.Executor | None,
+        http_settings: HTTPSettings | None,
+        max_rate_limit: float,
+        max_retries: int,
+        proxy_settings: ProxySettings | None,
+        rest_url: str | None,
+        name: str,
+    ) -> None:
+        self._token = token
+        self._token_type = token_type or "Bot"
+        self._executor = executor
+        self._rest_options: dict[str, typing.Any] = {
+            "http_settings": http_settings,
+            "proxy_settings": proxy_settings,
+            "max_rate_limit": max_rate_limit,
+            "max_retries": max_retries,
+            "rest_url": rest_url,
+        }
+        self._rest: RESTClient | None = None
+        self._lifecycle = Lifecycle(name)
+        self._server = InteractionServer(
+            public_key=public_key, app=self, fetch_public_key=self._fetch_public_key
+        )
+        self._startup_callbacks: list[Callable[[typing.Any], Awaitable[None]]] = []
+        self._shutdown_callbacks: list[Callable[[typing.Any], Awaitable[None]]] = []
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(state={self._lifecycle.state.value!r})"
+
+    # -- properties --------------------------------------------------------------------------
+
+    @property
+    def rest(self) -> RESTClient:
+        """The REST client (available while the bot runs)."""
+        if self._rest is None:
+            msg = f"{type(self).__name__} is not running; its REST client exists only while it runs"
+            raise ComponentStateConflictError(msg)
+        return self._rest
+
+    @property
+    def interaction_server(self) -> InteractionServer:
+        """The framework-free interaction server."""
+        return self._server
+
+    @property
+    def executor(self) -> concurrent.futures.Executor | None:
+        """The executor given to the constructor."""
+        return self._executor
+
+    @property
+    def is_alive(self) -> bool:
+        """Whether the bot's tree is running."""
+        return self._lifecycle.is_alive
+
+    # -- interactions ------------------------------------------------------------------------
+
+    async def on_interaction(self, body: bytes, signature: bytes, timestamp: bytes) -> Response:
+        """Answer one interaction request (see `InteractionServer.on_interaction`)."""
+        return await self._server.on_interaction(body, signature, timestamp)
+
+    def set_listener(
+        self,
+        interaction_type: type[_T],
+        listener: ListenerT[_T] | None,
+        /,
+        *,
+        replace: bool = False,
+    ) -> None:
+        """Set the listener for an interaction class (see `InteractionServer.set_listener`)."""
+        self._server.set_listener(interaction_type, listener, replace=replace)
+
+    def get_listener(self, interaction_type: type[_T], /) -> ListenerT[_T] | None:
+        """The listener for exactly this interaction class."""
+        return self._server.get_listener(interaction_type)
+
+    # -- callbacks ---------------------------------------------------------------------------
+
+    def add_startup_callback(self, callback: Callable[[typing.Any], Awaitable[None]], /) -> None:
+        """Run `await callback(bot)` at startup, after REST opened (adding twice is a no-op)."""
+        if callback not in self._startup_callbacks:
+            self._startup_callbacks.append(callback)
+
+    def remove_startup_callback(self, callback: Callable[[typing.Any], Awaitable[None]], /) -> None:
+        """Remove a startup callback (`ValueError` if unknown)."""
+        self._startup_callbacks.remove(callback)
+
+    def add_shutdown_callback(self, callback: Callable[[typing.Any], Awaitable[None]], /) -> None:
+        """Run `await callback(bot)` at shutdown, before REST closes (adding twice is a no-op)."""
+        if callback not in self._shutdown_callbacks:
+            self._shutdown_callbacks.append(callback)
+
+    def remove_shutdown_callback(
+        self, callback: Callable[[typing.Any], Awaitable[None]], /
+    ) -> None:
+        """Remove a shutdown callback (`ValueError` if unknown)."""
+        self._shutdown_callbacks.remove(callback)
+
+    @property
+    def startup_callbacks(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
+        """The startup callbacks, in order."""
+        return tuple(self._startup_callbacks)
+
+    @property
+    def shutdown_callbacks(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
+        """The shutdown callbacks, in order."""
+        return tuple(self._shutdown_callbacks)
+
+    # -- shared machinery --------------------------------------------------------------------
+
+    async def _fetch_public_key(self) -> bytes | str:
+        # Typed loosely: R1's application endpoints land in a later module.
+        rest: typing.Any = self.rest
+        if self._token_type.lower() == "bearer":
+            authorization = await rest.fetch_authorization()
+            return _public_key_of(authorization.application)
+        return _public_key_of(await rest.fetch_application())
+
+    async def _run_startup_callbacks(self) -> None:
+        for callback in self._startup_callbacks:
+            await callback(self)
+
+    async def _run_shutdown_callbacks(self, deadline: float) -> None:
+        # Every callback runs even if an earlier one failed; the first error is raised after.
+        error: Exception | None = None
+        with anyio.CancelScope(shield=True), anyio.move_on_after(deadline):
+            for callback in self._shutdown_callbacks:
+                try:
+                    await callback(self)
+                except Exception as exc:
+                    _LOGGER.exception("a shutdown callback failed")
+                    error = error or exc
+        if error is not None:
+            raise error
+
+    def _acquire_rest(self) -> RESTClient:
+        # A REST client runs once; every start of the bot gets a fresh one.
+        from anycord.rest.client import RESTClient
+
+        return RESTClient(self._token, self._token_type, app=self, **self._rest_options)
+
+
+class RESTBot(RESTBotBase):
+    """An HTTP-interactions bot served by hypercorn inside its own task tree.
+
+    Args:
+        token: the bot token (or an `anycord.rest.tokens.TokenStrategy`).
+        token_type: `"Bot"` (default) or `"Bearer"`.
+        public_key: the application's Ed25519 public key (hex or bytes); fetched from
+            `GET /applications/@me` (or `/oauth2/@me` for Bearer) at start when omitted.
+        executor, http_settings, max_rate_limit, max_retries, proxy_settings, rest_url:
+            the REST client's options, as in `RESTApp`.
+        max_body_size: the largest interaction body accepted (413 above it).
+    """
+
+    def __init__(
+        self,
+        token: typing.Any,
+        token_type: str | None = None,
+        public_key: bytes | str | None = None,
+        *,
+        executor: concurrent.futures.Executor | None = None,
+        http_settings: HTTPSettings | None = None,
+        max_rate_limit: float = 300.0,
+        max_retries: int = 3,
+        proxy_settings: ProxySettings | None = None,
+        rest_url: str | None = None,
+        max_body_size: int = 1024**2,
+    ) -> None:
+        super().__init__(
+            token,
+            token_type,
+            public_key,
+            executor=executor,
+            http_settings=http_settings,
+            max_rate_limit=max_rate_limit,
+            max_retries=max_retries,
+            proxy_settings=proxy_settings,
+            rest_url=rest_url,
+            name="RESTBot",
+        )
+        self._adapter = AsgiAdapter(self._server, executor=executor, max_body_size=max_body_size)
+        self._addresses: list[str] = []
+        self._own_group: anyio.abc.TaskGroup | None = None
+
+    @property
+    def adapter(self) -> AsgiAdapter:
+        """The ASGI app hypercorn serves."""
+        return self._adapter
+
+    @property
+    def addresses(self) -> Sequence[str]:
+        """The URLs the bot listens on (`http://127.0.0.1:8080`, `unix:/path`), while running."""
+        return tuple(self._addresses)
+
+    async def start(
+        self,
+        host: str | Sequence[str] | None = None,
+        port: int | None = None,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        socket: socket_module.socket | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        backlog: int = 128,
+        reuse_address: bool | None = None,
+        reuse_port: bool | None = None,
+        shutdown_timeout: float = 60.0,
+        http_server: HTTPServerKind = "builtin",
+        task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
+    ) -> None:
+        """Run the bot until `close()`; ready (`task_status.started()`) once the sockets listen.
+
+        Args:
+            host: the host(s) to listen on; with `port` unset, port 8080.
+            port: the TCP port (`0`: any free port; see `addresses`).
+            path: a Unix socket path to listen on.
+            socket: an already bound socket to listen on.
+            ssl_context: serve HTTPS with this context.
+            backlog: the listen backlog.
+            reuse_address, reuse_port: `SO_REUSEADDR` (default on) / `SO_REUSEPORT`.
+            shutdown_timeout: how long in-flight requests, generator listeners and shutdown
+                callbacks each get at close before they are cancelled.
+            http_server: `"builtin"` (default): anycord's HTTP/1.1 server, made for Discord's
+                requests and several times faster than a general server; `"hypercorn"`:
+                hypercorn (HTTP/2 with TLS, and the full ASGI stack), on the same backend.
+
+        Raises `ComponentStateConflictError` if the bot is already running; any error from
+        the REST client, a startup callback or binding propagates after cleanup.
+        """
+        from anycord.interactions.serving import bind_sockets, serve
+
+        if http_server not in ("builtin", "hypercorn"):
+            msg = f"http_server must be 'builtin' or 'hypercorn', not {http_server!r}"
+            raise ValueError(msg)
+
+        async with self._lifecycle.running():
+            error: Exception | None = None
+            async with self._acquire_rest() as rest:
+                self._rest = rest
+                try:
+                    await self._server.ensure_public_key()
+                    await self._run_startup_callbacks()
+                    try:
+                        sockets = bind_sockets(
+                            host=host,
+                            port=port,
+                            path=path,
+                            socket=socket,
+                            backlog=backlog,
+                            reuse_address=reuse_address,
+                            reuse_port=reuse_port,
+                        )
+                        async with (
+                            self._server.run(shutdown_timeout=shutdown_timeout),
+                            anyio.create_task_group() as tg,
+                        ):
+                            if http_server == "builtin":
+                                from anycord.interactions.http11 import serve_http11
+
+                                server = functools.partial(serve_http11, self._adapter)
+                            else:
+                                server = functools.partial(serve, self._adapter, backlog=backlog)
+                            self._addresses = await tg.start(
+                                functools.partial(
+                                    server,
+                                    shutdown_trigger=self._wait_for_close,
+                                    sockets=sockets,
+                                    ssl_context=ssl_context,
+                                    shutdown_timeout=shutdown_timeout,
+                                )
+                            )
+                            _LOGGER.info("RESTBot listening on %s", ", ".join(self._addresses))
+                            self._lifecycle.mark_ready()
+                            task_status.started()
+                            await self._lifecycle.wait_for_close_request()
+                            # hypercorn's graceful phase is bounded by shutdown_timeout;
+                            # this is the backstop if it overruns.
+                            deadline = anyio.current_time() + shutdown_timeout + 1.0
+                            tg.cancel_scope.deadline = deadline
+                    finally:
+                        self._addresses = []
+                        await self._run_shutdown_callbacks(shutdown_timeout)
+                except Exception as exc:
+                    # Raised outside the REST client's task group, so the caller gets the
+                    # error itself rather than an exception group around it.
+                    error = unwrap(exc)
+                finally:
+                    self._rest = None
+            if error is not None:
+                raise error
+        if self._lifecycle.error is None:
+            _LOGGER.info("RESTBot closed")
+
+    async def _wait_for_close(self) -> None:
+        await self._lifecycle.wait_for_close_request()
+
+    async def close(self) -> None:
+        """Close gracefully and wait until the bot's tree has exited.
+
+        Raises `ComponentStateConflictError` if the bot is not running.
+        """
+        self._lifecycle.request_close()
+        await self._lifecycle.join()
+
+    async def join(self) -> None:
+        """Wait until the bot's tree has exited (`ComponentStateConflictError` if never started)."""
+        await self._lifecycle.join()
+
+    def run(
+        self,
+        host: str | Sequence[str] | None = None,
+        port: int | None = None,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        socket: socket_module.socket | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        backlog: int = 128,
+        reuse_address: bool | None = None,
+        reuse_port: bool | None = None,
+        shutdown_timeout: float = 60.0,
+        http_server: HTTPServerKind = "builtin",
+        backend: Backend = "asyncio",
+        propagate_interrupts: bool = False,
+        asyncio_debug: bool = False,
+        coroutine_tracking_depth: int | None = None,
+    ) -> None:
+        """Start the bot on a new event loop and block until it closes (SIGINT/SIGTERM close it)."""
+        from anycord.bots.run import run_blocking
+
+        start = functools.partial(
+            self.start,
+            host,
+            port,
+            path=path,
+            socket=socket,
+            ssl_context=ssl_context,
+            backlog=backlog,
+            reuse_address=reuse_address,
+            reuse_port=reuse_port,
+            shutdown_timeout=shutdown_timeout,
+            http_server=http_server,
+        )
+        run_blocking(
+            start,
+            self._lifecycle.request_close,
+            backend=backend,
+            propagate_interrupts=propagate_interrupts,
+            asyncio_debug=asyncio_debug,
+            coroutine_tracking_depth=coroutine_tracking_depth,
+        )
+
+    async def __aenter__(self) -> RESTBot:
+        group = anyio.create_task_group()
+        await group.__aenter__()
+        try:
+            await group.start(self.start)
+        except BaseException as exc:
+            await group.__aexit__(type(exc), exc, exc.__traceback__)
+            raise
+        self._own_group = group
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool | None:
+        group, self._own_group = self._own_group, None
+        assert group is not None
+        if self._lifecycle.is_alive and not self._lifecycle.is_closing:
+            self._lifecycle.request_close()
+        return await group.__aexit__(exc_type, exc, tb)

@@ -1,0 +1,86 @@
+"""The cache's stores, shared by the family mixins (see `anycord.cache.cache`)."""
+
+from __future__ import annotations
+
+import collections
+import typing
+
+from anycord.config import CacheComponents, CacheSettings
+from anycord.serde.members import RoleIdInterner
+
+if typing.TYPE_CHECKING:
+    from anycord.cache.records import MemberRecord, UserRecord
+
+__all__ = ["CacheState", "GuildRecord", "Payload"]
+
+Payload = dict[str, typing.Any]
+
+
+class GuildRecord:
+    """One guild's entry: its payload (without the lists stored apart) and the IDs and
+    per-guild maps of what belongs to it."""
+
+    __slots__ = (
+        "channels",
+        "emojis",
+        "interner",
+        "members",
+        "payload",
+        "presences",
+        "roles",
+        "stickers",
+        "threads",
+        "unavailable",
+        "voice_states",
+    )
+
+    def __init__(self) -> None:
+        self.payload: Payload | None = None
+        self.unavailable = False
+        self.channels: set[int] = set()
+        self.threads: set[int] = set()
+        self.roles: set[int] = set()
+        self.emojis: set[int] = set()
+        self.stickers: set[int] = set()
+        self.members: dict[int, MemberRecord] = {}
+        self.presences: dict[int, Payload] = {}
+        self.voice_states: dict[int, Payload] = {}
+        self.interner = RoleIdInterner()
+
+
+class CacheState:
+    """Every store of the cache; the mixins add behaviour over them."""
+
+    def __init__(self, settings: CacheSettings | None = None, *, app: typing.Any = None) -> None:
+        self._settings = settings or CacheSettings()
+        self._components = self._settings.components
+        self._app = app
+        self._reset()
+
+    def _reset(self) -> None:
+        self._guilds: dict[int, GuildRecord] = {}
+        self._channels: dict[int, Payload] = {}
+        self._threads: dict[int, Payload] = {}
+        self._roles: dict[int, Payload] = {}
+        self._emojis: dict[int, Payload] = {}
+        self._stickers: dict[int, Payload] = {}
+        self._invites: dict[str, Payload] = {}
+        self._users: dict[int, UserRecord] = {}
+        self._me: Payload | None = None
+        self._me_record: UserRecord | None = None
+        self._messages: collections.OrderedDict[int, Payload] = collections.OrderedDict()
+        self._dm_channel_ids: collections.OrderedDict[int, int] = collections.OrderedDict()
+
+    @property
+    def settings(self) -> CacheSettings:
+        """What this cache keeps."""
+        return self._settings
+
+    def _on(self, component: CacheComponents) -> bool:
+        return bool(self._components & component)
+
+    def _guild(self, guild_id: int) -> GuildRecord:
+        record = self._guilds.get(guild_id)
+        if record is None:
+            record = self._guilds[guild_id] = GuildRecord()
+        return record

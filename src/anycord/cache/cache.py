@@ -1,0 +1,36 @@
+"""`Cache`: the synchronous in-memory cache a gateway bot keeps.
+
+Guarantees:
+
+* **Synchronous.** No method awaits; the dispatcher applies each gateway payload before any
+  listener sees the event built from it, so a listener always reads the state after its
+  event (and update/delete events carry the state before it as `old_*`).
+* **Switchable.** Each `CacheComponents` flag in `CacheSettings` turns one store on or off;
+  a disabled store is never written and its getters return `None` or an empty view.
+* **Compact.** Members are small records sharing their users (reference-counted: a user is
+  dropped with the last member that refers to it); see `anycord.cache.records`.
+* **Copy on read.** Getters build fresh models; changing one never changes the cache.
+* **Bounded** where Discord is unbounded: messages (`max_messages`) and DM channel IDs
+  (`max_dm_channel_ids`), oldest evicted first.
+"""
+
+from __future__ import annotations
+
+from anycord.cache.guilds import GuildsMixin
+from anycord.cache.messages import MessagesMixin
+
+__all__ = ["Cache"]
+
+
+class Cache(GuildsMixin, MessagesMixin):
+    """The cache (see the module doc). Built by the bot: `Cache(settings, app=bot)`."""
+
+    def clear(self) -> None:
+        """Forget everything (the bot calls this when it closes)."""
+        self._reset()
+
+    def __repr__(self) -> str:
+        return (
+            f"Cache(guilds={len(self._guilds)}, channels={len(self._channels)}, users={len(self._users)}, "
+            f"messages={len(self._messages)})"
+        )

@@ -1,0 +1,656 @@
+"""`EventManager`: listeners, dispatch, `wait_for`, `stream`, and the shard's event sink.
+
+Guarantees:
+
+* **Structured.** Every listener call runs inside the manager's task group (`run()` owns
+  it; the bot starts it with `await tg.start(events.run)`), in a listener worker: a task of
+  that group that runs queued calls one after another and parks when the queue is empty.
+  Workers are started on demand, one more whenever a call blocks while others wait, so
+  listeners run concurrently exactly as if each call had its own task, without paying for a
+  task per call. `dispatch()` before `run()` has started raises
+  `ComponentStateConflictError`. `aclose(grace)` lets in-flight listeners finish for
+  `grace` seconds, then cancels them; nothing outlives `run()`. (Context variables set by
+  a listener are visible to later calls on the same worker; do not rely on them.)
+* **Polymorphic.** A listener on a class receives every event whose class derives from it.
+* **Errors are events.** A listener's exception becomes an `ExceptionEvent` (logged at ERROR
+  when nobody listens to those); cancellation is never reported.
+* **Bounded.** At most `max_in_flight` listener calls are queued or running at once
+  (default 1,024; `None` removes the bound), and at most that many workers exist. When the
+  bound is reached, `on_shard_dispatch` waits for a slot before dispatching, which pauses
+  the shard's reader: a slow listener turns into gateway backpressure, never into an
+  unbounded queue. One event's listeners are all scheduled together, so the count can
+  exceed the bound by the listeners of one event. `dispatch()` called by user code
+  schedules at once (it cannot wait); await its result to pace yourself.
+* **Lazy.** Raw payloads are decoded only when a listener, waiter or stream could receive
+  the event built from them; the cache is updated first, synchronously, regardless.
+"""
+
+from __future__ import annotations
+
+import collections
+import inspect
+import logging
+import types
+import typing
+
+import anyio
+
+from anycord.dispatch.consumers import CONSUMERS
+from anycord.dispatch.stream import EventStream
+from anycord.errors import ComponentStateConflictError
+from anycord.events.base import Event, ExceptionEvent
+from anycord.events.shard import ShardConnectedEvent, ShardDisconnectedEvent, ShardPayloadEvent
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine, Generator, Sequence
+
+    from anycord.cache.cache import Cache
+    from anycord.dispatch.consumers import Consumer
+    from anycord.dispatch.stream import _Feed
+    from anycord.gateway.shard import GatewayShard
+
+__all__ = ["DispatchHandle", "EventManager"]
+
+_LOGGER = logging.getLogger("anycord.dispatch")
+EventT = typing.TypeVar("EventT", bound=Event)
+Callback = typing.Callable[[EventT], "Coroutine[typing.Any, typing.Any, None]"]
+CallbackT = typing.TypeVar(
+    "CallbackT", bound="Callable[..., Coroutine[typing.Any, typing.Any, None]]"
+)
+
+DEFAULT_MAX_IN_FLIGHT: typing.Final[int] = 1024
+"""Default bound on concurrent listener calls."""
+DEFAULT_GRACE: typing.Final[float] = 5.0
+"""Default seconds in-flight listeners get at shutdown before they are cancelled."""
+_MAX_UNKNOWN_NAMES: typing.Final[int] = 256
+
+
+class DispatchHandle:
+    """What `dispatch()` returns: await it to wait until the event's listeners have finished.
+
+    Awaiting is optional; the listeners run either way.
+    """
+
+    __slots__ = ("_done", "_pending")
+
+    def __init__(self) -> None:
+        self._pending = 0
+        self._done: anyio.Event | None = None
+
+    @property
+    def pending(self) -> int:
+        """Listener calls of this event still running."""
+        return self._pending
+
+    def _finish_one(self) -> None:
+        self._pending -= 1
+        if self._pending == 0 and self._done is not None:
+            self._done.set()
+
+    async def wait(self) -> None:
+        """Return once every listener call of this event has finished."""
+        if self._pending:
+            if self._done is None:
+                self._done = anyio.Event()
+            await self._done.wait()
+
+    def __await__(self) -> Generator[typing.Any, None, None]:
+        return self.wait().__await__()
+
+
+_FINISHED: typing.Final = DispatchHandle()
+
+
+class _Waiter:
+    __slots__ = ("done", "error", "predicate", "result")
+
+    def __init__(self, predicate: Callable[[typing.Any], bool] | None) -> None:
+        self.predicate = predicate
+        self.done = anyio.Event()
+        self.result: typing.Any = None
+        self.error: Exception | None = None
+
+
+def _event_types_of(annotation: typing.Any) -> list[type[Event]]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Union or isinstance(annotation, types.UnionType):
+        out: list[type[Event]] = []
+        for arg in typing.get_args(annotation):
+            out.extend(_event_types_of(arg))
+        return out
+    return [_check_event_type(annotation)]
+
+
+def _check_event_type(event_type: typing.Any) -> type[Event]:
+    origin = typing.get_origin(event_type)
+    if origin is not None:
+        event_type = origin
+    if not (isinstance(event_type, type) and issubclass(event_type, Event)):
+        msg = f"{event_type!r} is not an Event subclass"
+        raise TypeError(msg)
+    return event_type
+
+
+def _check_callback(callback: typing.Any) -> None:
+    if inspect.iscoroutinefunction(callback):
+        return
+    call = getattr(callback, "__call__", None)  # noqa: B004  (objects whose __call__ is async)
+    if call is not None and inspect.iscoroutinefunction(call):
+        return
+    msg = f"listener {callback!r} must be an async function (or an object with an async __call__)"
+    raise TypeError(msg)
+
+
+class EventManager:
+    """Routes events to listeners, waiters and streams, and feeds the cache (module doc)."""
+
+    def __init__(
+        self,
+        app: typing.Any = None,
+        *,
+        cache: Cache | None = None,
+        max_in_flight: int | None = DEFAULT_MAX_IN_FLIGHT,
+        grace: float = DEFAULT_GRACE,
+    ) -> None:
+        if max_in_flight is not None and max_in_flight < 1:
+            msg = f"max_in_flight must be None or at least 1, not {max_in_flight}"
+            raise ValueError(msg)
+        self._app = app
+        self._cache = cache
+        self._limit = max_in_flight if max_in_flight is not None else 1 << 62
+        self._grace = grace
+        self._listeners: dict[type[Event], list[Callback[typing.Any]]] = {}
+        self._waiters: dict[type[Event], list[_Waiter]] = {}
+        self._feeds: dict[type[Event], list[_Feed]] = {}
+        self._resolved: dict[type[Event], tuple[Callback[typing.Any], ...]] = {}
+        self._needed: dict[str, bool] = dict.fromkeys(CONSUMERS, False)
+        self._payload_wanted = False
+        self._exception_wanted = False
+        self._cached: dict[str, bool] = {}
+        self._unknown_names: set[str] = set()
+        self._tg: anyio.abc.TaskGroup | None = None
+        self._closing: anyio.Event | None = None
+        self._stopped: anyio.Event | None = None
+        self._in_flight = 0
+        self._capacity: anyio.Event | None = None
+        self._idle: anyio.Event | None = None
+        self._queue: collections.deque[tuple[Callback[typing.Any], Event, DispatchHandle]] = (
+            collections.deque()
+        )
+        self._parked: list[anyio.Event] = []
+        self._workers = 0
+        self._waking = 0
+        self._worker_scopes: set[anyio.CancelScope] = set()
+        self._workers_gone: anyio.Event | None = None
+        self._refresh_cache_flags()
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def is_running(self) -> bool:
+        """Whether `run()` is active (listeners can be dispatched)."""
+        return self._tg is not None
+
+    @property
+    def in_flight(self) -> int:
+        """Listener calls running now."""
+        return self._in_flight
+
+    @property
+    def max_in_flight(self) -> int | None:
+        """The bound on concurrent listener calls (`None`: unbounded)."""
+        return None if self._limit == 1 << 62 else self._limit
+
+    @property
+    def cache(self) -> Cache | None:
+        """The cache this manager updates (`None`: no cache)."""
+        return self._cache
+
+    def is_needed(self, name: str) -> bool:
+        """Whether a dispatch called `name` would be decoded into an event now."""
+        return self._needed.get(name, False)
+
+    def _refresh_cache_flags(self) -> None:
+        cache = self._cache
+        enabled = cache.settings.components if cache is not None else 0
+        self._cached = {
+            name: bool(c.cache_update is not None and c.components & enabled)
+            for name, c in CONSUMERS.items()
+        }
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def run(
+        self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
+    ) -> None:
+        """Own the task group listeners run in; return after `aclose()` (or when cancelled)."""
+        if self._tg is not None:
+            msg = "the event manager is already running"
+            raise ComponentStateConflictError(msg)
+        self._closing = closing = anyio.Event()
+        self._stopped = stopped = anyio.Event()
+        try:
+            async with anyio.create_task_group() as tg:
+                self._tg = tg
+                task_status.started()
+                await closing.wait()
+                await self.drain()
+                tg.cancel_scope.cancel()
+        finally:
+            self._tg = None
+            self._closing = None
+            # Calls still queued when the group was cancelled never ran: release their
+            # handles so nobody awaits them forever.
+            while self._queue:
+                self._queue.popleft()[2]._finish_one()
+            self._in_flight = 0
+            self._parked.clear()
+            self._worker_scopes.clear()
+            self._workers = self._waking = 0
+            stopped.set()
+
+    async def aclose(self, grace: float | None = None) -> None:
+        """Stop: in-flight listeners get `grace` seconds (default: the constructor's), then
+        are cancelled. Returns when `run()` has exited. Does nothing if not running."""
+        closing, stopped = self._closing, self._stopped
+        if closing is None or stopped is None:
+            return
+        if grace is not None:
+            self._grace = grace
+        closing.set()
+        await stopped.wait()
+
+    async def drain(self, grace: float | None = None) -> None:
+        """Let in-flight listener calls finish for `grace` seconds (default: the
+        constructor's), then cancel those still running and drop queued ones. The manager
+        keeps running: later dispatches work as before (the bot drains after
+        `StoppingEvent`, closes REST, then dispatches `StoppedEvent`). Do not call it from a
+        listener: it would cancel its caller.
+        """
+        with anyio.move_on_after(self._grace if grace is None else grace):
+            await self.wait_idle()
+        if not self._in_flight:
+            return
+        _LOGGER.warning(
+            "cancelling %d listener call(s) still running after the grace period", self._in_flight
+        )
+        with anyio.CancelScope(shield=True):
+            self._workers_gone = gone = anyio.Event()
+            for scope in list(self._worker_scopes):
+                scope.cancel()
+            if self._workers:
+                await gone.wait()
+            self._workers_gone = None
+        # Every worker has exited: what is still queued never ran.
+        while self._queue:
+            self._in_flight -= 1
+            self._queue.popleft()[2]._finish_one()
+        self._parked.clear()
+        self._waking = 0
+        if self._capacity is not None:
+            self._capacity.set()
+            self._capacity = None
+        if self._idle is not None:
+            self._idle.set()
+            self._idle = None
+
+    async def wait_idle(self) -> None:
+        """Return when no listener call is running."""
+        while self._in_flight:
+            if self._idle is None:
+                self._idle = anyio.Event()
+            await self._idle.wait()
+
+    # -- registration ----------------------------------------------------------------------
+
+    def subscribe(self, event_type: type[EventT], callback: Callback[EventT]) -> None:
+        """Call `callback(event)` for every dispatched instance of `event_type` (subclasses too).
+
+        Raises `TypeError` if `event_type` is not an `Event` class or `callback` is not async.
+        Subscribing the same callback twice calls it twice.
+        """
+        _check_event_type(event_type)
+        _check_callback(callback)
+        self._listeners.setdefault(event_type, []).append(callback)
+        self._interest_changed()
+
+    def unsubscribe(self, event_type: type[EventT], callback: Callback[EventT]) -> None:
+        """Remove one subscription of `callback` to `event_type` (no-op when absent)."""
+        listeners = self._listeners.get(event_type)
+        if not listeners or callback not in listeners:
+            return
+        listeners.remove(callback)
+        if not listeners:
+            del self._listeners[event_type]
+        self._interest_changed()
+
+    def listen(self, *event_types: type[Event]) -> Callable[[CallbackT], CallbackT]:
+        """Decorator subscribing the function; without arguments, the event types come from
+        the annotation of its first parameter (`A | B` subscribes to both)."""
+
+        def decorator(callback: CallbackT) -> CallbackT:
+            types_ = list(event_types) or self._infer_types(callback)
+            for event_type in types_:
+                self.subscribe(event_type, callback)
+            return callback
+
+        return decorator
+
+    @staticmethod
+    def _infer_types(callback: typing.Any) -> list[type[Event]]:
+        target = (
+            callback
+            if inspect.isfunction(callback) or inspect.ismethod(callback)
+            else callback.__call__
+        )
+        signature = inspect.signature(target, eval_str=True)
+        params = list(signature.parameters.values())
+        if not params:
+            msg = f"listener {callback!r} takes no event parameter"
+            raise TypeError(msg)
+        for extra in params[1:]:
+            if extra.default is inspect.Parameter.empty and extra.kind not in (
+                inspect.Parameter.VAR_POSITIONAL,
+                inspect.Parameter.VAR_KEYWORD,
+            ):
+                msg = f"listener {callback!r}: only the first parameter may be required ({extra.name!r} is too)"
+                raise TypeError(msg)
+        annotation = params[0].annotation
+        if annotation is inspect.Parameter.empty:
+            msg = (
+                f"listener {callback!r}: annotate the event parameter or pass the types to listen()"
+            )
+            raise TypeError(msg)
+        return _event_types_of(annotation)
+
+    def get_listeners(
+        self, event_type: type[EventT], *, polymorphic: bool = True
+    ) -> list[Callback[EventT]]:
+        """The listeners an `event_type` event would reach (`polymorphic=False`: only those
+        subscribed to exactly `event_type`)."""
+        if not polymorphic:
+            return list(self._listeners.get(event_type, ()))
+        return list(self._resolve(event_type))
+
+    def _resolve(self, event_type: type[Event]) -> tuple[Callback[typing.Any], ...]:
+        resolved = self._resolved.get(event_type)
+        if resolved is None:
+            out: list[Callback[typing.Any]] = []
+            for cls in event_type.dispatches():
+                out.extend(self._listeners.get(cls, ()))
+            resolved = self._resolved[event_type] = tuple(out)
+        return resolved
+
+    def _interest_changed(self) -> None:
+        self._resolved.clear()
+        interest = {t for t, v in self._listeners.items() if v}
+        interest.update(t for t, v in self._waiters.items() if v)
+        interest.update(t for t, v in self._feeds.items() if v)
+        for name, consumer in CONSUMERS.items():
+            self._needed[name] = any(
+                c in interest for t in consumer.event_types for c in t.dispatches()
+            )
+        self._payload_wanted = any(c in interest for c in ShardPayloadEvent.dispatches())
+        self._exception_wanted = any(c in interest for c in ExceptionEvent.dispatches())
+
+    def _add_feed(self, event_type: type[Event], feed: _Feed) -> None:
+        self._feeds.setdefault(event_type, []).append(feed)
+        self._interest_changed()
+
+    def _remove_feed(self, event_type: type[Event], feed: _Feed) -> None:
+        feeds = self._feeds.get(event_type)
+        if feeds and feed in feeds:
+            feeds.remove(feed)
+            if not feeds:
+                del self._feeds[event_type]
+            self._interest_changed()
+
+    # -- waiting ---------------------------------------------------------------------------
+
+    async def wait_for(
+        self,
+        event_type: type[EventT],
+        /,
+        predicate: Callable[[EventT], bool] | None = None,
+        *,
+        timeout: float | None = None,  # noqa: ASYNC109 - the documented convenience over fail_after
+    ) -> EventT:
+        """The next dispatched `event_type` event for which `predicate` is true.
+
+        Bound the wait with `anyio.fail_after` (or `timeout=`, which raises `TimeoutError`).
+        An exception raised by `predicate` is raised here. However the call ends (event,
+        timeout, cancellation), its waiter is removed before it returns.
+        """
+        _check_event_type(event_type)
+        waiter = _Waiter(predicate)
+        waiters = self._waiters.setdefault(event_type, [])
+        waiters.append(waiter)
+        if len(waiters) == 1:
+            self._interest_changed()
+        try:
+            with anyio.fail_after(timeout):
+                await waiter.done.wait()
+        finally:
+            current = self._waiters.get(event_type)
+            if current is not None and waiter in current:
+                current.remove(waiter)
+            if not current:
+                self._waiters.pop(event_type, None)
+                self._interest_changed()
+        if waiter.error is not None:
+            raise waiter.error
+        return typing.cast("EventT", waiter.result)
+
+    def stream(
+        self, event_type: type[EventT], /, *, limit: int = 100, timeout: float | None = None
+    ) -> EventStream[EventT]:
+        """A bounded async iterator of `event_type` events; use it as `async with`.
+
+        `limit` is the buffer size: when the reader falls behind by that many events, newer
+        ones are dropped (counted in `stream.dropped`). `timeout` ends the iteration after
+        that many seconds without an event (`None`: wait forever).
+        """
+        return EventStream(self, _check_event_type(event_type), limit=limit, timeout=timeout)
+
+    # -- dispatch --------------------------------------------------------------------------
+
+    def dispatch(self, event: Event) -> DispatchHandle:
+        """Schedule every listener of `event` (and of its bases) in the manager's task group;
+        resolve waiters and feed streams now. Await the result to wait for the listeners.
+
+        Raises `ComponentStateConflictError` when the manager is not running.
+        """
+        if self._tg is None:
+            msg = "the event manager is not running (start it with `await tg.start(manager.run)`)"
+            raise ComponentStateConflictError(msg)
+        if self._waiters or self._feeds:
+            self._notify(event)
+        callbacks = self._resolved.get(type(event))
+        if callbacks is None:
+            callbacks = self._resolve(type(event))
+        if not callbacks:
+            return _FINISHED
+        handle = DispatchHandle()
+        handle._pending = len(callbacks)
+        self._in_flight += len(callbacks)
+        queue = self._queue
+        for callback in callbacks:
+            queue.append((callback, event, handle))
+        if not self._waking:
+            self._ensure_worker()
+        return handle
+
+    def _ensure_worker(self) -> None:
+        # Wake one parked worker, or start one while under the bound. One worker "on its
+        # way" at a time is enough: each worker wakes the next one before it runs a call
+        # while calls are still queued, so a listener that blocks never holds up the others.
+        parked = self._parked
+        if parked:
+            self._waking += 1
+            parked.pop().set()
+        elif self._workers < self._limit and self._tg is not None:
+            self._waking += 1
+            self._workers += 1
+            self._tg.start_soon(self._worker, name="anycord listener worker")
+
+    async def _worker(self) -> None:
+        queue = self._queue
+        with anyio.CancelScope() as scope:
+            self._worker_scopes.add(scope)
+            try:
+                self._waking -= 1
+                while True:
+                    while queue:
+                        callback, event, handle = queue.popleft()
+                        if queue and not self._waking:
+                            self._ensure_worker()
+                        await self._invoke(callback, event, handle)
+                    wakeup = anyio.Event()
+                    self._parked.append(wakeup)
+                    await wakeup.wait()
+                    self._waking -= 1
+            finally:
+                self._worker_scopes.discard(scope)
+                self._workers -= 1
+                if not self._workers and self._workers_gone is not None:
+                    self._workers_gone.set()
+
+    def _notify(self, event: Event) -> None:
+        for cls in event.dispatches():
+            waiters = self._waiters.get(cls)
+            if waiters:
+                for waiter in list(waiters):
+                    if waiter.done.is_set():
+                        continue
+                    try:
+                        if waiter.predicate is not None and not waiter.predicate(event):
+                            continue
+                        waiter.result = event
+                    except Exception as exc:  # the predicate's failure belongs to its waiter
+                        waiter.error = exc
+                    waiter.done.set()
+                    waiters.remove(waiter)
+            feeds = self._feeds.get(cls)
+            if feeds:
+                for feed in feeds:
+                    try:
+                        feed.feed(event)
+                    except Exception:
+                        _LOGGER.exception("a stream filter raised on %s", type(event).__name__)
+
+    async def _invoke(
+        self, callback: Callback[typing.Any], event: Event, handle: DispatchHandle
+    ) -> None:
+        try:
+            await callback(event)
+        except Exception as exc:
+            self._listener_failed(callback, event, exc)
+        finally:
+            self._in_flight -= 1
+            handle._finish_one()
+            capacity = self._capacity
+            if capacity is not None and self._in_flight < self._limit:
+                self._capacity = None
+                capacity.set()
+            if self._in_flight == 0 and self._idle is not None:
+                self._idle.set()
+                self._idle = None
+
+    def _listener_failed(
+        self, callback: Callback[typing.Any], event: Event, exc: Exception
+    ) -> None:
+        if isinstance(event, ExceptionEvent) or not self._exception_wanted or self._tg is None:
+            _LOGGER.error(
+                "listener %r failed on %s",
+                callback,
+                type(event).__name__,
+                exc_info=(type(exc), exc, exc.__traceback__),
+            )
+            return
+        _LOGGER.debug(
+            "listener %r failed on %s; dispatching ExceptionEvent", callback, type(event).__name__
+        )
+        self.dispatch(
+            ExceptionEvent(
+                app=self._app, exception=exc, failed_event=event, failed_callback=callback
+            )
+        )
+
+    async def _wait_capacity(self) -> None:
+        while self._in_flight >= self._limit:
+            if self._capacity is None:
+                self._capacity = anyio.Event()
+            await self._capacity.wait()
+
+    # -- the shard's sink ------------------------------------------------------------------
+
+    async def on_shard_dispatch(
+        self, shard: GatewayShard | None, name: str, payload: dict[str, typing.Any]
+    ) -> None:
+        """Feed one gateway dispatch: raw-payload event, cache update, then the typed event.
+
+        Waits while `max_in_flight` listener calls are running (backpressure on the shard).
+        A payload that fails to decode is logged and skipped; it never ends the shard.
+        """
+        if self._payload_wanted:
+            await self._dispatch_bounded(
+                ShardPayloadEvent(app=self._app, shard=shard, name=name, payload=payload)
+            )
+        consumer = CONSUMERS.get(name)
+        if consumer is None:
+            self._unknown(name)
+            return
+        old = None
+        if self._cached.get(name):
+            try:
+                old = consumer.cache_update(self._cache, payload)  # type: ignore[misc]
+            except Exception:
+                _LOGGER.exception("cache update for %s failed; the cache may be stale", name)
+        if not self._needed[name]:
+            if _LOGGER.isEnabledFor(5):
+                _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
+            return
+        await self._consume(consumer, shard, payload, old)
+
+    async def _consume(
+        self,
+        consumer: Consumer,
+        shard: GatewayShard | None,
+        payload: dict[str, typing.Any],
+        old: typing.Any,
+    ) -> None:
+        try:
+            event = consumer.factory(self._app, shard, payload, old)
+        except Exception:
+            _LOGGER.exception("could not decode %s; event skipped", consumer.name)
+            return
+        if event is not None:
+            await self._dispatch_bounded(event)
+
+    async def _dispatch_bounded(self, event: Event) -> None:
+        if self._in_flight >= self._limit:
+            await self._wait_capacity()
+        self.dispatch(event)
+
+    def _unknown(self, name: str) -> None:
+        if name in self._unknown_names or len(self._unknown_names) >= _MAX_UNKNOWN_NAMES:
+            return
+        self._unknown_names.add(name)
+        _LOGGER.warning(
+            "unknown gateway event %r: delivered only as ShardPayloadEvent (logged once)", name
+        )
+
+    async def on_shard_connected(self, shard: GatewayShard) -> None:
+        """The shard's session is up (after READY/RESUMED): dispatch `ShardConnectedEvent`
+        without waiting for its listeners (a slow listener must not stall the shard)."""
+        await self._dispatch_bounded(ShardConnectedEvent(app=self._app, shard=shard))
+
+    async def on_shard_disconnected(self, shard: GatewayShard) -> None:
+        """The shard's connection closed: dispatch `ShardDisconnectedEvent` without waiting
+        for its listeners (nothing is dispatched once the manager has stopped)."""
+        if self._tg is not None:
+            await self._dispatch_bounded(ShardDisconnectedEvent(app=self._app, shard=shard))
+
+    def listeners_snapshot(self) -> Sequence[tuple[type[Event], int]]:
+        """`(event type, listener count)` pairs, for diagnostics."""
+        return [(t, len(v)) for t, v in self._listeners.items()]

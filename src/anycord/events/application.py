@@ -1,0 +1,432 @@
+"""Application events: command permissions, auto moderation, scheduled events, stage
+instances, monetization (entitlements, subscriptions), poll votes, and the bot's own user."""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+
+from anycord.events._decode import decode
+from anycord.events.base import ShardBoundEvent
+from anycord.snowflakes import Snowflake
+
+if typing.TYPE_CHECKING:
+    from anycord.models.users import OwnUser
+
+__all__ = [
+    "ApplicationCommandPermissionsUpdateEvent",
+    "AutoModActionExecutionEvent",
+    "AutoModEvent",
+    "AutoModRuleCreateEvent",
+    "AutoModRuleDeleteEvent",
+    "AutoModRuleUpdateEvent",
+    "EntitlementCreateEvent",
+    "EntitlementDeleteEvent",
+    "EntitlementEvent",
+    "EntitlementUpdateEvent",
+    "OwnUserUpdateEvent",
+    "PollVoteCreateEvent",
+    "PollVoteDeleteEvent",
+    "PollVoteEvent",
+    "ScheduledEventCreateEvent",
+    "ScheduledEventDeleteEvent",
+    "ScheduledEventEvent",
+    "ScheduledEventUpdateEvent",
+    "ScheduledEventUserAddEvent",
+    "ScheduledEventUserRemoveEvent",
+    "StageInstanceCreateEvent",
+    "StageInstanceDeleteEvent",
+    "StageInstanceEvent",
+    "StageInstanceUpdateEvent",
+    "SubscriptionCreateEvent",
+    "SubscriptionDeleteEvent",
+    "SubscriptionEvent",
+    "SubscriptionUpdateEvent",
+]
+
+Payload = dict[str, typing.Any]
+_Factory = typing.Callable[[typing.Any, typing.Any, Payload, typing.Any], ShardBoundEvent]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ApplicationCommandPermissionsUpdateEvent(ShardBoundEvent):
+    """APPLICATION_COMMAND_PERMISSIONS_UPDATE."""
+
+    permissions: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class AutoModEvent(ShardBoundEvent):
+    """Base of auto moderation events."""
+
+    guild_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class AutoModRuleCreateEvent(AutoModEvent):
+    """AUTO_MODERATION_RULE_CREATE."""
+
+    rule: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class AutoModRuleUpdateEvent(AutoModEvent):
+    """AUTO_MODERATION_RULE_UPDATE."""
+
+    rule: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class AutoModRuleDeleteEvent(AutoModEvent):
+    """AUTO_MODERATION_RULE_DELETE."""
+
+    rule: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class AutoModActionExecutionEvent(AutoModEvent):
+    """AUTO_MODERATION_ACTION_EXECUTION: a rule fired and its action ran."""
+
+    action: typing.Any
+    rule_id: Snowflake
+    rule_trigger_type: int
+    user_id: Snowflake
+    channel_id: Snowflake | None = None
+    message_id: Snowflake | None = None
+    alert_system_message_id: Snowflake | None = None
+    content: str = ""
+    matched_keyword: str | None = None
+    matched_content: str | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ScheduledEventEvent(ShardBoundEvent):
+    """Base of guild scheduled event events."""
+
+    guild_id: Snowflake
+    event_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ScheduledEventCreateEvent(ScheduledEventEvent):
+    """GUILD_SCHEDULED_EVENT_CREATE."""
+
+    event: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ScheduledEventUpdateEvent(ScheduledEventEvent):
+    """GUILD_SCHEDULED_EVENT_UPDATE."""
+
+    event: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ScheduledEventDeleteEvent(ScheduledEventEvent):
+    """GUILD_SCHEDULED_EVENT_DELETE."""
+
+    event: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ScheduledEventUserAddEvent(ScheduledEventEvent):
+    """GUILD_SCHEDULED_EVENT_USER_ADD."""
+
+    user_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ScheduledEventUserRemoveEvent(ScheduledEventEvent):
+    """GUILD_SCHEDULED_EVENT_USER_REMOVE."""
+
+    user_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class StageInstanceEvent(ShardBoundEvent):
+    """Base of stage instance events."""
+
+    guild_id: Snowflake
+    stage_instance: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class StageInstanceCreateEvent(StageInstanceEvent):
+    """STAGE_INSTANCE_CREATE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class StageInstanceUpdateEvent(StageInstanceEvent):
+    """STAGE_INSTANCE_UPDATE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class StageInstanceDeleteEvent(StageInstanceEvent):
+    """STAGE_INSTANCE_DELETE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class EntitlementEvent(ShardBoundEvent):
+    """Base of entitlement events."""
+
+    entitlement: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class EntitlementCreateEvent(EntitlementEvent):
+    """ENTITLEMENT_CREATE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class EntitlementUpdateEvent(EntitlementEvent):
+    """ENTITLEMENT_UPDATE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class EntitlementDeleteEvent(EntitlementEvent):
+    """ENTITLEMENT_DELETE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SubscriptionEvent(ShardBoundEvent):
+    """Base of subscription events."""
+
+    subscription: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SubscriptionCreateEvent(SubscriptionEvent):
+    """SUBSCRIPTION_CREATE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SubscriptionUpdateEvent(SubscriptionEvent):
+    """SUBSCRIPTION_UPDATE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SubscriptionDeleteEvent(SubscriptionEvent):
+    """SUBSCRIPTION_DELETE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class PollVoteEvent(ShardBoundEvent):
+    """Base of poll vote events."""
+
+    user_id: Snowflake
+    channel_id: Snowflake
+    message_id: Snowflake
+    guild_id: Snowflake | None = None
+    answer_id: int
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class PollVoteCreateEvent(PollVoteEvent):
+    """MESSAGE_POLL_VOTE_ADD."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class PollVoteDeleteEvent(PollVoteEvent):
+    """MESSAGE_POLL_VOTE_REMOVE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class OwnUserUpdateEvent(ShardBoundEvent):
+    """USER_UPDATE: the bot's own user changed; `old_user` when cached."""
+
+    user: OwnUser
+    old_user: OwnUser | None = None
+
+
+# -- factories -------------------------------------------------------------------------------
+
+
+def _opt(payload: Payload, key: str) -> Snowflake | None:
+    value = payload.get(key)
+    return Snowflake(value) if value is not None else None
+
+
+def on_command_permissions_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> ApplicationCommandPermissionsUpdateEvent:
+    """APPLICATION_COMMAND_PERMISSIONS_UPDATE."""
+    return ApplicationCommandPermissionsUpdateEvent(
+        app=app, shard=shard, permissions=decode("command_permissions", payload, app)
+    )
+
+
+def _automod_rule(
+    cls: type[AutoModRuleCreateEvent | AutoModRuleUpdateEvent | AutoModRuleDeleteEvent],
+) -> _Factory:
+    def factory(
+        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    ) -> ShardBoundEvent:
+        guild_id = Snowflake(payload["guild_id"])
+        return cls(
+            app=app,
+            shard=shard,
+            guild_id=guild_id,
+            rule=decode("automod_rule", payload, app, guild_id),
+        )
+
+    factory.__doc__ = cls.__doc__
+    return factory
+
+
+on_automod_rule_create = _automod_rule(AutoModRuleCreateEvent)
+on_automod_rule_update = _automod_rule(AutoModRuleUpdateEvent)
+on_automod_rule_delete = _automod_rule(AutoModRuleDeleteEvent)
+
+
+def on_automod_action_execution(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> AutoModActionExecutionEvent:
+    """AUTO_MODERATION_ACTION_EXECUTION."""
+    guild_id = Snowflake(payload["guild_id"])
+    return AutoModActionExecutionEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        action=decode("automod_action", payload["action"], app, guild_id),
+        rule_id=Snowflake(payload["rule_id"]),
+        rule_trigger_type=payload.get("rule_trigger_type", 0),
+        user_id=Snowflake(payload["user_id"]),
+        channel_id=_opt(payload, "channel_id"),
+        message_id=_opt(payload, "message_id"),
+        alert_system_message_id=_opt(payload, "alert_system_message_id"),
+        content=payload.get("content") or "",
+        matched_keyword=payload.get("matched_keyword"),
+        matched_content=payload.get("matched_content"),
+    )
+
+
+def _scheduled(
+    cls: type[ScheduledEventCreateEvent | ScheduledEventUpdateEvent | ScheduledEventDeleteEvent],
+) -> _Factory:
+    def factory(
+        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    ) -> ShardBoundEvent:
+        guild_id = Snowflake(payload["guild_id"])
+        return cls(
+            app=app,
+            shard=shard,
+            guild_id=guild_id,
+            event_id=Snowflake(payload["id"]),
+            event=decode("scheduled_event", payload, app, guild_id),
+        )
+
+    factory.__doc__ = cls.__doc__
+    return factory
+
+
+on_scheduled_event_create = _scheduled(ScheduledEventCreateEvent)
+on_scheduled_event_update = _scheduled(ScheduledEventUpdateEvent)
+on_scheduled_event_delete = _scheduled(ScheduledEventDeleteEvent)
+
+
+def _scheduled_user(
+    cls: type[ScheduledEventUserAddEvent | ScheduledEventUserRemoveEvent],
+) -> _Factory:
+    def factory(
+        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    ) -> ShardBoundEvent:
+        return cls(
+            app=app,
+            shard=shard,
+            guild_id=Snowflake(payload["guild_id"]),
+            event_id=Snowflake(payload["guild_scheduled_event_id"]),
+            user_id=Snowflake(payload["user_id"]),
+        )
+
+    factory.__doc__ = cls.__doc__
+    return factory
+
+
+on_scheduled_event_user_add = _scheduled_user(ScheduledEventUserAddEvent)
+on_scheduled_event_user_remove = _scheduled_user(ScheduledEventUserRemoveEvent)
+
+
+def _stage(cls: type[StageInstanceEvent]) -> _Factory:
+    def factory(
+        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    ) -> ShardBoundEvent:
+        guild_id = Snowflake(payload["guild_id"])
+        return cls(
+            app=app,
+            shard=shard,
+            guild_id=guild_id,
+            stage_instance=decode("stage_instance", payload, app, guild_id),
+        )
+
+    factory.__doc__ = cls.__doc__
+    return factory
+
+
+on_stage_instance_create = _stage(StageInstanceCreateEvent)
+on_stage_instance_update = _stage(StageInstanceUpdateEvent)
+on_stage_instance_delete = _stage(StageInstanceDeleteEvent)
+
+
+def _entitlement(cls: type[EntitlementEvent]) -> _Factory:
+    def factory(
+        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    ) -> ShardBoundEvent:
+        return cls(app=app, shard=shard, entitlement=decode("entitlement", payload, app))
+
+    factory.__doc__ = cls.__doc__
+    return factory
+
+
+on_entitlement_create = _entitlement(EntitlementCreateEvent)
+on_entitlement_update = _entitlement(EntitlementUpdateEvent)
+on_entitlement_delete = _entitlement(EntitlementDeleteEvent)
+
+
+def _subscription(cls: type[SubscriptionEvent]) -> _Factory:
+    def factory(
+        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    ) -> ShardBoundEvent:
+        return cls(app=app, shard=shard, subscription=decode("subscription", payload, app))
+
+    factory.__doc__ = cls.__doc__
+    return factory
+
+
+on_subscription_create = _subscription(SubscriptionCreateEvent)
+on_subscription_update = _subscription(SubscriptionUpdateEvent)
+on_subscription_delete = _subscription(SubscriptionDeleteEvent)
+
+
+def _poll_vote(cls: type[PollVoteEvent]) -> _Factory:
+    def factory(
+        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    ) -> ShardBoundEvent:
+        return cls(
+            app=app,
+            shard=shard,
+            user_id=Snowflake(payload["user_id"]),
+            channel_id=Snowflake(payload["channel_id"]),
+            message_id=Snowflake(payload["message_id"]),
+            guild_id=_opt(payload, "guild_id"),
+            answer_id=payload["answer_id"],
+        )
+
+    factory.__doc__ = cls.__doc__
+    return factory
+
+
+on_poll_vote_add = _poll_vote(PollVoteCreateEvent)
+on_poll_vote_remove = _poll_vote(PollVoteDeleteEvent)
+
+
+def on_user_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> OwnUserUpdateEvent:
+    """USER_UPDATE."""
+    return OwnUserUpdateEvent(
+        app=app,
+        shard=shard,
+        user=decode("own_user", payload, app),
+        old_user=old() if old is not None else None,
+    )

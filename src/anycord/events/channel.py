@@ -1,0 +1,297 @@
+"""Channel events: guild channel create/update/delete, pins, invites, webhooks, and the
+voice channel status notices."""
+
+from __future__ import annotations
+
+import datetime
+import typing
+
+import attrs
+
+from anycord.events._decode import decode
+from anycord.events.base import ShardBoundEvent
+from anycord.snowflakes import Snowflake
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from anycord.models.channels import GuildChannel
+
+__all__ = [
+    "ChannelEvent",
+    "ChannelInfoEvent",
+    "DMPinsUpdateEvent",
+    "GuildChannelCreateEvent",
+    "GuildChannelDeleteEvent",
+    "GuildChannelEvent",
+    "GuildChannelUpdateEvent",
+    "GuildPinsUpdateEvent",
+    "InviteCreateEvent",
+    "InviteDeleteEvent",
+    "InviteEvent",
+    "PinsUpdateEvent",
+    "VoiceChannelStartTimeUpdateEvent",
+    "VoiceChannelStatusUpdateEvent",
+    "WebhookUpdateEvent",
+]
+
+Payload = dict[str, typing.Any]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ChannelEvent(ShardBoundEvent):
+    """Base of events about one channel (`channel_id`)."""
+
+    channel_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildChannelEvent(ChannelEvent):
+    """Base of events about a guild channel."""
+
+    guild_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildChannelCreateEvent(GuildChannelEvent):
+    """CHANNEL_CREATE in a guild."""
+
+    channel: GuildChannel
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildChannelUpdateEvent(GuildChannelEvent):
+    """CHANNEL_UPDATE; `old_channel` when cached."""
+
+    channel: GuildChannel
+    old_channel: GuildChannel | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildChannelDeleteEvent(GuildChannelEvent):
+    """CHANNEL_DELETE."""
+
+    channel: GuildChannel
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class PinsUpdateEvent(ChannelEvent):
+    """CHANNEL_PINS_UPDATE: a message was pinned or unpinned."""
+
+    last_pin_timestamp: datetime.datetime | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildPinsUpdateEvent(PinsUpdateEvent):
+    """Pins changed in a guild channel."""
+
+    guild_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMPinsUpdateEvent(PinsUpdateEvent):
+    """Pins changed in a DM."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class InviteEvent(ChannelEvent):
+    """Base of invite events."""
+
+    guild_id: Snowflake | None = None
+    code: str
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class InviteCreateEvent(InviteEvent):
+    """INVITE_CREATE."""
+
+    invite: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class InviteDeleteEvent(InviteEvent):
+    """INVITE_DELETE; `old_invite` when cached."""
+
+    old_invite: typing.Any = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class WebhookUpdateEvent(GuildChannelEvent):
+    """WEBHOOKS_UPDATE: a channel's webhooks changed (fetch them to see how)."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ChannelInfoEvent(ShardBoundEvent):
+    """CHANNEL_INFO: ephemeral channel details (voice status, start times) for a guild."""
+
+    guild_id: Snowflake
+    channels: Sequence[typing.Mapping[str, typing.Any]]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class VoiceChannelStatusUpdateEvent(GuildChannelEvent):
+    """VOICE_CHANNEL_STATUS_UPDATE."""
+
+    status: str | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class VoiceChannelStartTimeUpdateEvent(GuildChannelEvent):
+    """VOICE_CHANNEL_START_TIME_UPDATE."""
+
+    voice_start_time: datetime.datetime | None = None
+
+
+# -- factories -------------------------------------------------------------------------------
+
+
+def _opt_time(value: typing.Any) -> datetime.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return datetime.datetime.fromtimestamp(value, datetime.UTC)
+    return datetime.datetime.fromisoformat(value)
+
+
+def _channel(payload: Payload, app: typing.Any) -> tuple[Snowflake, Snowflake, typing.Any]:
+    guild_id = Snowflake(payload["guild_id"])
+    return Snowflake(payload["id"]), guild_id, decode("channel", payload, app, guild_id)
+
+
+def on_channel_create(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> GuildChannelCreateEvent | None:
+    """CHANNEL_CREATE (DM channels produce no event, as Discord no longer sends them)."""
+    if payload.get("guild_id") is None:
+        return None
+    channel_id, guild_id, channel = _channel(payload, app)
+    return GuildChannelCreateEvent(
+        app=app, shard=shard, channel_id=channel_id, guild_id=guild_id, channel=channel
+    )
+
+
+def on_channel_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> GuildChannelUpdateEvent | None:
+    """CHANNEL_UPDATE."""
+    if payload.get("guild_id") is None:
+        return None
+    channel_id, guild_id, channel = _channel(payload, app)
+    return GuildChannelUpdateEvent(
+        app=app,
+        shard=shard,
+        channel_id=channel_id,
+        guild_id=guild_id,
+        channel=channel,
+        old_channel=old() if old is not None else None,
+    )
+
+
+def on_channel_delete(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> GuildChannelDeleteEvent | None:
+    """CHANNEL_DELETE."""
+    if payload.get("guild_id") is None:
+        return None
+    channel_id, guild_id, channel = _channel(payload, app)
+    return GuildChannelDeleteEvent(
+        app=app, shard=shard, channel_id=channel_id, guild_id=guild_id, channel=channel
+    )
+
+
+def on_pins_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> PinsUpdateEvent:
+    """CHANNEL_PINS_UPDATE."""
+    channel_id = Snowflake(payload["channel_id"])
+    last = _opt_time(payload.get("last_pin_timestamp"))
+    guild_id = payload.get("guild_id")
+    if guild_id is not None:
+        return GuildPinsUpdateEvent(
+            app=app,
+            shard=shard,
+            channel_id=channel_id,
+            guild_id=Snowflake(guild_id),
+            last_pin_timestamp=last,
+        )
+    return DMPinsUpdateEvent(app=app, shard=shard, channel_id=channel_id, last_pin_timestamp=last)
+
+
+def on_invite_create(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> InviteCreateEvent:
+    """INVITE_CREATE."""
+    guild_id = payload.get("guild_id")
+    return InviteCreateEvent(
+        app=app,
+        shard=shard,
+        channel_id=Snowflake(payload["channel_id"]),
+        guild_id=Snowflake(guild_id) if guild_id is not None else None,
+        code=payload["code"],
+        invite=decode("invite", payload, app),
+    )
+
+
+def on_invite_delete(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> InviteDeleteEvent:
+    """INVITE_DELETE."""
+    guild_id = payload.get("guild_id")
+    return InviteDeleteEvent(
+        app=app,
+        shard=shard,
+        channel_id=Snowflake(payload["channel_id"]),
+        guild_id=Snowflake(guild_id) if guild_id is not None else None,
+        code=payload["code"],
+        old_invite=old() if old is not None else None,
+    )
+
+
+def on_webhooks_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> WebhookUpdateEvent:
+    """WEBHOOKS_UPDATE."""
+    return WebhookUpdateEvent(
+        app=app,
+        shard=shard,
+        channel_id=Snowflake(payload["channel_id"]),
+        guild_id=Snowflake(payload["guild_id"]),
+    )
+
+
+def on_channel_info(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> ChannelInfoEvent:
+    """CHANNEL_INFO."""
+    return ChannelInfoEvent(
+        app=app,
+        shard=shard,
+        guild_id=Snowflake(payload["guild_id"]),
+        channels=tuple(payload.get("channels", ())),
+    )
+
+
+def on_voice_channel_status_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> VoiceChannelStatusUpdateEvent:
+    """VOICE_CHANNEL_STATUS_UPDATE."""
+    return VoiceChannelStatusUpdateEvent(
+        app=app,
+        shard=shard,
+        channel_id=Snowflake(payload["id"]),
+        guild_id=Snowflake(payload["guild_id"]),
+        status=payload.get("status"),
+    )
+
+
+def on_voice_channel_start_time_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> VoiceChannelStartTimeUpdateEvent:
+    """VOICE_CHANNEL_START_TIME_UPDATE."""
+    return VoiceChannelStartTimeUpdateEvent(
+        app=app,
+        shard=shard,
+        channel_id=Snowflake(payload["id"]),
+        guild_id=Snowflake(payload["guild_id"]),
+        voice_start_time=_opt_time(payload.get("voice_start_time")),
+    )

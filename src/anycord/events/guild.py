@@ -1,0 +1,460 @@
+"""Guild events: availability, join/leave, update, bans, emojis, stickers, integrations,
+presences, audit log entries, and soundboard sounds."""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+
+from anycord.events._decode import decode
+from anycord.events.base import ShardBoundEvent
+from anycord.snowflakes import Snowflake
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from anycord.models.emojis import KnownCustomEmoji
+    from anycord.models.guilds import GatewayGuild
+    from anycord.models.presences import MemberPresence
+    from anycord.models.stickers import GuildSticker
+    from anycord.models.users import User
+
+__all__ = [
+    "AuditLogEntryCreateEvent",
+    "BanCreateEvent",
+    "BanDeleteEvent",
+    "BanEvent",
+    "EmojisUpdateEvent",
+    "GuildAvailableEvent",
+    "GuildEvent",
+    "GuildIntegrationsUpdateEvent",
+    "GuildJoinEvent",
+    "GuildLeaveEvent",
+    "GuildUnavailableEvent",
+    "GuildUpdateEvent",
+    "GuildVisibilityEvent",
+    "IntegrationCreateEvent",
+    "IntegrationDeleteEvent",
+    "IntegrationEvent",
+    "IntegrationUpdateEvent",
+    "PresenceUpdateEvent",
+    "SoundboardSoundCreateEvent",
+    "SoundboardSoundDeleteEvent",
+    "SoundboardSoundEvent",
+    "SoundboardSoundUpdateEvent",
+    "SoundboardSoundsEvent",
+    "SoundboardSoundsUpdateEvent",
+    "StickersUpdateEvent",
+]
+
+Payload = dict[str, typing.Any]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildEvent(ShardBoundEvent):
+    """Base of events about one guild (`guild_id`)."""
+
+    guild_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildVisibilityEvent(GuildEvent):
+    """Base of events that make a guild visible or invisible to the bot."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class _GuildCreateBase(GuildVisibilityEvent):
+    guild: GatewayGuild
+    raw: Payload = attrs.field(repr=False)
+    """The GUILD_CREATE payload: `channels`, `members`, `presences`, … as Discord sent them
+    (the cache holds them decoded)."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildAvailableEvent(_GuildCreateBase):
+    """A guild the bot is in became available (after READY, or after an outage)."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildJoinEvent(_GuildCreateBase):
+    """The bot joined a guild."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildLeaveEvent(GuildVisibilityEvent):
+    """The bot left (or was removed from) a guild; `old_guild` if it was cached."""
+
+    old_guild: GatewayGuild | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildUnavailableEvent(GuildVisibilityEvent):
+    """A guild became unavailable (outage)."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildUpdateEvent(GuildEvent):
+    """GUILD_UPDATE."""
+
+    guild: GatewayGuild
+    old_guild: GatewayGuild | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class BanEvent(GuildEvent):
+    """Base of ban events."""
+
+    user: User
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class BanCreateEvent(BanEvent):
+    """GUILD_BAN_ADD."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class BanDeleteEvent(BanEvent):
+    """GUILD_BAN_REMOVE."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class EmojisUpdateEvent(GuildEvent):
+    """GUILD_EMOJIS_UPDATE: `emojis` is the guild's whole new list."""
+
+    emojis: Sequence[KnownCustomEmoji]
+    old_emojis: Sequence[KnownCustomEmoji] | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class StickersUpdateEvent(GuildEvent):
+    """GUILD_STICKERS_UPDATE: `stickers` is the guild's whole new list."""
+
+    stickers: Sequence[GuildSticker]
+    old_stickers: Sequence[GuildSticker] | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildIntegrationsUpdateEvent(GuildEvent):
+    """GUILD_INTEGRATIONS_UPDATE: something about the guild's integrations changed."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class IntegrationEvent(GuildEvent):
+    """Base of integration events."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class IntegrationCreateEvent(IntegrationEvent):
+    """INTEGRATION_CREATE."""
+
+    integration: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class IntegrationUpdateEvent(IntegrationEvent):
+    """INTEGRATION_UPDATE."""
+
+    integration: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class IntegrationDeleteEvent(IntegrationEvent):
+    """INTEGRATION_DELETE."""
+
+    id: Snowflake
+    application_id: Snowflake | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class PresenceUpdateEvent(GuildEvent):
+    """PRESENCE_UPDATE; `user` is set when the user's own fields changed too."""
+
+    presence: MemberPresence
+    old_presence: MemberPresence | None = None
+    user_id: Snowflake
+    user: Payload | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class AuditLogEntryCreateEvent(GuildEvent):
+    """GUILD_AUDIT_LOG_ENTRY_CREATE."""
+
+    entry: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SoundboardSoundEvent(GuildEvent):
+    """Base of soundboard events."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SoundboardSoundCreateEvent(SoundboardSoundEvent):
+    """GUILD_SOUNDBOARD_SOUND_CREATE."""
+
+    sound: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SoundboardSoundUpdateEvent(SoundboardSoundEvent):
+    """GUILD_SOUNDBOARD_SOUND_UPDATE."""
+
+    sound: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SoundboardSoundDeleteEvent(SoundboardSoundEvent):
+    """GUILD_SOUNDBOARD_SOUND_DELETE."""
+
+    sound_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SoundboardSoundsUpdateEvent(SoundboardSoundEvent):
+    """GUILD_SOUNDBOARD_SOUNDS_UPDATE: several sounds changed."""
+
+    sounds: Sequence[typing.Any]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class SoundboardSoundsEvent(SoundboardSoundEvent):
+    """SOUNDBOARD_SOUNDS: the answer to a Request Soundboard Sounds command."""
+
+    sounds: Sequence[typing.Any]
+
+
+# -- factories -------------------------------------------------------------------------------
+
+
+def _gid(payload: Payload, key: str = "guild_id") -> Snowflake:
+    return Snowflake(payload[key])
+
+
+def on_guild_create(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> ShardBoundEvent | None:
+    """GUILD_CREATE: `GuildAvailableEvent` for guilds the bot was already in (Discord marks
+    those with an `unavailable` key), `GuildJoinEvent` for a new guild."""
+    if payload.get("unavailable"):
+        return None
+    guild = decode("guild", payload, app)
+    cls = GuildAvailableEvent if "unavailable" in payload else GuildJoinEvent
+    return cls(app=app, shard=shard, guild_id=_gid(payload, "id"), guild=guild, raw=payload)
+
+
+def on_guild_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> GuildUpdateEvent:
+    """GUILD_UPDATE."""
+    return GuildUpdateEvent(
+        app=app,
+        shard=shard,
+        guild_id=_gid(payload, "id"),
+        guild=decode("guild", payload, app),
+        old_guild=old() if old is not None else None,
+    )
+
+
+def on_guild_delete(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> GuildVisibilityEvent:
+    """GUILD_DELETE: unavailable (outage) or leave."""
+    if payload.get("unavailable"):
+        return GuildUnavailableEvent(app=app, shard=shard, guild_id=_gid(payload, "id"))
+    return GuildLeaveEvent(
+        app=app,
+        shard=shard,
+        guild_id=_gid(payload, "id"),
+        old_guild=old() if old is not None else None,
+    )
+
+
+def on_ban_add(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> BanCreateEvent:
+    """GUILD_BAN_ADD."""
+    return BanCreateEvent(
+        app=app, shard=shard, guild_id=_gid(payload), user=decode("user", payload["user"], app)
+    )
+
+
+def on_ban_remove(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> BanDeleteEvent:
+    """GUILD_BAN_REMOVE."""
+    return BanDeleteEvent(
+        app=app, shard=shard, guild_id=_gid(payload), user=decode("user", payload["user"], app)
+    )
+
+
+def on_emojis_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> EmojisUpdateEvent:
+    """GUILD_EMOJIS_UPDATE."""
+    guild_id = _gid(payload)
+    emojis = tuple(decode("emoji", e, app, guild_id) for e in payload.get("emojis", ()))
+    return EmojisUpdateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        emojis=emojis,
+        old_emojis=old() if old is not None else None,
+    )
+
+
+def on_stickers_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> StickersUpdateEvent:
+    """GUILD_STICKERS_UPDATE."""
+    guild_id = _gid(payload)
+    stickers = tuple(decode("sticker", s, app, guild_id) for s in payload.get("stickers", ()))
+    return StickersUpdateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        stickers=stickers,
+        old_stickers=old() if old is not None else None,
+    )
+
+
+def on_integrations_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> GuildIntegrationsUpdateEvent:
+    """GUILD_INTEGRATIONS_UPDATE."""
+    return GuildIntegrationsUpdateEvent(app=app, shard=shard, guild_id=_gid(payload))
+
+
+def on_integration_create(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> IntegrationCreateEvent:
+    """INTEGRATION_CREATE."""
+    guild_id = _gid(payload)
+    return IntegrationCreateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        integration=decode("integration", payload, app, guild_id),
+    )
+
+
+def on_integration_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> IntegrationUpdateEvent:
+    """INTEGRATION_UPDATE."""
+    guild_id = _gid(payload)
+    return IntegrationUpdateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        integration=decode("integration", payload, app, guild_id),
+    )
+
+
+def on_integration_delete(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> IntegrationDeleteEvent:
+    """INTEGRATION_DELETE."""
+    app_id = payload.get("application_id")
+    return IntegrationDeleteEvent(
+        app=app,
+        shard=shard,
+        guild_id=_gid(payload),
+        id=Snowflake(payload["id"]),
+        application_id=Snowflake(app_id) if app_id is not None else None,
+    )
+
+
+def on_presence_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> PresenceUpdateEvent:
+    """PRESENCE_UPDATE."""
+    guild_id = _gid(payload)
+    user = payload["user"]
+    return PresenceUpdateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        presence=decode("presence", payload, app, guild_id),
+        old_presence=old() if old is not None else None,
+        user_id=Snowflake(user["id"]),
+        user=user if "username" in user else None,
+    )
+
+
+def on_audit_log_entry_create(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> AuditLogEntryCreateEvent:
+    """GUILD_AUDIT_LOG_ENTRY_CREATE."""
+    guild_id = _gid(payload)
+    return AuditLogEntryCreateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        entry=decode("audit_log_entry", payload, app, guild_id),
+    )
+
+
+def on_soundboard_sound_create(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> SoundboardSoundCreateEvent:
+    """GUILD_SOUNDBOARD_SOUND_CREATE."""
+    guild_id = _gid(payload)
+    return SoundboardSoundCreateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        sound=decode("soundboard_sound", payload, app, guild_id),
+    )
+
+
+def on_soundboard_sound_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> SoundboardSoundUpdateEvent:
+    """GUILD_SOUNDBOARD_SOUND_UPDATE."""
+    guild_id = _gid(payload)
+    return SoundboardSoundUpdateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        sound=decode("soundboard_sound", payload, app, guild_id),
+    )
+
+
+def on_soundboard_sound_delete(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> SoundboardSoundDeleteEvent:
+    """GUILD_SOUNDBOARD_SOUND_DELETE."""
+    return SoundboardSoundDeleteEvent(
+        app=app, shard=shard, guild_id=_gid(payload), sound_id=Snowflake(payload["sound_id"])
+    )
+
+
+def on_soundboard_sounds_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> SoundboardSoundsUpdateEvent:
+    """GUILD_SOUNDBOARD_SOUNDS_UPDATE."""
+    guild_id = _gid(payload)
+    sounds = tuple(
+        decode("soundboard_sound", s, app, guild_id) for s in payload.get("soundboard_sounds", ())
+    )
+    return SoundboardSoundsUpdateEvent(app=app, shard=shard, guild_id=guild_id, sounds=sounds)
+
+
+def on_soundboard_sounds(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> SoundboardSoundsEvent:
+    """SOUNDBOARD_SOUNDS."""
+    guild_id = _gid(payload)
+    sounds = tuple(
+        decode("soundboard_sound", s, app, guild_id) for s in payload.get("soundboard_sounds", ())
+    )
+    return SoundboardSoundsEvent(app=app, shard=shard, guild_id=guild_id, sounds=sounds)
+
+
+def presences_of(payload: Payload, app: typing.Any) -> Mapping[Snowflake, MemberPresence]:
+    """The presences of a GUILD_CREATE payload, decoded (for listeners that want them)."""
+    guild_id = _gid(payload, "id")
+    return {
+        Snowflake(p["user"]["id"]): decode("presence", p, app, guild_id)
+        for p in payload.get("presences", ())
+    }

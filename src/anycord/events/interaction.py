@@ -1,0 +1,61 @@
+"""INTERACTION_CREATE over the gateway, one subclass per interaction type."""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+
+from anycord.events._decode import decode
+from anycord.events.base import ShardBoundEvent
+
+__all__ = [
+    "AutocompleteInteractionCreateEvent",
+    "CommandInteractionCreateEvent",
+    "ComponentInteractionCreateEvent",
+    "InteractionCreateEvent",
+    "ModalInteractionCreateEvent",
+]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class InteractionCreateEvent(ShardBoundEvent):
+    """An interaction arrived over the gateway (bots without an interaction endpoint)."""
+
+    interaction: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class CommandInteractionCreateEvent(InteractionCreateEvent):
+    """A slash, user or message command was invoked."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ComponentInteractionCreateEvent(InteractionCreateEvent):
+    """A message component (button, select) was used."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class AutocompleteInteractionCreateEvent(InteractionCreateEvent):
+    """An autocomplete option is being typed."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ModalInteractionCreateEvent(InteractionCreateEvent):
+    """A modal was submitted."""
+
+
+_BY_TYPE: typing.Final[dict[int, type[InteractionCreateEvent]]] = {
+    2: CommandInteractionCreateEvent,
+    3: ComponentInteractionCreateEvent,
+    4: AutocompleteInteractionCreateEvent,
+    5: ModalInteractionCreateEvent,
+}
+
+
+def on_interaction_create(
+    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+) -> InteractionCreateEvent:
+    """INTERACTION_CREATE (an unknown type gives a plain `InteractionCreateEvent`)."""
+    cls = _BY_TYPE.get(payload.get("type", 0), InteractionCreateEvent)
+    return cls(app=app, shard=shard, interaction=decode("interaction", payload, app))

@@ -1,0 +1,97 @@
+"""Guild member events: join, update, leave."""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+
+from anycord.events._decode import decode
+from anycord.events.base import ShardBoundEvent
+from anycord.snowflakes import Snowflake
+
+if typing.TYPE_CHECKING:
+    from anycord.models.members import Member
+    from anycord.models.users import User
+
+__all__ = ["MemberCreateEvent", "MemberDeleteEvent", "MemberEvent", "MemberUpdateEvent"]
+
+Payload = dict[str, typing.Any]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class MemberEvent(ShardBoundEvent):
+    """Base of member events."""
+
+    guild_id: Snowflake
+    user: User
+
+    @property
+    def user_id(self) -> Snowflake:
+        """The member's user ID."""
+        return self.user.id
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class MemberCreateEvent(MemberEvent):
+    """GUILD_MEMBER_ADD."""
+
+    member: Member
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class MemberUpdateEvent(MemberEvent):
+    """GUILD_MEMBER_UPDATE; `old_member` when cached."""
+
+    member: Member
+    old_member: Member | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class MemberDeleteEvent(MemberEvent):
+    """GUILD_MEMBER_REMOVE; `old_member` when cached."""
+
+    old_member: Member | None = None
+
+
+def _member(payload: Payload, app: typing.Any) -> tuple[Snowflake, typing.Any]:
+    guild_id = Snowflake(payload["guild_id"])
+    return guild_id, decode("member", payload, app, guild_id)
+
+
+def on_member_add(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> MemberCreateEvent:
+    """GUILD_MEMBER_ADD."""
+    guild_id, member = _member(payload, app)
+    return MemberCreateEvent(
+        app=app, shard=shard, guild_id=guild_id, user=member.user, member=member
+    )
+
+
+def on_member_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> MemberUpdateEvent:
+    """GUILD_MEMBER_UPDATE."""
+    guild_id, member = _member(payload, app)
+    return MemberUpdateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        user=member.user,
+        member=member,
+        old_member=old() if old is not None else None,
+    )
+
+
+def on_member_remove(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> MemberDeleteEvent:
+    """GUILD_MEMBER_REMOVE."""
+    return MemberDeleteEvent(
+        app=app,
+        shard=shard,
+        guild_id=Snowflake(payload["guild_id"]),
+        user=decode("user", payload["user"], app),
+        old_member=old() if old is not None else None,
+    )

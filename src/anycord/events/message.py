@@ -1,0 +1,238 @@
+"""Message events: create, update, delete and bulk delete, each in a guild and a DM flavour.
+
+Listen to `MessageCreateEvent` for both flavours, or to `GuildMessageCreateEvent` /
+`DMMessageCreateEvent` for one. Update and delete events carry the cached message as
+`old_message` when the message cache had it.
+"""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+
+from anycord.events.base import ShardBoundEvent
+from anycord.serde.messages import decode_message, decode_partial_message
+from anycord.snowflakes import Snowflake
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from anycord.models.members import Member
+    from anycord.models.messages import Message, PartialMessage
+    from anycord.models.users import User
+
+__all__ = [
+    "DMMessageCreateEvent",
+    "DMMessageDeleteEvent",
+    "DMMessageUpdateEvent",
+    "GuildBulkMessageDeleteEvent",
+    "GuildMessageCreateEvent",
+    "GuildMessageDeleteEvent",
+    "GuildMessageUpdateEvent",
+    "MessageCreateEvent",
+    "MessageDeleteEvent",
+    "MessageEvent",
+    "MessageUpdateEvent",
+]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class MessageEvent(ShardBoundEvent):
+    """Base of message events (each has `message_id` and `channel_id`)."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class MessageCreateEvent(MessageEvent):
+    """A message was sent (MESSAGE_CREATE)."""
+
+    message: Message
+
+    @property
+    def message_id(self) -> Snowflake:
+        """The message's ID."""
+        return self.message.id
+
+    @property
+    def channel_id(self) -> Snowflake:
+        """The channel's ID."""
+        return self.message.channel_id
+
+    @property
+    def author(self) -> User:
+        """Who sent it."""
+        return self.message.author
+
+    @property
+    def author_id(self) -> Snowflake:
+        """Who sent it (ID)."""
+        return self.message.author.id
+
+    @property
+    def content(self) -> str:
+        """The text."""
+        return self.message.content
+
+    @property
+    def is_bot(self) -> bool:
+        """Whether a bot sent it."""
+        return self.message.author.is_bot
+
+    @property
+    def is_webhook(self) -> bool:
+        """Whether a webhook sent it."""
+        return self.message.webhook_id is not None
+
+    @property
+    def is_human(self) -> bool:
+        """Neither a bot nor a webhook sent it."""
+        return not self.is_bot and not self.is_webhook
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildMessageCreateEvent(MessageCreateEvent):
+    """A message was sent in a guild."""
+
+    @property
+    def guild_id(self) -> Snowflake:
+        """The guild's ID."""
+        return typing.cast("Snowflake", self.message.guild_id)
+
+    @property
+    def member(self) -> Member | None:
+        """The author's member object (`None` for webhooks)."""
+        return self.message.member
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMMessageCreateEvent(MessageCreateEvent):
+    """A message was sent in a DM."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class MessageUpdateEvent(MessageEvent):
+    """A message was edited (MESSAGE_UPDATE); `message` holds the fields sent."""
+
+    message: PartialMessage
+    old_message: Message | None = None
+
+    @property
+    def message_id(self) -> Snowflake:
+        """The message's ID."""
+        return self.message.id
+
+    @property
+    def channel_id(self) -> Snowflake:
+        """The channel's ID."""
+        return self.message.channel_id
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildMessageUpdateEvent(MessageUpdateEvent):
+    """A guild message was edited."""
+
+    @property
+    def guild_id(self) -> Snowflake:
+        """The guild's ID."""
+        return typing.cast("Snowflake", self.message.guild_id)
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMMessageUpdateEvent(MessageUpdateEvent):
+    """A DM message was edited."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class MessageDeleteEvent(MessageEvent):
+    """A message was deleted (MESSAGE_DELETE)."""
+
+    message_id: Snowflake
+    channel_id: Snowflake
+    old_message: Message | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildMessageDeleteEvent(MessageDeleteEvent):
+    """A guild message was deleted."""
+
+    guild_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMMessageDeleteEvent(MessageDeleteEvent):
+    """A DM message was deleted."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildBulkMessageDeleteEvent(ShardBoundEvent):
+    """Several guild messages were deleted at once (MESSAGE_DELETE_BULK).
+
+    `old_messages` holds those the cache had, by ID.
+    """
+
+    message_ids: Sequence[Snowflake]
+    channel_id: Snowflake
+    guild_id: Snowflake
+    old_messages: Mapping[Snowflake, Message] = attrs.field(factory=dict)
+
+
+# -- factories -------------------------------------------------------------------------------
+
+
+def on_message_create(
+    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+) -> MessageCreateEvent:
+    """MESSAGE_CREATE."""
+    message = decode_message(payload, app)
+    if message.guild_id is not None:
+        return GuildMessageCreateEvent(app=app, shard=shard, message=message)
+    return DMMessageCreateEvent(app=app, shard=shard, message=message)
+
+
+def on_message_update(
+    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+) -> MessageUpdateEvent:
+    """MESSAGE_UPDATE (`old`: a thunk building the cached message, or `None`)."""
+    message = decode_partial_message(payload, app)
+    old_message = old() if old is not None else None
+    if message.guild_id is not None:
+        return GuildMessageUpdateEvent(
+            app=app, shard=shard, message=message, old_message=old_message
+        )
+    return DMMessageUpdateEvent(app=app, shard=shard, message=message, old_message=old_message)
+
+
+def on_message_delete(
+    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+) -> MessageDeleteEvent:
+    """MESSAGE_DELETE."""
+    old_message = old() if old is not None else None
+    message_id = Snowflake(payload["id"])
+    channel_id = Snowflake(payload["channel_id"])
+    guild_id = payload.get("guild_id")
+    if guild_id is not None:
+        return GuildMessageDeleteEvent(
+            app=app,
+            shard=shard,
+            message_id=message_id,
+            channel_id=channel_id,
+            guild_id=Snowflake(guild_id),
+            old_message=old_message,
+        )
+    return DMMessageDeleteEvent(
+        app=app, shard=shard, message_id=message_id, channel_id=channel_id, old_message=old_message
+    )
+
+
+def on_message_delete_bulk(
+    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+) -> GuildBulkMessageDeleteEvent:
+    """MESSAGE_DELETE_BULK (`old`: a thunk building `{id: cached message}`)."""
+    return GuildBulkMessageDeleteEvent(
+        app=app,
+        shard=shard,
+        message_ids=tuple(Snowflake(i) for i in payload["ids"]),
+        channel_id=Snowflake(payload["channel_id"]),
+        guild_id=Snowflake(payload["guild_id"]),
+        old_messages=old() if old is not None else {},
+    )

@@ -1,0 +1,198 @@
+"""Reaction events: add, remove, remove all, remove one emoji; guild and DM flavours."""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+
+from anycord.events._decode import decode
+from anycord.events.base import ShardBoundEvent
+from anycord.snowflakes import Snowflake
+
+if typing.TYPE_CHECKING:
+    from anycord.models.members import Member
+
+__all__ = [
+    "DMReactionAddEvent",
+    "DMReactionDeleteAllEvent",
+    "DMReactionDeleteEmojiEvent",
+    "DMReactionDeleteEvent",
+    "DMReactionEvent",
+    "GuildReactionAddEvent",
+    "GuildReactionDeleteAllEvent",
+    "GuildReactionDeleteEmojiEvent",
+    "GuildReactionDeleteEvent",
+    "GuildReactionEvent",
+    "ReactionAddEvent",
+    "ReactionDeleteAllEvent",
+    "ReactionDeleteEmojiEvent",
+    "ReactionDeleteEvent",
+    "ReactionEvent",
+]
+
+Payload = dict[str, typing.Any]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ReactionEvent(ShardBoundEvent):
+    """Base of reaction events."""
+
+    channel_id: Snowflake
+    message_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildReactionEvent(ReactionEvent):
+    """Base of reaction events in a guild (each has `guild_id`)."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMReactionEvent(ReactionEvent):
+    """Base of reaction events in a DM."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ReactionAddEvent(ReactionEvent):
+    """MESSAGE_REACTION_ADD."""
+
+    user_id: Snowflake
+    emoji: typing.Any
+    is_burst: bool = False
+    burst_colors: tuple[str, ...] = ()
+    message_author_id: Snowflake | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ReactionDeleteEvent(ReactionEvent):
+    """MESSAGE_REACTION_REMOVE."""
+
+    user_id: Snowflake
+    emoji: typing.Any
+    is_burst: bool = False
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ReactionDeleteAllEvent(ReactionEvent):
+    """MESSAGE_REACTION_REMOVE_ALL."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ReactionDeleteEmojiEvent(ReactionEvent):
+    """MESSAGE_REACTION_REMOVE_EMOJI."""
+
+    emoji: typing.Any
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildReactionAddEvent(ReactionAddEvent, GuildReactionEvent):
+    """A reaction was added in a guild; `member` is the reacting member."""
+
+    guild_id: Snowflake
+
+    member: Member | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildReactionDeleteEvent(ReactionDeleteEvent, GuildReactionEvent):
+    """A reaction was removed in a guild."""
+
+    guild_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildReactionDeleteAllEvent(ReactionDeleteAllEvent, GuildReactionEvent):
+    """Every reaction was removed from a guild message."""
+
+    guild_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildReactionDeleteEmojiEvent(ReactionDeleteEmojiEvent, GuildReactionEvent):
+    """Every reaction with one emoji was removed from a guild message."""
+
+    guild_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMReactionAddEvent(ReactionAddEvent, DMReactionEvent):
+    """A reaction was added in a DM."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMReactionDeleteEvent(ReactionDeleteEvent, DMReactionEvent):
+    """A reaction was removed in a DM."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMReactionDeleteAllEvent(ReactionDeleteAllEvent, DMReactionEvent):
+    """Every reaction was removed from a DM message."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMReactionDeleteEmojiEvent(ReactionDeleteEmojiEvent, DMReactionEvent):
+    """Every reaction with one emoji was removed from a DM message."""
+
+
+def _base(payload: Payload) -> dict[str, typing.Any]:
+    out: dict[str, typing.Any] = {
+        "channel_id": Snowflake(payload["channel_id"]),
+        "message_id": Snowflake(payload["message_id"]),
+    }
+    if payload.get("guild_id") is not None:
+        out["guild_id"] = Snowflake(payload["guild_id"])
+    return out
+
+
+def on_reaction_add(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> ReactionAddEvent:
+    """MESSAGE_REACTION_ADD."""
+    fields = _base(payload)
+    author = payload.get("message_author_id")
+    fields.update(
+        user_id=Snowflake(payload["user_id"]),
+        emoji=decode("partial_emoji", payload["emoji"]),
+        is_burst=bool(payload.get("burst", False)),
+        burst_colors=tuple(payload.get("burst_colors", ())),
+        message_author_id=Snowflake(author) if author is not None else None,
+    )
+    if "guild_id" in fields:
+        member = payload.get("member")
+        if member is not None:
+            fields["member"] = decode("member", member, app, fields["guild_id"])
+        return GuildReactionAddEvent(app=app, shard=shard, **fields)
+    return DMReactionAddEvent(app=app, shard=shard, **fields)
+
+
+def on_reaction_remove(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> ReactionDeleteEvent:
+    """MESSAGE_REACTION_REMOVE."""
+    fields = _base(payload)
+    fields.update(
+        user_id=Snowflake(payload["user_id"]),
+        emoji=decode("partial_emoji", payload["emoji"]),
+        is_burst=bool(payload.get("burst", False)),
+    )
+    cls = GuildReactionDeleteEvent if "guild_id" in fields else DMReactionDeleteEvent
+    return cls(app=app, shard=shard, **fields)
+
+
+def on_reaction_remove_all(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> ReactionDeleteAllEvent:
+    """MESSAGE_REACTION_REMOVE_ALL."""
+    fields = _base(payload)
+    cls = GuildReactionDeleteAllEvent if "guild_id" in fields else DMReactionDeleteAllEvent
+    return cls(app=app, shard=shard, **fields)
+
+
+def on_reaction_remove_emoji(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> ReactionDeleteEmojiEvent:
+    """MESSAGE_REACTION_REMOVE_EMOJI."""
+    fields = _base(payload)
+    fields["emoji"] = decode("partial_emoji", payload["emoji"])
+    cls = GuildReactionDeleteEmojiEvent if "guild_id" in fields else DMReactionDeleteEmojiEvent
+    return cls(app=app, shard=shard, **fields)

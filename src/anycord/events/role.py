@@ -1,0 +1,92 @@
+"""Role events: create, update, delete."""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+
+from anycord.events._decode import decode
+from anycord.events.base import ShardBoundEvent
+from anycord.snowflakes import Snowflake
+
+if typing.TYPE_CHECKING:
+    from anycord.models.roles import Role
+
+__all__ = ["RoleCreateEvent", "RoleDeleteEvent", "RoleEvent", "RoleUpdateEvent"]
+
+Payload = dict[str, typing.Any]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class RoleEvent(ShardBoundEvent):
+    """Base of role events."""
+
+    guild_id: Snowflake
+    role_id: Snowflake
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class RoleCreateEvent(RoleEvent):
+    """GUILD_ROLE_CREATE."""
+
+    role: Role
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class RoleUpdateEvent(RoleEvent):
+    """GUILD_ROLE_UPDATE; `old_role` when cached."""
+
+    role: Role
+    old_role: Role | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class RoleDeleteEvent(RoleEvent):
+    """GUILD_ROLE_DELETE; `old_role` when cached."""
+
+    old_role: Role | None = None
+
+
+def on_role_create(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> RoleCreateEvent:
+    """GUILD_ROLE_CREATE."""
+    guild_id = Snowflake(payload["guild_id"])
+    role = payload["role"]
+    return RoleCreateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        role_id=Snowflake(role["id"]),
+        role=decode("role", role, app, guild_id),
+    )
+
+
+def on_role_update(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> RoleUpdateEvent:
+    """GUILD_ROLE_UPDATE."""
+    guild_id = Snowflake(payload["guild_id"])
+    role = payload["role"]
+    return RoleUpdateEvent(
+        app=app,
+        shard=shard,
+        guild_id=guild_id,
+        role_id=Snowflake(role["id"]),
+        role=decode("role", role, app, guild_id),
+        old_role=old() if old is not None else None,
+    )
+
+
+def on_role_delete(
+    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+) -> RoleDeleteEvent:
+    """GUILD_ROLE_DELETE."""
+    return RoleDeleteEvent(
+        app=app,
+        shard=shard,
+        guild_id=Snowflake(payload["guild_id"]),
+        role_id=Snowflake(payload["role_id"]),
+        old_role=old() if old is not None else None,
+    )

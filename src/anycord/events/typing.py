@@ -1,0 +1,64 @@
+"""Typing events (TYPING_START), guild and DM flavours."""
+
+from __future__ import annotations
+
+import datetime
+import typing
+
+import attrs
+
+from anycord.events._decode import decode
+from anycord.events.base import ShardBoundEvent
+from anycord.snowflakes import Snowflake
+
+if typing.TYPE_CHECKING:
+    from anycord.models.members import Member
+
+__all__ = ["DMTypingEvent", "GuildTypingEvent", "TypingEvent"]
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class TypingEvent(ShardBoundEvent):
+    """Someone started typing."""
+
+    channel_id: Snowflake
+    user_id: Snowflake
+    timestamp: datetime.datetime
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class GuildTypingEvent(TypingEvent):
+    """Someone started typing in a guild channel."""
+
+    guild_id: Snowflake
+    member: Member | None = None
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class DMTypingEvent(TypingEvent):
+    """Someone started typing in a DM."""
+
+
+def on_typing_start(
+    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+) -> TypingEvent:
+    """TYPING_START."""
+    channel_id = Snowflake(payload["channel_id"])
+    user_id = Snowflake(payload["user_id"])
+    timestamp = datetime.datetime.fromtimestamp(payload["timestamp"], datetime.UTC)
+    guild_id = payload.get("guild_id")
+    if guild_id is not None:
+        gid = Snowflake(guild_id)
+        member = payload.get("member")
+        return GuildTypingEvent(
+            app=app,
+            shard=shard,
+            channel_id=channel_id,
+            user_id=user_id,
+            timestamp=timestamp,
+            guild_id=gid,
+            member=decode("member", member, app, gid) if member is not None else None,
+        )
+    return DMTypingEvent(
+        app=app, shard=shard, channel_id=channel_id, user_id=user_id, timestamp=timestamp
+    )

@@ -1,0 +1,279 @@
+"""`AsgiAdapter`: an `InteractionServer` as an ASGI 3 application.
+
+Mount it in any ASGI server (hypercorn on asyncio or Trio, uvicorn, …) or inside an existing
+ASGI app. It adds the transport checks to the server's status table: `POST` only (405 with
+`Allow: POST`), on `path` only (404), `Content-Type: application/json` (415), both signature
+headers present and hex (401), `Content-Length` and the streamed body at most `max_body_size`
+(413, checked before the body is read when the length is declared), non-empty body (400).
+Headers are checked before the body is read.
+
+Lifespan is handled the way the ASGI spec asks, in one long-lived call: on
+`lifespan.startup` every startup callback runs, in the order added (the first failure stops
+the rest and reports `lifespan.startup.failed`); the adapter then keeps the interaction
+server's task group open (generator listeners continue there) until `lifespan.shutdown`,
+when it waits for those continuations and runs **every** shutdown callback in order, even if
+one fails (failures are reported together with `lifespan.shutdown.failed`). Nothing here is
+asyncio- or Trio-specific, so it works under hypercorn's Trio worker too.
+"""
+
+from __future__ import annotations
+
+import logging
+import typing
+
+from anycord.interactions.server import InteractionServer, Response, check_request, error_response
+
+if typing.TYPE_CHECKING:
+    import concurrent.futures
+    from collections.abc import Sequence
+
+__all__ = ["AsgiAdapter", "Scope"]
+
+_LOGGER = logging.getLogger("anycord.interactions.asgi")
+
+Scope = typing.MutableMapping[str, typing.Any]
+Message = typing.Any
+"""An ASGI event (a dict); typed loosely so any server's own event types fit."""
+Receive = typing.Callable[[], typing.Awaitable[Message]]
+Send = typing.Callable[[Message], typing.Awaitable[None]]
+Callback = typing.Callable[[], typing.Awaitable[None]]
+
+_CLOSE: typing.Final = ((b"connection", b"close"),)
+"""Sent with answers given before the body was read: the unread body makes the connection
+unusable for another request, so the client must not reuse it."""
+
+
+class AsgiAdapter:
+    """Serve an `InteractionServer` over ASGI 3.
+
+    Args:
+        server: the interaction server.
+        executor: kept for API compatibility with yuyo; file reads use AnyIO worker threads.
+        max_body_size: the largest request body accepted (bytes; 413 above it).
+        path: the one path interactions are posted to (relative to the mount's `root_path`).
+        shutdown_timeout: how long generator listeners get to finish at shutdown.
+    """
+
+    __slots__ = (
+        "_executor",
+        "_max_body_size",
+        "_on_shutdown",
+        "_on_startup",
+        "_path",
+        "_server",
+        "_shutdown_timeout",
+    )
+
+    def __init__(
+        self,
+        server: InteractionServer,
+        /,
+        *,
+        executor: concurrent.futures.Executor | None = None,
+        max_body_size: int = 1024**2,
+        path: str = "/",
+        shutdown_timeout: float = 60.0,
+    ) -> None:
+        if max_body_size < 1:
+            msg = f"max_body_size must be positive, got {max_body_size}"
+            raise ValueError(msg)
+        self._server = server
+        self._executor = executor
+        self._max_body_size = max_body_size
+        self._path = path
+        self._shutdown_timeout = shutdown_timeout
+        self._on_startup: list[Callback] = []
+        self._on_shutdown: list[Callback] = []
+
+    @property
+    def server(self) -> InteractionServer:
+        """The interaction server."""
+        return self._server
+
+    @property
+    def max_body_size(self) -> int:
+        """The request body limit in bytes."""
+        return self._max_body_size
+
+    @property
+    def executor(self) -> concurrent.futures.Executor | None:
+        """The executor given (unused: AnyIO worker threads read files)."""
+        return self._executor
+
+    @property
+    def on_startup(self) -> Sequence[Callback]:
+        """The startup callbacks, in the order they run."""
+        return tuple(self._on_startup)
+
+    @property
+    def on_shutdown(self) -> Sequence[Callback]:
+        """The shutdown callbacks, in the order they run."""
+        return tuple(self._on_shutdown)
+
+    def add_startup_callback(self, callback: Callback, /) -> None:
+        """Run `await callback()` at lifespan startup (adding twice is a no-op)."""
+        if callback not in self._on_startup:
+            self._on_startup.append(callback)
+
+    def remove_startup_callback(self, callback: Callback, /) -> None:
+        """Remove a startup callback (`ValueError` if unknown)."""
+        self._on_startup.remove(callback)
+
+    def add_shutdown_callback(self, callback: Callback, /) -> None:
+        """Run `await callback()` at lifespan shutdown (adding twice is a no-op)."""
+        if callback not in self._on_shutdown:
+            self._on_shutdown.append(callback)
+
+    def remove_shutdown_callback(self, callback: Callback, /) -> None:
+        """Remove a shutdown callback (`ValueError` if unknown)."""
+        self._on_shutdown.remove(callback)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        if kind == "http":
+            await self._http(scope, receive, send)
+        elif kind == "lifespan":
+            await self._lifespan(receive, send)
+        elif kind == "websocket":
+            # Refuse the handshake: this app only takes interaction POSTs.
+            await send({"type": "websocket.close", "code": 1008})
+        else:
+            msg = f"unsupported ASGI scope type {kind!r}"
+            raise NotImplementedError(msg)
+
+    # -- lifespan ----------------------------------------------------------------------------
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        message = await receive()
+        if message["type"] != "lifespan.startup":
+            return
+        try:
+            for callback in self._on_startup:
+                await callback()
+        except Exception as exc:
+            _LOGGER.exception("an ASGI startup callback failed")
+            await send(
+                {"type": "lifespan.startup.failed", "message": f"{type(exc).__name__}: {exc}"}
+            )
+            return
+        failures: list[str] = []
+        if self._server.is_running:
+            # Someone else (RESTBot) runs the server's task group.
+            await send({"type": "lifespan.startup.complete"})
+            await self._wait_for_shutdown(receive)
+        else:
+            async with self._server.run(shutdown_timeout=self._shutdown_timeout):
+                await send({"type": "lifespan.startup.complete"})
+                await self._wait_for_shutdown(receive)
+        for callback in self._on_shutdown:
+            try:
+                await callback()
+            except Exception as exc:
+                _LOGGER.exception("an ASGI shutdown callback failed")
+                failures.append(f"{type(exc).__name__}: {exc}")
+        if failures:
+            await send({"type": "lifespan.shutdown.failed", "message": "; ".join(failures)})
+        else:
+            await send({"type": "lifespan.shutdown.complete"})
+
+    @staticmethod
+    async def _wait_for_shutdown(receive: Receive) -> None:
+        while (await receive())["type"] != "lifespan.shutdown":
+            pass
+
+    # -- HTTP --------------------------------------------------------------------------------
+
+    def _path_of(self, scope: Scope) -> str:
+        path: str = scope.get("path", "/")
+        root: str = scope.get("root_path", "")
+        if root and path.startswith(root):
+            path = path[len(root) :] or "/"
+        return path
+
+    async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self._path_of(scope) != self._path:
+            await _send_response(send, error_response(404, "Not found"), extra=_CLOSE)
+            return
+        if scope["method"] != "POST":
+            await _send_response(
+                send,
+                error_response(405, "Method not allowed"),
+                extra=((b"allow", b"POST"), *_CLOSE),
+            )
+            return
+        content_type = signature = timestamp = length = None
+        for name, value in scope["headers"]:
+            name = name.lower()
+            if name == b"content-type":
+                content_type = value
+            elif name == b"x-signature-ed25519":
+                signature = value
+            elif name == b"x-signature-timestamp":
+                timestamp = value
+            elif name == b"content-length":
+                length = value
+        failure, sig, ts = check_request(
+            content_type=content_type, signature=signature, timestamp=timestamp
+        )
+        if failure is not None:
+            await _send_response(send, failure, extra=_CLOSE)
+            return
+        if length is not None and length.isdigit() and int(length) > self._max_body_size:
+            await _send_response(send, error_response(413, "Content too large"), extra=_CLOSE)
+            return
+        body = await self._read_body(receive)
+        if body is None:
+            await _send_response(send, error_response(413, "Content too large"), extra=_CLOSE)
+            return
+        if not body:
+            await _send_response(send, error_response(400, "POST request must have a body"))
+            return
+        response = await self._server.on_interaction(body, sig, ts)
+        try:
+            await _send_response(send, response)
+        finally:
+            response.mark_sent()
+
+    async def _read_body(self, receive: Receive) -> bytes | None:
+        limit = self._max_body_size
+        message = await receive()
+        body: bytes = message.get("body", b"")
+        if not message.get("more_body", False):
+            return body if len(body) <= limit else None
+        chunks = [body]
+        size = len(body)
+        while message.get("more_body", False):
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+async def _send_response(
+    send: Send,
+    response: Response,
+    *,
+    extra: tuple[tuple[bytes, bytes], ...] = (),
+) -> None:
+    if not response.files:
+        body = response.payload or b""
+        headers = [(b"content-length", b"%d" % len(body))]
+        if response.content_type is not None:
+            headers.append((b"content-type", response.content_type.encode()))
+        headers.extend(extra)
+        await send(
+            {"type": "http.response.start", "status": response.status_code, "headers": headers}
+        )
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+        return
+    headers = [(k.encode(), v.encode()) for k, v in response.headers.items()]
+    headers.extend(extra)
+    await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
+    async for chunk in response.iter_body():
+        await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    await send({"type": "http.response.body", "body": b"", "more_body": False})

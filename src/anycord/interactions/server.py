@@ -1,0 +1,486 @@
+"""The interaction server: signed HTTP body in, HTTP response out, no web framework.
+
+`InteractionServer.on_interaction(body, signature, timestamp)` does Discord's whole
+protocol for one request (interactions/overview.mdx, receiving-and-responding.mdx):
+
+1. verify the Ed25519 signature of `timestamp + body` with the application's public key
+   (PyNaCl, constant time); a bad signature is **401**, as Discord requires (it sends bad
+   signatures on purpose to test this);
+2. parse the JSON; a PING (`type` 1) is answered **200** `{"type":1}`;
+3. decode the interaction model and call the one listener registered for its class;
+4. turn what the listener returned into a `Response`: **200** with the JSON interaction
+   response, or a streamed `multipart/form-data` body when it carries files; **202** with no
+   body when the listener returned `None` (it answers through the callback endpoint instead,
+   receiving-and-responding.mdx "Interaction Callback").
+
+The full status table (the transport checks come from `AsgiAdapter`):
+
+| condition                                                 | status |
+|-----------------------------------------------------------|--------|
+| not `POST` / not the interaction path                     | 405 / 404 |
+| `Content-Type` is not `application/json`                  | 415 |
+| `X-Signature-Ed25519` or `X-Signature-Timestamp` missing, or not hex | 401 |
+| body larger than `max_body_size` (default 1 MiB)          | 413 |
+| empty body                                                | 400 |
+| signature does not verify                                 | 401 |
+| body is not a JSON object with an integer `type`          | 400 |
+| PING                                                      | 200 `{"type":1}` |
+| interaction type this version does not model              | 501 |
+| no listener for this interaction type                     | 501 |
+| the listener (or its builder) raised                      | 500 |
+| the listener returned `None`                              | 202, no body |
+| the listener returned or yielded a builder                | 200, JSON or multipart |
+
+Client mistakes are logged at DEBUG without a traceback; only a listener's own exception is
+logged at ERROR with one.
+
+Listeners are `async def` functions returning a builder (or `None`), or async generators
+that yield exactly one builder: that builder is the HTTP response, and the rest of the
+generator runs as a task in the server's task group once the response has been sent (so it
+can call `edit_initial_response` and send follow-ups). `run()` opens that task group; closing
+it waits for those tasks up to a deadline, then cancels them.
+"""
+
+from __future__ import annotations
+
+import binascii
+import contextlib
+import inspect
+import logging
+import secrets
+import typing
+import urllib.parse
+
+import anyio
+import attrs
+import orjson
+
+from anycord.errors import ComponentStateConflictError, UnrecognisedEntityError
+from anycord.interactions.builders import ResponseType
+
+if typing.TYPE_CHECKING:
+    from collections.abc import (
+        AsyncGenerator,
+        AsyncIterator,
+        Awaitable,
+        Callable,
+        Mapping,
+        Sequence,
+    )
+
+    from anycord.interactions.builders import InteractionResponseBuilder
+
+__all__ = [
+    "InteractionServer",
+    "ListenerT",
+    "Response",
+]
+
+_LOGGER = logging.getLogger("anycord.interactions")
+
+_T = typing.TypeVar("_T")
+ListenerT = typing.Callable[
+    [_T],
+    "Awaitable[InteractionResponseBuilder | None]"
+    " | AsyncGenerator[InteractionResponseBuilder, None]",
+]
+"""A listener: `async def f(i) -> builder | None`, or an async generator yielding one builder."""
+
+_PING: typing.Final = 1
+_PONG_BODY: typing.Final = b'{"type":1}'
+_JSON: typing.Final = "application/json"
+_TEXT: typing.Final = "text/plain; charset=utf-8"
+_CHUNK: typing.Final = 64 * 1024
+_SEND_WAIT: typing.Final = 3.0
+"""How long a generator's continuation waits for the transport to report the response sent
+(Discord's own deadline for the initial response)."""
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class Response:
+    """What to answer the HTTP request with.
+
+    `payload` is the whole body, except for a multipart response (`files` non-empty), whose
+    body comes from `iter_body()` in chunks. A transport must call `mark_sent()` once the
+    body is written (or the connection failed), which lets a generator listener continue.
+    """
+
+    status_code: int
+    payload: bytes | None = None
+    content_type: str | None = None
+    files: Sequence[typing.Any] = ()
+    boundary: str | None = None
+    _sent: anyio.Event | None = attrs.field(default=None, repr=False)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The response headers (`Content-Type`, and `Content-Length` when the body is known)."""
+        out: dict[str, str] = {}
+        if self.files:
+            out["content-type"] = f"multipart/form-data; boundary={self.boundary}"
+        elif self.content_type is not None:
+            out["content-type"] = self.content_type
+        if not self.files:
+            out["content-length"] = str(len(self.payload or b""))
+        return out
+
+    def mark_sent(self) -> None:
+        """Tell the server the response went out (idempotent)."""
+        if self._sent is not None:
+            self._sent.set()
+
+    async def iter_body(self) -> AsyncIterator[bytes]:
+        """The body in chunks: the payload, or the multipart parts with the files streamed."""
+        if not self.files:
+            if self.payload:
+                yield self.payload
+            return
+        assert self.boundary is not None
+        boundary = self.boundary.encode()
+        yield (
+            b"--" + boundary + b'\r\nContent-Disposition: form-data; name="payload_json"\r\n'
+            b"Content-Type: application/json\r\n\r\n" + (self.payload or b"{}")
+        )
+        from anycord.interactions._files import open_file
+
+        for index, file in enumerate(self.files):
+            async with open_file(file) as (filename, mimetype, chunks):
+                quoted = urllib.parse.quote(filename)
+                head = (
+                    f"\r\n--{self.boundary}\r\n"
+                    f'Content-Disposition: form-data; name="files[{index}]"; filename="{quoted}"'
+                    f"\r\nContent-Type: {mimetype}\r\n\r\n"
+                )
+                yield head.encode()
+                async for chunk in chunks:
+                    yield chunk
+        yield b"\r\n--" + boundary + b"--\r\n"
+
+    async def read_body(self) -> bytes:
+        """The whole body at once (tests and small adapters)."""
+        return b"".join([chunk async for chunk in self.iter_body()])
+
+
+def _plain(status: int, text: str) -> Response:
+    return Response(status_code=status, payload=text.encode(), content_type=_TEXT)
+
+
+PONG_RESPONSE: typing.Final = Response(status_code=200, payload=_PONG_BODY, content_type=_JSON)
+
+
+def _load_verify_key(public_key: bytes | str) -> typing.Any:
+    try:
+        import nacl.signing
+    except ImportError as exc:  # pragma: no cover - PyNaCl is a runtime dependency
+        msg = "the interaction server needs PyNaCl (pip install pynacl)"
+        raise RuntimeError(msg) from exc
+    key = bytes.fromhex(public_key) if isinstance(public_key, str) else bytes(public_key)
+    if len(key) != 32:
+        msg = f"an Ed25519 public key is 32 bytes (64 hex digits), got {len(key)} bytes"
+        raise ValueError(msg)
+    return nacl.signing.VerifyKey(key)
+
+
+class InteractionServer:
+    """Verify, parse and route interactions to listeners; framework-free.
+
+    Args:
+        public_key: the application's Ed25519 public key (hex `str` or 32 `bytes`); when
+            `None`, `fetch_public_key` is awaited once, at the first request or `run()`.
+        app: the object decoded interactions hold as `app` (a bot with `.rest`).
+        decoder: `payload -> interaction model`; defaults to
+            `anycord.serde.interactions.decode_interaction(payload, app)`.
+        fetch_public_key: how to get the key when it was not given (RESTBot fetches the
+            application).
+    """
+
+    __slots__ = (
+        "_app",
+        "_decoder",
+        "_fetch_public_key",
+        "_key_lock",
+        "_listeners",
+        "_task_group",
+        "_verify",
+    )
+
+    def __init__(
+        self,
+        *,
+        public_key: bytes | str | None = None,
+        app: typing.Any = None,
+        decoder: Callable[[typing.Any], typing.Any] | None = None,
+        fetch_public_key: Callable[[], Awaitable[bytes | str]] | None = None,
+    ) -> None:
+        self._verify: Callable[[bytes, bytes], bytes] | None = None
+        if public_key is not None:
+            self._verify = _load_verify_key(public_key).verify
+        elif fetch_public_key is None:
+            msg = "give the application's public_key, or a fetch_public_key coroutine function"
+            raise ValueError(msg)
+        self._fetch_public_key = fetch_public_key
+        self._key_lock: anyio.Lock | None = None
+        self._app = app
+        self._decoder = decoder
+        self._listeners: dict[type, Callable[[typing.Any], typing.Any]] = {}
+        self._task_group: anyio.abc.TaskGroup | None = None
+
+    # -- listeners ---------------------------------------------------------------------------
+
+    def set_listener(
+        self,
+        interaction_type: type[_T],
+        listener: ListenerT[_T] | None,
+        /,
+        *,
+        replace: bool = False,
+    ) -> None:
+        """Set (or with `None`, remove) the listener for one interaction class.
+
+        Lookup follows the class's MRO, so a listener for a base class (e.g. the partial
+        interaction) receives every subtype that has no listener of its own.
+        Raises `TypeError` when a listener is already set and `replace` is false.
+        """
+        if listener is None:
+            self._listeners.pop(interaction_type, None)
+            return
+        if not replace and interaction_type in self._listeners:
+            msg = f"a listener is already set for {interaction_type.__name__}; pass replace=True"
+            raise TypeError(msg)
+        self._listeners[interaction_type] = listener
+
+    def get_listener(self, interaction_type: type[_T], /) -> ListenerT[_T] | None:
+        """The listener set for exactly this class, or `None`."""
+        return self._listeners.get(interaction_type)
+
+    def _listener_for(self, cls: type) -> Callable[[typing.Any], typing.Any] | None:
+        listeners = self._listeners
+        listener = listeners.get(cls)
+        if listener is not None or not listeners:
+            return listener
+        for base in cls.__mro__[1:]:
+            listener = listeners.get(base)
+            if listener is not None:
+                return listener
+        return None
+
+    # -- lifetime ----------------------------------------------------------------------------
+
+    @property
+    def is_running(self) -> bool:
+        """Whether `run()` is active (generator listeners need it)."""
+        return self._task_group is not None
+
+    @contextlib.asynccontextmanager
+    async def run(self, *, shutdown_timeout: float = 60.0) -> AsyncIterator[InteractionServer]:
+        """Open the task group generator listeners continue in; on exit wait for them.
+
+        The continuations get `shutdown_timeout` seconds to finish after the body exits,
+        then they are cancelled.
+        """
+        if self._task_group is not None:
+            msg = "this interaction server is already running"
+            raise ComponentStateConflictError(msg)
+        await self.ensure_public_key()
+        async with anyio.create_task_group() as tg:
+            self._task_group = tg
+            try:
+                yield self
+            finally:
+                self._task_group = None
+                # New requests can no longer start continuations; give the running ones a
+                # deadline, then cancel what is left.
+                tg.cancel_scope.deadline = anyio.current_time() + shutdown_timeout
+
+    async def ensure_public_key(self) -> None:
+        """Fetch the public key now if it was not given (once; concurrent callers wait)."""
+        if self._verify is not None:
+            return
+        if self._key_lock is None:
+            self._key_lock = anyio.Lock()
+        async with self._key_lock:
+            if self._verify is None:
+                assert self._fetch_public_key is not None
+                key = await self._fetch_public_key()
+                self._verify = _load_verify_key(key).verify
+
+    # -- requests ----------------------------------------------------------------------------
+
+    async def on_interaction(self, body: bytes, signature: bytes, timestamp: bytes) -> Response:
+        """Answer one interaction request.
+
+        Args:
+            body: the raw request body, exactly as received.
+            signature: the `X-Signature-Ed25519` value hex-decoded to bytes.
+            timestamp: the `X-Signature-Timestamp` value as received (bytes).
+
+        Never raises for a bad request: every failure is a `Response` with a status code.
+        """
+        verify = self._verify
+        if verify is None:
+            await self.ensure_public_key()
+            verify = self._verify
+            assert verify is not None
+        try:
+            verify(timestamp + body, signature)
+        except Exception:
+            _LOGGER.debug("rejected an interaction with an invalid signature")
+            return _plain(401, "Invalid request signature")
+        try:
+            payload = orjson.loads(body)
+            interaction_type = payload["type"]
+        except (orjson.JSONDecodeError, TypeError, KeyError):
+            _LOGGER.debug("rejected an interaction body that is not a JSON object with a type")
+            return _plain(400, "Invalid JSON body: expected an object with an integer 'type'")
+        if type(interaction_type) is not int:
+            return _plain(400, "Invalid JSON body: 'type' must be an integer")
+        if interaction_type == _PING:
+            _LOGGER.debug("answered a PING")
+            return PONG_RESPONSE
+        try:
+            interaction = self._decode(payload)
+        except UnrecognisedEntityError:
+            _LOGGER.debug(
+                "ignored interaction type %s, which this version does not model", interaction_type
+            )
+            return _plain(501, "Interaction type not implemented")
+        except Exception:
+            _LOGGER.exception("could not decode an interaction of type %s", interaction_type)
+            return _plain(500, "Could not decode the interaction")
+        listener = self._listener_for(type(interaction))
+        if listener is None:
+            _LOGGER.debug("no listener for %s", type(interaction).__name__)
+            return _plain(501, "Handler not set for this interaction type")
+        return await self._call_listener(listener, interaction)
+
+    def _decode(self, payload: typing.Any) -> typing.Any:
+        decoder = self._decoder
+        if decoder is None:
+            from anycord.serde.interactions import (  # type: ignore[import-not-found,unused-ignore]
+                decode_interaction,
+            )
+
+            app = self._app
+
+            def decoder(p: typing.Any) -> typing.Any:
+                return decode_interaction(p, app)
+
+            self._decoder = decoder
+        return decoder(payload)
+
+    async def _call_listener(
+        self, listener: Callable[[typing.Any], typing.Any], interaction: typing.Any
+    ) -> Response:
+        generator: AsyncGenerator[typing.Any, None] | None = None
+        try:
+            result = listener(interaction)
+            if inspect.isasyncgen(result):
+                generator = typing.cast("AsyncGenerator[typing.Any, None]", result)
+                if self._task_group is None:
+                    await result.aclose()
+                    msg = "a generator listener needs InteractionServer.run() to be active"
+                    raise ComponentStateConflictError(msg)
+                try:
+                    builder = await generator.__anext__()
+                except StopAsyncIteration:
+                    generator = None
+                    msg = f"generator listener {listener!r} returned without yielding a response"
+                    raise RuntimeError(msg) from None
+            else:
+                builder = await result
+            response = self.build_response(builder)
+        except Exception:
+            _LOGGER.exception("the interaction listener %r failed", listener)
+            if generator is not None:
+                await generator.aclose()
+            return _plain(500, "Exception occurred during interaction dispatch")
+        if generator is not None:
+            assert self._task_group is not None
+            response._sent = anyio.Event()
+            self._task_group.start_soon(self._continue, generator, response._sent, listener)
+        return response
+
+    @staticmethod
+    def build_response(builder: InteractionResponseBuilder | None) -> Response:
+        """Turn a builder into a `Response` (`None` → 202); raises `ValueError` on a bad builder."""
+        if builder is None:
+            return Response(status_code=202)
+        payload, files = builder.build()
+        if payload.get("type") == ResponseType.PONG:
+            msg = "PONG is only an answer to PING; the server sends it itself"
+            raise ValueError(msg)
+        body = orjson.dumps(payload)
+        if files:
+            return Response(
+                status_code=200,
+                payload=body,
+                files=tuple(files),
+                boundary=secrets.token_hex(16),
+            )
+        return Response(status_code=200, payload=body, content_type=_JSON)
+
+    async def _continue(
+        self,
+        generator: AsyncGenerator[typing.Any, None],
+        sent: anyio.Event,
+        listener: Callable[[typing.Any], typing.Any],
+    ) -> None:
+        with anyio.move_on_after(_SEND_WAIT):
+            await sent.wait()
+        try:
+            await generator.__anext__()
+        except StopAsyncIteration:
+            return
+        except Exception:
+            _LOGGER.exception("the interaction listener %r failed after responding", listener)
+            return
+        finally:
+            with anyio.CancelScope(shield=True), anyio.move_on_after(1.0):
+                await generator.aclose()
+        _LOGGER.error(
+            "generator listener %r yielded more than one response; the extra ones were dropped",
+            listener,
+        )
+
+
+def _decode_hex(value: bytes | str) -> bytes | None:
+    try:
+        return binascii.unhexlify(value)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def check_request(
+    *,
+    content_type: bytes | str | None,
+    signature: bytes | str | None,
+    timestamp: bytes | str | None,
+) -> tuple[Response | None, bytes, bytes]:
+    """The header checks every transport does before reading the body.
+
+    Returns `(error_response_or_None, signature_bytes, timestamp_bytes)`.
+    """
+    if isinstance(content_type, str):
+        content_type = content_type.encode("latin-1")
+    if (
+        content_type is None
+        or content_type.split(b";", 1)[0].strip().lower() != b"application/json"
+    ):
+        return _plain(415, "Content-Type must be application/json"), b"", b""
+    if not signature or not timestamp:
+        return _plain(401, "Missing X-Signature-Ed25519 or X-Signature-Timestamp header"), b"", b""
+    sig = _decode_hex(signature)
+    if sig is None:
+        return _plain(401, "X-Signature-Ed25519 is not valid hex"), b"", b""
+    ts = timestamp.encode("latin-1") if isinstance(timestamp, str) else bytes(timestamp)
+    return None, sig, ts
+
+
+def error_response(status: int, text: str) -> Response:
+    """A `text/plain` error response (for transports)."""
+    return _plain(status, text)
+
+
+def headers_from(raw: Mapping[str, str]) -> dict[str, str]:
+    """Lower-cased header names (helper for transports with str headers)."""
+    return {k.lower(): v for k, v in raw.items()}

@@ -1,0 +1,325 @@
+"""Channels (resources/channel.mdx "Channel Object"): DMs, group DMs and every guild channel.
+
+Threads live in `anycord.models.threads`. `anycord.serde.channels.decode_channel` picks the
+class from `type`; an unknown type decodes to `GuildChannel` (in a guild) or `PartialChannel`.
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+
+import attrs
+
+from anycord import enums
+from anycord.models.base import Unique, require_app
+from anycord.permissions import Permissions
+from anycord.undefined import UNDEFINED
+
+if typing.TYPE_CHECKING:
+    import datetime
+    from collections.abc import Mapping, Sequence
+
+    from anycord.models.users import User
+    from anycord.snowflakes import Snowflake, SnowflakeishOr
+    from anycord.traits import RESTAware
+    from anycord.undefined import UndefinedOr
+
+__all__ = [
+    "ChannelFlag",
+    "ChannelType",
+    "DMChannel",
+    "ForumLayoutType",
+    "ForumSortOrderType",
+    "ForumTag",
+    "GroupDMChannel",
+    "GuildCategory",
+    "GuildChannel",
+    "GuildForumChannel",
+    "GuildMediaChannel",
+    "GuildNewsChannel",
+    "GuildStageChannel",
+    "GuildTextChannel",
+    "GuildThreadHostChannel",
+    "GuildVoiceChannel",
+    "PartialChannel",
+    "PermissibleGuildChannel",
+    "PermissionOverwrite",
+    "PermissionOverwriteType",
+    "PrivateChannel",
+    "TextableChannel",
+    "VideoQualityMode",
+]
+
+
+class ChannelType(enums.IntEnum):
+    """The kind of a channel."""
+
+    GUILD_TEXT = 0
+    DM = 1
+    GUILD_VOICE = 2
+    GROUP_DM = 3
+    GUILD_CATEGORY = 4
+    GUILD_NEWS = 5
+    GUILD_NEWS_THREAD = 10
+    GUILD_PUBLIC_THREAD = 11
+    GUILD_PRIVATE_THREAD = 12
+    GUILD_STAGE = 13
+    GUILD_DIRECTORY = 14
+    GUILD_FORUM = 15
+    GUILD_MEDIA = 16
+
+    @property
+    def is_thread(self) -> bool:
+        """Whether channels of this type are threads."""
+        return self.value in (10, 11, 12)
+
+
+class ChannelFlag(enum.IntFlag, boundary=enum.KEEP):
+    """Channel flags."""
+
+    NONE = 0
+    PINNED = 1 << 1
+    """A thread pinned to the top of its forum or media channel."""
+    REQUIRE_TAG = 1 << 4
+    """Threads in this forum or media channel need a tag."""
+    HIDE_MEDIA_DOWNLOAD_OPTIONS = 1 << 15
+    """Media channels: hide the embedded media download options."""
+
+
+class VideoQualityMode(enums.IntEnum):
+    """Camera video quality in voice channels."""
+
+    AUTO = 1
+    FULL = 2
+
+
+class ForumSortOrderType(enums.IntEnum):
+    """How a forum or media channel sorts its posts."""
+
+    LATEST_ACTIVITY = 0
+    CREATION_DATE = 1
+
+
+class ForumLayoutType(enums.IntEnum):
+    """How a forum channel lays out its posts."""
+
+    NOT_SET = 0
+    LIST_VIEW = 1
+    GALLERY_VIEW = 2
+
+
+class PermissionOverwriteType(enums.IntEnum):
+    """Whom an overwrite targets."""
+
+    ROLE = 0
+    MEMBER = 1
+
+
+@attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)
+class PermissionOverwrite:
+    """Permissions allowed and denied for one role or member in one channel."""
+
+    id: Snowflake
+    type: PermissionOverwriteType
+    allow: Permissions = Permissions.NONE
+    deny: Permissions = Permissions.NONE
+
+    @property
+    def unset(self) -> Permissions:
+        """Permissions neither allowed nor denied (inherited)."""
+        return Permissions(~(self.allow | self.deny) & Permissions.all_permissions())
+
+
+@attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)
+class ForumTag:
+    """A tag that can be applied to threads in a forum or media channel."""
+
+    id: Snowflake | None = None
+    """`None` only for tags not created yet (when sending new tags)."""
+    name: str
+    moderated: bool = False
+    emoji_id: Snowflake | None = None
+    emoji_name: str | None = None
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class PartialChannel(Unique):
+    """A channel of which the ID, name and type are known (and the base of every channel)."""
+
+    app: RESTAware | None = attrs.field(default=None, repr=False)
+    name: str | None = None
+    type: ChannelType
+
+    @property
+    def mention(self) -> str:
+        """`<#id>`."""
+        return f"<#{self.id}>"
+
+    async def fetch(self) -> PartialChannel:
+        """Fetch the up-to-date channel."""
+        app = require_app(self.app, "PartialChannel.fetch")
+        return await app.rest.fetch_channel(self.id)
+
+    async def delete(self) -> PartialChannel:
+        """Delete this channel (or close the DM); returns the deleted channel."""
+        app = require_app(self.app, "PartialChannel.delete")
+        return await app.rest.delete_channel(self.id)
+
+    async def edit(
+        self, *, reason: UndefinedOr[str] = UNDEFINED, **fields: typing.Any
+    ) -> PartialChannel:
+        """Edit this channel (`RESTClient.edit_channel` arguments); returns the updated one."""
+        app = require_app(self.app, "PartialChannel.edit")
+        return await app.rest.edit_channel(self.id, reason=reason, **fields)
+
+
+class TextableChannel:
+    """Mixin for channels that hold messages."""
+
+    __slots__ = ()
+
+    id: Snowflake
+    app: RESTAware | None
+
+    async def send(
+        self, content: UndefinedOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
+    ) -> typing.Any:
+        """Send a message (same arguments as `RESTClient.create_message`); returns it."""
+        app = require_app(self.app, "send")
+        return await app.rest.create_message(self.id, content, **kwargs)
+
+    async def fetch_message(self, message: SnowflakeishOr) -> typing.Any:
+        """Fetch one message of this channel."""
+        app = require_app(self.app, "fetch_message")
+        return await app.rest.fetch_message(self.id, message)
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class PrivateChannel(PartialChannel):
+    """A DM or group DM."""
+
+    last_message_id: Snowflake | None = None
+    last_pin_timestamp: datetime.datetime | None = None
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class DMChannel(PrivateChannel, TextableChannel):
+    """A direct message channel with one user."""
+
+    recipient: User | None = None
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GroupDMChannel(PrivateChannel, TextableChannel):
+    """A group DM."""
+
+    owner_id: Snowflake | None = None
+    icon_hash: str | None = None
+    application_id: Snowflake | None = None
+    recipients: Mapping[Snowflake, User] = attrs.field(factory=dict)
+    is_managed: bool = False
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildChannel(PartialChannel):
+    """Any channel in a guild (threads included). Also used for guild channel types this
+    release does not know."""
+
+    guild_id: Snowflake
+    parent_id: Snowflake | None = None
+    position: int = 0
+    flags: ChannelFlag = ChannelFlag.NONE
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class PermissibleGuildChannel(GuildChannel):
+    """A guild channel with permission overwrites (every guild channel but threads)."""
+
+    is_nsfw: bool = False
+    permission_overwrites: Mapping[Snowflake, PermissionOverwrite] = attrs.field(factory=dict)
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildCategory(PermissibleGuildChannel):
+    """A category that groups channels."""
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildTextChannel(PermissibleGuildChannel, TextableChannel):
+    """A text channel."""
+
+    topic: str | None = None
+    last_message_id: Snowflake | None = None
+    last_pin_timestamp: datetime.datetime | None = None
+    rate_limit_per_user: int = 0
+    """Slow mode, in seconds."""
+    default_auto_archive_duration: int = 1440
+    """Minutes of inactivity before new threads are archived."""
+    default_thread_rate_limit_per_user: int = 0
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildNewsChannel(PermissibleGuildChannel, TextableChannel):
+    """An announcement channel (others can follow it)."""
+
+    topic: str | None = None
+    last_message_id: Snowflake | None = None
+    last_pin_timestamp: datetime.datetime | None = None
+    rate_limit_per_user: int = 0
+    default_auto_archive_duration: int = 1440
+    default_thread_rate_limit_per_user: int = 0
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildVoiceChannel(PermissibleGuildChannel, TextableChannel):
+    """A voice channel (with its text chat)."""
+
+    bitrate: int = 64000
+    user_limit: int = 0
+    region: str | None = None
+    """The RTC region; `None` is automatic."""
+    video_quality_mode: VideoQualityMode = VideoQualityMode.AUTO
+    last_message_id: Snowflake | None = None
+    rate_limit_per_user: int = 0
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildStageChannel(PermissibleGuildChannel, TextableChannel):
+    """A stage channel."""
+
+    topic: str | None = None
+    bitrate: int = 64000
+    user_limit: int = 0
+    region: str | None = None
+    video_quality_mode: VideoQualityMode = VideoQualityMode.AUTO
+    last_message_id: Snowflake | None = None
+    rate_limit_per_user: int = 0
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildThreadHostChannel(PermissibleGuildChannel):
+    """A forum or media channel: it holds only threads (posts)."""
+
+    topic: str | None = None
+    last_thread_id: Snowflake | None = None
+    """The ID of the last thread created (Discord's `last_message_id` here)."""
+    rate_limit_per_user: int = 0
+    default_thread_rate_limit_per_user: int = 0
+    default_auto_archive_duration: int = 1440
+    available_tags: Sequence[ForumTag] = ()
+    default_reaction_emoji_id: Snowflake | None = None
+    default_reaction_emoji_name: str | None = None
+    default_sort_order: ForumSortOrderType | None = None
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildForumChannel(GuildThreadHostChannel):
+    """A forum channel."""
+
+    default_layout: ForumLayoutType = ForumLayoutType.NOT_SET
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class GuildMediaChannel(GuildThreadHostChannel):
+    """A media channel."""

@@ -1,0 +1,272 @@
+"""Interactions: slash/context commands, components, autocomplete, modal submissions, pings.
+
+Shapes from interactions/receiving-and-responding.mdx. `anycord.serde.interactions.
+decode_interaction` picks the class by `type`. Convenience methods answer through
+`self.app.rest` with the interaction's token (which never appears in reprs). The
+response *builders* live in `anycord.interactions.builders`.
+"""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+
+from anycord import enums
+from anycord.models.base import Unique, require_app
+from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from anycord.models.applications import ApplicationIntegrationType
+    from anycord.models.commands import CommandType, InteractionContextType, OptionType
+    from anycord.models.components import ComponentType, PartialComponent
+    from anycord.models.members import InteractionMember
+    from anycord.models.messages import Attachment, Message
+    from anycord.models.monetization import Entitlement
+    from anycord.models.roles import Role
+    from anycord.models.users import User
+    from anycord.permissions import Permissions
+    from anycord.snowflakes import Snowflake
+    from anycord.traits import RESTAware
+
+__all__ = [
+    "AutocompleteInteraction",
+    "CommandInteraction",
+    "CommandInteractionOption",
+    "ComponentInteraction",
+    "InteractionType",
+    "MessageResponseMixin",
+    "ModalInteraction",
+    "PartialInteraction",
+    "PingInteraction",
+    "ResolvedOptionData",
+    "ResponseType",
+]
+
+
+class InteractionType(enums.IntEnum):
+    """The kind of an interaction."""
+
+    PING = 1
+    APPLICATION_COMMAND = 2
+    MESSAGE_COMPONENT = 3
+    AUTOCOMPLETE = 4
+    MODAL_SUBMIT = 5
+
+    APPLICATION_COMMAND_AUTOCOMPLETE = 4
+    """Discord's name for `AUTOCOMPLETE`."""
+
+
+class ResponseType(enums.IntEnum):
+    """The `type` of an interaction response (hikari's names, Discord's as aliases)."""
+
+    PONG = 1
+    MESSAGE_CREATE = 4
+    DEFERRED_MESSAGE_CREATE = 5
+    DEFERRED_MESSAGE_UPDATE = 6
+    MESSAGE_UPDATE = 7
+    AUTOCOMPLETE = 8
+    MODAL = 9
+    PREMIUM_REQUIRED = 10
+    """Deprecated by Discord: use a premium button instead."""
+    LAUNCH_ACTIVITY = 12
+
+    CHANNEL_MESSAGE_WITH_SOURCE = 4
+    DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5
+    DEFERRED_UPDATE_MESSAGE = 6
+    UPDATE_MESSAGE = 7
+    APPLICATION_COMMAND_AUTOCOMPLETE_RESULT = 8
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ResolvedOptionData:
+    """The users, members, roles, channels, messages and attachments an interaction refers to, by ID."""
+
+    users: Mapping[Snowflake, User] = attrs.field(factory=dict)
+    members: Mapping[Snowflake, InteractionMember] = attrs.field(factory=dict)
+    roles: Mapping[Snowflake, Role] = attrs.field(factory=dict)
+    channels: Mapping[Snowflake, typing.Any] = attrs.field(factory=dict)
+    """Partial channels (`anycord.models.channels` classes)."""
+    messages: Mapping[Snowflake, Message] = attrs.field(factory=dict)
+    attachments: Mapping[Snowflake, Attachment] = attrs.field(factory=dict)
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class CommandInteractionOption:
+    """An option the user filled in (or a sub-command / group holding `options`)."""
+
+    name: str
+    type: OptionType
+    value: str | int | float | bool | None = None
+    options: Sequence[CommandInteractionOption] | None = None
+    is_focused: bool = False
+    """Set on the option being typed in an autocomplete interaction."""
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class PartialInteraction(Unique):
+    """What every interaction has. `token` answers it (valid 15 minutes) and is kept out of reprs."""
+
+    app: RESTAware | None = attrs.field(default=None, repr=False)
+    application_id: Snowflake
+    type: InteractionType
+    token: str = attrs.field(repr=False)
+    version: int = 1
+    guild_id: Snowflake | None = None
+    guild: Mapping[str, typing.Any] | None = None
+    """The partial guild (`id`, `locale`, `features`) as sent."""
+    channel_id: Snowflake | None = None
+    channel: typing.Any | None = None
+    """The partial channel (an `anycord.models.channels` class)."""
+    member: InteractionMember | None = None
+    user: User
+    """The invoking user (also inside guilds, where `member.user` is the same user)."""
+    locale: str | None = None
+    guild_locale: str | None = None
+    app_permissions: Permissions | None = None
+    entitlements: Sequence[Entitlement] = ()
+    authorizing_integration_owners: Mapping[ApplicationIntegrationType, Snowflake] = attrs.field(
+        factory=dict
+    )
+    context: InteractionContextType | None = None
+    attachment_size_limit: int | None = None
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class PingInteraction(PartialInteraction):
+    """Discord checking the interactions endpoint; the answer is a PONG."""
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class MessageResponseMixin(PartialInteraction):
+    """Interactions answerable with a message: create/edit/delete/fetch the initial response, follow-ups."""
+
+    async def create_initial_response(
+        self,
+        response_type: ResponseType,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **kwargs: typing.Any,
+    ) -> None:
+        """Answer the interaction (keyword arguments of `RESTClient.create_interaction_response`)."""
+        rest = require_app(self.app, "create_initial_response").rest
+        await rest.create_interaction_response(
+            self.id, self.token, response_type, content, **kwargs
+        )
+
+    async def edit_initial_response(
+        self, content: UndefinedNoneOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
+    ) -> Message:
+        """Edit the initial response (keyword arguments of `RESTClient.edit_interaction_response`)."""
+        rest = require_app(self.app, "edit_initial_response").rest
+        return await rest.edit_interaction_response(
+            self.application_id, self.token, content, **kwargs
+        )
+
+    async def delete_initial_response(self) -> None:
+        """Delete the initial response."""
+        rest = require_app(self.app, "delete_initial_response").rest
+        await rest.delete_interaction_response(self.application_id, self.token)
+
+    async def fetch_initial_response(self) -> Message:
+        """Fetch the initial response."""
+        rest = require_app(self.app, "fetch_initial_response").rest
+        return await rest.fetch_interaction_response(self.application_id, self.token)
+
+    async def execute(
+        self, content: UndefinedOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
+    ) -> Message:
+        """Send a follow-up message (keyword arguments of `RESTClient.execute_webhook`)."""
+        rest = require_app(self.app, "execute").rest
+        return await rest.execute_webhook(self.application_id, self.token, content, **kwargs)
+
+    async def fetch_channel(self) -> typing.Any:
+        """Fetch the channel the interaction happened in."""
+        rest = require_app(self.app, "fetch_channel").rest
+        if self.channel_id is None:
+            msg = "this interaction has no channel_id"
+            raise RuntimeError(msg)
+        return await rest.fetch_channel(self.channel_id)
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class CommandInteraction(MessageResponseMixin):
+    """A slash, user or message command being run."""
+
+    command_id: Snowflake
+    command_name: str
+    command_type: CommandType
+    registered_guild_id: Snowflake | None = None
+    """The guild the command is registered in (`None` for global commands)."""
+    options: Sequence[CommandInteractionOption] = ()
+    resolved: ResolvedOptionData | None = None
+    target_id: Snowflake | None = None
+    """The user or message a context-menu command targets."""
+
+    async def create_modal_response(
+        self, title: str, custom_id: str, components: typing.Any
+    ) -> None:
+        """Answer with a modal."""
+        rest = require_app(self.app, "create_modal_response").rest
+        await rest.create_interaction_response(
+            self.id,
+            self.token,
+            ResponseType.MODAL,
+            title=title,
+            custom_id=custom_id,
+            components=components,
+        )
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class AutocompleteInteraction(PartialInteraction):
+    """A user typing into an autocomplete option; answer with up to 25 choices."""
+
+    command_id: Snowflake
+    command_name: str
+    command_type: CommandType
+    registered_guild_id: Snowflake | None = None
+    options: Sequence[CommandInteractionOption] = ()
+    resolved: ResolvedOptionData | None = None
+
+    @property
+    def focused_option(self) -> CommandInteractionOption | None:
+        """The option being typed (searched through sub-commands)."""
+        stack = list(self.options)
+        while stack:
+            option = stack.pop()
+            if option.is_focused:
+                return option
+            stack.extend(option.options or ())
+        return None
+
+    async def create_response(self, choices: Sequence[typing.Any]) -> None:
+        """Answer with autocomplete choices (`CommandChoice`s)."""
+        rest = require_app(self.app, "AutocompleteInteraction.create_response").rest
+        await rest.create_interaction_response(
+            self.id, self.token, ResponseType.AUTOCOMPLETE, choices=choices
+        )
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class ComponentInteraction(MessageResponseMixin):
+    """A button press or select menu choice on a message."""
+
+    custom_id: str
+    component_type: ComponentType
+    values: Sequence[str] = ()
+    resolved: ResolvedOptionData | None = None
+    message: Message
+    """The message the component is on."""
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class ModalInteraction(MessageResponseMixin):
+    """A modal being submitted; `components` carry the answers (`value`/`values`)."""
+
+    custom_id: str
+    components: Sequence[PartialComponent] = ()
+    resolved: ResolvedOptionData | None = None
+    message: Message | None = None
+    """The message whose component opened the modal, if any."""

@@ -1,0 +1,107 @@
+"""Invites (resources/invite.mdx)."""
+
+from __future__ import annotations
+
+import enum
+import typing
+
+import attrs
+
+from anycord import enums, urls
+from anycord.models.guilds import GuildFeature, GuildNSFWLevel, GuildVerificationLevel, PartialGuild
+
+if typing.TYPE_CHECKING:
+    import datetime
+    from collections.abc import Mapping, Sequence
+
+    from anycord.models.channels import PartialChannel
+    from anycord.models.guilds import WelcomeScreen
+    from anycord.models.users import User
+    from anycord.snowflakes import Snowflake
+    from anycord.traits import RESTAware
+
+__all__ = ["Invite", "InviteFlag", "InviteGuild", "InviteType", "InviteWithMetadata", "TargetType"]
+
+
+class InviteType(enums.IntEnum):
+    """What an invite leads to."""
+
+    GUILD = 0
+    GROUP_DM = 1
+    FRIEND = 2
+
+
+class TargetType(enums.IntEnum):
+    """What a voice channel invite targets."""
+
+    STREAM = 1
+    EMBEDDED_APPLICATION = 2
+
+
+class InviteFlag(enum.IntFlag, boundary=enum.KEEP):
+    """Invite flags."""
+
+    NONE = 0
+    IS_GUEST_INVITE = 1 << 0
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class InviteGuild(PartialGuild):
+    """The guild an invite leads to, as the invite shows it."""
+
+    features: Sequence[GuildFeature] = ()
+    splash_hash: str | None = None
+    banner_hash: str | None = None
+    description: str | None = None
+    verification_level: GuildVerificationLevel = GuildVerificationLevel.NONE
+    vanity_url_code: str | None = None
+    welcome_screen: WelcomeScreen | None = None
+    nsfw_level: GuildNSFWLevel = GuildNSFWLevel.DEFAULT
+    premium_subscription_count: int | None = None
+
+
+@attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)
+class Invite:
+    """An invite; equal to others with the same code."""
+
+    app: RESTAware | None = attrs.field(default=None, repr=False, eq=False)
+    code: str
+    type: InviteType = attrs.field(default=InviteType.GUILD, eq=False)
+    guild: InviteGuild | None = attrs.field(default=None, eq=False)
+    guild_id: Snowflake | None = attrs.field(default=None, eq=False)
+    channel: PartialChannel | None = attrs.field(default=None, eq=False)
+    channel_id: Snowflake | None = attrs.field(default=None, eq=False)
+    inviter: User | None = attrs.field(default=None, eq=False)
+    target_type: TargetType | None = attrs.field(default=None, eq=False)
+    target_user: User | None = attrs.field(default=None, eq=False)
+    target_application: Mapping[str, typing.Any] | None = attrs.field(default=None, eq=False)
+    approximate_member_count: int | None = attrs.field(default=None, eq=False)
+    approximate_active_member_count: int | None = attrs.field(default=None, eq=False)
+    expires_at: datetime.datetime | None = attrs.field(default=None, eq=False)
+    flags: InviteFlag = attrs.field(default=InviteFlag.NONE, eq=False)
+
+    @property
+    def url(self) -> str:
+        """`https://discord.gg/{code}`."""
+        return f"https://discord.gg/{self.code}"
+
+    @property
+    def api_url(self) -> str:
+        """The invite page on discord.com."""
+        return f"{urls.BASE_URL}/invite/{self.code}"
+
+    def __str__(self) -> str:
+        return self.url
+
+
+@attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)
+class InviteWithMetadata(Invite):
+    """An invite with its usage details (as its guild's managers see it)."""
+
+    uses: int = attrs.field(default=0, eq=False)
+    max_uses: int = attrs.field(default=0, eq=False)
+    """0: unlimited."""
+    max_age: int = attrs.field(default=0, eq=False)
+    """Seconds it is valid for after creation; 0: forever."""
+    is_temporary: bool = attrs.field(default=False, eq=False)
+    created_at: datetime.datetime | None = attrs.field(default=None, eq=False)

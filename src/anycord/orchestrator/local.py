@@ -1,0 +1,391 @@
+"""The single-machine back-end: one parent process coordinating worker processes.
+
+```
+spawn_subprocesses()                 the parent's tree
+├── REST client                      GET /gateway/bot once: the plan and the session budget
+├── MemoryCoordinator                identify buckets, leases, sessions, status, commands
+└── worker i (one per subprocess)    supervise: open_process → serve its pipe → wait → restart
+    └── python -m anycord.orchestrator worker --entrypoint module:function …
+        └── Bot(PipeCoordinator)     leases shards from the parent over stdin/stdout
+```
+
+Guarantees:
+
+* Workers are started with `anyio.open_process` and import their `module:function` entry
+  point themselves: nothing is pickled, and nothing is forked from a running event loop. The
+  token reaches them through the environment (`ANYCORD_TOKEN`), never their argv.
+* A worker runs `ceil(shard_count / subprocess_count)` slots; the parent's coordinator hands
+  out shards, enforces the identify buckets for all of them, and stores their sessions.
+* A worker that dies (killed, crashed) has its leases dropped at once (the parent saw it
+  exit, so nobody runs those shards) and is started again; the new worker RESUMEs the shards'
+  stored sessions. Restarts back off from `restart_delay` up to 30 s while a worker keeps dying
+  within a minute of its start.
+* A worker that fails fatally (a bad token, a spent session budget, an entry point that does
+  not import or raises) exits with status 3: the parent stops every worker and raises
+  `OrchestratorWorkerError`, so `python -m anycord.orchestrator run` exits non-zero.
+* Stopping (Ctrl-C/SIGTERM in `run_subprocesses`, or cancelling `spawn_subprocesses`) sends
+  SIGTERM to every worker, which closes its bot gracefully; a worker still running after
+  `stop_grace` seconds is killed. Workers run in their own session, so a terminal's Ctrl-C
+  reaches only the parent, which stops them in order. If the parent dies, each worker sees
+  EOF on its pipe and stops on its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import logging
+import math
+import os
+import subprocess
+import sys
+import typing
+
+import anyio
+import anyio.abc
+
+from anycord import errors
+from anycord.bots.run import run_blocking
+from anycord.intents import Intents
+from anycord.logs import register_secret
+from anycord.orchestrator.coordinator import ShardPlan
+from anycord.orchestrator.memory import MemoryCoordinator
+from anycord.orchestrator.pipe import PipeCoordinator, serve_worker
+from anycord.rest.client import RESTClient
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    from anycord.bots.run import Backend
+
+__all__ = [
+    "EXIT_FATAL",
+    "TOKEN_ENV",
+    "LocalFleet",
+    "load_entrypoint",
+    "run_subprocesses",
+    "run_worker",
+    "spawn_subprocesses",
+]
+
+_LOGGER = logging.getLogger("anycord.orchestrator")
+
+EXIT_FATAL: typing.Final = 3
+"""A worker's exit status for a fatal error: the parent stops the fleet instead of restarting."""
+TOKEN_ENV: typing.Final = "ANYCORD_TOKEN"
+"""The environment variable that carries the token to workers (never argv)."""
+_MAX_RESTART_DELAY: typing.Final = 30.0
+_STABLE_AFTER: typing.Final = 60.0
+
+
+def load_entrypoint(entrypoint: str) -> Callable[..., typing.Any]:
+    """Import `module:function` (dots allowed after the colon); `ValueError` when malformed."""
+    module_name, sep, attribute = entrypoint.partition(":")
+    if not sep or not module_name or not attribute:
+        msg = f"an entry point is 'module:function', not {entrypoint!r}"
+        raise ValueError(msg)
+    target: typing.Any = importlib.import_module(module_name)
+    for part in attribute.split("."):
+        target = getattr(target, part)
+    if not callable(target):
+        msg = f"entry point {entrypoint!r} is not callable"
+        raise TypeError(msg)
+    return typing.cast("Callable[..., typing.Any]", target)
+
+
+def _entrypoint_name(callback: str | Callable[..., typing.Any] | None) -> str | None:
+    if callback is None or isinstance(callback, str):
+        return callback
+    module = getattr(callback, "__module__", None)
+    qualname = getattr(callback, "__qualname__", "")
+    if not module or module == "__main__" or "<" in qualname:
+        msg = (
+            f"callback {callback!r} cannot be imported by a worker; pass 'module:function' "
+            "naming a function of an importable module"
+        )
+        raise ValueError(msg)
+    return f"{module}:{qualname}"
+
+
+class LocalFleet:
+    """The parent's state while `spawn_subprocesses` runs (what `task_status` reports)."""
+
+    def __init__(self, coordinator: MemoryCoordinator, subprocess_count: int) -> None:
+        self.coordinator = coordinator
+        """The coordinator the workers share (read its statuses, send it commands)."""
+        self.subprocess_count = subprocess_count
+        self.processes: dict[int, anyio.abc.Process] = {}
+        """The live worker process of each index."""
+        self.restarts: dict[int, int] = dict.fromkeys(range(subprocess_count), 0)
+        """How many times each worker was started again."""
+        self.owners: dict[int, str] = {}
+        """The current lease owner name of each worker."""
+
+
+async def spawn_subprocesses(
+    token: str,
+    *,
+    callback: str | Callable[..., typing.Any] | None = None,
+    shard_count: int | None = None,
+    intents: Intents | int = Intents.ALL_UNPRIVILEGED,
+    subprocess_count: int | None = None,
+    rest_url: str | None = None,
+    lease_ttl: float = 15.0,
+    identify_window: float = 5.0,
+    backend: Backend = "asyncio",
+    restart_delay: float = 1.0,
+    stop_grace: float = 15.0,
+    env: Mapping[str, str] | None = None,
+    worker_args: Sequence[str] = (),
+    task_status: anyio.abc.TaskStatus[LocalFleet] = anyio.TASK_STATUS_IGNORED,
+) -> None:
+    """Run the fleet in `subprocess_count` worker processes until cancelled.
+
+    `callback` is the entry point each worker calls with its `Bot` before starting it
+    (`"module:function"`, or a module-level function, which is turned into that string).
+    `task_status.started(fleet)` once every worker has been launched. Raises
+    `OrchestratorWorkerError` when a worker fails fatally (see the module docstring).
+    """
+    entrypoint = _entrypoint_name(callback)
+    if subprocess_count is not None and subprocess_count < 1:
+        msg = f"subprocess_count must be at least 1, not {subprocess_count}"
+        raise ValueError(msg)
+    if shard_count is not None and shard_count < 1:
+        msg = f"shard_count must be at least 1, not {shard_count}"
+        raise ValueError(msg)
+    register_secret(token)
+    async with RESTClient(token, "Bot", rest_url=rest_url) as rest:
+        info = await rest.fetch_gateway_bot_info()
+    limit = info.session_start_limit
+    plan = ShardPlan(
+        shard_count=shard_count or info.shard_count,
+        max_concurrency=limit.max_concurrency,
+        intents=int(intents),
+        gateway_url=info.url,
+        identify_window=identify_window,
+    )
+    count = min(subprocess_count or os.cpu_count() or 1, plan.shard_count)
+    local = math.ceil(plan.shard_count / count)
+    coordinator = MemoryCoordinator(
+        plan,
+        remaining_sessions=limit.remaining,
+        session_reset_after=limit.reset_after.total_seconds(),
+    )
+    fleet = LocalFleet(coordinator, count)
+    command = [
+        sys.executable,
+        "-m",
+        "anycord.orchestrator",
+        "worker",
+        "--local-shard-count",
+        str(local),
+        "--lease-ttl",
+        str(lease_ttl),
+        "--backend",
+        backend,
+    ]
+    if entrypoint is not None:
+        command += ["--entrypoint", entrypoint]
+    if rest_url is not None:
+        command += ["--rest-url", rest_url]
+    command += list(worker_args)
+    worker_env = {**os.environ, **(env or {}), TOKEN_ENV: token}
+    _LOGGER.info(
+        "starting %d worker(s) × %d slot(s) for %d shard(s), max_concurrency %d",
+        count,
+        local,
+        plan.shard_count,
+        plan.max_concurrency,
+    )
+    try:
+        async with anyio.create_task_group() as tg:
+            for index in range(count):
+                tg.start_soon(
+                    _supervise, fleet, index, command, worker_env, restart_delay, stop_grace
+                )
+            task_status.started(fleet)
+    except BaseExceptionGroup as group:
+        fatal = group.subgroup(errors.OrchestratorWorkerError)
+        if fatal is not None:
+            raise fatal.exceptions[0] from None
+        raise
+
+
+async def _supervise(
+    fleet: LocalFleet,
+    index: int,
+    command: list[str],
+    env: Mapping[str, str],
+    restart_delay: float,
+    stop_grace: float,
+) -> None:
+    delay = restart_delay
+    generation = 0
+    while True:
+        owner = f"local-{index}.{generation}"
+        fleet.owners[index] = owner
+        started = anyio.current_time()
+        returncode = await _run_worker(fleet, index, owner, command, env, stop_grace)
+        dropped = fleet.coordinator.drop_owner(owner)
+        if returncode == 0:
+            _LOGGER.info("worker %d exited; its shards %s are free for the others", index, dropped)
+            return
+        if returncode == EXIT_FATAL:
+            raise errors.OrchestratorWorkerError(index, returncode, "fatal error (see its stderr)")
+        _LOGGER.warning(
+            "worker %d died (status %s); restarting it for shards %s", index, returncode, dropped
+        )
+        delay = (
+            restart_delay
+            if anyio.current_time() - started > _STABLE_AFTER
+            else min(delay * 2, _MAX_RESTART_DELAY)
+        )
+        await anyio.sleep(restart_delay if generation == 0 else delay)
+        generation += 1
+        fleet.restarts[index] += 1
+
+
+async def _run_worker(
+    fleet: LocalFleet,
+    index: int,
+    owner: str,
+    command: list[str],
+    env: Mapping[str, str],
+    stop_grace: float,
+) -> int | None:
+    process = await anyio.open_process(
+        [*command, "--owner", owner],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=None,
+        env=dict(env),
+        start_new_session=True,
+    )
+    fleet.processes[index] = process
+    try:
+        assert process.stdout is not None
+        assert process.stdin is not None
+        await serve_worker(fleet.coordinator, owner, process.stdout, process.stdin)
+        await process.wait()
+    finally:
+        with anyio.CancelScope(shield=True):
+            if process.returncode is None:
+                process.terminate()
+                with anyio.move_on_after(stop_grace):
+                    await process.wait()
+            if process.returncode is None:
+                _LOGGER.warning(
+                    "worker %d did not stop within %.0fs; killing it", index, stop_grace
+                )
+                process.kill()
+                await process.wait()
+            await process.aclose()
+        if fleet.processes.get(index) is process:
+            del fleet.processes[index]
+    return process.returncode
+
+
+def run_subprocesses(
+    token: str,
+    *,
+    callback: str | Callable[..., typing.Any] | None = None,
+    shard_count: int | None = None,
+    intents: Intents | int = Intents.ALL_UNPRIVILEGED,
+    subprocess_count: int | None = None,
+    backend: Backend = "asyncio",
+    **kwargs: typing.Any,
+) -> None:
+    """`spawn_subprocesses` in a new event loop until SIGINT/SIGTERM, which stop every worker.
+
+    Raises `OrchestratorWorkerError` when a worker failed fatally.
+    """
+    scopes: list[anyio.CancelScope] = []
+
+    async def main() -> None:
+        with anyio.CancelScope() as scope:
+            scopes.append(scope)
+            await spawn_subprocesses(
+                token,
+                callback=callback,
+                shard_count=shard_count,
+                intents=intents,
+                subprocess_count=subprocess_count,
+                backend=backend,
+                **kwargs,
+            )
+
+    def request_close() -> None:
+        if not scopes:
+            msg = "the workers are not running"
+            raise errors.ComponentStateConflictError(msg)
+        scopes[0].cancel()
+
+    run_blocking(main, request_close, backend=backend)
+
+
+# -- the worker process -------------------------------------------------------------------
+
+
+def run_worker(
+    *,
+    entrypoint: str | None,
+    local_shard_count: int,
+    owner: str,
+    lease_ttl: float = 15.0,
+    backend: Backend = "asyncio",
+    rest_url: str | None = None,
+    logs: str | None = "INFO",
+) -> int:
+    """The body of `python -m anycord.orchestrator worker`: returns the exit status.
+
+    Takes the token from `ANYCORD_TOKEN`, keeps the real stdout for the pipe and points
+    `sys.stdout` (and fd 1) at stderr, so prints cannot corrupt the channel.
+    """
+    from anycord.orchestrator.bot import Bot
+
+    token = os.environ.pop(TOKEN_ENV, "")
+    if not token:
+        print(f"the worker needs the token in ${TOKEN_ENV}", file=sys.stderr)
+        return EXIT_FATAL
+    register_secret(token)
+    pipe_out = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    pipe = PipeCoordinator(0, pipe_out)
+    try:
+        bot = Bot(
+            pipe,
+            token,
+            local_shard_count=local_shard_count,
+            owner=owner,
+            lease_ttl=lease_ttl,
+            rest_url=rest_url,
+            banner=None,
+            logs=logs,
+        )
+        setup = load_entrypoint(entrypoint)(bot) if entrypoint else None
+    except Exception:
+        _LOGGER.exception("worker %s: the entry point %r failed", owner, entrypoint)
+        return EXIT_FATAL
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tg:
+
+            def on_eof() -> None:
+                try:
+                    bot.request_close()
+                except errors.ComponentStateConflictError:
+                    tg.cancel_scope.cancel()  # not started yet: nothing graceful to do
+
+            await tg.start(pipe.run, on_eof)
+            if inspect.isawaitable(setup):
+                await setup
+            await bot.start()
+            tg.cancel_scope.cancel()
+
+    try:
+        run_blocking(main, bot.request_close, backend=backend)
+    except Exception:
+        _LOGGER.exception("worker %s failed", owner)
+        return EXIT_FATAL
+    return 0

@@ -1,0 +1,568 @@
+"""`RESTClient`: every endpoint mixin on one request pipeline.
+
+The pipeline of one call (`_request`): wait for the rate limiter's grant (`ratelimits.py`,
+waiting with AnyIO), send through the httpx seam (`transport.py`), teach the limiter what the
+answer said, then return the JSON or raise the typed error. 5xx answers and connection
+failures are retried `max_retries` times with capped, jittered exponential backoff; 429s are
+retried after the wait Discord asked for (raising `RateLimitTooLongError` when it exceeds
+`max_rate_limit`); a 401 makes a refreshable token strategy fetch a new token once.
+
+Lifecycle: a client runs under a task group, either `async with RESTClient(...) as rest:` or
+`await tg.start(rest.run)` and later `await rest.close()`. Its background task (forgetting
+idle buckets) is a child of that group. Closing cancels every call in progress or waiting
+on a rate limit; those calls raise `ComponentClosedError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import random
+import typing
+import urllib.parse
+import uuid
+
+import anyio
+import anyio.abc
+import httpx
+import orjson
+
+from anycord import errors, logs, urls
+from anycord.config import HTTPSettings, ProxySettings
+from anycord.rest import transport as transport_
+from anycord.rest.endpoints._base import EndpointBase
+from anycord.rest.endpoints.applications import ApplicationEndpoints
+from anycord.rest.endpoints.audit_logs import AuditLogEndpoints
+from anycord.rest.endpoints.auto_mod import AutoModEndpoints
+from anycord.rest.endpoints.channel_admin import ChannelAdminEndpoints
+from anycord.rest.endpoints.channels import ChannelEndpoints
+from anycord.rest.endpoints.commands import CommandEndpoints
+from anycord.rest.endpoints.emojis import EmojiEndpoints
+from anycord.rest.endpoints.gateway import GatewayEndpoints
+from anycord.rest.endpoints.guild_admin import GuildAdminEndpoints
+from anycord.rest.endpoints.guild_settings import GuildSettingsEndpoints
+from anycord.rest.endpoints.guilds import GuildEndpoints
+from anycord.rest.endpoints.interactions import InteractionEndpoints
+from anycord.rest.endpoints.invites import InviteEndpoints
+from anycord.rest.endpoints.lobbies import LobbyEndpoints
+from anycord.rest.endpoints.members import MemberEndpoints
+from anycord.rest.endpoints.messages import MessageEndpoints
+from anycord.rest.endpoints.monetization import MonetizationEndpoints
+from anycord.rest.endpoints.oauth2 import OAuth2Endpoints
+from anycord.rest.endpoints.partner_sdk import PartnerSDKEndpoints
+from anycord.rest.endpoints.polls import PollEndpoints
+from anycord.rest.endpoints.reactions import ReactionEndpoints
+from anycord.rest.endpoints.roles import RoleEndpoints
+from anycord.rest.endpoints.scheduled_events import ScheduledEventEndpoints
+from anycord.rest.endpoints.soundboard import SoundboardEndpoints
+from anycord.rest.endpoints.stage_instances import StageInstanceEndpoints
+from anycord.rest.endpoints.stickers import StickerEndpoints
+from anycord.rest.endpoints.templates import TemplateEndpoints
+from anycord.rest.endpoints.threads import ThreadEndpoints
+from anycord.rest.endpoints.user_extras import UserExtraEndpoints
+from anycord.rest.endpoints.users import UserEndpoints
+from anycord.rest.endpoints.voice import VoiceEndpoints
+from anycord.rest.endpoints.webhook_tokens import WebhookTokenEndpoints
+from anycord.rest.endpoints.webhooks import WebhookEndpoints
+from anycord.rest.ratelimits import Grant, RateLimiter, RateLimitInfo
+from anycord.rest.tokens import StaticToken, TokenStrategy
+from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
+
+if typing.TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+    from types import TracebackType
+
+    from anycord.files import Resource
+    from anycord.rest.endpoints._base import QueryValue
+    from anycord.rest.routes import CompiledRoute
+    from anycord.traits import RESTAware
+
+__all__ = ["RETRY_STATUSES", "RESTClient", "encode_multipart", "encode_query"]
+
+_LOGGER = logging.getLogger("anycord.rest")
+
+RETRY_STATUSES: typing.Final = frozenset({500, 502, 503, 504})
+"""Statuses retried with backoff (they say nothing about the request itself)."""
+
+_MAX_429_RETRIES: typing.Final = 10
+_BACKOFF_CAP: typing.Final = 16.0
+_GC_PERIOD: typing.Final = 20.0
+
+
+def encode_query(
+    query: Mapping[str, QueryValue] | None,
+) -> list[tuple[str, str | int | float | bool | None]]:
+    """Query pairs as Discord reads them: `true`/`false`, repeated keys for sequences."""
+    out: list[tuple[str, str | int | float | bool | None]] = []
+    for key, value in (query or {}).items():
+        if isinstance(value, bool):
+            out.append((key, "true" if value else "false"))
+        elif isinstance(value, (str, int)):
+            out.append((key, str(int(value)) if isinstance(value, int) else value))
+        else:
+            out.extend((key, str(v)) for v in value)
+    return out
+
+
+def _quote_header_param(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+async def encode_multipart(
+    boundary: str, payload: typing.Any, files: Sequence[Resource]
+) -> AsyncIterator[bytes]:
+    """A `multipart/form-data` body: `payload_json`, then `files[n]`, each streamed in chunks."""
+    sep = f"--{boundary}\r\n".encode()
+    if payload is not None:
+        yield sep
+        yield (
+            b'Content-Disposition: form-data; name="payload_json"\r\n'
+            b"Content-Type: application/json\r\n\r\n"
+        )
+        yield orjson.dumps(payload)
+        yield b"\r\n"
+    for index, resource in enumerate(files):
+        yield sep
+        yield (
+            f'Content-Disposition: form-data; name="files[{index}]"; '
+            f'filename="{_quote_header_param(resource.filename)}"\r\n'
+            f"Content-Type: {resource.content_type}\r\n\r\n"
+        ).encode()
+        async for chunk in resource.stream():
+            yield chunk
+        yield b"\r\n"
+    yield f"--{boundary}--\r\n".encode()
+
+
+def _backoff(attempt: int, rng: random.Random) -> float:
+    base = min(_BACKOFF_CAP, 2.0 ** (attempt - 1))
+    return base * (0.5 + 0.5 * rng.random())
+
+
+class RESTClient(
+    GatewayEndpoints,
+    UserEndpoints,
+    ChannelEndpoints,
+    MessageEndpoints,
+    ReactionEndpoints,
+    InteractionEndpoints,
+    WebhookEndpoints,
+    CommandEndpoints,
+    GuildEndpoints,
+    MemberEndpoints,
+    RoleEndpoints,
+    ThreadEndpoints,
+    ApplicationEndpoints,
+    AuditLogEndpoints,
+    AutoModEndpoints,
+    ChannelAdminEndpoints,
+    EmojiEndpoints,
+    GuildAdminEndpoints,
+    GuildSettingsEndpoints,
+    InviteEndpoints,
+    LobbyEndpoints,
+    MonetizationEndpoints,
+    OAuth2Endpoints,
+    PartnerSDKEndpoints,
+    PollEndpoints,
+    ScheduledEventEndpoints,
+    SoundboardEndpoints,
+    StageInstanceEndpoints,
+    StickerEndpoints,
+    TemplateEndpoints,
+    UserExtraEndpoints,
+    VoiceEndpoints,
+    WebhookTokenEndpoints,
+    EndpointBase,
+):
+    """Discord's REST API for one token.
+
+    Args:
+        token: the token, a `TokenStrategy`, or `None` (only token-authenticated webhook and
+            interaction routes work then).
+        token_type: `"Bot"` or `"Bearer"` for a string token.
+        http_settings / proxy_settings: connection behaviour (keep-alive, timeouts, proxy).
+        max_rate_limit: the longest rate-limit wait accepted, in seconds; longer ones raise
+            `RateLimitTooLongError` instead of stalling.
+        max_retries: retries after a 5xx or a connection failure (0 to 5).
+        rest_url: the API base URL (default Discord's v10; FakeDiscord's `rest_url` in tests).
+        transport: an httpx transport to use instead of the network (`httpx.ASGITransport`).
+        http_client: a shared `httpx.AsyncClient` (from `RESTApp`); the client does not close it.
+        app: what decoded models get as `app` (default: this client).
+    """
+
+    def __init__(
+        self,
+        token: str | TokenStrategy | None = None,
+        token_type: str = "Bot",
+        *,
+        http_settings: HTTPSettings | None = None,
+        proxy_settings: ProxySettings | None = None,
+        max_rate_limit: float = 300.0,
+        max_retries: int = 3,
+        rest_url: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        app: RESTAware | None = None,
+        rate_limiter: RateLimiter | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        if not 0 <= max_retries <= 5:
+            msg = f"max_retries must be between 0 and 5, not {max_retries}"
+            raise ValueError(msg)
+        if not max_rate_limit > 0:
+            msg = f"max_rate_limit must be positive, not {max_rate_limit}"
+            raise ValueError(msg)
+        self._strategy: TokenStrategy | None = (
+            StaticToken(token, token_type) if isinstance(token, str) else token
+        )
+        self._http_settings = http_settings or HTTPSettings()
+        self._proxy_settings = proxy_settings or ProxySettings()
+        self.max_rate_limit = max_rate_limit
+        self.max_retries = max_retries
+        self.rest_url = (rest_url or urls.REST_API_URL).rstrip("/")
+        self._transport = transport
+        self._shared_http = http_client
+        self._http: httpx.AsyncClient | None = http_client
+        self._app_ref = app
+        self.rate_limiter = rate_limiter if rate_limiter is not None else RateLimiter()
+        self._rng = rng or random.Random()
+        self._events: dict[str, anyio.Event] = {}
+        self._scopes: set[anyio.CancelScope] = set()
+        self._state = "new"
+        self._stop: anyio.Event | None = None
+        self._stopped: anyio.Event | None = None
+        self._exit_stack: contextlib.AsyncExitStack | None = None
+
+    def __repr__(self) -> str:
+        kind = self._strategy.token_type if self._strategy else "none"
+        return f"RESTClient(rest_url={self.rest_url!r}, token_type={kind!r}, state={self._state!r})"
+
+    # -- identity --------------------------------------------------------------------------
+
+    @property
+    def rest(self) -> RESTClient:
+        """This client (so a standalone client is itself `RESTAware`)."""
+        return self
+
+    @property
+    def _app(self) -> RESTAware:
+        return self._app_ref if self._app_ref is not None else self
+
+    @property
+    def token_type(self) -> str | None:
+        """`Bot`, `Bearer`, or `None` without a token."""
+        return None if self._strategy is None else self._strategy.token_type
+
+    @property
+    def is_alive(self) -> bool:
+        """Whether the client is running (between start and close)."""
+        return self._state == "running"
+
+    @property
+    def http_client(self) -> httpx.AsyncClient | None:
+        """The httpx client in use (while running)."""
+        return self._http
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def run(
+        self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
+    ) -> None:
+        """Run until `close()`: `await tg.start(rest.run)` returns once requests can be made."""
+        if self._state != "new":
+            msg = f"this REST client cannot start: it is {self._state}"
+            raise errors.ComponentStateConflictError(msg)
+        self._state = "running"
+        self._stop = anyio.Event()
+        self._stopped = anyio.Event()
+        owned = self._http is None
+        if owned:
+            self._http = transport_.build_http_client(
+                self._http_settings, self._proxy_settings, transport=self._transport
+            )
+        try:
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(self._collect_garbage)
+                task_status.started()
+                await self._stop.wait()
+                tg.cancel_scope.cancel()
+        finally:
+            self._state = "closed"
+            self._cancel_calls()
+            if owned and self._http is not None:
+                with anyio.CancelScope(shield=True), anyio.move_on_after(5.0):
+                    await self._http.aclose()
+            self._stopped.set()
+
+    async def close(self) -> None:
+        """Stop: calls in progress or waiting raise `ComponentClosedError`; returns when done."""
+        if self._state == "new":
+            self._state = "closed"
+            return
+        if self._stop is None or self._stopped is None:
+            return
+        self._state = "closing" if self._state == "running" else self._state
+        self._cancel_calls()
+        self._stop.set()
+        await self._stopped.wait()
+
+    def _cancel_calls(self) -> None:
+        for scope in list(self._scopes):
+            scope.cancel()
+
+    async def __aenter__(self) -> RESTClient:
+        stack = contextlib.AsyncExitStack()
+        tg = await stack.enter_async_context(anyio.create_task_group())
+        try:
+            await tg.start(self.run)
+        except BaseException:
+            await stack.aclose()
+            raise
+        self._exit_stack = stack
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+        if self._exit_stack is not None:
+            stack, self._exit_stack = self._exit_stack, None
+            await stack.__aexit__(exc_type, exc, tb)
+
+    async def _collect_garbage(self) -> None:
+        while True:
+            await anyio.sleep(_GC_PERIOD)
+            self.rate_limiter.gc(anyio.current_time())
+
+    # -- the request pipeline ----------------------------------------------------------------
+
+    async def _request(
+        self,
+        route: CompiledRoute,
+        *,
+        query: Mapping[str, QueryValue] | None = None,
+        json: typing.Any = None,
+        files: Sequence[Resource] = (),
+        form: Mapping[str, str] | None = None,
+        reason: UndefinedOr[str] = UNDEFINED,
+        auth: UndefinedNoneOr[str] = UNDEFINED,
+    ) -> typing.Any:
+        if self._state != "running":
+            msg = f"the REST client is {self._state}; start it (async with, or tg.start(rest.run))"
+            if self._state in ("closing", "closed"):
+                raise errors.ComponentClosedError(msg)
+            raise errors.ComponentStateConflictError(msg)
+        with anyio.CancelScope() as scope:
+            self._scopes.add(scope)
+            try:
+                return await self._perform(route, query, json, files, form, reason, auth)
+            finally:
+                self._scopes.discard(scope)
+        msg = f"{route}: the REST client was closed while the request was in progress"
+        raise errors.ComponentClosedError(msg)
+
+    async def _wait_for_grant(self, route: CompiledRoute) -> Grant:
+        limiter = self.rate_limiter
+        while True:
+            decision = limiter.acquire(route, anyio.current_time())
+            if isinstance(decision, Grant):
+                return decision
+            if decision.delay is not None and decision.delay > self.max_rate_limit:
+                raise errors.RateLimitTooLongError(
+                    route=str(route),
+                    retry_after=decision.delay,
+                    max_rate_limit=self.max_rate_limit,
+                    is_global=decision.is_global,
+                )
+            if _LOGGER.isEnabledFor(logs.TRACE):
+                _LOGGER.log(logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key)
+            event = self._events.get(decision.key)
+            if event is None:
+                event = self._events[decision.key] = anyio.Event()
+            with anyio.move_on_after(math.inf if decision.delay is None else decision.delay):
+                await event.wait()
+
+    def _wake(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            event = self._events.pop(key, None)
+            if event is not None:
+                event.set()
+
+    async def _perform(
+        self,
+        route: CompiledRoute,
+        query: Mapping[str, QueryValue] | None,
+        json: typing.Any,
+        files: Sequence[Resource],
+        form: Mapping[str, str] | None,
+        reason: UndefinedOr[str],
+        auth: UndefinedNoneOr[str],
+    ) -> typing.Any:
+        assert self._http is not None
+        url = self.rest_url + route.path
+        shown_url = self.rest_url + (route.safe_path or route.path)
+        params = encode_query(query)
+        retries = 0
+        limited = 0
+        refreshed = False
+        total = self._http_settings.timeouts.total
+        while True:
+            header = await self._authorization(auth)
+            headers: dict[str, str] = {}
+            if header is not None:
+                headers["Authorization"] = header
+            if reason is not UNDEFINED:
+                headers["X-Audit-Log-Reason"] = urllib.parse.quote(reason, safe=" ")
+            content: typing.Any = None
+            if files:
+                boundary = uuid.uuid4().hex
+                headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
+                content = encode_multipart(boundary, json, files)
+            elif form is not None:
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+                content = urllib.parse.urlencode(form).encode()
+            elif json is not None:
+                headers["Content-Type"] = "application/json"
+                content = orjson.dumps(json)
+
+            grant = await self._wait_for_grant(route)
+            started = anyio.current_time()
+            try:
+                with anyio.fail_after(total) if total is not None else contextlib.nullcontext():
+                    response = await self._http.request(
+                        route.method, url, params=params, headers=headers, content=content
+                    )
+            except (httpx.TransportError, TimeoutError) as exc:
+                self._wake(self.rate_limiter.release(grant, anyio.current_time()))
+                problem = f"{type(exc).__name__}: {logs.redact(str(exc).replace(url, shown_url))}"
+                if retries >= self.max_retries:
+                    msg = (
+                        f"{route.method} {shown_url} failed after {retries + 1} attempts: {problem}"
+                    )
+                    raise errors.HTTPError(msg) from None
+                retries += 1
+                delay = _backoff(retries, self._rng)
+                _LOGGER.warning(
+                    "%s %s: %s; retry %d in %.2fs", route.method, shown_url, problem, retries, delay
+                )
+                await anyio.sleep(delay)
+                continue
+            except BaseException:
+                self._wake(self.rate_limiter.release(grant, anyio.current_time()))
+                raise
+
+            status = response.status_code
+            raw = response.content
+            body = _decode_body(response)
+            info = RateLimitInfo.parse(response.headers, body if status == 429 else None)
+            now = anyio.current_time()
+            if status >= 500 and info.bucket is None:
+                self._wake(self.rate_limiter.release(grant, now))
+            else:
+                woken, crossed = self.rate_limiter.on_response(grant, now, status, info)
+                self._wake(woken)
+                if crossed is not None:
+                    _LOGGER.warning(
+                        "%d%% of Discord's invalid-request budget (%d per %.0fs) used: "
+                        "401, 403 and 429 answers lead to a temporary IP ban",
+                        round(crossed * 100),
+                        self.rate_limiter.invalid.limit,
+                        self.rate_limiter.invalid.period,
+                    )
+            if _LOGGER.isEnabledFor(logging.DEBUG):
+                _LOGGER.debug(
+                    "%s %s -> %d in %.3fs", route.method, shown_url, status, now - started
+                )
+
+            if 200 <= status < 300:
+                if status == 204 or not raw:
+                    return None
+                if body is _NOT_JSON:
+                    kind = response.headers.get("content-type")
+                    msg = f"{route.method} {shown_url}: expected JSON, got {kind!r}"
+                    raise errors.HTTPError(msg)
+                return body
+            if status == 429:
+                if info.retry_after is None:
+                    raise _error(shown_url, response, body, raw)
+                if info.retry_after > self.max_rate_limit:
+                    raise errors.RateLimitTooLongError(
+                        route=str(route),
+                        retry_after=info.retry_after,
+                        max_rate_limit=self.max_rate_limit,
+                        is_global=info.is_global,
+                    )
+                limited += 1
+                if limited > _MAX_429_RETRIES:
+                    raise _error(shown_url, response, body, raw)
+                _LOGGER.warning(
+                    "%s: 429 (scope %s, global %s), retrying after %.3fs",
+                    route,
+                    info.scope,
+                    info.is_global,
+                    info.retry_after,
+                )
+                continue
+            if (
+                status == 401
+                and not refreshed
+                and auth is UNDEFINED
+                and self._strategy is not None
+                and self._strategy.can_refresh
+            ):
+                refreshed = True
+                self._strategy.invalidate(header)
+                continue
+            if status in RETRY_STATUSES and retries < self.max_retries:
+                retries += 1
+                delay = _backoff(retries, self._rng)
+                _LOGGER.warning(
+                    "%s %s: %d; retry %d in %.2fs", route.method, shown_url, status, retries, delay
+                )
+                await anyio.sleep(delay)
+                continue
+            raise _error(shown_url, response, body, raw)
+
+    async def _authorization(self, auth: UndefinedNoneOr[str]) -> str | None:
+        if auth is not UNDEFINED:
+            return auth
+        if self._strategy is None:
+            return None
+        return await self._strategy.acquire(self)
+
+
+_NOT_JSON: typing.Final = object()
+
+
+def _decode_body(response: httpx.Response) -> typing.Any:
+    raw = response.content
+    if not raw:
+        return None
+    if "json" not in response.headers.get("content-type", "application/json"):
+        return _NOT_JSON
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return _NOT_JSON
+
+
+def _error(
+    url: str, response: httpx.Response, body: typing.Any, raw: bytes
+) -> errors.HTTPResponseError:
+    status = response.status_code
+    message = response.reason_phrase
+    code = 0
+    tree: Mapping[str, typing.Any] | None = None
+    if isinstance(body, dict):
+        message = str(body.get("message", message))
+        raw_code = body.get("code", 0)
+        code = raw_code if isinstance(raw_code, int) else 0
+        nested = body.get("errors")
+        tree = nested if isinstance(nested, dict) else None
+    cls = errors.error_for_status(status)
+    return cls(url, status, dict(response.headers), raw, message, code, tree)

@@ -1,0 +1,132 @@
+"""Building message-like request bodies (messages, webhooks, interaction responses).
+
+`message_body()` turns hikari-style arguments (`content`, `attachment(s)`, `embed(s)`,
+`component(s)`, mentions, ...) into the JSON body and the list of files to upload. New
+uploads get `attachments[n] = {"id": n, "filename": ...}` matching the `files[n]` parts;
+existing attachments (objects with an `id`, when editing) are kept by ID. Only arguments
+that were given reach the body.
+"""
+
+from __future__ import annotations
+
+import typing
+
+from anycord.files import Resource, ensure_resource
+from anycord.models.messages import AllowedMentions
+from anycord.serde.components import encode_component
+from anycord.serde.embeds import encode_embed
+from anycord.serde.messages import encode_allowed_mentions
+from anycord.serde.polls import encode_poll_builder
+from anycord.snowflakes import Snowflake, to_snowflake
+from anycord.undefined import UNDEFINED, UndefinedOr
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from anycord.snowflakes import SnowflakeishOr
+
+__all__ = ["message_body", "one_or_many", "sid"]
+
+
+def sid(value: SnowflakeishOr) -> Snowflake:
+    """The snowflake of an object or ID (a clear `TypeError` otherwise)."""
+    return to_snowflake(value)
+
+
+def one_or_many(name: str, one: typing.Any, many: typing.Any) -> UndefinedOr[list[typing.Any]]:
+    """`[one]`, `list(many)`, or `UNDEFINED`; both given is a `ValueError` naming them."""
+    if one is not UNDEFINED and many is not UNDEFINED:
+        msg = f"pass either {name} or {name}s, not both"
+        raise ValueError(msg)
+    if one is not UNDEFINED:
+        return [one]
+    if many is not UNDEFINED:
+        return [] if many is None else [*many]
+    nothing: UndefinedOr[list[typing.Any]] = UNDEFINED
+    return nothing
+
+
+def _encode_any(
+    value: typing.Any, encoder: typing.Callable[[typing.Any], typing.Any]
+) -> typing.Any:
+    # Raw dicts pass through untouched so callers can send shapes anycord does not model yet.
+    return value if isinstance(value, dict) else encoder(value)
+
+
+def message_body(
+    *,
+    content: UndefinedOr[typing.Any] = UNDEFINED,
+    attachment: UndefinedOr[typing.Any] = UNDEFINED,
+    attachments: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
+    component: UndefinedOr[typing.Any] = UNDEFINED,
+    components: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
+    embed: UndefinedOr[typing.Any] = UNDEFINED,
+    embeds: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
+    poll: UndefinedOr[typing.Any] = UNDEFINED,
+    sticker: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    stickers: UndefinedOr[Sequence[SnowflakeishOr]] = UNDEFINED,
+    tts: UndefinedOr[bool] = UNDEFINED,
+    reply: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    reply_must_exist: UndefinedOr[bool] = UNDEFINED,
+    mentions_everyone: UndefinedOr[bool] = UNDEFINED,
+    mentions_reply: UndefinedOr[bool] = UNDEFINED,
+    user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,
+    role_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,
+    flags: UndefinedOr[int] = UNDEFINED,
+    nonce: UndefinedOr[str | int] = UNDEFINED,
+    enforce_nonce: UndefinedOr[bool] = UNDEFINED,
+    extra: dict[str, typing.Any] | None = None,
+) -> tuple[dict[str, typing.Any], list[Resource]]:
+    """The JSON body and the files of a message-like request (see the module docstring)."""
+    body: dict[str, typing.Any] = {}
+    files: list[Resource] = []
+    if content is not UNDEFINED:
+        body["content"] = None if content is None else str(content)
+    found = one_or_many("attachment", attachment, attachments)
+    if found is not UNDEFINED:
+        listed: list[dict[str, typing.Any]] = []
+        for item in found:
+            if hasattr(item, "id") and not isinstance(item, Resource):
+                listed.append({"id": str(item.id)})
+                continue
+            resource = ensure_resource(item)
+            listed.append({"id": len(files), "filename": resource.filename})
+            files.append(resource)
+        body["attachments"] = listed
+    found = one_or_many("component", component, components)
+    if found is not UNDEFINED:
+        body["components"] = [_encode_any(c, encode_component) for c in found]
+    found = one_or_many("embed", embed, embeds)
+    if found is not UNDEFINED:
+        body["embeds"] = [_encode_any(e, encode_embed) for e in found]
+    if poll is not UNDEFINED:
+        body["poll"] = _encode_any(poll, encode_poll_builder)
+    found = one_or_many("sticker", sticker, stickers)
+    if found is not UNDEFINED:
+        body["sticker_ids"] = [str(sid(s)) for s in found]
+    if tts is not UNDEFINED:
+        body["tts"] = tts
+    if reply is not UNDEFINED:
+        reference: dict[str, typing.Any] = {"message_id": str(sid(reply))}
+        if reply_must_exist is not UNDEFINED:
+            reference["fail_if_not_exists"] = reply_must_exist
+        body["message_reference"] = reference
+    if flags is not UNDEFINED:
+        body["flags"] = int(flags)
+    if nonce is not UNDEFINED:
+        body["nonce"] = nonce
+    if enforce_nonce is not UNDEFINED:
+        body["enforce_nonce"] = enforce_nonce
+    if not all(
+        x is UNDEFINED for x in (mentions_everyone, mentions_reply, user_mentions, role_mentions)
+    ):
+        mentions = AllowedMentions(
+            everyone=mentions_everyone,
+            users=user_mentions,
+            roles=role_mentions,
+            replied_user=mentions_reply,
+        )
+        body["allowed_mentions"] = encode_allowed_mentions(mentions)
+    if extra:
+        body.update({k: v for k, v in extra.items() if v is not UNDEFINED})
+    return body, files

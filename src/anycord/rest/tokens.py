@@ -1,0 +1,159 @@
+"""How a REST client authenticates: a static `Bot`/`Bearer` token, or OAuth2 client credentials.
+
+A `TokenStrategy` yields the `Authorization` header value for each request. The client asks
+it before every attempt and calls `invalidate()` after a 401, then retries once, so a
+strategy that can refresh (client credentials) recovers from a revoked or expired token.
+Tokens are registered with `anycord.logs.register_secret` and never appear in reprs.
+"""
+
+from __future__ import annotations
+
+import abc
+import typing
+
+import anyio
+
+from anycord import logs
+from anycord.rest.routes import Route
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from anycord.rest.endpoints._base import EndpointBase
+
+__all__ = ["POST_TOKEN", "ClientCredentialsStrategy", "StaticToken", "TokenStrategy", "TokenType"]
+
+TokenType = typing.Literal["Bot", "Bearer"]
+
+POST_TOKEN: typing.Final = Route("POST", "/oauth2/token")
+
+
+class TokenStrategy(abc.ABC):
+    """Supplies the `Authorization` header; may refresh after `invalidate()`."""
+
+    __slots__ = ()
+
+    @property
+    @abc.abstractmethod
+    def token_type(self) -> str:
+        """`Bot` or `Bearer`."""
+
+    @property
+    def can_refresh(self) -> bool:
+        """Whether `invalidate()` followed by `acquire()` may give a different, working token."""
+        return False
+
+    @abc.abstractmethod
+    async def acquire(self, client: EndpointBase) -> str:
+        """The header value (`Bot <token>` / `Bearer <token>`), fetching one if needed."""
+
+    def invalidate(self, header: str | None) -> None:  # noqa: B027 - optional hook
+        """Drop `header` if it is the current one (it was refused with a 401)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(token_type={self.token_type!r})"
+
+
+class StaticToken(TokenStrategy):
+    """A fixed token of the given type."""
+
+    __slots__ = ("_header", "_token_type")
+
+    def __init__(self, token: str, token_type: str = "Bot") -> None:
+        token = token.strip()
+        if not token:
+            msg = "the token is empty"
+            raise ValueError(msg)
+        if token_type not in ("Bot", "Bearer"):
+            msg = f"token_type must be 'Bot' or 'Bearer', not {token_type!r}"
+            raise ValueError(msg)
+        for prefix in ("Bot ", "Bearer "):
+            token = token.removeprefix(prefix)
+        logs.register_secret(token)
+        self._token_type = token_type
+        self._header = f"{token_type} {token}"
+
+    @property
+    def token_type(self) -> str:
+        return self._token_type
+
+    async def acquire(self, client: EndpointBase) -> str:
+        return self._header
+
+
+class ClientCredentialsStrategy(TokenStrategy):
+    """OAuth2 client-credentials grant: a `Bearer` token fetched from `/oauth2/token`.
+
+    The token is fetched on first use, reused until `expires_in` minus `refresh_margin`
+    seconds have passed (on the client's clock), and fetched again after a 401. Concurrent
+    callers share one fetch.
+    """
+
+    __slots__ = (
+        "_client_id",
+        "_client_secret",
+        "_expires_at",
+        "_header",
+        "_lock",
+        "refresh_margin",
+        "scopes",
+    )
+
+    def __init__(
+        self,
+        client_id: int | str,
+        client_secret: str,
+        *,
+        scopes: Sequence[str] = ("applications.commands.update",),
+        refresh_margin: float = 60.0,
+    ) -> None:
+        logs.register_secret(client_secret)
+        self._client_id = str(int(client_id))
+        self._client_secret = client_secret
+        self.scopes = tuple(scopes)
+        self.refresh_margin = refresh_margin
+        self._header: str | None = None
+        self._expires_at = 0.0
+        self._lock: anyio.Lock | None = None
+
+    @property
+    def token_type(self) -> str:
+        return "Bearer"
+
+    @property
+    def can_refresh(self) -> bool:
+        return True
+
+    @property
+    def client_id(self) -> str:
+        """The application's ID."""
+        return self._client_id
+
+    async def acquire(self, client: EndpointBase) -> str:
+        if self._lock is None:
+            self._lock = anyio.Lock()
+        async with self._lock:
+            if self._header is not None and anyio.current_time() < self._expires_at:
+                return self._header
+            # The credentials go in the form body (RFC 6749 §2.3.1 allows it, Discord accepts it).
+            payload = await client._request(
+                POST_TOKEN.compile(),
+                form={
+                    "grant_type": "client_credentials",
+                    "scope": " ".join(self.scopes),
+                    "client_id": self._client_id,
+                    "client_secret": self._client_secret,
+                },
+                auth=None,
+            )
+            token = str(payload["access_token"])
+            logs.register_secret(token)
+            expires_in = float(payload.get("expires_in", 604800))
+            self._expires_at = anyio.current_time() + max(0.0, expires_in - self.refresh_margin)
+            self._header = f"Bearer {token}"
+            return self._header
+
+    def invalidate(self, header: str | None) -> None:
+        if header is None or header == self._header:
+            self._header = None
+            self._expires_at = 0.0

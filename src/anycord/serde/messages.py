@@ -1,0 +1,685 @@
+"""Messages ↔ JSON. `decode_message` is the hot path of every bot (MESSAGE_CREATE): it does
+one `dict.get` per field, builds nothing for empty arrays, and decodes `referenced_message`
+to a bounded depth.
+"""
+
+from __future__ import annotations
+
+import typing
+
+from anycord.enums import try_enum
+from anycord.models.messages import (
+    AllowedMentions,
+    Attachment,
+    AttachmentFlag,
+    ChannelMention,
+    Mentions,
+    Message,
+    MessageActivity,
+    MessageActivityType,
+    MessageApplication,
+    MessageCall,
+    MessageFlag,
+    MessageInteraction,
+    MessageInteractionMetadata,
+    MessageReference,
+    MessageReferenceType,
+    MessageSnapshot,
+    MessageType,
+    PartialMessage,
+    Reaction,
+    ReactionCountDetails,
+    RoleSubscriptionData,
+)
+from anycord.serde import _links
+from anycord.serde._core import JSONObject, from_iso, register, to_iso
+from anycord.serde.components import decode_component, encode_components
+from anycord.serde.embeds import decode_embed, encode_embed_unchecked
+from anycord.serde.polls import decode_poll, encode_poll
+from anycord.serde.users import decode_user, encode_user
+from anycord.snowflakes import Snowflake, to_snowflake
+from anycord.undefined import UNDEFINED
+
+if typing.TYPE_CHECKING:
+    from anycord.models.interactions import InteractionType
+    from anycord.traits import RESTAware
+
+__all__ = [
+    "MAX_REFERENCE_DEPTH",
+    "decode_attachment",
+    "decode_message",
+    "decode_message_interaction_metadata",
+    "decode_partial_message",
+    "decode_reaction",
+    "encode_allowed_mentions",
+    "encode_attachment",
+    "encode_message",
+    "encode_message_reference",
+]
+
+MAX_REFERENCE_DEPTH: typing.Final = 3
+"""How deep `referenced_message` chains are decoded; deeper ones are left `UNDEFINED`."""
+
+_MESSAGE_FLAG_NONE = MessageFlag.NONE
+_DEFAULT_TYPE = MessageType.DEFAULT
+
+
+def _interaction_type(value: int) -> InteractionType:
+    from anycord.models.interactions import InteractionType
+
+    return try_enum(InteractionType, value)
+
+
+def decode_attachment(p: JSONObject, app: RESTAware | None = None) -> Attachment:
+    """An attachment object."""
+    del app
+    clip_at = p.get("clip_created_at")
+    participants = p.get("clip_participants")
+    return Attachment(
+        id=Snowflake(p["id"]),
+        filename=p["filename"],
+        size=p.get("size", 0),
+        url=p.get("url", ""),
+        proxy_url=p.get("proxy_url", ""),
+        title=p.get("title"),
+        description=p.get("description"),
+        media_type=p.get("content_type"),
+        height=p.get("height"),
+        width=p.get("width"),
+        placeholder=p.get("placeholder"),
+        placeholder_version=p.get("placeholder_version"),
+        is_ephemeral=p.get("ephemeral", False),
+        duration=p.get("duration_secs"),
+        waveform=p.get("waveform"),
+        flags=AttachmentFlag(p.get("flags", 0)),
+        clip_participants=tuple(decode_user(u) for u in participants) if participants else (),
+        clip_created_at=None if clip_at is None else from_iso(clip_at),
+        application=p.get("application"),
+    )
+
+
+def encode_attachment(a: Attachment) -> JSONObject:
+    """An attachment as Discord sends it."""
+    out: JSONObject = {
+        "id": str(a.id),
+        "filename": a.filename,
+        "size": a.size,
+        "url": a.url,
+        "proxy_url": a.proxy_url,
+    }
+    for key, value in (
+        ("title", a.title),
+        ("description", a.description),
+        ("content_type", a.media_type),
+        ("height", a.height),
+        ("width", a.width),
+        ("placeholder", a.placeholder),
+        ("placeholder_version", a.placeholder_version),
+        ("duration_secs", a.duration),
+        ("waveform", a.waveform),
+        ("application", a.application),
+    ):
+        if value is not None:
+            out[key] = value
+    if a.is_ephemeral:
+        out["ephemeral"] = True
+    if a.flags:
+        out["flags"] = int(a.flags)
+    if a.clip_participants:
+        out["clip_participants"] = [encode_user(u) for u in a.clip_participants]
+    if a.clip_created_at is not None:
+        out["clip_created_at"] = to_iso(a.clip_created_at)
+    return out
+
+
+def decode_reaction(p: JSONObject, app: RESTAware | None = None) -> Reaction:
+    """A reaction object."""
+    del app
+    details = p.get("count_details")
+    return Reaction(
+        count=p["count"],
+        emoji=_links.decode_partial_emoji(p["emoji"]),
+        is_me=p.get("me", False),
+        is_me_burst=p.get("me_burst", False),
+        count_details=ReactionCountDetails(
+            burst=details.get("burst", 0), normal=details.get("normal", 0)
+        )
+        if details
+        else ReactionCountDetails(normal=p["count"]),
+        burst_colors=tuple(p.get("burst_colors", ())),
+    )
+
+
+def _encode_reaction(r: Reaction) -> JSONObject:
+    return {
+        "count": r.count,
+        "count_details": {"burst": r.count_details.burst, "normal": r.count_details.normal},
+        "me": r.is_me,
+        "me_burst": r.is_me_burst,
+        "emoji": _links.encode_partial_emoji(r.emoji),
+        "burst_colors": list(r.burst_colors),
+    }
+
+
+def _decode_reference(p: JSONObject) -> MessageReference:
+    message_id = p.get("message_id")
+    channel_id = p.get("channel_id")
+    guild_id = p.get("guild_id")
+    return MessageReference(
+        type=try_enum(MessageReferenceType, p.get("type", 0)),
+        id=None if message_id is None else Snowflake(message_id),
+        channel_id=None if channel_id is None else Snowflake(channel_id),
+        guild_id=None if guild_id is None else Snowflake(guild_id),
+        fail_if_not_exists=p.get("fail_if_not_exists"),
+    )
+
+
+def encode_message_reference(ref: MessageReference) -> JSONObject:
+    """A message reference (also the `message_reference` of a reply or forward being sent)."""
+    out: JSONObject = {"type": int(ref.type)}
+    if ref.id is not None:
+        out["message_id"] = str(ref.id)
+    if ref.channel_id is not None:
+        out["channel_id"] = str(ref.channel_id)
+    if ref.guild_id is not None:
+        out["guild_id"] = str(ref.guild_id)
+    if ref.fail_if_not_exists is not None:
+        out["fail_if_not_exists"] = ref.fail_if_not_exists
+    return out
+
+
+def decode_message_interaction_metadata(
+    p: JSONObject, app: RESTAware | None = None
+) -> MessageInteractionMetadata:
+    """Message interaction metadata (any of the three kinds)."""
+    from anycord.models.applications import ApplicationIntegrationType
+
+    original = p.get("original_response_message_id")
+    target_user = p.get("target_user")
+    target_message = p.get("target_message_id")
+    interacted = p.get("interacted_message_id")
+    triggering = p.get("triggering_interaction_metadata")
+    return MessageInteractionMetadata(
+        id=Snowflake(p["id"]),
+        type=_interaction_type(p["type"]),
+        user=decode_user(p["user"], app),
+        authorizing_integration_owners={
+            try_enum(ApplicationIntegrationType, int(k)): Snowflake(v)
+            for k, v in p.get("authorizing_integration_owners", {}).items()
+        },
+        original_response_message_id=None if original is None else Snowflake(original),
+        target_user=None if target_user is None else decode_user(target_user, app),
+        target_message_id=None if target_message is None else Snowflake(target_message),
+        interacted_message_id=None if interacted is None else Snowflake(interacted),
+        triggering_interaction_metadata=None
+        if triggering is None
+        else decode_message_interaction_metadata(triggering, app),
+    )
+
+
+def encode_message_interaction_metadata(m: MessageInteractionMetadata) -> JSONObject:
+    """Message interaction metadata as Discord sends it."""
+    out: JSONObject = {
+        "id": str(m.id),
+        "type": int(m.type),
+        "user": encode_user(m.user),
+        "authorizing_integration_owners": {
+            str(int(k)): str(v) for k, v in m.authorizing_integration_owners.items()
+        },
+    }
+    if m.original_response_message_id is not None:
+        out["original_response_message_id"] = str(m.original_response_message_id)
+    if m.target_user is not None:
+        out["target_user"] = encode_user(m.target_user)
+    if m.target_message_id is not None:
+        out["target_message_id"] = str(m.target_message_id)
+    if m.interacted_message_id is not None:
+        out["interacted_message_id"] = str(m.interacted_message_id)
+    if m.triggering_interaction_metadata is not None:
+        out["triggering_interaction_metadata"] = encode_message_interaction_metadata(
+            m.triggering_interaction_metadata
+        )
+    return out
+
+
+def _decode_snapshot(p: JSONObject) -> MessageSnapshot:
+    m = p.get("message", p)
+    timestamp = m.get("timestamp")
+    edited = m.get("edited_timestamp")
+    return MessageSnapshot(
+        type=try_enum(MessageType, m.get("type", 0)),
+        content=m.get("content", ""),
+        embeds=tuple(decode_embed(e) for e in m.get("embeds", ())),
+        attachments=tuple(decode_attachment(a) for a in m.get("attachments", ())),
+        timestamp=None if timestamp is None else from_iso(timestamp),
+        edited_timestamp=None if edited is None else from_iso(edited),
+        flags=MessageFlag(m.get("flags", 0)),
+        user_mentions=tuple(decode_user(u) for u in m.get("mentions", ())),
+        role_mention_ids=tuple(Snowflake(r) for r in m.get("mention_roles", ())),
+        stickers=tuple(_links.decode_partial_sticker(s) for s in m.get("sticker_items", ())),
+        components=tuple(decode_component(c) for c in m.get("components", ())),
+    )
+
+
+def _encode_snapshot(s: MessageSnapshot) -> JSONObject:
+    m: JSONObject = {
+        "type": int(s.type),
+        "content": s.content,
+        "embeds": [encode_embed_unchecked(e) for e in s.embeds],
+        "attachments": [encode_attachment(a) for a in s.attachments],
+        "timestamp": None if s.timestamp is None else to_iso(s.timestamp),
+        "edited_timestamp": None if s.edited_timestamp is None else to_iso(s.edited_timestamp),
+        "flags": int(s.flags),
+        "mentions": [encode_user(u) for u in s.user_mentions],
+        "mention_roles": [str(r) for r in s.role_mention_ids],
+    }
+    if s.stickers:
+        m["sticker_items"] = [_links.encode_partial_sticker(x) for x in s.stickers]
+    if s.components:
+        m["components"] = encode_components(s.components)
+    return {"message": m}
+
+
+def _decode_resolved(
+    p: JSONObject, app: RESTAware | None, guild_id: Snowflake | None
+) -> typing.Any:
+    from anycord.serde.interactions import decode_resolved
+
+    return decode_resolved(p, app, guild_id)
+
+
+def decode_message(
+    payload: JSONObject,
+    app: RESTAware | None = None,
+    *,
+    guild_id: Snowflake | None = None,
+    _depth: int = 0,
+) -> Message:
+    """A message object (MESSAGE_CREATE, REST). `guild_id` fills in what REST payloads leave out."""
+    get = payload.get
+    raw_guild = get("guild_id")
+    if raw_guild is not None:
+        guild_id = Snowflake(raw_guild)
+    author = decode_user(payload["author"], app)
+
+    member = None
+    raw_member = get("member")
+    if raw_member is not None and guild_id is not None:
+        member = _links.decode_member(raw_member, app, guild_id=guild_id, user=author)
+
+    raw_mentions = get("mentions")
+    raw_roles = get("mention_roles")
+    raw_channels = get("mention_channels")
+    mentions = Mentions(
+        users={(u := decode_user(x, app)).id: u for x in raw_mentions} if raw_mentions else {},
+        role_ids=tuple(map(Snowflake, raw_roles)) if raw_roles else (),
+        channels=tuple(
+            ChannelMention(
+                id=Snowflake(c["id"]),
+                guild_id=Snowflake(c["guild_id"]),
+                type=_links.channel_type(c["type"]),
+                name=c["name"],
+            )
+            for c in raw_channels
+        )
+        if raw_channels
+        else (),
+        everyone=get("mention_everyone", False),
+    )
+
+    edited = get("edited_timestamp")
+    raw_attachments = get("attachments")
+    raw_embeds = get("embeds")
+    raw_reactions = get("reactions")
+    raw_components = get("components")
+    raw_stickers = get("sticker_items")
+    webhook_id = get("webhook_id")
+    application_id = get("application_id")
+    flags = get("flags")
+    msg_type = get("type", 0)
+
+    activity = None
+    raw_activity = get("activity")
+    if raw_activity is not None:
+        activity = MessageActivity(
+            type=try_enum(MessageActivityType, raw_activity.get("type", 0)),
+            party_id=raw_activity.get("party_id"),
+        )
+
+    application = None
+    raw_application = get("application")
+    if raw_application is not None:
+        sku = raw_application.get("primary_sku_id")
+        application = MessageApplication(
+            id=Snowflake(raw_application["id"]),
+            name=raw_application.get("name", ""),
+            description=raw_application.get("description"),
+            icon_hash=raw_application.get("icon"),
+            cover_image_hash=raw_application.get("cover_image"),
+            primary_sku_id=None if sku is None else Snowflake(sku),
+        )
+
+    reference = None
+    raw_reference = get("message_reference")
+    if raw_reference is not None:
+        reference = _decode_reference(raw_reference)
+
+    referenced: typing.Any = UNDEFINED
+    if "referenced_message" in payload and _depth < MAX_REFERENCE_DEPTH:
+        raw_referenced = payload["referenced_message"]
+        referenced = (
+            None
+            if raw_referenced is None
+            else decode_message(raw_referenced, app, guild_id=guild_id, _depth=_depth + 1)
+        )
+
+    raw_snapshots = get("message_snapshots")
+    raw_metadata = get("interaction_metadata")
+    raw_interaction = get("interaction")
+    interaction = None
+    if raw_interaction is not None:
+        raw_imember = raw_interaction.get("member")
+        interaction = MessageInteraction(
+            id=Snowflake(raw_interaction["id"]),
+            type=_interaction_type(raw_interaction["type"]),
+            name=raw_interaction.get("name", ""),
+            user=decode_user(raw_interaction["user"], app),
+            member=None if raw_imember is None else _links.decode_partial_member(raw_imember, app),
+        )
+    raw_thread = get("thread")
+    raw_role_sub = get("role_subscription_data")
+    raw_resolved = get("resolved")
+    raw_poll = get("poll")
+    raw_call = get("call")
+
+    return Message(
+        id=Snowflake(payload["id"]),
+        app=app,
+        channel_id=Snowflake(payload["channel_id"]),
+        guild_id=guild_id,
+        author=author,
+        member=member,
+        content=get("content", ""),
+        timestamp=from_iso(payload["timestamp"]),
+        edited_timestamp=None if edited is None else from_iso(edited),
+        is_tts=get("tts", False),
+        mentions=mentions,
+        attachments=tuple(decode_attachment(a) for a in raw_attachments) if raw_attachments else (),
+        embeds=tuple(decode_embed(e) for e in raw_embeds) if raw_embeds else (),
+        reactions=tuple(decode_reaction(r) for r in raw_reactions) if raw_reactions else (),
+        nonce=get("nonce"),
+        is_pinned=get("pinned", False),
+        webhook_id=None if webhook_id is None else Snowflake(webhook_id),
+        type=_DEFAULT_TYPE if msg_type == 0 else try_enum(MessageType, msg_type),
+        activity=activity,
+        application=application,
+        application_id=None if application_id is None else Snowflake(application_id),
+        flags=_MESSAGE_FLAG_NONE if not flags else MessageFlag(flags),
+        message_reference=reference,
+        message_snapshots=tuple(_decode_snapshot(s) for s in raw_snapshots)
+        if raw_snapshots
+        else (),
+        referenced_message=referenced,
+        interaction_metadata=None
+        if raw_metadata is None
+        else decode_message_interaction_metadata(raw_metadata, app),
+        interaction=interaction,
+        thread=None if raw_thread is None else _links.decode_channel(raw_thread, app, guild_id),
+        components=tuple(decode_component(c) for c in raw_components) if raw_components else (),
+        stickers=tuple(_links.decode_partial_sticker(s, app) for s in raw_stickers)
+        if raw_stickers
+        else (),
+        position=get("position"),
+        role_subscription_data=None
+        if raw_role_sub is None
+        else RoleSubscriptionData(
+            role_subscription_listing_id=Snowflake(raw_role_sub["role_subscription_listing_id"]),
+            tier_name=raw_role_sub["tier_name"],
+            total_months_subscribed=raw_role_sub["total_months_subscribed"],
+            is_renewal=raw_role_sub["is_renewal"],
+        ),
+        resolved=None if raw_resolved is None else _decode_resolved(raw_resolved, app, guild_id),
+        poll=None if raw_poll is None else decode_poll(raw_poll),
+        call=None
+        if raw_call is None
+        else MessageCall(
+            participant_ids=tuple(map(Snowflake, raw_call.get("participants", ()))),
+            ended_timestamp=None
+            if raw_call.get("ended_timestamp") is None
+            else from_iso(raw_call["ended_timestamp"]),
+        ),
+    )
+
+
+def decode_partial_message(
+    payload: JSONObject, app: RESTAware | None = None, *, guild_id: Snowflake | None = None
+) -> PartialMessage:
+    """A partial message (MESSAGE_UPDATE): only the fields present are set."""
+    get = payload.get
+    raw_guild = get("guild_id")
+    if raw_guild is not None:
+        guild_id = Snowflake(raw_guild)
+    author: typing.Any = UNDEFINED
+    if "author" in payload:
+        author = decode_user(payload["author"], app)
+    member: typing.Any = UNDEFINED
+    if "member" in payload and author is not UNDEFINED and guild_id is not None:
+        member = _links.decode_member(payload["member"], app, guild_id=guild_id, user=author)
+    mentions: typing.Any = UNDEFINED
+    if "mentions" in payload or "mention_roles" in payload or "mention_everyone" in payload:
+        mentions = Mentions(
+            users={(u := decode_user(x, app)).id: u for x in get("mentions", ())},
+            role_ids=tuple(map(Snowflake, get("mention_roles", ()))),
+            everyone=get("mention_everyone", False),
+        )
+    edited = get("edited_timestamp", UNDEFINED)
+    return PartialMessage(
+        id=Snowflake(payload["id"]),
+        app=app,
+        channel_id=Snowflake(payload["channel_id"]),
+        guild_id=guild_id,
+        author=author,
+        member=member,
+        content=get("content", UNDEFINED),
+        timestamp=from_iso(payload["timestamp"]) if "timestamp" in payload else UNDEFINED,
+        edited_timestamp=edited if edited is None or edited is UNDEFINED else from_iso(edited),
+        is_tts=get("tts", UNDEFINED),
+        mentions=mentions,
+        attachments=tuple(decode_attachment(a) for a in payload["attachments"])
+        if "attachments" in payload
+        else UNDEFINED,
+        embeds=tuple(decode_embed(e) for e in payload["embeds"])
+        if "embeds" in payload
+        else UNDEFINED,
+        reactions=tuple(decode_reaction(r) for r in payload["reactions"])
+        if "reactions" in payload
+        else UNDEFINED,
+        is_pinned=get("pinned", UNDEFINED),
+        webhook_id=Snowflake(payload["webhook_id"]) if "webhook_id" in payload else UNDEFINED,
+        type=try_enum(MessageType, payload["type"]) if "type" in payload else UNDEFINED,
+        application_id=Snowflake(payload["application_id"])
+        if "application_id" in payload
+        else UNDEFINED,
+        flags=MessageFlag(payload["flags"]) if "flags" in payload else UNDEFINED,
+        message_reference=_decode_reference(payload["message_reference"])
+        if "message_reference" in payload
+        else UNDEFINED,
+        components=tuple(decode_component(c) for c in payload["components"])
+        if "components" in payload
+        else UNDEFINED,
+        stickers=tuple(_links.decode_partial_sticker(s, app) for s in payload["sticker_items"])
+        if "sticker_items" in payload
+        else UNDEFINED,
+        poll=decode_poll(payload["poll"]) if "poll" in payload else UNDEFINED,
+    )
+
+
+def encode_message(m: Message) -> JSONObject:
+    """A message as Discord sends it (for fakes, caches and round trips)."""
+    out: JSONObject = {
+        "id": str(m.id),
+        "channel_id": str(m.channel_id),
+        "author": encode_user(m.author),
+        "content": m.content,
+        "timestamp": to_iso(m.timestamp),
+        "edited_timestamp": None if m.edited_timestamp is None else to_iso(m.edited_timestamp),
+        "tts": m.is_tts,
+        "mention_everyone": m.mentions.everyone,
+        "mentions": [encode_user(u) for u in m.mentions.users.values()],
+        "mention_roles": [str(r) for r in m.mentions.role_ids],
+        "attachments": [encode_attachment(a) for a in m.attachments],
+        "embeds": [encode_embed_unchecked(e) for e in m.embeds],
+        "pinned": m.is_pinned,
+        "type": int(m.type),
+        "flags": int(m.flags),
+    }
+    if m.guild_id is not None:
+        out["guild_id"] = str(m.guild_id)
+    if m.member is not None:
+        member = _links.encode_member(m.member)
+        member.pop("user", None)
+        out["member"] = member
+    if m.mentions.channels:
+        out["mention_channels"] = [
+            {"id": str(c.id), "guild_id": str(c.guild_id), "type": int(c.type), "name": c.name}
+            for c in m.mentions.channels
+        ]
+    if m.reactions:
+        out["reactions"] = [_encode_reaction(r) for r in m.reactions]
+    if m.nonce is not None:
+        out["nonce"] = m.nonce
+    if m.webhook_id is not None:
+        out["webhook_id"] = str(m.webhook_id)
+    if m.activity is not None:
+        activity: JSONObject = {"type": int(m.activity.type)}
+        if m.activity.party_id is not None:
+            activity["party_id"] = m.activity.party_id
+        out["activity"] = activity
+    if m.application is not None:
+        app = m.application
+        out["application"] = {
+            "id": str(app.id),
+            "name": app.name,
+            "description": app.description,
+            "icon": app.icon_hash,
+            "cover_image": app.cover_image_hash,
+            **(
+                {"primary_sku_id": str(app.primary_sku_id)}
+                if app.primary_sku_id is not None
+                else {}
+            ),
+        }
+    if m.application_id is not None:
+        out["application_id"] = str(m.application_id)
+    if m.message_reference is not None:
+        out["message_reference"] = encode_message_reference(m.message_reference)
+    if m.message_snapshots:
+        out["message_snapshots"] = [_encode_snapshot(s) for s in m.message_snapshots]
+    if m.referenced_message is not UNDEFINED:
+        out["referenced_message"] = (
+            None if m.referenced_message is None else encode_message(m.referenced_message)
+        )
+    if m.interaction_metadata is not None:
+        out["interaction_metadata"] = encode_message_interaction_metadata(m.interaction_metadata)
+    if m.interaction is not None:
+        i = m.interaction
+        interaction: JSONObject = {
+            "id": str(i.id),
+            "type": int(i.type),
+            "name": i.name,
+            "user": encode_user(i.user),
+        }
+        if i.member is not None:
+            interaction["member"] = _links.encode_partial_member(i.member)
+        out["interaction"] = interaction
+    if m.thread is not None:
+        out["thread"] = _links.encode_channel(m.thread)
+    if m.components:
+        out["components"] = encode_components(m.components)
+    if m.stickers:
+        out["sticker_items"] = [_links.encode_partial_sticker(s) for s in m.stickers]
+    if m.position is not None:
+        out["position"] = m.position
+    if m.role_subscription_data is not None:
+        r = m.role_subscription_data
+        out["role_subscription_data"] = {
+            "role_subscription_listing_id": str(r.role_subscription_listing_id),
+            "tier_name": r.tier_name,
+            "total_months_subscribed": r.total_months_subscribed,
+            "is_renewal": r.is_renewal,
+        }
+    if m.resolved is not None:
+        from anycord.serde.interactions import encode_resolved
+
+        out["resolved"] = encode_resolved(m.resolved)
+    if m.poll is not None:
+        out["poll"] = encode_poll(m.poll)
+    if m.call is not None:
+        out["call"] = {
+            "participants": [str(p) for p in m.call.participant_ids],
+            "ended_timestamp": None
+            if m.call.ended_timestamp is None
+            else to_iso(m.call.ended_timestamp),
+        }
+    return out
+
+
+def _ids(value: typing.Any) -> list[str]:
+    return [str(to_snowflake(v)) for v in value]
+
+
+def encode_allowed_mentions(mentions: AllowedMentions) -> JSONObject:
+    """`allowed_mentions` exactly as Discord reads it: `parse` for kinds given as `True`, ID lists otherwise."""
+    parse: list[str] = []
+    out: JSONObject = {}
+    if mentions.everyone is True:
+        parse.append("everyone")
+    for kind, value in (("users", mentions.users), ("roles", mentions.roles)):
+        if value is True:
+            parse.append(kind)
+        elif value is not UNDEFINED and value is not False:
+            out[kind] = _ids(value)
+    out["parse"] = parse
+    if mentions.replied_user is not UNDEFINED:
+        out["replied_user"] = mentions.replied_user
+    return out
+
+
+def decode_allowed_mentions(payload: JSONObject, app: RESTAware | None = None) -> AllowedMentions:
+    """`allowed_mentions` back into the model (for fakes that read what a bot sent)."""
+    del app
+    parse = payload.get("parse", ())
+    users = payload.get("users")
+    roles = payload.get("roles")
+    return AllowedMentions(
+        everyone="everyone" in parse,
+        users=True
+        if "users" in parse
+        else [Snowflake(u) for u in users]
+        if users is not None
+        else False,
+        roles=True
+        if "roles" in parse
+        else [Snowflake(r) for r in roles]
+        if roles is not None
+        else False,
+        replied_user=payload.get("replied_user", UNDEFINED),
+    )
+
+
+register(Message, decode=decode_message, encode=encode_message)
+register(PartialMessage, decode=decode_partial_message)
+register(Attachment, decode=decode_attachment, encode=encode_attachment)
+register(Reaction, decode=decode_reaction, encode=_encode_reaction)
+register(
+    MessageInteractionMetadata,
+    decode=decode_message_interaction_metadata,
+    encode=encode_message_interaction_metadata,
+)
+register(AllowedMentions, decode=decode_allowed_mentions, encode=encode_allowed_mentions)
+register(
+    MessageReference,
+    decode=lambda p, _app: _decode_reference(p),
+    encode=encode_message_reference,
+)
+register(MessageSnapshot, decode=lambda p, _app: _decode_snapshot(p), encode=_encode_snapshot)

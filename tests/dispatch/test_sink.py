@@ -1,0 +1,194 @@
+"""The shard sink: raw payload events, unknown names, skipping decode, backpressure."""
+
+from __future__ import annotations
+
+import logging
+
+import anyio
+import pytest
+
+from anycord.cache import Cache
+from anycord.dispatch.consumers import CONSUMERS
+from anycord.dispatch.manager import EventManager
+from anycord.events import GuildMessageCreateEvent  # noqa: TC001 - listen() reads the annotation at runtime
+from anycord.events.base import Event
+from anycord.events.shard import (
+    ShardConnectedEvent,
+    ShardDisconnectedEvent,
+    ShardEvent,
+    ShardPayloadEvent,
+    ShardRateLimitedEvent,
+    ShardResumedEvent,
+)
+
+RATE_LIMITED = {"opcode": 8, "retry_after": 1.5, "meta": {"guild_id": "1", "nonce": "x"}}
+
+
+async def test_raw_payload_events_and_typed_event_in_order() -> None:
+    manager = EventManager()
+    seen: list[Event] = []
+
+    async def on_any(event: ShardPayloadEvent | ShardRateLimitedEvent) -> None:
+        seen.append(event)
+
+    manager.listen()(on_any)
+    async with anyio.create_task_group() as tg:
+        await tg.start(manager.run)
+        await manager.on_shard_dispatch(None, "RATE_LIMITED", dict(RATE_LIMITED))
+        await manager.wait_idle()
+        await manager.aclose()
+    # Both are dispatched in that order; their listener tasks may run in any order (Trio
+    # randomises scheduling), so compare as a set.
+    assert {type(e) for e in seen} == {ShardPayloadEvent, ShardRateLimitedEvent}
+    raw, typed = sorted(seen, key=lambda e: type(e).__name__)
+    assert isinstance(raw, ShardPayloadEvent)
+    assert raw.name == "RATE_LIMITED"
+    assert isinstance(typed, ShardRateLimitedEvent)
+    assert (typed.opcode, typed.retry_after) == (8, 1.5)
+
+
+async def test_unknown_event_is_raw_only_and_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    manager = EventManager()
+    raw: list[ShardPayloadEvent] = []
+
+    @manager.listen()
+    async def on_raw(event: ShardPayloadEvent) -> None:
+        raw.append(event)
+
+    with caplog.at_level(logging.WARNING, logger="anycord.dispatch"):
+        async with anyio.create_task_group() as tg:
+            await tg.start(manager.run)
+            for _ in range(3):
+                await manager.on_shard_dispatch(None, "BRAND_NEW_THING", {"x": 1})
+            await manager.wait_idle()
+            await manager.aclose()
+    assert [e.name for e in raw] == ["BRAND_NEW_THING"] * 3
+    assert sum("BRAND_NEW_THING" in r.getMessage() for r in caplog.records) == 1
+
+
+async def test_decode_skipped_when_nobody_needs_it() -> None:
+    manager = EventManager()
+    # A payload the factory would choke on: not decoding it is the only way no error is logged.
+    broken: dict[str, object] = {"opcode": "not-a-number", "retry_after": object()}
+    assert not manager.is_needed("RATE_LIMITED")
+    async with anyio.create_task_group() as tg:
+        await tg.start(manager.run)
+        await manager.on_shard_dispatch(None, "RATE_LIMITED", broken)
+
+        @manager.listen()
+        async def on_other(event: ShardResumedEvent) -> None: ...
+
+        assert manager.is_needed("RESUMED")
+        assert not manager.is_needed("RATE_LIMITED")
+        await manager.aclose()
+
+
+async def test_needed_flags_follow_base_class_listeners() -> None:
+    manager = EventManager()
+
+    async def on_shard_event(event: ShardEvent) -> None: ...
+
+    manager.subscribe(ShardEvent, on_shard_event)
+    assert manager.is_needed("RATE_LIMITED")
+    assert manager.is_needed("RESUMED")
+    manager.unsubscribe(ShardEvent, on_shard_event)
+    assert not any(manager.is_needed(name) for name in CONSUMERS)
+
+    async def on_everything(event: Event) -> None: ...
+
+    manager.subscribe(Event, on_everything)
+    assert all(manager.is_needed(name) for name in CONSUMERS)
+
+
+async def test_decode_failure_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
+    manager = EventManager()
+
+    @manager.listen()
+    async def on_rl(event: ShardRateLimitedEvent) -> None: ...
+
+    with caplog.at_level(logging.ERROR, logger="anycord.dispatch"):
+        async with anyio.create_task_group() as tg:
+            await tg.start(manager.run)
+            await manager.on_shard_dispatch(None, "RATE_LIMITED", {"retry_after": "soon"})
+            await manager.aclose()
+    assert any("RATE_LIMITED" in r.getMessage() for r in caplog.records)
+
+
+async def test_connected_and_disconnected_events() -> None:
+    manager = EventManager()
+    seen: list[type[Event]] = []
+
+    @manager.listen()
+    async def on_state(event: ShardConnectedEvent | ShardDisconnectedEvent) -> None:
+        seen.append(type(event))
+
+    async with anyio.create_task_group() as tg:
+        await tg.start(manager.run)
+        await manager.on_shard_connected(None)  # type: ignore[arg-type]
+        await manager.on_shard_disconnected(None)  # type: ignore[arg-type]
+        await manager.wait_idle()
+        await manager.aclose()
+    assert sorted(t.__name__ for t in seen) == ["ShardConnectedEvent", "ShardDisconnectedEvent"]
+
+
+async def test_slow_listener_bounds_in_flight_and_pauses_the_sink() -> None:
+    manager = EventManager(max_in_flight=4)
+    release = anyio.Event()
+    peak = 0
+
+    @manager.listen()
+    async def slow(event: ShardRateLimitedEvent) -> None:
+        nonlocal peak
+        peak = max(peak, manager.in_flight)
+        await release.wait()
+
+    fed = 0
+
+    async def shard_reader() -> None:
+        nonlocal fed
+        for _ in range(100):
+            await manager.on_shard_dispatch(None, "RATE_LIMITED", dict(RATE_LIMITED))
+            fed += 1
+
+    async with anyio.create_task_group() as tg:
+        await tg.start(manager.run)
+        tg.start_soon(shard_reader)
+        await anyio.wait_all_tasks_blocked()
+        # The reader is parked: four calls run, the fifth dispatch waits for a slot.
+        assert manager.in_flight == 4
+        assert fed == 4
+        release.set()
+        await anyio.wait_all_tasks_blocked()
+        assert fed == 100
+        await manager.aclose()
+    assert peak <= 4
+
+
+async def test_unbounded_when_configured() -> None:
+    manager = EventManager(max_in_flight=None)
+    assert manager.max_in_flight is None
+    with pytest.raises(ValueError, match="max_in_flight"):
+        EventManager(max_in_flight=0)
+
+
+async def test_message_create_not_decoded_without_listeners_but_cached(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    cache = Cache()
+    manager = EventManager(cache=cache)
+    # No "author": decoding would raise KeyError. The message cache stores payloads as
+    # received, so only a decode can fail.
+    undecodable = {"id": "5", "channel_id": "6", "guild_id": "7", "content": "x"}
+    with caplog.at_level(logging.ERROR, logger="anycord.dispatch"):
+        async with anyio.create_task_group() as tg:
+            await tg.start(manager.run)
+            await manager.on_shard_dispatch(None, "MESSAGE_CREATE", dict(undecodable))
+            assert not caplog.records
+            assert 5 in cache.get_messages_view()
+
+            @manager.listen()
+            async def on_message(event: GuildMessageCreateEvent) -> None: ...
+
+            await manager.on_shard_dispatch(None, "MESSAGE_CREATE", dict(undecodable, id="8"))
+            await manager.aclose()
+    assert any("MESSAGE_CREATE" in r.getMessage() for r in caplog.records)
