@@ -191,6 +191,7 @@ def measure(
             check=True,
             capture_output=True,
         )
+        cpu_before = _cpu_seconds(server.pid)
         out = subprocess.run(
             [
                 "wrk",
@@ -206,6 +207,7 @@ def measure(
             capture_output=True,
             text=True,
         ).stdout
+        cpu = _cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         try:
@@ -218,7 +220,24 @@ def measure(
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
     p50 = _seconds(re.search(r"50%\s+(\S+)", out)[1])  # type: ignore[index]
     p99 = _seconds(re.search(r"99%\s+(\S+)", out)[1])  # type: ignore[index]
-    return {"rps": rps, "p50": p50, "p99": p99}
+    done = int(re.search(r"(\d+) requests in", out)[1])  # type: ignore[index]
+    return {"rps": rps, "p50": p50, "p99": p99, "cpu": cpu / max(done, 1)}
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds the process has used (Linux `/proc`; 0 elsewhere)."""
+    try:
+        fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _load() -> str:
+    try:
+        return " ".join(pathlib.Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def main() -> None:
@@ -245,6 +264,7 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is not on PATH (apt install wrk)")
     runs: dict[str, list[dict[str, float]]] = {t: [] for t in args.targets}
+    print(f"load average before: {_load()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         script = _lua_script(pathlib.Path(tmp))
         # Targets alternate round by round so a noisy neighbour hurts them alike.
@@ -254,17 +274,22 @@ def main() -> None:
                 runs[target].append(r)
                 print(
                     f"round {round_ + 1} {target:>16}: {r['rps']:8.0f} req/s   "
-                    f"p50 {r['p50'] * 1e3:6.2f} ms   p99 {r['p99'] * 1e3:6.2f} ms",
+                    f"p50 {r['p50'] * 1e3:6.2f} ms   p99 {r['p99'] * 1e3:6.2f} ms   "
+                    f"server CPU {r['cpu'] * 1e6:4.0f} us/req   load {_load()}",
                     flush=True,
                 )
     results = {
-        t: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50", "p99")}
+        t: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50", "p99", "cpu")}
         for t, rs in runs.items()
     }
-    print(f"median of {args.rounds} rounds, {args.connections} connections:")
+    print(
+        f"median of {args.rounds} rounds, {args.connections} connections, "
+        f"{os.cpu_count()} CPUs, load average now {_load()} (1, 5, 15 min):"
+    )
     for target, r in results.items():
         print(
-            f"{target:>16}: {r['rps']:8.0f} req/s   p50 {r['p50'] * 1e3:6.2f} ms   p99 {r['p99'] * 1e3:6.2f} ms"
+            f"{target:>16}: {r['rps']:8.0f} req/s   p50 {r['p50'] * 1e3:6.2f} ms   "
+            f"p99 {r['p99'] * 1e3:6.2f} ms   server CPU {r['cpu'] * 1e6:4.0f} us/req"
         )
     if "hikari" in results:
         base = results["hikari"]
@@ -272,7 +297,8 @@ def main() -> None:
             if target != "hikari":
                 print(
                     f"{target} / hikari: {r['rps'] / base['rps']:.2f}x req/s, "
-                    f"p99 {r['p99'] / base['p99']:.2f}x"
+                    f"p99 {r['p99'] / base['p99']:.2f}x, "
+                    f"server CPU per request {r['cpu'] / base['cpu']:.2f}x"
                 )
 
 

@@ -18,6 +18,16 @@ def test_http_defaults_keep_connections_alive() -> None:
     assert settings.max_redirects is None
 
 
+def test_pooled_connections_expire_before_the_server_closes_them() -> None:
+    # hypercorn (our interaction server, and FakeDiscord's) closes idle connections after
+    # keep_alive_timeout; reusing one at that instant fails the request with a reset.
+    hypercorn_config = pytest.importorskip("hypercorn.config")
+    expiry = HTTPSettings().keepalive_expiry
+    assert expiry is not None
+    assert expiry < hypercorn_config.Config().keep_alive_timeout
+    assert expiry == 4.0
+
+
 @pytest.mark.parametrize("field", ["connect", "read", "write", "pool", "total"])
 def test_timeouts_must_be_positive(field: str) -> None:
     with pytest.raises(ValueError, match=field):

@@ -63,7 +63,10 @@ class HTTPSettings:
     max_connections: int | None = attrs.field(default=100)
     """Upper bound on open connections; `None` for no bound."""
     max_keepalive_connections: int | None = 20
-    keepalive_expiry: float | None = 5.0
+    keepalive_expiry: float | None = 4.0
+    """Seconds an idle pooled connection is kept. Below hypercorn's (and many proxies') 5 s
+    idle timeout on purpose: at equal values the client may reuse a connection in the very
+    moment the server closes it, and the request fails with a reset instead of being sent."""
     max_redirects: int | None = attrs.field(default=None)
     """`None` refuses redirects (Discord's API never redirects); a number follows that many."""
     ssl: bool | ssl_.SSLContext = True

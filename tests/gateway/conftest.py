@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import typing
 
 import anyio
+import anyio.abc
 import pytest
 
+from anycord.gateway import GatewayShard
+from anycord.intents import Intents
+from anycord.testing import FakeDiscord
 from tests.virtual_clock import virtual_time_backends
 
 if typing.TYPE_CHECKING:
-    from anycord.gateway.shard import GatewayShard
+    from collections.abc import AsyncIterator
+
+INTENTS = Intents.ALL_UNPRIVILEGED
 
 
 @pytest.fixture(params=virtual_time_backends())
@@ -62,3 +69,37 @@ class RecordingSink:
 @pytest.fixture
 def sink() -> RecordingSink:
     return RecordingSink()
+
+
+class Env(typing.NamedTuple):
+    fake: FakeDiscord
+    shard: GatewayShard
+    sink: RecordingSink
+    tg: anyio.abc.TaskGroup
+
+
+def make_shard(fake: FakeDiscord, sink: RecordingSink, **kwargs: typing.Any) -> GatewayShard:
+    kwargs.setdefault("intents", INTENTS)
+    return GatewayShard(token=fake.token, url=fake.gateway.url, sink=sink, **kwargs)
+
+
+@contextlib.asynccontextmanager
+async def running(sink: RecordingSink, **kwargs: typing.Any) -> AsyncIterator[Env]:
+    async with FakeDiscord(rest_over_tcp=False) as fake:
+        fake.add_guild(name="g", members=3, channels=2)
+        shard = make_shard(fake, sink, **kwargs)
+        async with anyio.create_task_group() as tg:
+            with anyio.fail_after(60):
+                await tg.start(shard.run)
+            yield Env(fake, shard, sink, tg)
+            await shard.close()
+
+
+@pytest.fixture
+async def env(sink: RecordingSink) -> AsyncIterator[Env]:
+    async with running(sink) as value:
+        yield value
+
+
+def guild_id(env: Env) -> str:
+    return str(next(iter(env.fake.world.guilds)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import random
 import typing
 
@@ -11,49 +10,11 @@ import pytest
 
 from anycord.errors import GatewayFatalCloseError
 from anycord.gateway import GatewayShard, LocalIdentifyGate
-from anycord.intents import Intents
 from anycord.testing import FakeDiscord
+from tests.gateway.conftest import INTENTS, Env, guild_id, make_shard, running
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterator
-
     from tests.gateway.conftest import RecordingSink
-
-INTENTS = Intents.ALL_UNPRIVILEGED
-
-
-class Env(typing.NamedTuple):
-    fake: FakeDiscord
-    shard: GatewayShard
-    sink: RecordingSink
-    tg: anyio.abc.TaskGroup
-
-
-def make_shard(fake: FakeDiscord, sink: RecordingSink, **kwargs: typing.Any) -> GatewayShard:
-    kwargs.setdefault("intents", INTENTS)
-    return GatewayShard(token=fake.token, url=fake.gateway.url, sink=sink, **kwargs)
-
-
-@contextlib.asynccontextmanager
-async def running(sink: RecordingSink, **kwargs: typing.Any) -> AsyncIterator[Env]:
-    async with FakeDiscord(rest_over_tcp=False) as fake:
-        fake.add_guild(name="g", members=3, channels=2)
-        shard = make_shard(fake, sink, **kwargs)
-        async with anyio.create_task_group() as tg:
-            with anyio.fail_after(60):
-                await tg.start(shard.run)
-            yield Env(fake, shard, sink, tg)
-            await shard.close()
-
-
-@pytest.fixture
-async def env(sink: RecordingSink) -> AsyncIterator[Env]:
-    async with running(sink) as value:
-        yield value
-
-
-def guild_id(env: Env) -> str:
-    return str(next(iter(env.fake.world.guilds)))
 
 
 async def test_identify_fields_and_ready(env: Env) -> None:

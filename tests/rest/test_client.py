@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import base64
 import functools
-import itertools
 import logging
 import typing
 
@@ -17,6 +17,7 @@ from anycord.rest.endpoints.users import GET_MY_USER
 from anycord.rest.ratelimits import RateLimiter
 from anycord.rest.tokens import ClientCredentialsStrategy
 from anycord.rest.transport import USER_AGENT
+from anycord.testing.rest_oauth2 import TOKEN_LIFETIME
 
 if typing.TYPE_CHECKING:
     from tests.rest.conftest import Fake
@@ -166,41 +167,41 @@ async def test_unauthorized_with_a_static_token_is_not_retried(fake: Fake) -> No
 
 
 async def test_client_credentials_fetch_refresh_on_expiry_and_once_on_401(fake: Fake) -> None:
-    counter = itertools.count(1)
-
-    def issue(request: typing.Any) -> dict[str, typing.Any]:
-        assert request.form == {
-            "grant_type": "client_credentials",
-            "scope": "identify",
-            "client_id": str(fake.world.application_id),
-            "client_secret": "client-secret-value",
-        }
-        assert "authorization" not in request.headers
-        token = f"access-token-{next(counter)}"
-        fake.rest.bearer_tokens.add(token)
-        return {
-            "access_token": token,
-            "token_type": "Bearer",
-            "expires_in": 3600,
-            "scope": "identify",
-        }
-
-    fake.rest.stub("POST", "/oauth2/token", json=issue)
     strategy = ClientCredentialsStrategy(
-        fake.world.application_id, "client-secret-value", scopes=["identify"]
+        fake.world.application_id, fake.world.client_secret, scopes=["identify"]
     )
     async with fake.client(token=strategy) as rest:
         await rest._request(ME)
         await rest._request(ME)
         assert len(fake.rest.requests_to("POST", "/oauth2/token")) == 1
-        await anyio.sleep(3600)  # expired (minus the refresh margin): fetched again
+        await anyio.sleep(TOKEN_LIFETIME)  # expired (minus the refresh margin): fetched again
         await rest._request(ME)
         assert len(fake.rest.requests_to("POST", "/oauth2/token")) == 2
         fake.rest.bearer_tokens.clear()  # revoked: one 401, a new token, one retry
         await rest._request(ME)
+    token_requests = fake.rest.requests_to("POST", "/oauth2/token")
+    assert [r.status for r in token_requests] == [200, 200, 200]
+    # Discord's documented form: HTTP Basic with id:secret; the body has no credentials.
+    basic = base64.b64encode(f"{fake.world.application_id}:{fake.world.client_secret}".encode())
+    for sent in token_requests:
+        assert sent.headers["authorization"] == f"Basic {basic.decode()}"
+        assert sent.form == {"grant_type": "client_credentials", "scope": "identify"}
     statuses = [r.status for r in fake.rest.requests_to("GET", "/users/@me")]
     assert statuses == [200, 200, 200, 401, 200]
-    assert fake.rest.requests[-1].headers["authorization"] == "Bearer access-token-3"
+    assert fake.rest.requests[-1].headers["authorization"].startswith("Bearer ")
+    assert fake.rest.requests[-1].headers["authorization"].removeprefix("Bearer ") in (
+        fake.rest.bearer_tokens
+    )
+    assert fake.world.client_secret not in repr(strategy)
+
+
+async def test_client_credentials_with_a_wrong_secret_raise_unauthorized(fake: Fake) -> None:
+    strategy = ClientCredentialsStrategy(fake.world.application_id, "not-the-secret-at-all")
+    async with fake.client(token=strategy) as rest:
+        with pytest.raises(errors.UnauthorizedError):
+            await rest._request(ME)
+    # No retry loop: the token endpoint's 401 is final, and no API call was made.
+    assert [(r.route, r.status) for r in fake.rest.requests] == [("/oauth2/token", 401)]
 
 
 async def test_close_cancels_waiters_with_a_clear_error(fake: Fake) -> None:

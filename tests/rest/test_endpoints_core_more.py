@@ -42,27 +42,20 @@ async def test_gateway_bot_and_my_guilds(fake: Fake, rest: RESTClient) -> None:
 
 async def test_pins_crosspost_and_forward(fake: Fake, rest: RESTClient) -> None:
     channel = fake.channels[0]["id"]
-    fake.rest.stub("PUT", "/channels/{channel_id}/messages/pins/{message_id}", status=204)
-    fake.rest.stub("DELETE", "/channels/{channel_id}/messages/pins/{message_id}", status=204)
-    fake.rest.stub(
-        "GET",
-        "/channels/{channel_id}/messages/pins",
-        json={"items": [{"pinned_at": NOW, "message": message(fake, "pinned")}], "has_more": False},
-    )
     fake.rest.stub(
         "POST", "/channels/{channel_id}/messages/{message_id}/crosspost", json=message(fake, "x")
     )
-    await rest.pin_message(channel, 5, reason="important")
-    assert fake.rest.requests[-1].path == f"/channels/{channel}/messages/pins/5"
+    pinned = await rest.create_message(channel, "pinned")
+    await rest.pin_message(channel, pinned, reason="important")
+    assert fake.rest.requests[-1].path == f"/channels/{channel}/messages/pins/{pinned.id}"
     assert fake.rest.requests[-1].headers["x-audit-log-reason"] == "important"
-    await rest.unpin_message(channel, 5)
     assert [m.content for m in await rest.fetch_pins(channel)] == ["pinned"]
     assert fake.rest.requests[-1].query == {"limit": ["50"]}
+    await rest.unpin_message(channel, pinned)
+    assert await rest.fetch_pins(channel) == []
     assert (await rest.crosspost_message(channel, 5)).content == "x"
     source = await rest.create_message(fake.channels[1]["id"], "original")
-    # FakeDiscord does not emulate forwards yet: answer with a canned message.
-    fake.rest.stub("POST", "/channels/{channel_id}/messages", json=message(fake), times=1)
-    await rest.forward_message(channel, source, fake.channels[1]["id"])
+    forward = await rest.forward_message(channel, source, fake.channels[1]["id"])
     assert fake.rest.requests[-1].json == {
         "message_reference": {
             "type": 1,
@@ -70,6 +63,8 @@ async def test_pins_crosspost_and_forward(fake: Fake, rest: RESTClient) -> None:
             "channel_id": fake.channels[1]["id"],
         }
     }
+    assert forward.channel_id == int(channel)
+    assert forward.content == ""
 
 
 async def test_bulk_delete_failure_says_what_was_deleted(fake: Fake, rest: RESTClient) -> None:
@@ -93,13 +88,14 @@ async def test_bulk_delete_failure_says_what_was_deleted(fake: Fake, rest: RESTC
 
 async def test_bans_and_my_user(fake: Fake, rest: RESTClient) -> None:
     guild = fake.guild["id"]
-    fake.rest.stub("PUT", "/guilds/{guild_id}/bans/{user_id}", status=204)
-    fake.rest.stub("DELETE", "/guilds/{guild_id}/bans/{user_id}", status=204)
-    await rest.ban_user(guild, 7, delete_message_seconds=3600, reason="spam")
+    user = fake.world.add_user()
+    await rest.ban_user(guild, user["id"], delete_message_seconds=3600, reason="spam")
     sent = fake.rest.requests[-1]
     assert sent.json == {"delete_message_seconds": 3600}
     assert sent.headers["x-audit-log-reason"] == "spam"
-    await rest.unban_user(guild, 7)
+    assert int(user["id"]) in fake.world.bans[int(guild)]
+    await rest.unban_user(guild, user["id"])
+    assert fake.world.bans[int(guild)] == {}
     with pytest.raises(ValueError, match="604800"):
         await rest.ban_user(guild, 7, delete_message_seconds=10**6)
     me = await rest.edit_my_user(username="renamed", avatar=Bytes(b"png", "a.png"))

@@ -8,6 +8,7 @@ import typing
 
 import pytest
 
+from anycord import errors
 from anycord.files import Bytes
 from anycord.models import audit_logs, auto_mod, emojis, invites, scheduled_events, stickers
 from anycord.models.stage_instances import StageInstance
@@ -25,6 +26,11 @@ END = datetime.datetime(2030, 1, 2, tzinfo=datetime.UTC)
 G = "/guilds/{guild_id}"
 E = G + "/scheduled-events/{guild_scheduled_event_id}"
 A = "/applications/{application_id}/emojis"
+
+
+def _eq(got: object, expected: object) -> None:
+    assert got == expected
+
 
 CASES = [
     # invites
@@ -87,8 +93,9 @@ CASES = [
         method="GET",
         route="/invites/{code}/target-users",
         path="/invites/abc/target-users",
-        response="user_id\n300\n",
+        response=b"user_id\n300\n",
         returns=str,
+        check=lambda csv: _eq(csv, "user_id\n300\n"),
     ),
     Case(
         id="set_invite_target_users",
@@ -96,7 +103,7 @@ CASES = [
         method="PUT",
         route="/invites/{code}/target-users",
         path="/invites/abc/target-users",
-        files=[("files[0]", "target_users.csv", b"300\n")],
+        files=[("target_users_file", "target_users.csv", b"300\n")],
     ),
     Case(
         id="fetch_invite_target_users_job_status",
@@ -258,7 +265,8 @@ CASES = [
         method="POST",
         route=G + "/stickers",
         path="/guilds/100/stickers",
-        files=[("files[0]", "s.png", PNG)],
+        form={"name": "smile", "tags": "happy", "description": ""},
+        files=[("file", "s.png", PNG)],
         reason="r",
         response=p.sticker(),
         returns=stickers.GuildSticker,
@@ -689,13 +697,24 @@ async def test_documented_limits_raise_before_sending(
     assert fake.rest.requests == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R1's multipart encoder drops `form` fields when files are given and T1's fake "
-    "does not record plain multipart fields; create_sticker sends name/tags/description there",
-)
-async def test_create_sticker_sends_form_fields(fake: Fake) -> None:
+async def test_create_sticker_sends_form_fields_and_one_file_part(fake: Fake) -> None:
     fake.rest.stub("POST", G + "/stickers", json=p.sticker())
     async with fake.client() as rest:
-        await rest.create_sticker(100, "smile", "happy", Bytes(PNG, "s.png"))
-    assert fake.rest.requests[-1].form == {"name": "smile", "tags": "happy", "description": ""}
+        await rest.create_sticker(100, "smile", "happy", Bytes(PNG, "s.png"), reason="new")
+    sent = fake.rest.requests[-1]
+    assert sent.form == {"name": "smile", "tags": "happy", "description": ""}
+    assert [(f.field, f.filename, f.data) for f in sent.files] == [("file", "s.png", PNG)]
+    assert sent.json is None
+    assert sent.headers["x-audit-log-reason"] == "new"
+
+
+async def test_non_json_answers_are_returned_raw_only_where_expected(fake: Fake) -> None:
+    csv = b"user_id\n300\n"
+    fake.rest.stub(
+        "GET", "/invites/{code}/target-users", json=csv, headers={"content-type": "text/csv"}
+    )
+    fake.rest.stub("GET", "/invites/{code}", json=csv, headers={"content-type": "text/csv"})
+    async with fake.client() as rest:
+        assert await rest.fetch_invite_target_users("abc") == "user_id\n300\n"
+        with pytest.raises(errors.HTTPError, match="expected JSON, got 'text/csv'"):
+            await rest.fetch_invite("abc")

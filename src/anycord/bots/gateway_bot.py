@@ -16,10 +16,10 @@ start together and identify through one `IdentifyGate`, which lets one shard per
 re-identify); once every shard is READY, `StartedEvent` is dispatched and awaited and
 `task_status.started()` reports the bot ready.
 
-Close (see docs/lifecycle.md): `StoppingEvent` (awaited) → shards close with 1001 → voice →
-listeners get `close_grace` seconds then are cancelled → REST → cache cleared →
-`StoppedEvent` → the tree exits. A fatal shard error (4004, 4010–4014) cancels the tree and
-is raised from `start()` itself, not as an exception group.
+Close (see docs/lifecycle.md): `StoppingEvent` (awaited) → voice connections disconnect and
+leave → shards close with 1001 → listeners get `close_grace` seconds then are cancelled →
+REST → cache cleared → `StoppedEvent` → the tree exits. A fatal shard error (4004,
+4010–4014) cancels the tree and is raised from `start()` itself, not as an exception group.
 """
 
 from __future__ import annotations
@@ -186,7 +186,10 @@ class GatewayBot:
         )
         self._rest = self._new_rest()
         self._voice = VoiceComponent(
-            self._send_voice_state, lambda: self._user_id, self._shard_id_for
+            self._send_voice_state,
+            lambda: self._user_id,
+            self._shard_id_for,
+            intents=lambda: self._intents,
         )
         self._shards: dict[int, GatewayShard] = {}
         self._shard_count = 0
@@ -560,22 +563,25 @@ class GatewayBot:
 
     async def _shutdown(self) -> None:
         deadline = self._close_grace + _CLOSE_DEADLINE
-        with anyio.move_on_after(deadline):
-            await self._events.dispatch(StoppingEvent(app=self))
+        if self._events.is_running:
+            with anyio.move_on_after(deadline):
+                await self._events.dispatch(StoppingEvent(app=self))
+        # Voice first, while the shards can still send the leave updates.
+        await self._voice.close()
         with anyio.move_on_after(_CLOSE_DEADLINE):
             async with anyio.create_task_group() as tg:
                 for shard in self._shards.values():
                     if shard.is_alive:
                         tg.start_soon(shard.close)
-        await self._voice.close()
         # In-flight listeners get the grace period, then are cancelled; the dispatcher keeps
         # running for StoppedEvent.
         await self._events.drain(self._close_grace)
         with anyio.move_on_after(_CLOSE_DEADLINE):
             await self._rest.close()
         self._cache.clear()
-        with anyio.move_on_after(deadline):
-            await self._events.dispatch(StoppedEvent(app=self))
+        if self._events.is_running:  # not when the tree was cancelled from outside
+            with anyio.move_on_after(deadline):
+                await self._events.dispatch(StoppedEvent(app=self))
         await self._events.aclose(0)
 
     def _shards_closed(self) -> None:
@@ -621,15 +627,26 @@ class GatewayBot:
         self._context_tg = tg
         return self
 
-    async def __aexit__(self, *exc_info: typing.Any) -> None:
-        """Close the bot and wait for its tree to exit."""
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: types.TracebackType | None,
+    ) -> None:
+        """Close the bot gracefully and wait for its tree to exit; the body's error propagates."""
         tg, self._context_tg = self._context_tg, None
         if self.is_alive and not self._lifecycle.is_closing:
             self._lifecycle.request_close()
         if tg is None:
             return
+        # An error in the body still gets the graceful close (the task group is not told of
+        # it, which would cancel the tree); only a cancellation is passed on.
+        cancelled = isinstance(exc, anyio.get_cancelled_exc_class())
         try:
-            await tg.__aexit__(*exc_info)
+            if cancelled:
+                await tg.__aexit__(exc_type, exc, tb)
+            else:
+                await tg.__aexit__(None, None, None)
         except BaseExceptionGroup as group:
             raise _unwrap(group) from None
 

@@ -80,18 +80,23 @@ def run_blocking(
                     return
 
     async def main() -> None:
-        async with anyio.create_task_group() as tg:
-            if handle_signals and _SIGNALS:
-                await tg.start(watch_signals, tg)
-            await start()
-            tg.cancel_scope.cancel()
+        if coroutine_tracking_depth is not None:
+            # Here, not before the loop starts: asyncio's debug mode sets its own depth then.
+            sys.set_coroutine_origin_tracking_depth(coroutine_tracking_depth)
+        try:
+            async with anyio.create_task_group() as tg:
+                if handle_signals and _SIGNALS:
+                    await tg.start(watch_signals, tg)
+                await start()
+                tg.cancel_scope.cancel()
+        except BaseExceptionGroup as group:
+            # The watcher never fails, so the group holds start()'s error: raise it as is.
+            raise _single_error(group) from None
 
     options: dict[str, typing.Any] = {}
     if backend == "asyncio" and asyncio_debug:
         options["debug"] = True
     previous_depth = sys.get_coroutine_origin_tracking_depth()
-    if coroutine_tracking_depth is not None:
-        sys.set_coroutine_origin_tracking_depth(coroutine_tracking_depth)
     try:
         anyio.run(main, backend=backend, backend_options=options)
     finally:
@@ -102,3 +107,17 @@ def run_blocking(
         if signum == getattr(signal, "SIGINT", None):
             raise KeyboardInterrupt
         raise SystemExit(128 + signum)
+
+
+def _single_error(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The one error inside `group` that is not a cancellation, or the group itself."""
+    cancelled = anyio.get_cancelled_exc_class()
+    leaves: list[BaseException] = []
+    pending: list[BaseException] = [group]
+    while pending:
+        exc = pending.pop()
+        if isinstance(exc, BaseExceptionGroup):
+            pending.extend(exc.exceptions)
+        elif not isinstance(exc, cancelled):
+            leaves.append(exc)
+    return leaves[0] if len(leaves) == 1 else group

@@ -8,6 +8,7 @@ import typing
 import attrs
 
 from anycord.events._decode import decode
+from anycord.events._factories import decoded_factory
 from anycord.events.base import ShardBoundEvent
 from anycord.snowflakes import Snowflake
 
@@ -301,28 +302,16 @@ def on_automod_action_execution(
     )
 
 
-def _scheduled(
-    cls: type[ScheduledEventCreateEvent | ScheduledEventUpdateEvent | ScheduledEventDeleteEvent],
-) -> _Factory:
-    def factory(
-        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-    ) -> ShardBoundEvent:
-        guild_id = Snowflake(payload["guild_id"])
-        return cls(
-            app=app,
-            shard=shard,
-            guild_id=guild_id,
-            event_id=Snowflake(payload["id"]),
-            event=decode("scheduled_event", payload, app, guild_id),
-        )
-
-    factory.__doc__ = cls.__doc__
-    return factory
-
-
-on_scheduled_event_create = _scheduled(ScheduledEventCreateEvent)
-on_scheduled_event_update = _scheduled(ScheduledEventUpdateEvent)
-on_scheduled_event_delete = _scheduled(ScheduledEventDeleteEvent)
+_EVENT_ID: typing.Final = {"event_id": "id"}
+on_scheduled_event_create = decoded_factory(
+    ScheduledEventCreateEvent, "event", "scheduled_event", ids=_EVENT_ID
+)
+on_scheduled_event_update = decoded_factory(
+    ScheduledEventUpdateEvent, "event", "scheduled_event", ids=_EVENT_ID
+)
+on_scheduled_event_delete = decoded_factory(
+    ScheduledEventDeleteEvent, "event", "scheduled_event", ids=_EVENT_ID
+)
 
 
 def _scheduled_user(
@@ -347,55 +336,37 @@ on_scheduled_event_user_add = _scheduled_user(ScheduledEventUserAddEvent)
 on_scheduled_event_user_remove = _scheduled_user(ScheduledEventUserRemoveEvent)
 
 
-def _stage(cls: type[StageInstanceEvent]) -> _Factory:
-    def factory(
-        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-    ) -> ShardBoundEvent:
-        guild_id = Snowflake(payload["guild_id"])
-        return cls(
-            app=app,
-            shard=shard,
-            guild_id=guild_id,
-            stage_instance=decode("stage_instance", payload, app, guild_id),
-        )
-
-    factory.__doc__ = cls.__doc__
-    return factory
+on_stage_instance_create = decoded_factory(
+    StageInstanceCreateEvent, "stage_instance", "stage_instance"
+)
+on_stage_instance_update = decoded_factory(
+    StageInstanceUpdateEvent, "stage_instance", "stage_instance"
+)
+on_stage_instance_delete = decoded_factory(
+    StageInstanceDeleteEvent, "stage_instance", "stage_instance"
+)
 
 
-on_stage_instance_create = _stage(StageInstanceCreateEvent)
-on_stage_instance_update = _stage(StageInstanceUpdateEvent)
-on_stage_instance_delete = _stage(StageInstanceDeleteEvent)
+on_entitlement_create = decoded_factory(
+    EntitlementCreateEvent, "entitlement", "entitlement", in_guild=False
+)
+on_entitlement_update = decoded_factory(
+    EntitlementUpdateEvent, "entitlement", "entitlement", in_guild=False
+)
+on_entitlement_delete = decoded_factory(
+    EntitlementDeleteEvent, "entitlement", "entitlement", in_guild=False
+)
 
 
-def _entitlement(cls: type[EntitlementEvent]) -> _Factory:
-    def factory(
-        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-    ) -> ShardBoundEvent:
-        return cls(app=app, shard=shard, entitlement=decode("entitlement", payload, app))
-
-    factory.__doc__ = cls.__doc__
-    return factory
-
-
-on_entitlement_create = _entitlement(EntitlementCreateEvent)
-on_entitlement_update = _entitlement(EntitlementUpdateEvent)
-on_entitlement_delete = _entitlement(EntitlementDeleteEvent)
-
-
-def _subscription(cls: type[SubscriptionEvent]) -> _Factory:
-    def factory(
-        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-    ) -> ShardBoundEvent:
-        return cls(app=app, shard=shard, subscription=decode("subscription", payload, app))
-
-    factory.__doc__ = cls.__doc__
-    return factory
-
-
-on_subscription_create = _subscription(SubscriptionCreateEvent)
-on_subscription_update = _subscription(SubscriptionUpdateEvent)
-on_subscription_delete = _subscription(SubscriptionDeleteEvent)
+on_subscription_create = decoded_factory(
+    SubscriptionCreateEvent, "subscription", "subscription", in_guild=False
+)
+on_subscription_update = decoded_factory(
+    SubscriptionUpdateEvent, "subscription", "subscription", in_guild=False
+)
+on_subscription_delete = decoded_factory(
+    SubscriptionDeleteEvent, "subscription", "subscription", in_guild=False
+)
 
 
 def _poll_vote(cls: type[PollVoteEvent]) -> _Factory:

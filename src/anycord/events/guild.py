@@ -8,6 +8,7 @@ import typing
 import attrs
 
 from anycord.events._decode import decode
+from anycord.events._factories import decoded_factory
 from anycord.events.base import ShardBoundEvent
 from anycord.snowflakes import Snowflake
 
@@ -324,30 +325,10 @@ def on_integrations_update(
     return GuildIntegrationsUpdateEvent(app=app, shard=shard, guild_id=_gid(payload))
 
 
-def on_integration_create(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-) -> IntegrationCreateEvent:
-    """INTEGRATION_CREATE."""
-    guild_id = _gid(payload)
-    return IntegrationCreateEvent(
-        app=app,
-        shard=shard,
-        guild_id=guild_id,
-        integration=decode("integration", payload, app, guild_id),
-    )
+on_integration_create = decoded_factory(IntegrationCreateEvent, "integration", "integration")
 
 
-def on_integration_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-) -> IntegrationUpdateEvent:
-    """INTEGRATION_UPDATE."""
-    guild_id = _gid(payload)
-    return IntegrationUpdateEvent(
-        app=app,
-        shard=shard,
-        guild_id=guild_id,
-        integration=decode("integration", payload, app, guild_id),
-    )
+on_integration_update = decoded_factory(IntegrationUpdateEvent, "integration", "integration")
 
 
 def on_integration_delete(
@@ -381,43 +362,17 @@ def on_presence_update(
     )
 
 
-def on_audit_log_entry_create(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-) -> AuditLogEntryCreateEvent:
-    """GUILD_AUDIT_LOG_ENTRY_CREATE."""
-    guild_id = _gid(payload)
-    return AuditLogEntryCreateEvent(
-        app=app,
-        shard=shard,
-        guild_id=guild_id,
-        entry=decode("audit_log_entry", payload, app, guild_id),
-    )
+on_audit_log_entry_create = decoded_factory(AuditLogEntryCreateEvent, "entry", "audit_log_entry")
 
 
-def on_soundboard_sound_create(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-) -> SoundboardSoundCreateEvent:
-    """GUILD_SOUNDBOARD_SOUND_CREATE."""
-    guild_id = _gid(payload)
-    return SoundboardSoundCreateEvent(
-        app=app,
-        shard=shard,
-        guild_id=guild_id,
-        sound=decode("soundboard_sound", payload, app, guild_id),
-    )
+on_soundboard_sound_create = decoded_factory(
+    SoundboardSoundCreateEvent, "sound", "soundboard_sound"
+)
 
 
-def on_soundboard_sound_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
-) -> SoundboardSoundUpdateEvent:
-    """GUILD_SOUNDBOARD_SOUND_UPDATE."""
-    guild_id = _gid(payload)
-    return SoundboardSoundUpdateEvent(
-        app=app,
-        shard=shard,
-        guild_id=guild_id,
-        sound=decode("soundboard_sound", payload, app, guild_id),
-    )
+on_soundboard_sound_update = decoded_factory(
+    SoundboardSoundUpdateEvent, "sound", "soundboard_sound"
+)
 
 
 def on_soundboard_sound_delete(

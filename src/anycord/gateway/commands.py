@@ -1,4 +1,4 @@
-"""Payloads the shard sends (ops 3, 4, 8, 31), built and validated before anything is sent.
+"""Payloads the shard sends (ops 3, 4, 8, 31, 43), built and validated before anything is sent.
 
 Each builder returns the `d` object of one gateway command. Validation errors are raised here,
 with the bad value named, so a bad call never reaches the socket. Presence and activity are
@@ -28,8 +28,10 @@ if typing.TYPE_CHECKING:
     from anycord.undefined import UndefinedOr
 
 __all__ = [
+    "CHANNEL_INFO_FIELDS",
     "activity_payload",
     "presence_payload",
+    "request_channel_info_payload",
     "request_guild_members_payload",
     "request_soundboard_sounds_payload",
     "status_value",
@@ -41,6 +43,9 @@ _CUSTOM_ACTIVITY: typing.Final = 4
 _STREAMING_ACTIVITY: typing.Final = 1
 _MAX_NONCE_BYTES: typing.Final = 32
 _MAX_MEMBER_IDS: typing.Final = 100
+
+CHANNEL_INFO_FIELDS: typing.Final[tuple[str, ...]] = ("status", "voice_start_time")
+"""The fields op 43 may ask for, as Discord documents them (gateway-events.mdx)."""
 
 
 def status_value(status: object) -> str:
@@ -170,3 +175,27 @@ def request_soundboard_sounds_payload(guilds: Iterable[SnowflakeishOr]) -> dict[
         msg = "request_soundboard_sounds needs at least one guild"
         raise ValueError(msg)
     return {"guild_ids": guild_ids}
+
+
+def request_channel_info_payload(
+    guild: SnowflakeishOr, fields: Iterable[str]
+) -> dict[str, typing.Any]:
+    """An op 43 object: at least one of `CHANNEL_INFO_FIELDS`, each once, in the order given.
+
+    A bare string is refused (it would be read as a list of letters); so is a field Discord
+    does not document, which would otherwise be a silent no-op on the wire.
+    """
+    if isinstance(fields, (str, bytes)):
+        msg = f"fields must be an iterable of field names, not the string {fields!r}"
+        raise TypeError(msg)
+    wanted: list[str] = []
+    for field in fields:
+        if not isinstance(field, str) or field not in CHANNEL_INFO_FIELDS:
+            msg = f"unknown channel info field {field!r}; expected some of {list(CHANNEL_INFO_FIELDS)}"
+            raise ValueError(msg)
+        if field not in wanted:
+            wanted.append(field)
+    if not wanted:
+        msg = f"request_channel_info needs at least one field of {list(CHANNEL_INFO_FIELDS)}"
+        raise ValueError(msg)
+    return {"guild_id": str(to_snowflake(guild)), "fields": wanted}

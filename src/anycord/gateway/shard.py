@@ -29,12 +29,22 @@ Guarantees:
 * Sends: one path per connection, through the connection's `SendLimiter` (120 per 60 s, three
   slots reserved for heartbeats). `update_presence` & co. build and validate their payload
   first (`ValueError` over 4096 bytes, nothing sent), then wait for a READY connection and a
-  slot; a reconnect never drops or cancels them, they go out on the next connection. Bound the
-  wait with your own `anyio.fail_after`.
+  slot, and return once the frame is written. Bound the wait with your own `anyio.fail_after`.
+* Commands are delivered at least once, never dropped silently. A written command counts as
+  read by Discord only once the ACK of a heartbeat written after it arrives (the server handles
+  a connection's frames in order). If the connection ends before that (the server closed it
+  while the command was in flight, a zombie, op 7, a dropped socket), the command is written
+  again on the next connection, before any newer command and in the original order. So a
+  command can arrive twice when the server did read it just before the connection ended;
+  presence and voice-state updates are idempotent, and member requests carry a `nonce` to spot
+  a repeated chunk. `close()` ends the guarantee: unconfirmed commands are not sent anywhere.
+* `max_message_size` bounds one received message: the websocket message for an uncompressed
+  connection, the inflated message for a compressed one (`GatewayTransportError`, reconnect).
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 import math
 import random
@@ -54,12 +64,14 @@ from anycord.errors import (
     ShardCloseCode,
 )
 from anycord.gateway import commands
+from anycord.gateway.compression import DEFAULT_MAX_SIZE
 from anycord.gateway.identify import LocalIdentifyGate
 from anycord.gateway.protocol import (
     CloseAction,
     Dispatch,
     GatewayProtocol,
     HandshakeComplete,
+    HeartbeatAck,
     HeartbeatRequested,
     Hello,
     InvalidSession,
@@ -99,9 +111,16 @@ class _ConnectionLost(Exception):
 
 
 class _Connection:
-    """One websocket connection's send path and liveness."""
+    """One websocket connection's send path, liveness and unconfirmed commands.
 
-    def __init__(self, ws: WebSocketClient) -> None:
+    Commands (not IDENTIFY, RESUME or heartbeats) written on the connection stay in
+    `unconfirmed` until the ACK of a heartbeat written after them arrives: the server answers
+    frames in order, so that ACK proves it read them. When the connection ends, the shard puts
+    what is still unconfirmed back at the front of its backlog, which the next connection
+    writes before any new command.
+    """
+
+    def __init__(self, ws: WebSocketClient, backlog: collections.deque[bytes]) -> None:
         self.ws = ws
         self.limiter = SendLimiter()
         self.lost = anyio.Event()
@@ -109,16 +128,67 @@ class _Connection:
         self.ready_at = math.nan
         self.outcome: _Outcome = _RECONNECT
         self.error: BaseException | None = None
+        self.backlog = backlog
+        self.unconfirmed: collections.deque[bytes] = collections.deque()
+        self.carried = False
+        self._written = 0
+        self._confirmed = 0
+        self._beat_marks: collections.deque[int] = collections.deque()
         self._lock = anyio.Lock()
 
-    async def send(self, frame: bytes, *, priority: bool = False) -> None:
-        if priority:
-            await self._send_when_allowed(frame, priority=True)
-            return
-        async with self._lock:  # FIFO among ordinary senders
-            await self._send_when_allowed(frame, priority=False)
+    async def send(self, frame: bytes) -> None:
+        """A handshake frame (IDENTIFY, RESUME): priority slot, not tracked."""
+        await self._write(frame, priority=True)
 
-    async def _send_when_allowed(self, frame: bytes, *, priority: bool) -> None:
+    async def send_heartbeat(self, frame: bytes) -> None:
+        """A heartbeat: its ACK will confirm every command written before it."""
+        await self._write(frame, priority=True, beat=True)
+
+    async def send_command(self, frame: bytes) -> None:
+        """A command, after the backlog; FIFO among commands; tracked until confirmed."""
+        async with self._lock:
+            await self._drain()
+            await self._write(frame, priority=False)
+            self._book(frame)
+
+    async def flush_backlog(self) -> None:
+        """Write the backlog inherited from earlier connections (a no-op once it is empty)."""
+        try:
+            async with self._lock:
+                await self._drain()
+        except _ConnectionLost:
+            pass  # the reader sees the loss; the backlog keeps what was not written
+
+    def heartbeat_acked(self) -> None:
+        if self._beat_marks:
+            mark = self._beat_marks.popleft()
+            while self._confirmed < mark:
+                self.unconfirmed.popleft()
+                self._confirmed += 1
+
+    def carry_over(self) -> None:
+        """The connection is gone: its unconfirmed commands go first on the next one."""
+        self.carried = True
+        self.backlog.extendleft(reversed(self.unconfirmed))
+        self.unconfirmed.clear()
+
+    async def _drain(self) -> None:
+        backlog = self.backlog
+        while backlog:
+            frame = backlog[0]
+            await self._write(frame, priority=False)
+            # Booked in the same step as the write returned: no carry-over can come between.
+            backlog.popleft()
+            self._book(frame)
+
+    def _book(self, frame: bytes) -> None:
+        if self.carried:  # written to a connection that was already given up on
+            self.backlog.append(frame)
+            return
+        self.unconfirmed.append(frame)
+        self._written += 1
+
+    async def _write(self, frame: bytes, *, priority: bool, beat: bool = False) -> None:
         while True:
             if self.lost.is_set():
                 raise _ConnectionLost
@@ -127,6 +197,9 @@ class _Connection:
                 break
             with anyio.move_on_after(wait):
                 await self.lost.wait()
+        if beat:
+            # Only commands whose write finished before this beat's write began are covered.
+            self._beat_marks.append(self._written)
         try:
             await self.ws.send(frame)
         except GatewayConnectionError:
@@ -159,6 +232,7 @@ class GatewayShard:
         stable_after: float = 30.0,
         close_grace: float = 5.0,
         resume: tuple[str, int, str] | None = None,
+        max_message_size: int = DEFAULT_MAX_SIZE,
     ) -> None:
         register_secret(token)
         self._protocol = GatewayProtocol(
@@ -168,7 +242,9 @@ class GatewayShard:
             shard_count=shard_count,
             compression=compression,
             large_threshold=large_threshold,
+            max_message_size=max_message_size,
         )
+        self._max_message_size = max_message_size
         if resume is not None:
             # A session handed over by a previous owner (the orchestrator): RESUME it first.
             self._protocol.restore_session(*resume)
@@ -198,6 +274,8 @@ class GatewayShard:
         )
         self._lifecycle = "new"  # new → running → closing → closed
         self._conn: _Connection | None = None
+        # Commands to write before any new one: those a lost connection never confirmed.
+        self._backlog: collections.deque[bytes] = collections.deque()
         self._run_scope: anyio.CancelScope | None = None
         self._changed: anyio.Event | None = None
         self._exited: anyio.Event | None = None
@@ -360,9 +438,10 @@ class GatewayShard:
             url,
             ssl_context=self._http_settings.ssl if self._http_settings is not None else True,
             proxy=self._proxy_settings,
+            max_message_size=self._max_message_size,
         )
         self._protocol.connection_made(anyio.current_time())
-        return _Connection(ws)
+        return _Connection(ws, self._backlog)
 
     async def _serve(
         self, conn: _Connection, task_status: anyio.abc.TaskStatus[None], started: list[bool]
@@ -389,6 +468,8 @@ class GatewayShard:
                         RECONNECT_CLOSE_CODE if self._close_resumable else ShardCloseCode.GOING_AWAY
                     )
                 await conn.ws.close(int(close_code), grace=self._close_grace)
+                # After close() no write can land on this socket any more.
+                conn.carry_over()
                 if conn.ready:
                     with anyio.move_on_after(self._close_grace):
                         await self._sink.on_shard_disconnected(self)
@@ -422,21 +503,25 @@ class GatewayShard:
                 elif isinstance(event, HandshakeComplete):
                     conn.ready = True
                     conn.ready_at = anyio.current_time()
+                    if conn.backlog:
+                        tg.start_soon(conn.flush_backlog)
                     self._notify()
                     await self._sink.on_shard_connected(self)
                     if not started[0]:
                         started[0] = True
                         task_status.started()
+                elif isinstance(event, HeartbeatAck):
+                    conn.heartbeat_acked()
                 elif isinstance(event, Hello):
                     tg.start_soon(self._heartbeat_loop, conn, tg.cancel_scope)
                     if event.resume:
-                        await conn.send(protocol.resume(), priority=True)
+                        await conn.send(protocol.resume())
                     else:
                         await self._gate.acquire(self._shard_id)
-                        await conn.send(protocol.identify(self._presence()), priority=True)
+                        await conn.send(protocol.identify(self._presence()))
                 elif isinstance(event, HeartbeatRequested):
-                    await conn.send(
-                        protocol.heartbeat(anyio.current_time(), scheduled=False), priority=True
+                    await conn.send_heartbeat(
+                        protocol.heartbeat(anyio.current_time(), scheduled=False)
                     )
                 elif isinstance(event, ReconnectRequested):
                     _LOGGER.info("shard %s: Discord asked to reconnect", self._shard_id)
@@ -465,7 +550,7 @@ class GatewayShard:
                     conn.outcome = _RECONNECT
                     scope.cancel()
                     return
-                await conn.send(protocol.heartbeat(now), priority=True)
+                await conn.send_heartbeat(protocol.heartbeat(now))
         except _ConnectionLost:
             scope.cancel()
 
@@ -495,7 +580,7 @@ class GatewayShard:
         while True:
             conn = await self._wait_connection()
             try:
-                await conn.send(frame)
+                await conn.send_command(frame)
             except _ConnectionLost:
                 continue
             return
@@ -564,3 +649,12 @@ class GatewayShard:
         """Op 31: Discord answers with SOUNDBOARD_SOUNDS for each guild."""
         payload = commands.request_soundboard_sounds_payload(guilds)
         await self._send_command(Opcode.REQUEST_SOUNDBOARD_SOUNDS, payload)
+
+    async def request_channel_info(self, guild: SnowflakeishOr, fields: Iterable[str]) -> None:
+        """Op 43: Discord answers with CHANNEL_INFO, the ephemeral `fields` of the guild's channels.
+
+        `fields` are some of `anycord.gateway.commands.CHANNEL_INFO_FIELDS` (`status`,
+        `voice_start_time`); anything else raises `ValueError` before anything is sent.
+        """
+        payload = commands.request_channel_info_payload(guild, fields)
+        await self._send_command(Opcode.REQUEST_CHANNEL_INFO, payload)

@@ -1,31 +1,56 @@
-"""A small HTTP/1.1 server on AnyIO streams, made for one job: Discord's interaction POSTs.
+"""A small, strict HTTP/1.1 server on AnyIO, made for one job: Discord's interaction POSTs.
 
 hypercorn is a complete server (HTTP/2, HTTP/3, WebSockets), and its pure-Python h11 layer
 costs more per request than verifying the Ed25519 signature does. Discord only ever sends
 `POST` requests with a `Content-Length` body over HTTP/1.1 keep-alive connections, so this
-server parses exactly that, with a few byte splits, and hands each request to an ASGI app
-(normally `AsgiAdapter`, which makes every status-code decision). Anything outside that
-subset gets a plain error and the connection is closed: chunked bodies 411, heads over
-16 KiB 431, malformed heads 400.
+server parses exactly that and hands each request to an ASGI app (normally `AsgiAdapter`,
+which makes every status-code decision). It faces the internet, so it is strict:
 
-Every connection is a task in the server's task group. Shutdown stops accepting, closes idle
-keep-alive connections at once, and gives requests in flight `shutdown_timeout` seconds
-before they are cancelled. It runs on asyncio and Trio alike, with TLS when given an
-`SSLContext` (AnyIO's TLS listener).
+- the whole request head is checked against the HTTP/1.1 grammar in one pass (request
+  line, header names as tokens, no control characters, no bare CR or LF, no obsolete line
+  folding): anything else is **400** and the connection closes;
+- heads over 16 KiB or with more than 100 header lines are **431**;
+- `Transfer-Encoding` in any form is **411** (no chunked bodies, so no request smuggling
+  through a disagreement about where a body ends); a `Content-Length` that is not decimal
+  digits, or that is given twice, is **400**; an HTTP/1.1 request without exactly one
+  `Host` is **400**; a version other than 1.0 or 1.1 never parses (**400**);
+- every error answer carries `connection: close`; the server then stops writing, drains
+  what the client still sends for a moment, and closes (so the client reads the answer
+  rather than a reset);
+- an idle keep-alive connection is closed after `keep_alive_timeout` seconds; once the
+  first byte of a request arrives, its head and body must arrive within `request_timeout`
+  seconds, and a response the client does not read must be taken within the same time
+  (slow-loris clients are dropped);
+- a connection holds at most one head (16 KiB) plus one read (64 KiB) of unparsed bytes;
+  bodies are read by the app as it asks for them (`AsgiAdapter` refuses bodies over its
+  `max_body_size` before reading them);
+- an exception from the app is logged and answered **500** (or the connection is closed
+  when the response had started); it never reaches the server's task group.
+
+Every connection is a task in the server's task group; one more task enforces the timeouts
+for all connections (a deadline per connection, checked a few times a second, so a request
+costs no timer of its own). Plain TCP and Unix sockets are driven with non-blocking socket
+calls and AnyIO's readiness waits (`anyio.wait_readable`): a read that finds data waiting
+costs one system call on both backends. With an `SSLContext`, connections go through AnyIO's
+TLS streams instead. Shutdown stops accepting, closes idle keep-alive connections at once,
+and gives requests in flight `shutdown_timeout` seconds before they are cancelled.
 """
 
 from __future__ import annotations
 
-import functools
+import errno
 import logging
+import math
+import re
+import socket as socket_module
 import typing
 
 import anyio
 import anyio.abc
+import anyio.lowlevel
 from anyio.streams.tls import TLSListener
 
 if typing.TYPE_CHECKING:
-    import socket
     import ssl
     from collections.abc import Awaitable, Callable, Sequence
 
@@ -34,8 +59,20 @@ __all__ = ["serve_http11"]
 _LOGGER = logging.getLogger("anycord.interactions.http11")
 
 _MAX_HEAD: typing.Final = 16 * 1024
+_MAX_HEADERS: typing.Final = 100
 _READ: typing.Final = 65536
+_DRAIN_LIMIT: typing.Final = 256 * 1024
+_DRAIN_TIME: typing.Final = 2.0
+_TOKEN: typing.Final = rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+"
+_HEAD: typing.Final = re.compile(
+    _TOKEN
+    + rb" [\x21-\x7e]+ HTTP/1\.[01](?:\r\n"
+    + _TOKEN
+    + rb":[\t\x20-\x7e\x80-\xff]*)*"
+)
+"""request-line *( CRLF field-line ), RFC 9112 §2.1, without obsolete folding or CTLs."""
 _REASONS: typing.Final = {
+    100: b"Continue",
     200: b"OK",
     202: b"Accepted",
     400: b"Bad Request",
@@ -50,18 +87,24 @@ _REASONS: typing.Final = {
     501: b"Not Implemented",
     503: b"Service Unavailable",
 }
+_CONTINUE: typing.Final = b"HTTP/1.1 100 Continue\r\n\r\n"
+_ACCEPT_PAUSE: typing.Final = 0.1
+_RESOURCE_ERRORS: typing.Final = frozenset(
+    {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
+)
 
 
 class _Closing(Exception):
-    """The connection must close (client went away, or a protocol error was answered)."""
+    """The connection must close (the client went away, or an error was answered)."""
 
 
-class _Connections:
-    __slots__ = ("closing", "idle")
+class _Rejected(Exception):
+    """A request the server answers itself, then closes the connection."""
 
-    def __init__(self) -> None:
-        self.closing = False
-        self.idle: dict[anyio.CancelScope, None] = {}
+    def __init__(self, status: int, text: bytes) -> None:
+        super().__init__(status)
+        self.status = status
+        self.text = text
 
 
 def _simple(status: int, text: bytes) -> bytes:
@@ -72,149 +115,351 @@ def _simple(status: int, text: bytes) -> bytes:
     )
 
 
-async def _handle(
-    app: Callable[..., Awaitable[None]],
-    state: _Connections,
-    client: tuple[str, int] | None,
-    stream: anyio.abc.ByteStream,
-) -> None:
-    buffer = b""
-    # One scope per connection, cancelled at shutdown only while the connection is idle
-    # (waiting for its next request head); busy ones finish their request and then stop.
-    async with stream:
-        with anyio.CancelScope() as scope:
-            while not state.closing:
-                state.idle[scope] = None
-                try:
-                    while (end := buffer.find(b"\r\n\r\n")) < 0:
-                        if len(buffer) > _MAX_HEAD:
-                            await stream.send(_simple(431, b"Request head too large"))
-                            return
-                        try:
-                            buffer += await stream.receive(_READ)
-                        except (
-                            anyio.EndOfStream,
-                            anyio.BrokenResourceError,
-                            anyio.ClosedResourceError,
-                        ):
-                            return
-                finally:
-                    state.idle.pop(scope, None)
-                head, buffer = buffer[:end], buffer[end + 4 :]
-                try:
-                    buffer, keep_alive = await _request(app, state, client, stream, head, buffer)
-                except _Closing:
-                    return
-                except (anyio.BrokenResourceError, anyio.ClosedResourceError, anyio.EndOfStream):
-                    return
-                if not keep_alive:
-                    return
+class _Connection:
+    """One client connection over an AnyIO byte stream (the TLS path).
+
+    `deadline` is when the timeout task cancels `scope`; `idle` says the connection waits
+    for a new request head (shutdown closes those at once); `waited` says a read or write
+    has yielded to the event loop since the flag was last cleared.
+    """
+
+    __slots__ = ("client", "deadline", "idle", "scope", "stream", "waited")
+
+    def __init__(self, stream: anyio.abc.ByteStream | None, client: tuple[str, int] | None):
+        self.stream = stream
+        self.client = client
+        self.deadline = math.inf
+        self.idle = False
+        self.waited = True
+        self.scope = anyio.CancelScope()
+
+    async def receive(self) -> bytes:
+        assert self.stream is not None
+        try:
+            return await self.stream.receive(_READ)
+        except (anyio.EndOfStream, anyio.BrokenResourceError, anyio.ClosedResourceError):
+            raise _Closing from None
+
+    async def send(self, data: bytes, timeout: float) -> None:
+        assert self.stream is not None
+        previous = self.deadline
+        self.deadline = min(previous, anyio.current_time() + timeout)
+        try:
+            await self.stream.send(data)
+        except (anyio.BrokenResourceError, anyio.ClosedResourceError) as exc:
+            raise _Closing from exc
+        self.deadline = previous
+
+    async def drain(self) -> None:
+        """After an error answer: stop writing, discard what the client still sends, briefly."""
+
+    async def aclose(self) -> None:
+        assert self.stream is not None
+        await self.stream.aclose()
 
 
-async def _request(
-    app: Callable[..., Awaitable[None]],
-    state: _Connections,
-    client: tuple[str, int] | None,
-    stream: anyio.abc.ByteStream,
-    head: bytes,
-    buffer: bytes,
-) -> tuple[bytes, bool]:
-    lines = head.split(b"\r\n")
-    try:
-        method, target, version = lines[0].split(b" ", 2)
-    except ValueError:
-        await stream.send(_simple(400, b"Malformed request line"))
-        raise _Closing from None
-    headers: list[tuple[bytes, bytes]] = []
-    length = 0
-    keep_alive = version == b"HTTP/1.1"
-    for line in lines[1:]:
-        name, sep, value = line.partition(b":")
-        if not sep:
-            await stream.send(_simple(400, b"Malformed header"))
-            raise _Closing
-        name = name.strip().lower()
-        value = value.strip()
-        headers.append((name, value))
-        if name == b"content-length":
-            if not value.isdigit():
-                await stream.send(_simple(400, b"Bad Content-Length"))
+class _SocketConnection(_Connection):
+    """A plain TCP or Unix connection driven with non-blocking socket calls."""
+
+    __slots__ = ("sock",)
+
+    def __init__(self, sock: socket_module.socket, client: tuple[str, int] | None) -> None:
+        super().__init__(None, client)
+        self.sock = sock
+
+    async def receive(self) -> bytes:
+        sock = self.sock
+        while True:
+            try:
+                data = sock.recv(_READ)
+            except BlockingIOError:
+                self.waited = True
+                await anyio.wait_readable(sock)
+                continue
+            except OSError:
+                raise _Closing from None
+            if not data:
                 raise _Closing
-            length = int(value)
-        elif name == b"transfer-encoding":
-            await stream.send(_simple(411, b"Send a Content-Length body"))
-            raise _Closing
-        elif name == b"connection":
-            token = value.lower()
-            if token == b"close":
-                keep_alive = False
-            elif token == b"keep-alive":
-                keep_alive = True
-    path, _, query = target.partition(b"?")
-    remaining = length
-    pending = buffer
+            return data
 
-    async def receive() -> dict[str, typing.Any]:
-        nonlocal remaining, pending
-        if remaining <= 0:
-            return {"type": "http.request", "body": b"", "more_body": False}
-        if not pending:
-            pending = await stream.receive(_READ)
-        chunk, pending = pending[:remaining], pending[remaining:]
-        remaining -= len(chunk)
-        return {"type": "http.request", "body": chunk, "more_body": remaining > 0}
+    async def send(self, data: bytes, timeout: float) -> None:
+        sock = self.sock
+        view = memoryview(data)
+        previous = self.deadline
+        try:
+            while view:
+                try:
+                    view = view[sock.send(view) :]
+                except BlockingIOError:
+                    # The client is not reading: its response must be taken within `timeout`.
+                    self.waited = True
+                    if previous == self.deadline:
+                        self.deadline = min(previous, anyio.current_time() + timeout)
+                    await anyio.wait_writable(sock)
+                except OSError:
+                    raise _Closing from None
+        finally:
+            view.release()
+        self.deadline = previous
 
-    parts: list[bytes] = []
-    response_close = False
-
-    async def send(message: dict[str, typing.Any]) -> None:
-        nonlocal response_close
-        if message["type"] == "http.response.start":
-            status = message["status"]
-            parts.append(b"HTTP/1.1 %d %s\r\n" % (status, _REASONS.get(status, b"")))
-            for name, value in message.get("headers", ()):
-                if name.lower() == b"connection" and value.lower() == b"close":
-                    response_close = True
-                parts.append(b"%s: %s\r\n" % (name, value))
+    async def drain(self) -> None:
+        try:
+            self.sock.shutdown(socket_module.SHUT_WR)
+        except OSError:
             return
-        body = message.get("body", b"")
-        if not parts:
-            if body:
-                await stream.send(body)
-            return
-        if message.get("more_body", False):
-            # A streamed (multipart) body has no Content-Length: it ends with the connection.
-            if not response_close:
+        self.deadline = min(self.deadline, anyio.current_time() + _DRAIN_TIME)
+        seen = 0
+        while seen < _DRAIN_LIMIT:
+            try:
+                seen += len(await self.receive())
+            except _Closing:
+                return
+
+    async def aclose(self) -> None:
+        self.sock.close()
+
+
+class _Server:
+    """The state shared by one `serve_http11` call's connections."""
+
+    __slots__ = (
+        "app",
+        "closing",
+        "connections",
+        "keep_alive_timeout",
+        "request_timeout",
+    )
+
+    def __init__(
+        self, app: Callable[..., Awaitable[None]], keep_alive_timeout: float, request_timeout: float
+    ) -> None:
+        self.app = app
+        self.closing = False
+        self.connections: set[_Connection] = set()
+        self.keep_alive_timeout = keep_alive_timeout
+        self.request_timeout = request_timeout
+
+    async def enforce_timeouts(self) -> None:
+        interval = max(0.01, min(1.0, self.keep_alive_timeout / 4, self.request_timeout / 4))
+        while True:
+            await anyio.sleep(interval)
+            now = anyio.current_time()
+            for connection in self.connections:
+                if connection.deadline <= now:
+                    connection.deadline = math.inf
+                    connection.scope.cancel()
+
+    async def handle(self, connection: _Connection) -> None:
+        self.connections.add(connection)
+        try:
+            with connection.scope:
+                try:
+                    await self._serve(connection)
+                except _Closing:
+                    pass
+                except _Rejected as rejected:
+                    _LOGGER.debug("refused a request: %d %s", rejected.status, rejected.text)
+                    try:
+                        await connection.send(
+                            _simple(rejected.status, rejected.text), self.request_timeout
+                        )
+                        await connection.drain()
+                    except _Closing:
+                        pass
+                except Exception:
+                    # A bug here must cost one connection, never the server.
+                    _LOGGER.exception("an HTTP connection failed")
+        finally:
+            self.connections.discard(connection)
+            with anyio.CancelScope(shield=True):
+                await connection.aclose()
+
+    async def _serve(self, connection: _Connection) -> None:
+        buffer = b""
+        while not self.closing:
+            # Wait for a whole head: idle (nothing buffered) under the keep-alive timeout,
+            # then under the request timeout from its first byte.
+            if not buffer:
+                connection.idle = True
+                connection.deadline = anyio.current_time() + self.keep_alive_timeout
+                try:
+                    buffer = await connection.receive()
+                finally:
+                    connection.idle = False
+            connection.deadline = anyio.current_time() + self.request_timeout
+            while (end := buffer.find(b"\r\n\r\n")) < 0:
+                if buffer.startswith(b"\r\n"):
+                    # Stray line ends between requests are allowed (RFC 9112 §2.2).
+                    buffer = buffer.lstrip(b"\r\n")
+                    continue
+                if len(buffer) > _MAX_HEAD:
+                    raise _Rejected(431, b"Request head too large")
+                buffer += await connection.receive()
+            if end > _MAX_HEAD:
+                raise _Rejected(431, b"Request head too large")
+            head, buffer = buffer[:end], buffer[end + 4 :]
+            if head.startswith(b"\r\n"):
+                head = head.lstrip(b"\r\n")
+            buffer, keep_alive = await self._request(connection, head, buffer)
+            if not keep_alive:
+                return
+            if not connection.waited:
+                # Requests keep arriving without a wait: let other connections run.
+                await anyio.lowlevel.checkpoint()
+            connection.waited = False
+
+    async def _request(
+        self, connection: _Connection, head: bytes, buffer: bytes
+    ) -> tuple[bytes, bool]:
+        if _HEAD.fullmatch(head) is None:
+            raise _Rejected(400, b"Malformed request head")
+        lines = head.split(b"\r\n")
+        if len(lines) > _MAX_HEADERS + 1:
+            raise _Rejected(431, b"Too many header fields")
+        method, target, version = lines[0].split(b" ")
+        headers: list[tuple[bytes, bytes]] = []
+        length = -1
+        hosts = 0
+        keep_alive = version == b"HTTP/1.1"
+        expect_continue = False
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            name = name.lower()
+            value = value.strip(b" \t")
+            headers.append((name, value))
+            if name == b"content-length":
+                if length >= 0:
+                    raise _Rejected(400, b"More than one Content-Length")
+                if not value.isdigit() or len(value) > 18:
+                    raise _Rejected(400, b"Bad Content-Length")
+                length = int(value)
+            elif name == b"transfer-encoding":
+                raise _Rejected(411, b"Send a Content-Length body, without Transfer-Encoding")
+            elif name == b"host":
+                hosts += 1
+            elif name == b"connection":
+                tokens = {token.strip() for token in value.lower().split(b",")}
+                if b"close" in tokens:
+                    keep_alive = False
+                elif b"keep-alive" in tokens:
+                    keep_alive = True
+            elif name == b"expect":
+                expect_continue = value.lower() == b"100-continue"
+        if hosts != 1 and (hosts or version == b"HTTP/1.1"):
+            raise _Rejected(400, b"An HTTP/1.1 request needs exactly one Host header")
+        path, _, query = target.partition(b"?")
+        remaining = max(length, 0)
+        if remaining == 0:
+            connection.deadline = math.inf
+        pending = buffer
+        request_timeout = self.request_timeout
+
+        async def receive() -> dict[str, typing.Any]:
+            nonlocal remaining, pending, expect_continue
+            if remaining <= 0:
+                return {"type": "http.request", "body": b"", "more_body": False}
+            if not pending:
+                if expect_continue:
+                    expect_continue = False
+                    await connection.send(_CONTINUE, request_timeout)
+                pending = await connection.receive()
+            chunk, pending = pending[:remaining], pending[remaining:]
+            remaining -= len(chunk)
+            if remaining <= 0:
+                connection.deadline = math.inf
+            return {"type": "http.request", "body": chunk, "more_body": remaining > 0}
+
+        parts: list[bytes] = []
+        started = response_close = False
+
+        async def send(message: dict[str, typing.Any]) -> None:
+            nonlocal response_close, started
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                parts.append(b"HTTP/1.1 %d %s\r\n" % (status, _REASONS.get(status, b"")))
+                for name, value in message.get("headers", ()):
+                    if name.lower() == b"connection" and value.lower() == b"close":
+                        response_close = True
+                    parts.append(b"%s: %s\r\n" % (name, value))
+                return
+            body = message.get("body", b"")
+            if not parts:
+                if body:
+                    await connection.send(body, request_timeout)
+                return
+            if message.get("more_body", False):
+                # A streamed (multipart) body has no Content-Length: it ends with the connection.
+                if not response_close:
+                    parts.append(b"connection: close\r\n")
+                response_close = True
+            elif (not keep_alive or self.closing) and not response_close:
                 parts.append(b"connection: close\r\n")
-            response_close = True
-        elif (not keep_alive or state.closing) and not response_close:
-            parts.append(b"connection: close\r\n")
-        parts.append(b"\r\n")
-        parts.append(body)
-        # The head and the first body chunk go out in one write.
-        await stream.send(b"".join(parts))
-        parts.clear()
+            parts.append(b"\r\n")
+            parts.append(body)
+            started = True
+            # The head and the first body chunk go out in one write.
+            data = b"".join(parts)
+            parts.clear()
+            await connection.send(data, request_timeout)
 
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0", "spec_version": "2.3"},
-        "http_version": "1.1",
-        "method": method.decode("latin-1"),
-        "scheme": "http",
-        "path": path.decode("latin-1"),
-        "raw_path": path,
-        "query_string": query,
-        "root_path": "",
-        "headers": headers,
-        "client": client,
-        "server": None,
-    }
-    await app(scope, receive, send)
-    if remaining > 0 or response_close:
-        # The body was not read (an early rejection) or the response was streamed: the
-        # connection cannot carry another request.
-        raise _Closing
-    return pending, keep_alive and not state.closing
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0", "spec_version": "2.3"},
+            "http_version": "1.1" if version == b"HTTP/1.1" else "1.0",
+            "method": method.decode("latin-1"),
+            "scheme": "http",
+            "path": path.decode("latin-1"),
+            "raw_path": path,
+            "query_string": query,
+            "root_path": "",
+            "headers": headers,
+            "client": connection.client,
+            "server": None,
+        }
+        try:
+            await self.app(scope, receive, send)
+        except _Closing:
+            raise
+        except Exception:
+            _LOGGER.exception("the ASGI app failed on %s %s", scope["method"], scope["path"])
+            if started:
+                raise _Closing from None
+            raise _Rejected(500, b"Internal server error") from None
+        if not started:
+            _LOGGER.error("the ASGI app returned without a response")
+            raise _Rejected(500, b"Internal server error")
+        if remaining > 0 or response_close:
+            # The body was not read (an early rejection) or the response was streamed: the
+            # connection cannot carry another request.
+            if remaining > 0:
+                await connection.drain()
+            raise _Closing
+        return pending, keep_alive and not self.closing
+
+
+async def _accept(
+    server: _Server, sock: socket_module.socket, connections: anyio.abc.TaskGroup
+) -> None:
+    tcp = sock.family in (socket_module.AF_INET, socket_module.AF_INET6)
+    while True:
+        await anyio.wait_readable(sock)
+        while True:
+            try:
+                client, address = sock.accept()
+            except BlockingIOError:
+                break
+            except OSError as exc:
+                if exc.errno in _RESOURCE_ERRORS:
+                    _LOGGER.warning("cannot accept connections for now: %s", exc)
+                    await anyio.sleep(_ACCEPT_PAUSE)
+                break
+            client.setblocking(False)
+            if tcp:
+                client.setsockopt(socket_module.IPPROTO_TCP, socket_module.TCP_NODELAY, 1)
+            peer = (address[0], address[1]) if tcp else None
+            connections.start_soon(server.handle, _SocketConnection(client, peer))
+        # Let the accepted connections start before accepting more.
+        await anyio.lowlevel.checkpoint()
 
 
 def _peer(stream: anyio.abc.ByteStream) -> tuple[str, int] | None:
@@ -222,49 +467,75 @@ def _peer(stream: anyio.abc.ByteStream) -> tuple[str, int] | None:
         address = stream.extra(anyio.abc.SocketAttribute.remote_address)
     except Exception:  # Unix sockets and wrapped streams may not have one
         return None
-    return address if isinstance(address, tuple) else None
+    return (address[0], address[1]) if isinstance(address, tuple) else None
 
 
 async def serve_http11(
     app: Callable[..., Awaitable[None]],
     *,
-    sockets: Sequence[socket.socket],
+    sockets: Sequence[socket_module.socket],
     shutdown_trigger: Callable[[], Awaitable[None]],
     ssl_context: ssl.SSLContext | None = None,
     shutdown_timeout: float = 60.0,
+    keep_alive_timeout: float = 75.0,
+    request_timeout: float = 10.0,
     task_status: anyio.abc.TaskStatus[list[str]] = anyio.TASK_STATUS_IGNORED,
 ) -> None:
-    """Serve `app` (ASGI 3, HTTP only: no lifespan) on listening `sockets` until `shutdown_trigger()` returns."""
+    """Serve `app` (ASGI 3, HTTP only: no lifespan) on listening `sockets` until `shutdown_trigger()` returns.
+
+    Args:
+        app: the ASGI application.
+        sockets: bound, listening, non-blocking sockets (see `serving.bind_sockets`); they are
+            closed when this returns.
+        shutdown_trigger: returns when the server must stop.
+        ssl_context: serve HTTPS with this context.
+        shutdown_timeout: how long requests in flight get at shutdown.
+        keep_alive_timeout: how long an idle connection is kept open between requests.
+        request_timeout: how long a request may take to arrive once its first byte has, and
+            how long a client may take to read a response.
+    """
     from anycord.interactions.serving import describe
 
-    listeners: list[anyio.abc.Listener[typing.Any]] = []
-    for sock in sockets:
-        listener: anyio.abc.Listener[typing.Any] = await anyio.abc.SocketListener.from_socket(sock)
-        if ssl_context is not None:
-            listener = TLSListener(listener, ssl_context, standard_compatible=False)
-        listeners.append(listener)
+    if keep_alive_timeout <= 0 or request_timeout <= 0:
+        msg = (
+            "keep_alive_timeout and request_timeout must be positive, got "
+            f"{keep_alive_timeout} and {request_timeout}"
+        )
+        raise ValueError(msg)
     scheme = "https" if ssl_context is not None else "http"
     addresses = [f"{scheme}://{describe(sock)}" for sock in sockets]
-    state = _Connections()
+    server = _Server(app, keep_alive_timeout, request_timeout)
 
-    async def on_connection(stream: anyio.abc.ByteStream) -> None:
-        await _handle(app, state, _peer(stream), stream)
+    async def on_tls_connection(stream: anyio.abc.ByteStream) -> None:
+        await server.handle(_Connection(stream, _peer(stream)))
 
+    listeners: list[anyio.abc.Listener[typing.Any]] = []
     try:
-        async with anyio.create_task_group() as connections:
-            async with anyio.create_task_group() as accepting:
-                for listener in listeners:
-                    accepting.start_soon(
-                        functools.partial(listener.serve, on_connection, connections)
-                    )
-                task_status.started(addresses)
-                await shutdown_trigger()
-                accepting.cancel_scope.cancel()
-            state.closing = True
-            for scope in list(state.idle):
-                scope.cancel()
-            connections.cancel_scope.deadline = anyio.current_time() + shutdown_timeout
+        if ssl_context is not None:
+            for sock in sockets:
+                plain = await anyio.abc.SocketListener.from_socket(sock)
+                listeners.append(TLSListener(plain, ssl_context, standard_compatible=False))
+        async with anyio.create_task_group() as watchdog:
+            watchdog.start_soon(server.enforce_timeouts)
+            async with anyio.create_task_group() as connections:
+                async with anyio.create_task_group() as accepting:
+                    for listener in listeners:
+                        accepting.start_soon(listener.serve, on_tls_connection, connections)
+                    if ssl_context is None:
+                        for sock in sockets:
+                            accepting.start_soon(_accept, server, sock, connections)
+                    task_status.started(addresses)
+                    await shutdown_trigger()
+                    accepting.cancel_scope.cancel()
+                server.closing = True
+                for connection in list(server.connections):
+                    if connection.idle:
+                        connection.scope.cancel()
+                connections.cancel_scope.deadline = anyio.current_time() + shutdown_timeout
+            watchdog.cancel_scope.cancel()
     finally:
         with anyio.CancelScope(shield=True):
             for listener in listeners:
                 await listener.aclose()
+            for sock in sockets:
+                sock.close()

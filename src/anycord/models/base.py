@@ -11,13 +11,15 @@ import typing
 
 import attrs
 
+_T = typing.TypeVar("_T")
+
 if typing.TYPE_CHECKING:
     import datetime
 
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
 
-__all__ = ["Unique", "require_app"]
+__all__ = ["Unique", "fields_repr", "require_app", "slots_constructor"]
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -53,3 +55,32 @@ def require_app(app: RESTAware | None, what: str) -> RESTAware:
         msg = f"{what} needs a model bound to an app (decode it with app=bot, or fetch it through a bot)"
         raise RuntimeError(msg)
     return app
+
+
+def fields_repr(obj: object, names: typing.Iterable[str]) -> str:
+    """`Type(name=value, ...)` for the public `names` of a model that packs some of its fields."""
+    parts = ", ".join(f"{name}={getattr(obj, name)!r}" for name in names)
+    return f"{type(obj).__qualname__}({parts})"
+
+
+def slots_constructor(cls: type[_T], *names: str) -> typing.Callable[..., _T]:
+    """A positional constructor for the codec's hot paths: `make(v1, v2, ...)` returns a new
+    `cls` with the attrs fields `names` set in that order, skipping `__init__` (no keyword
+    matching, defaults, converters or validators: the decoder passes final values).
+
+    `names` must be exactly the class's attrs fields, so that no slot is left unset; a
+    `TypeError` at import time names the difference.
+    """
+    fields = {f.name for f in attrs.fields(cls)}
+    if set(names) != fields or len(names) != len(fields):
+        msg = (
+            f"slots_constructor({cls.__qualname__}) missing {sorted(fields - set(names))}, "
+            f"unknown {sorted(set(names) - fields)}"
+        )
+        raise TypeError(msg)
+    params = ", ".join(f"a{i}" for i in range(len(names)))
+    body = "".join(f"    o.{name} = a{i}\n" for i, name in enumerate(names))
+    source = f"def make_{cls.__name__}({params}):\n    o = _new(_cls)\n{body}    return o\n"
+    namespace: dict[str, typing.Any] = {"_new": object.__new__, "_cls": cls}
+    exec(compile(source, f"<slots constructor {cls.__qualname__}>", "exec"), namespace)
+    return typing.cast("typing.Callable[..., _T]", namespace[f"make_{cls.__name__}"])

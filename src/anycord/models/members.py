@@ -1,12 +1,16 @@
 """Guild members (resources/guild.mdx "Guild Member Object").
 
-`Member` is the hot model of GUILD_CREATE and member chunks, so it stays small: slots, the
-`User` held by reference (shared with the cache), `role_ids` a tuple that decoders share
-between members with the same roles, and no `app` slot of its own (`app` is the user's).
+`Member` is the hot model of GUILD_CREATE and member chunks, so it stays small: five slots
+(the `User` held by reference and shared with the cache, the nickname, `role_ids` as a tuple
+that decoders share between members with the same roles, `joined_at` as a float timestamp,
+and a `MemberShape` holding everything else), and no `app` of its own (`app` is the user's).
+Members of one guild without the rare fields (boost date, timeout, guild avatar/banner,
+decoration) share one interned shape per combination of deaf/mute/pending/flags.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
 import enum
 import typing
@@ -14,8 +18,8 @@ import typing
 import attrs
 
 from anycord.models import cdn
-from anycord.models.base import require_app
-from anycord.undefined import UNDEFINED
+from anycord.models.base import fields_repr, require_app
+from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,7 +28,7 @@ if typing.TYPE_CHECKING:
     from anycord.permissions import Permissions
     from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
-    from anycord.undefined import UndefinedNoneOr, UndefinedOr
+    from anycord.undefined import UndefinedNoneOr
 
 __all__ = ["InteractionMember", "Member", "MemberFlag", "PartialMember"]
 
@@ -66,27 +70,337 @@ class PartialMember:
     permissions: UndefinedOr[Permissions] = UNDEFINED
 
 
-@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class MemberShape:
+    """The fields of a `Member` that members of a guild share (internal to the model and codec).
+
+    Shapes without the rare fields are interned (see `member_shape`). Treat a shape as
+    immutable: setters on `Member` swap in a new one.
+    """
+
+    __slots__ = (
+        "flags",
+        "guild_avatar_decoration",
+        "guild_avatar_hash",
+        "guild_banner_hash",
+        "guild_id",
+        "is_deaf",
+        "is_mute",
+        "is_pending",
+        "premium_since",
+        "raw_communication_disabled_until",
+    )
+
+    def __init__(
+        self,
+        guild_id: Snowflake,
+        is_deaf: UndefinedOr[bool],
+        is_mute: UndefinedOr[bool],
+        is_pending: UndefinedOr[bool],
+        flags: MemberFlag,
+        premium_since: datetime.datetime | None,
+        raw_communication_disabled_until: datetime.datetime | None,
+        guild_avatar_hash: str | None,
+        guild_banner_hash: str | None,
+        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None,
+    ) -> None:
+        self.guild_id = guild_id
+        self.premium_since = premium_since
+        self.is_deaf = is_deaf
+        self.is_mute = is_mute
+        self.is_pending = is_pending
+        self.flags = flags
+        self.raw_communication_disabled_until = raw_communication_disabled_until
+        self.guild_avatar_hash = guild_avatar_hash
+        self.guild_banner_hash = guild_banner_hash
+        self.guild_avatar_decoration = guild_avatar_decoration
+
+    def _values(self) -> tuple[typing.Any, ...]:
+        return (
+            self.guild_id,
+            self.is_deaf,
+            self.is_mute,
+            self.is_pending,
+            self.flags,
+            self.premium_since,
+            self.raw_communication_disabled_until,
+            self.guild_avatar_hash,
+            self.guild_banner_hash,
+            self.guild_avatar_decoration,
+        )
+
+    def replace(self, **changes: typing.Any) -> MemberShape:
+        """A new (not interned) shape with `changes` applied."""
+        shape = copy.copy(self)
+        for name, value in changes.items():
+            setattr(shape, name, value)
+        return shape
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MemberShape):
+            return NotImplemented
+        return self is other or self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"MemberShape{self._values()!r}"
+
+
+_MEMBER_FLAGS: typing.Final = MemberFlag._value2member_map_
+_MEMBER_SHAPES: dict[tuple[typing.Any, ...], MemberShape] = {}
+_MAX_SHAPES: typing.Final = 4096
+_UTC: typing.Final = datetime.UTC
+_fromts = datetime.datetime.fromtimestamp
+
+
+def _member_flag(value: int) -> MemberFlag:
+    flag = _MEMBER_FLAGS.get(value)
+    return flag if flag is not None else MemberFlag(value)  # type: ignore[return-value]
+
+
+def member_shape(
+    guild_id: Snowflake,
+    is_deaf: UndefinedOr[bool] = UNDEFINED,
+    is_mute: UndefinedOr[bool] = UNDEFINED,
+    is_pending: UndefinedOr[bool] = UNDEFINED,
+    flags: int = 0,
+    premium_since: datetime.datetime | None = None,
+    raw_communication_disabled_until: datetime.datetime | None = None,
+    guild_avatar_hash: str | None = None,
+    guild_banner_hash: str | None = None,
+    guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+) -> MemberShape:
+    """The shape for these fields: a shared one when the rare fields are unset.
+
+    The intern table (at most 4,096 shapes, emptied when full) holds guild IDs only.
+    """
+    if (
+        premium_since is None
+        and raw_communication_disabled_until is None
+        and guild_avatar_hash is None
+        and guild_banner_hash is None
+        and guild_avatar_decoration is None
+    ):
+        key = (guild_id, is_deaf, is_mute, is_pending, flags)
+        shape = _MEMBER_SHAPES.get(key)
+        if shape is None:
+            if len(_MEMBER_SHAPES) >= _MAX_SHAPES:
+                _MEMBER_SHAPES.clear()
+            shape = _MEMBER_SHAPES[key] = MemberShape(
+                guild_id,
+                _opt_bool(is_deaf),
+                _opt_bool(is_mute),
+                _opt_bool(is_pending),
+                _member_flag(int(flags)),
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
+        return shape
+    return MemberShape(
+        guild_id,
+        _opt_bool(is_deaf),
+        _opt_bool(is_mute),
+        _opt_bool(is_pending),
+        _member_flag(int(flags)),
+        premium_since,
+        raw_communication_disabled_until,
+        guild_avatar_hash,
+        guild_banner_hash,
+        guild_avatar_decoration,
+    )
+
+
+def _opt_bool(value: UndefinedOr[bool]) -> UndefinedOr[bool]:
+    return value if value is UNDEFINED else bool(value)
+
+
+def pack_time(value: datetime.datetime | float | None) -> datetime.datetime | float | None:
+    """How `Member` stores `joined_at`: a UTC datetime as its float timestamp (24 bytes, not 48;
+    exact to the microsecond for any date before 2106), any other datetime as it is."""
+    if value is None or value.__class__ is float:
+        return value
+    if value.tzinfo is _UTC:  # type: ignore[union-attr]
+        return value.timestamp()  # type: ignore[union-attr]
+    return value
+
+
+_new = object.__new__
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False, init=False, repr=False)
 class Member:
     """A user's membership of a guild. Equal (and hashed) by `(guild_id, user.id)`.
 
-    `role_ids` lists the member's roles as Discord sends them (without @everyone).
+    `role_ids` lists the member's roles as Discord sends them (without @everyone). Every field
+    of the constructor reads and assigns like a plain attribute; most are properties over the
+    packed slots (see the module docstring). `attrs.evolve` works (it can set fields but not
+    reset a packed one to its default; assign the attribute for that).
     """
 
     user: User
-    guild_id: Snowflake
     nickname: str | None = None
     role_ids: Sequence[Snowflake] = ()
-    joined_at: datetime.datetime | None = None
-    premium_since: datetime.datetime | None = None
-    is_deaf: UndefinedOr[bool] = UNDEFINED
-    is_mute: UndefinedOr[bool] = UNDEFINED
-    is_pending: UndefinedOr[bool] = UNDEFINED
-    flags: MemberFlag = MemberFlag.NONE
-    raw_communication_disabled_until: datetime.datetime | None = None
-    guild_avatar_hash: str | None = None
-    guild_banner_hash: str | None = None
-    guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None
+    _joined: datetime.datetime | float | None = attrs.field(default=None, alias="joined_at")
+    # attrs.evolve hands the shape back under the alias "guild_id", and __init__ takes it from there.
+    _shape: MemberShape = attrs.field(alias="guild_id")
+
+    def __init__(
+        self,
+        *,
+        user: User,
+        guild_id: Snowflake,
+        nickname: str | None = None,
+        role_ids: Sequence[Snowflake] = (),
+        joined_at: datetime.datetime | None = None,
+        premium_since: datetime.datetime | None = None,
+        is_deaf: UndefinedOr[bool] = UNDEFINED,
+        is_mute: UndefinedOr[bool] = UNDEFINED,
+        is_pending: UndefinedOr[bool] = UNDEFINED,
+        flags: MemberFlag = MemberFlag.NONE,
+        raw_communication_disabled_until: datetime.datetime | None = None,
+        guild_avatar_hash: str | None = None,
+        guild_banner_hash: str | None = None,
+        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+    ) -> None:
+        self.user = user
+        self.nickname = nickname
+        self.role_ids = role_ids
+        self._joined = pack_time(joined_at)
+        if isinstance(guild_id, MemberShape):
+            given = {
+                "premium_since": (premium_since, None),
+                "is_deaf": (is_deaf, UNDEFINED),
+                "is_mute": (is_mute, UNDEFINED),
+                "is_pending": (is_pending, UNDEFINED),
+                "flags": (flags, MemberFlag.NONE),
+                "raw_communication_disabled_until": (raw_communication_disabled_until, None),
+                "guild_avatar_hash": (guild_avatar_hash, None),
+                "guild_banner_hash": (guild_banner_hash, None),
+                "guild_avatar_decoration": (guild_avatar_decoration, None),
+            }
+            changes = {k: v for k, (v, default) in given.items() if v is not default}
+            self._shape = guild_id.replace(**changes) if changes else guild_id
+        else:
+            self._shape = member_shape(
+                guild_id,
+                is_deaf,
+                is_mute,
+                is_pending,
+                flags,
+                premium_since,
+                raw_communication_disabled_until,
+                guild_avatar_hash,
+                guild_banner_hash,
+                guild_avatar_decoration,
+            )
+
+    @property
+    def joined_at(self) -> datetime.datetime | None:
+        """When the user joined the guild (`None` for members Discord sends without it)."""
+        value = self._joined
+        if value.__class__ is float:
+            return _fromts(value, _UTC)
+        return value  # type: ignore[return-value]
+
+    @joined_at.setter
+    def joined_at(self, value: datetime.datetime | None) -> None:
+        self._joined = pack_time(value)
+
+    @property
+    def guild_id(self) -> Snowflake:
+        """The guild's ID."""
+        return self._shape.guild_id
+
+    @guild_id.setter
+    def guild_id(self, value: Snowflake) -> None:
+        self._shape = self._shape.replace(guild_id=value)
+
+    @property
+    def premium_since(self) -> datetime.datetime | None:
+        """When the member started boosting the guild, or `None`."""
+        return self._shape.premium_since
+
+    @premium_since.setter
+    def premium_since(self, value: datetime.datetime | None) -> None:
+        self._shape = self._shape.replace(premium_since=value)
+
+    @property
+    def is_deaf(self) -> UndefinedOr[bool]:
+        """Whether the member is server-deafened (`UNDEFINED` when not sent)."""
+        return self._shape.is_deaf
+
+    @is_deaf.setter
+    def is_deaf(self, value: UndefinedOr[bool]) -> None:
+        self._shape = self._shape.replace(is_deaf=value)
+
+    @property
+    def is_mute(self) -> UndefinedOr[bool]:
+        """Whether the member is server-muted (`UNDEFINED` when not sent)."""
+        return self._shape.is_mute
+
+    @is_mute.setter
+    def is_mute(self, value: UndefinedOr[bool]) -> None:
+        self._shape = self._shape.replace(is_mute=value)
+
+    @property
+    def is_pending(self) -> UndefinedOr[bool]:
+        """Whether the member has not yet passed membership screening (`UNDEFINED` when not sent)."""
+        return self._shape.is_pending
+
+    @is_pending.setter
+    def is_pending(self, value: UndefinedOr[bool]) -> None:
+        self._shape = self._shape.replace(is_pending=value)
+
+    @property
+    def flags(self) -> MemberFlag:
+        """The member's flags."""
+        return self._shape.flags
+
+    @flags.setter
+    def flags(self, value: MemberFlag) -> None:
+        self._shape = self._shape.replace(flags=_member_flag(int(value)))
+
+    @property
+    def raw_communication_disabled_until(self) -> datetime.datetime | None:
+        """When the member's timeout ends as Discord sent it (may be in the past)."""
+        return self._shape.raw_communication_disabled_until
+
+    @raw_communication_disabled_until.setter
+    def raw_communication_disabled_until(self, value: datetime.datetime | None) -> None:
+        self._shape = self._shape.replace(raw_communication_disabled_until=value)
+
+    @property
+    def guild_avatar_hash(self) -> str | None:
+        """The guild-specific avatar's hash, or `None`."""
+        return self._shape.guild_avatar_hash
+
+    @guild_avatar_hash.setter
+    def guild_avatar_hash(self, value: str | None) -> None:
+        self._shape = self._shape.replace(guild_avatar_hash=value)
+
+    @property
+    def guild_banner_hash(self) -> str | None:
+        """The guild-specific banner's hash, or `None`."""
+        return self._shape.guild_banner_hash
+
+    @guild_banner_hash.setter
+    def guild_banner_hash(self, value: str | None) -> None:
+        self._shape = self._shape.replace(guild_banner_hash=value)
+
+    @property
+    def guild_avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:
+        """The guild-specific avatar decoration data, or `None`."""
+        return self._shape.guild_avatar_decoration
+
+    @guild_avatar_decoration.setter
+    def guild_avatar_decoration(self, value: typing.Mapping[str, typing.Any] | None) -> None:
+        self._shape = self._shape.replace(guild_avatar_decoration=value)
+
+    def __repr__(self) -> str:
+        return fields_repr(self, _MEMBER_REPR)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Member):
@@ -251,8 +565,84 @@ class Member:
         return str(self.user)
 
 
-@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
-class InteractionMember(Member):
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False, init=False, repr=False)
+class InteractionMember(Member):  # type: ignore[override]  # attrs' hidden __attrs_init__ gains a field
     """The invoking member of an interaction, with their permissions in the channel."""
 
     permissions: Permissions
+
+    def __init__(
+        self,
+        *,
+        user: User,
+        guild_id: Snowflake,
+        nickname: str | None = None,
+        role_ids: Sequence[Snowflake] = (),
+        joined_at: datetime.datetime | None = None,
+        premium_since: datetime.datetime | None = None,
+        is_deaf: UndefinedOr[bool] = UNDEFINED,
+        is_mute: UndefinedOr[bool] = UNDEFINED,
+        is_pending: UndefinedOr[bool] = UNDEFINED,
+        flags: MemberFlag = MemberFlag.NONE,
+        raw_communication_disabled_until: datetime.datetime | None = None,
+        guild_avatar_hash: str | None = None,
+        guild_banner_hash: str | None = None,
+        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        permissions: Permissions,
+    ) -> None:
+        super().__init__(
+            user=user,
+            guild_id=guild_id,
+            nickname=nickname,
+            role_ids=role_ids,
+            joined_at=joined_at,
+            premium_since=premium_since,
+            is_deaf=is_deaf,
+            is_mute=is_mute,
+            is_pending=is_pending,
+            flags=flags,
+            raw_communication_disabled_until=raw_communication_disabled_until,
+            guild_avatar_hash=guild_avatar_hash,
+            guild_banner_hash=guild_banner_hash,
+            guild_avatar_decoration=guild_avatar_decoration,
+        )
+        self.permissions = permissions
+
+    def __repr__(self) -> str:
+        return fields_repr(self, (*_MEMBER_REPR, "permissions"))
+
+
+_MEMBER_REPR: typing.Final = (
+    "user",
+    "guild_id",
+    "nickname",
+    "role_ids",
+    "joined_at",
+    "premium_since",
+    "is_deaf",
+    "is_mute",
+    "is_pending",
+    "flags",
+    "raw_communication_disabled_until",
+    "guild_avatar_hash",
+    "guild_banner_hash",
+    "guild_avatar_decoration",
+)
+
+
+def build_member(
+    user: User,
+    nickname: str | None,
+    role_ids: Sequence[Snowflake],
+    joined: datetime.datetime | float | None,
+    shape: MemberShape,
+) -> Member:
+    """A `Member` from its slots, without `__init__` (the codec's fast path); `joined` is
+    already packed (see `pack_time`)."""
+    member: Member = _new(Member)
+    member.user = user
+    member.nickname = nickname
+    member.role_ids = role_ids
+    member._joined = joined
+    member._shape = shape
+    return member

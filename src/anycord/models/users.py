@@ -6,6 +6,7 @@ Shapes from resources/user.mdx ("User Object"). `avatar_url`, `banner_url` and
 
 from __future__ import annotations
 
+import copy
 import enum
 import typing
 
@@ -13,11 +14,12 @@ import attrs
 
 from anycord import enums
 from anycord.models import cdn
-from anycord.models.base import Unique
+from anycord.models.base import Unique, fields_repr
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from anycord.colors import Color
+    from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
 
 __all__ = ["OwnUser", "PartialUser", "PremiumType", "User", "UserFlag"]
@@ -71,21 +73,270 @@ class PartialUser(Unique):
         return f"<@{self.id}>"
 
 
-@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
-class User(Unique):
-    """A Discord user."""
+class UserShape:
+    """The fields of a `User` that most users share (internal to the model and the codec).
 
-    app: RESTAware | None = attrs.field(default=None, repr=False)
+    A `User` holds its ID, names and avatar hash in its own slots and everything else in one
+    shape: the app, discriminator, bot/system bits and public flags, plus the rarely set
+    banner, accent colour and avatar decoration. Shapes without the rare fields are interned
+    (see `user_shape`), so thousands of users share a handful of shape objects. Treat a shape
+    as immutable: setters on `User` swap in a new one.
+    """
+
+    __slots__ = (
+        "accent_color",
+        "app",
+        "avatar_decoration",
+        "banner_hash",
+        "discriminator",
+        "flags",
+        "is_bot",
+        "is_system",
+    )
+
+    def __init__(
+        self,
+        app: RESTAware | None,
+        discriminator: str,
+        is_bot: bool,
+        is_system: bool,
+        flags: UserFlag,
+        banner_hash: str | None,
+        accent_color: Color | None,
+        avatar_decoration: typing.Mapping[str, typing.Any] | None,
+    ) -> None:
+        self.app = app
+        self.discriminator = discriminator
+        self.is_bot = is_bot
+        self.is_system = is_system
+        self.flags = flags
+        self.banner_hash = banner_hash
+        self.accent_color = accent_color
+        self.avatar_decoration = avatar_decoration
+
+    def _values(self) -> tuple[typing.Any, ...]:
+        return (
+            self.app,
+            self.discriminator,
+            self.is_bot,
+            self.is_system,
+            self.flags,
+            self.banner_hash,
+            self.accent_color,
+            self.avatar_decoration,
+        )
+
+    def replace(self, **changes: typing.Any) -> UserShape:
+        """A new (not interned) shape with `changes` applied."""
+        shape = copy.copy(self)
+        for name, value in changes.items():
+            setattr(shape, name, value)
+        return shape
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UserShape):
+            return NotImplemented
+        return self is other or self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"UserShape{self._values()!r}"
+
+
+_USER_FLAGS: typing.Final = UserFlag._value2member_map_
+_USER_SHAPES: dict[tuple[typing.Any, ...], UserShape] = {}
+_MAX_SHAPES: typing.Final = 1024
+
+
+def _user_flag(value: int) -> UserFlag:
+    flag = _USER_FLAGS.get(value)
+    return flag if flag is not None else UserFlag(value)  # type: ignore[return-value]
+
+
+def user_shape(
+    app: RESTAware | None,
+    discriminator: str = "0",
+    is_bot: bool = False,
+    is_system: bool = False,
+    flags: int = 0,
+    banner_hash: str | None = None,
+    accent_color: Color | None = None,
+    avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+) -> UserShape:
+    """The shape for these fields: a shared one when the rare fields are unset.
+
+    The intern table holds at most 1,024 shapes and is emptied when full (a shape stays
+    valid; only sharing restarts), so an app that is gone is referenced by it only until
+    then. The key uses `id(app)`, which stays unique while the shape holding the app lives.
+    """
+    if banner_hash is None and accent_color is None and avatar_decoration is None:
+        key = (id(app), discriminator, is_bot, is_system, flags)
+        shape = _USER_SHAPES.get(key)
+        if shape is None:
+            if len(_USER_SHAPES) >= _MAX_SHAPES:
+                _USER_SHAPES.clear()
+            shape = _USER_SHAPES[key] = UserShape(
+                app,
+                discriminator,
+                bool(is_bot),
+                bool(is_system),
+                _user_flag(int(flags)),
+                None,
+                None,
+                None,
+            )
+        return shape
+    return UserShape(
+        app,
+        discriminator,
+        bool(is_bot),
+        bool(is_system),
+        _user_flag(int(flags)),
+        banner_hash,
+        accent_color,
+        avatar_decoration,
+    )
+
+
+_new = object.__new__
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False, init=False, repr=False)
+class User(Unique):
+    """A Discord user.
+
+    Memory: a user is five slots (ID, username, global name, avatar hash and a shared
+    `UserShape` holding the rest); `app`, `discriminator`, `is_bot`, `is_system`, `flags`,
+    `banner_hash`, `accent_color` and `avatar_decoration` are properties over the shape,
+    readable and assignable like plain attributes. `attrs.evolve` works (it can set those
+    fields but not reset one to its default; assign the attribute for that).
+    """
+
     username: str
-    discriminator: str = "0"
     global_name: str | None = None
     avatar_hash: str | None = None
-    banner_hash: str | None = None
-    accent_color: Color | None = None
-    is_bot: bool = False
-    is_system: bool = False
-    flags: UserFlag = UserFlag.NONE
-    avatar_decoration: typing.Mapping[str, typing.Any] | None = None
+    # attrs.evolve hands the shape back under the alias "app", and __init__ takes it from there.
+    _shape: UserShape = attrs.field(alias="app")
+
+    def __init__(
+        self,
+        *,
+        id: Snowflake,
+        app: RESTAware | None = None,
+        username: str,
+        discriminator: str = "0",
+        global_name: str | None = None,
+        avatar_hash: str | None = None,
+        banner_hash: str | None = None,
+        accent_color: Color | None = None,
+        is_bot: bool = False,
+        is_system: bool = False,
+        flags: UserFlag = UserFlag.NONE,
+        avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.username = username
+        self.global_name = global_name
+        self.avatar_hash = avatar_hash
+        if isinstance(app, UserShape):
+            given = {
+                "discriminator": (discriminator, "0"),
+                "banner_hash": (banner_hash, None),
+                "accent_color": (accent_color, None),
+                "is_bot": (is_bot, False),
+                "is_system": (is_system, False),
+                "flags": (flags, UserFlag.NONE),
+                "avatar_decoration": (avatar_decoration, None),
+            }
+            changes = {k: v for k, (v, default) in given.items() if v is not default}
+            self._shape = app.replace(**changes) if changes else app
+        else:
+            self._shape = user_shape(
+                app,
+                discriminator,
+                is_bot,
+                is_system,
+                flags,
+                banner_hash,
+                accent_color,
+                avatar_decoration,
+            )
+
+    @property
+    def app(self) -> RESTAware | None:
+        """The app this user was decoded with (for convenience methods)."""
+        return self._shape.app
+
+    @app.setter
+    def app(self, value: RESTAware | None) -> None:
+        self._shape = self._shape.replace(app=value)
+
+    @property
+    def discriminator(self) -> str:
+        """The legacy discriminator (`"0"` for users on the new username system)."""
+        return self._shape.discriminator
+
+    @discriminator.setter
+    def discriminator(self, value: str) -> None:
+        self._shape = self._shape.replace(discriminator=value)
+
+    @property
+    def banner_hash(self) -> str | None:
+        """The profile banner's hash, or `None`."""
+        return self._shape.banner_hash
+
+    @banner_hash.setter
+    def banner_hash(self, value: str | None) -> None:
+        self._shape = self._shape.replace(banner_hash=value)
+
+    @property
+    def accent_color(self) -> Color | None:
+        """The profile accent colour, or `None`."""
+        return self._shape.accent_color
+
+    @accent_color.setter
+    def accent_color(self, value: Color | None) -> None:
+        self._shape = self._shape.replace(accent_color=value)
+
+    @property
+    def is_bot(self) -> bool:
+        """Whether the user is a bot."""
+        return self._shape.is_bot
+
+    @is_bot.setter
+    def is_bot(self, value: bool) -> None:
+        self._shape = self._shape.replace(is_bot=bool(value))
+
+    @property
+    def is_system(self) -> bool:
+        """Whether the user is an official Discord system user."""
+        return self._shape.is_system
+
+    @is_system.setter
+    def is_system(self, value: bool) -> None:
+        self._shape = self._shape.replace(is_system=bool(value))
+
+    @property
+    def flags(self) -> UserFlag:
+        """The public flags (badges)."""
+        return self._shape.flags
+
+    @flags.setter
+    def flags(self, value: UserFlag) -> None:
+        self._shape = self._shape.replace(flags=_user_flag(int(value)))
+
+    @property
+    def avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:
+        """The avatar decoration data as Discord sends it, or `None`."""
+        return self._shape.avatar_decoration
+
+    @avatar_decoration.setter
+    def avatar_decoration(self, value: typing.Mapping[str, typing.Any] | None) -> None:
+        self._shape = self._shape.replace(avatar_decoration=value)
+
+    def __repr__(self) -> str:
+        return fields_repr(self, _USER_REPR)
 
     @property
     def mention(self) -> str:
@@ -140,12 +391,95 @@ class User(Unique):
         )
 
 
-@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False, init=False, repr=False)
 class OwnUser(User):
     """The bot's own user, with the fields only the owner sees."""
 
     is_mfa_enabled: bool = False
     locale: str | None = None
     is_verified: bool | None = None
-    email: str | None = None
+    email: str | None = attrs.field(default=None, repr=False)
     premium_type: PremiumType = PremiumType.NONE
+
+    def __init__(
+        self,
+        *,
+        id: Snowflake,
+        app: RESTAware | None = None,
+        username: str,
+        discriminator: str = "0",
+        global_name: str | None = None,
+        avatar_hash: str | None = None,
+        banner_hash: str | None = None,
+        accent_color: Color | None = None,
+        is_bot: bool = False,
+        is_system: bool = False,
+        flags: UserFlag = UserFlag.NONE,
+        avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        is_mfa_enabled: bool = False,
+        locale: str | None = None,
+        is_verified: bool | None = None,
+        email: str | None = None,
+        premium_type: PremiumType = PremiumType.NONE,
+    ) -> None:
+        super().__init__(
+            id=id,
+            app=app,
+            username=username,
+            discriminator=discriminator,
+            global_name=global_name,
+            avatar_hash=avatar_hash,
+            banner_hash=banner_hash,
+            accent_color=accent_color,
+            is_bot=is_bot,
+            is_system=is_system,
+            flags=flags,
+            avatar_decoration=avatar_decoration,
+        )
+        self.is_mfa_enabled = is_mfa_enabled
+        self.locale = locale
+        self.is_verified = is_verified
+        self.email = email
+        self.premium_type = premium_type
+
+    def __repr__(self) -> str:
+        return fields_repr(self, _OWN_USER_REPR)
+
+
+_USER_REPR: typing.Final = (
+    "id",
+    "username",
+    "discriminator",
+    "global_name",
+    "avatar_hash",
+    "banner_hash",
+    "accent_color",
+    "is_bot",
+    "is_system",
+    "flags",
+    "avatar_decoration",
+)
+_OWN_USER_REPR: typing.Final = (
+    *_USER_REPR,
+    "is_mfa_enabled",
+    "locale",
+    "is_verified",
+    "premium_type",
+)
+
+
+def build_user(
+    id: Snowflake,
+    username: str,
+    global_name: str | None,
+    avatar_hash: str | None,
+    shape: UserShape,
+) -> User:
+    """A `User` from its slots, without `__init__` (the codec's fast path)."""
+    user: User = _new(User)
+    user.id = id
+    user.username = username
+    user.global_name = global_name
+    user.avatar_hash = avatar_hash
+    user._shape = shape
+    return user

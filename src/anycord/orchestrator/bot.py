@@ -362,9 +362,12 @@ class Bot(GatewayBot):
         coordinator = self.coordinator
         shard_id = lease.shard_id
         leased = _LeasedShard(lease=lease, valid_until=claimed_at + lease.ttl * 2 / 3)
+        _LOGGER.warning("DBG shard %s run_leased start +%.3f", shard_id, anyio.current_time() - claimed_at)
         try:
             session = await coordinator.load_session(shard_id)
+            _LOGGER.warning("DBG shard %s loaded session +%.3f", shard_id, anyio.current_time() - claimed_at)
             stored = await coordinator.load_presence()
+            _LOGGER.warning("DBG shard %s loaded presence +%.3f", shard_id, anyio.current_time() - claimed_at)
         except (OSError, errors.AnycordError, _store_errors()) as exc:
             _LOGGER.warning("shard %s: could not read its session: %s", shard_id, exc)
             with anyio.CancelScope(shield=True), anyio.move_on_after(_HANDBACK_DEADLINE):
@@ -440,16 +443,20 @@ class Bot(GatewayBot):
         coordinator = self.coordinator
         lease = leased.lease
         period = lease.ttl / 3
+        _LOGGER.warning("DBG shard %s keeper start, margin %.3f", lease.shard_id, leased.valid_until - anyio.current_time())
         while True:
+            _t = anyio.current_time()
             await anyio.sleep(period)
             deadline = leased.valid_until
             sent_at = anyio.current_time()
+            _LOGGER.warning("DBG shard %s sleep overshoot %.3f margin %.3f", lease.shard_id, sent_at - _t - period, deadline - sent_at)
             ok: bool | None = None
             with anyio.move_on_after(max(deadline - sent_at, 0.0)):
                 try:
                     ok = await coordinator.renew(lease)
                 except (OSError, errors.AnycordError, _store_errors()) as exc:
                     _LOGGER.warning("shard %s: lease renewal failed: %s", lease.shard_id, exc)
+            _LOGGER.warning("DBG shard %s renew took %.3f ok=%s", lease.shard_id, anyio.current_time() - sent_at, ok)
             if ok:
                 # The store's TTL started after we sent the request, so this is conservative.
                 leased.valid_until = sent_at + lease.ttl * 2 / 3

@@ -22,6 +22,7 @@ import random
 import typing
 import urllib.parse
 import uuid
+from collections.abc import Mapping
 
 import anyio
 import anyio.abc
@@ -70,7 +71,7 @@ from anycord.rest.tokens import StaticToken, TokenStrategy
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+    from collections.abc import AsyncIterator, Iterable, Sequence
     from types import TracebackType
 
     from anycord.files import Resource
@@ -110,10 +111,23 @@ def _quote_header_param(value: str) -> str:
 
 
 async def encode_multipart(
-    boundary: str, payload: typing.Any, files: Sequence[Resource]
+    boundary: str,
+    payload: typing.Any,
+    files: Sequence[Resource] | Mapping[str, Resource],
+    form: Mapping[str, str] | None = None,
 ) -> AsyncIterator[bytes]:
-    """A `multipart/form-data` body: `payload_json`, then `files[n]`, each streamed in chunks."""
+    """A `multipart/form-data` body, each file streamed in chunks.
+
+    In order: the `form` fields as plain parts, `payload_json` (when `payload` is not None),
+    then the files: a sequence as `files[n]`, a mapping under the part names it gives (a
+    guild sticker's `file`, an invite's `target_users_file`).
+    """
     sep = f"--{boundary}\r\n".encode()
+    for name, value in (form or {}).items():
+        yield sep
+        yield f'Content-Disposition: form-data; name="{_quote_header_param(name)}"\r\n\r\n'.encode()
+        yield value.encode()
+        yield b"\r\n"
     if payload is not None:
         yield sep
         yield (
@@ -122,10 +136,15 @@ async def encode_multipart(
         )
         yield orjson.dumps(payload)
         yield b"\r\n"
-    for index, resource in enumerate(files):
+    named = (
+        files.items()
+        if isinstance(files, Mapping)
+        else ((f"files[{index}]", resource) for index, resource in enumerate(files))
+    )
+    for name, resource in named:
         yield sep
         yield (
-            f'Content-Disposition: form-data; name="files[{index}]"; '
+            f'Content-Disposition: form-data; name="{_quote_header_param(name)}"; '
             f'filename="{_quote_header_param(resource.filename)}"\r\n'
             f"Content-Type: {resource.content_type}\r\n\r\n"
         ).encode()
@@ -347,10 +366,11 @@ class RESTClient(
         *,
         query: Mapping[str, QueryValue] | None = None,
         json: typing.Any = None,
-        files: Sequence[Resource] = (),
+        files: Sequence[Resource] | Mapping[str, Resource] = (),
         form: Mapping[str, str] | None = None,
         reason: UndefinedOr[str] = UNDEFINED,
         auth: UndefinedNoneOr[str] = UNDEFINED,
+        raw: bool = False,
     ) -> typing.Any:
         if self._state != "running":
             msg = f"the REST client is {self._state}; start it (async with, or tg.start(rest.run))"
@@ -360,7 +380,7 @@ class RESTClient(
         with anyio.CancelScope() as scope:
             self._scopes.add(scope)
             try:
-                return await self._perform(route, query, json, files, form, reason, auth)
+                return await self._perform(route, query, json, files, form, reason, auth, raw=raw)
             finally:
                 self._scopes.discard(scope)
         msg = f"{route}: the REST client was closed while the request was in progress"
@@ -398,10 +418,12 @@ class RESTClient(
         route: CompiledRoute,
         query: Mapping[str, QueryValue] | None,
         json: typing.Any,
-        files: Sequence[Resource],
+        files: Sequence[Resource] | Mapping[str, Resource],
         form: Mapping[str, str] | None,
         reason: UndefinedOr[str],
         auth: UndefinedNoneOr[str],
+        *,
+        raw: bool,
     ) -> typing.Any:
         assert self._http is not None
         url = self.rest_url + route.path
@@ -422,7 +444,7 @@ class RESTClient(
             if files:
                 boundary = uuid.uuid4().hex
                 headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-                content = encode_multipart(boundary, json, files)
+                content = encode_multipart(boundary, json, files, form)
             elif form is not None:
                 headers["Content-Type"] = "application/x-www-form-urlencoded"
                 content = urllib.parse.urlencode(form).encode()
@@ -457,7 +479,7 @@ class RESTClient(
                 raise
 
             status = response.status_code
-            raw = response.content
+            raw_body = response.content
             body = _decode_body(response)
             info = RateLimitInfo.parse(response.headers, body if status == 429 else None)
             now = anyio.current_time()
@@ -480,7 +502,9 @@ class RESTClient(
                 )
 
             if 200 <= status < 300:
-                if status == 204 or not raw:
+                if raw:
+                    return b"" if status == 204 else raw_body
+                if status == 204 or not raw_body:
                     return None
                 if body is _NOT_JSON:
                     kind = response.headers.get("content-type")
@@ -489,7 +513,7 @@ class RESTClient(
                 return body
             if status == 429:
                 if info.retry_after is None:
-                    raise _error(shown_url, response, body, raw)
+                    raise _error(shown_url, response, body, raw_body)
                 if info.retry_after > self.max_rate_limit:
                     raise errors.RateLimitTooLongError(
                         route=str(route),
@@ -499,7 +523,7 @@ class RESTClient(
                     )
                 limited += 1
                 if limited > _MAX_429_RETRIES:
-                    raise _error(shown_url, response, body, raw)
+                    raise _error(shown_url, response, body, raw_body)
                 _LOGGER.warning(
                     "%s: 429 (scope %s, global %s), retrying after %.3fs",
                     route,
@@ -526,7 +550,7 @@ class RESTClient(
                 )
                 await anyio.sleep(delay)
                 continue
-            raise _error(shown_url, response, body, raw)
+            raise _error(shown_url, response, body, raw_body)
 
     async def _authorization(self, auth: UndefinedNoneOr[str]) -> str | None:
         if auth is not UNDEFINED:

@@ -35,7 +35,7 @@ MAJOR_PARAMETERS: typing.Final[tuple[str, ...]] = (
 """Path parameters that partition a route's rate limit (each value gets its own bucket)."""
 
 _SECRET_PARAMETERS: typing.Final = frozenset({"webhook_token", "interaction_token"})
-_PARAM = re.compile(r"\{([a-z_]+)\}")
+_PARAM = re.compile(r"\{([a-z0-9_]+)\}")
 _REGISTRY: dict[tuple[str, str], Route] = {}
 
 

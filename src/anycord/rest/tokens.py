@@ -9,7 +9,9 @@ Tokens are registered with `anycord.logs.register_secret` and never appear in re
 from __future__ import annotations
 
 import abc
+import base64
 import typing
+import urllib.parse
 
 import anyio
 
@@ -84,12 +86,16 @@ class StaticToken(TokenStrategy):
 class ClientCredentialsStrategy(TokenStrategy):
     """OAuth2 client-credentials grant: a `Bearer` token fetched from `/oauth2/token`.
 
+    The application authenticates with HTTP Basic (`client_id:client_secret`), as Discord's
+    OAuth2 page documents for this grant; the body carries only `grant_type` and `scope`.
+
     The token is fetched on first use, reused until `expires_in` minus `refresh_margin`
     seconds have passed (on the client's clock), and fetched again after a 401. Concurrent
     callers share one fetch.
     """
 
     __slots__ = (
+        "_basic",
         "_client_id",
         "_client_secret",
         "_expires_at",
@@ -110,6 +116,11 @@ class ClientCredentialsStrategy(TokenStrategy):
         logs.register_secret(client_secret)
         self._client_id = str(int(client_id))
         self._client_secret = client_secret
+        # RFC 6749 §2.3.1: both halves form-urlencoded before the base64 of `id:secret`.
+        pair = f"{self._client_id}:{urllib.parse.quote_plus(client_secret)}"
+        encoded = base64.b64encode(pair.encode()).decode("ascii")
+        logs.register_secret(encoded)
+        self._basic = f"Basic {encoded}"
         self.scopes = tuple(scopes)
         self.refresh_margin = refresh_margin
         self._header: str | None = None
@@ -135,16 +146,10 @@ class ClientCredentialsStrategy(TokenStrategy):
         async with self._lock:
             if self._header is not None and anyio.current_time() < self._expires_at:
                 return self._header
-            # The credentials go in the form body (RFC 6749 §2.3.1 allows it, Discord accepts it).
             payload = await client._request(
                 POST_TOKEN.compile(),
-                form={
-                    "grant_type": "client_credentials",
-                    "scope": " ".join(self.scopes),
-                    "client_id": self._client_id,
-                    "client_secret": self._client_secret,
-                },
-                auth=None,
+                form={"grant_type": "client_credentials", "scope": " ".join(self.scopes)},
+                auth=self._basic,
             )
             token = str(payload["access_token"])
             logs.register_secret(token)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typing
 
 from anycord.colors import Color
+from anycord.models.base import slots_constructor
 from anycord.models.embeds import (
     EMBED_LIMITS,
     Embed,
@@ -26,79 +27,98 @@ if typing.TYPE_CHECKING:
 __all__ = ["check_embeds_total", "decode_embed", "encode_embed", "encode_embed_unchecked"]
 
 
-def _decode_image(payload: JSONObject) -> EmbedImage:
-    flags = payload.get("flags")
-    return EmbedImage(
-        url=payload.get("url", ""),
-        proxy_url=payload.get("proxy_url"),
-        height=payload.get("height"),
-        width=payload.get("width"),
-        content_type=payload.get("content_type"),
-        placeholder=payload.get("placeholder"),
-        placeholder_version=payload.get("placeholder_version"),
-        description=payload.get("description"),
-        flags=None if flags is None else EmbedMediaFlag(flags),
-    )
+_make_embed = slots_constructor(
+    Embed,
+    "title",
+    "description",
+    "url",
+    "color",
+    "timestamp",
+    "type",
+    "footer",
+    "image",
+    "thumbnail",
+    "video",
+    "provider",
+    "author",
+    "fields",
+)
+_make_field = slots_constructor(EmbedField, "name", "value", "is_inline")
+_make_footer = slots_constructor(EmbedFooter, "text", "icon_url", "proxy_icon_url")
+_make_author = slots_constructor(EmbedAuthor, "name", "url", "icon_url", "proxy_icon_url")
+_make_provider = slots_constructor(EmbedProvider, "name", "url")
+_MEDIA_FIELDS: typing.Final = (
+    "url",
+    "proxy_url",
+    "height",
+    "width",
+    "content_type",
+    "placeholder",
+    "placeholder_version",
+    "description",
+    "flags",
+)
+_make_image = slots_constructor(EmbedImage, *_MEDIA_FIELDS)
+_make_video = slots_constructor(EmbedVideo, *_MEDIA_FIELDS)
 
 
-def _decode_video(payload: JSONObject) -> EmbedVideo:
-    flags = payload.get("flags")
-    return EmbedVideo(
-        url=payload.get("url"),
-        proxy_url=payload.get("proxy_url"),
-        height=payload.get("height"),
-        width=payload.get("width"),
-        content_type=payload.get("content_type"),
-        placeholder=payload.get("placeholder"),
-        placeholder_version=payload.get("placeholder_version"),
-        description=payload.get("description"),
-        flags=None if flags is None else EmbedMediaFlag(flags),
+def _decode_media(
+    make: typing.Callable[..., typing.Any], payload: JSONObject, url_default: str | None
+) -> typing.Any:
+    get = payload.get
+    flags = get("flags")
+    return make(
+        get("url", url_default),
+        get("proxy_url"),
+        get("height"),
+        get("width"),
+        get("content_type"),
+        get("placeholder"),
+        get("placeholder_version"),
+        get("description"),
+        None if flags is None else EmbedMediaFlag(flags),
     )
 
 
 def decode_embed(payload: JSONObject, app: RESTAware | None = None) -> Embed:
-    """An embed object (received)."""
+    """An embed object (received). Built from slots without `__init__` (a hot path: every
+    message's embeds)."""
     del app
-    color = payload.get("color")
-    timestamp = payload.get("timestamp")
-    footer = payload.get("footer")
-    image = payload.get("image")
-    thumbnail = payload.get("thumbnail")
-    video = payload.get("video")
-    provider = payload.get("provider")
-    author = payload.get("author")
-    return Embed(
-        title=payload.get("title"),
-        description=payload.get("description"),
-        url=payload.get("url"),
-        color=None if color is None else Color(color),
-        timestamp=None if timestamp is None else from_iso(timestamp),
-        type=payload.get("type"),
-        footer=None
+    get = payload.get
+    color = get("color")
+    timestamp = get("timestamp")
+    footer = get("footer")
+    image = get("image")
+    thumbnail = get("thumbnail")
+    video = get("video")
+    provider = get("provider")
+    author = get("author")
+    raw_fields = get("fields")
+    return _make_embed(
+        get("title"),
+        get("description"),
+        get("url"),
+        None if color is None else Color(color),
+        None if timestamp is None else from_iso(timestamp),
+        get("type"),
+        None
         if footer is None
-        else EmbedFooter(
-            text=footer.get("text"),
-            icon_url=footer.get("icon_url"),
-            proxy_icon_url=footer.get("proxy_icon_url"),
-        ),
-        image=None if image is None else _decode_image(image),
-        thumbnail=None if thumbnail is None else _decode_image(thumbnail),
-        video=None if video is None else _decode_video(video),
-        provider=None
-        if provider is None
-        else EmbedProvider(name=provider.get("name"), url=provider.get("url")),
-        author=None
+        else _make_footer(footer.get("text"), footer.get("icon_url"), footer.get("proxy_icon_url")),
+        None if image is None else _decode_media(_make_image, image, ""),
+        None if thumbnail is None else _decode_media(_make_image, thumbnail, ""),
+        None if video is None else _decode_media(_make_video, video, None),
+        None if provider is None else _make_provider(provider.get("name"), provider.get("url")),
+        None
         if author is None
-        else EmbedAuthor(
-            name=author.get("name"),
-            url=author.get("url"),
-            icon_url=author.get("icon_url"),
-            proxy_icon_url=author.get("proxy_icon_url"),
+        else _make_author(
+            author.get("name"),
+            author.get("url"),
+            author.get("icon_url"),
+            author.get("proxy_icon_url"),
         ),
-        fields=[
-            EmbedField(name=f["name"], value=f["value"], is_inline=f.get("inline", False))
-            for f in payload.get("fields", ())
-        ],
+        [_make_field(f["name"], f["value"], f.get("inline", False)) for f in raw_fields]
+        if raw_fields
+        else [],
     )
 
 

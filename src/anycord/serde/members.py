@@ -1,9 +1,10 @@
 """Members ↔ JSON. The hot path of GUILD_CREATE and member chunks.
 
 Decoding shares what members have in common instead of copying it: role ID tuples are
-interned per guild (members with the same roles hold the same tuple), the users come from
-`decode_user_fast` (interned discriminators, cached flag members), and timestamps are parsed
-by the C `datetime.fromisoformat`.
+interned per guild (members with the same roles hold the same tuple), users and members are
+built from their slots without `__init__` and share interned `UserShape`s/`MemberShape`s
+(see `models.users` and `models.members`), and timestamps are parsed by the C
+`datetime.fromisoformat` (`joined_at` kept as a float).
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ from __future__ import annotations
 import datetime
 import typing
 
-from anycord.models.members import InteractionMember, Member, MemberFlag, PartialMember
+from anycord.models.members import (
+    InteractionMember,
+    Member,
+    MemberFlag,
+    PartialMember,
+    build_member,
+    member_shape,
+)
 from anycord.permissions import Permissions
 from anycord.serde._core import JSONObject, register
 from anycord.serde.users import decode_user, encode_user
@@ -35,7 +43,14 @@ __all__ = [
 ]
 
 _fromiso = datetime.datetime.fromisoformat
+_UTC = datetime.UTC
 _FLAGS = MemberFlag._value2member_map_
+
+
+def _joined(value: str) -> datetime.datetime | float:
+    # What `pack_time` does, inlined for the hot path: UTC timestamps are kept as floats.
+    parsed = _fromiso(value)
+    return parsed.timestamp() if parsed.tzinfo is _UTC else parsed
 
 
 def _member_flag(value: int) -> MemberFlag:
@@ -83,29 +98,34 @@ def decode_member(
 ) -> Member:
     """A guild member. `guild_id` comes from the argument, else from the payload (member
     events); `user` replaces decoding `payload["user"]` (e.g. the cache's shared user)."""
+    get = payload.get
     if guild_id is None:
         guild_id = Snowflake(payload["guild_id"])
     if user is None:
         user = decode_user(payload["user"], app)
-    raw_roles = payload.get("roles", ())
-    joined_at = payload.get("joined_at")
-    premium_since = payload.get("premium_since")
-    timeout = payload.get("communication_disabled_until")
-    return Member(
-        user=user,
-        guild_id=guild_id,
-        nickname=payload.get("nick"),
-        role_ids=role_ids(raw_roles) if role_ids is not None else tuple(map(Snowflake, raw_roles)),
-        joined_at=_fromiso(joined_at) if joined_at is not None else None,
-        premium_since=_fromiso(premium_since) if premium_since is not None else None,
-        is_deaf=payload.get("deaf", UNDEFINED),
-        is_mute=payload.get("mute", UNDEFINED),
-        is_pending=payload.get("pending", UNDEFINED),
-        flags=_member_flag(payload.get("flags", 0)),
-        raw_communication_disabled_until=_fromiso(timeout) if timeout is not None else None,
-        guild_avatar_hash=payload.get("avatar"),
-        guild_banner_hash=payload.get("banner"),
-        guild_avatar_decoration=payload.get("avatar_decoration_data"),
+    raw_roles = get("roles")
+    joined_at = get("joined_at")
+    premium_since = get("premium_since")
+    timeout = get("communication_disabled_until")
+    return build_member(
+        user,
+        get("nick"),
+        (role_ids(raw_roles) if role_ids is not None else tuple(map(Snowflake, raw_roles)))
+        if raw_roles
+        else (),
+        _joined(joined_at) if joined_at is not None else None,
+        member_shape(
+            guild_id,
+            get("deaf", UNDEFINED),
+            get("mute", UNDEFINED),
+            get("pending", UNDEFINED),
+            get("flags") or 0,
+            _fromiso(premium_since) if premium_since is not None else None,
+            _fromiso(timeout) if timeout is not None else None,
+            get("avatar"),
+            get("banner"),
+            get("avatar_decoration_data"),
+        ),
     )
 
 

@@ -6,7 +6,15 @@ import typing
 
 from anycord.colors import Color
 from anycord.enums import try_enum
-from anycord.models.users import OwnUser, PartialUser, PremiumType, User, UserFlag
+from anycord.models.users import (
+    OwnUser,
+    PartialUser,
+    PremiumType,
+    User,
+    UserFlag,
+    build_user,
+    user_shape,
+)
 from anycord.serde._core import JSONObject, put, register
 from anycord.snowflakes import Snowflake
 from anycord.undefined import UNDEFINED
@@ -17,36 +25,34 @@ if typing.TYPE_CHECKING:
 __all__ = ["decode_own_user", "decode_partial_user", "decode_user", "encode_user"]
 
 
-_USER_FLAGS = UserFlag._value2member_map_
 _DISCRIMINATORS: dict[str, str] = {"0": "0", "0000": "0000"}
-
-
-def _user_flag(value: int) -> UserFlag:
-    flag = _USER_FLAGS.get(value)
-    return flag if flag is not None else UserFlag(value)  # type: ignore[return-value]
 
 
 def decode_user(payload: JSONObject, app: RESTAware | None = None) -> User:
     """A user object.
 
-    Hot path (every member of every guild): the common discriminator strings and flag values
-    are shared objects rather than fresh ones per user.
+    Hot path (every member of every guild, every message author): builds the user from its
+    slots without `__init__`, and users without banner/accent/decoration share one interned
+    `UserShape` per (app, discriminator, bot, system, flags).
     """
-    accent = payload.get("accent_color")
-    discriminator: str = payload.get("discriminator") or "0"
-    return User(
-        id=Snowflake(payload["id"]),
-        app=app,
-        username=payload["username"],
-        discriminator=_DISCRIMINATORS.get(discriminator, discriminator),
-        global_name=payload.get("global_name"),
-        avatar_hash=payload.get("avatar"),
-        banner_hash=payload.get("banner"),
-        accent_color=Color(accent) if accent is not None else None,
-        is_bot=payload.get("bot", False),
-        is_system=payload.get("system", False),
-        flags=_user_flag(payload.get("public_flags", 0)),
-        avatar_decoration=payload.get("avatar_decoration_data"),
+    get = payload.get
+    accent = get("accent_color")
+    discriminator: str = get("discriminator") or "0"
+    return build_user(
+        Snowflake(payload["id"]),
+        payload["username"],
+        get("global_name"),
+        get("avatar"),
+        user_shape(
+            app,
+            _DISCRIMINATORS.get(discriminator, discriminator),
+            get("bot", False),
+            get("system", False),
+            get("public_flags") or 0,
+            get("banner"),
+            None if accent is None else Color(accent),
+            get("avatar_decoration_data"),
+        ),
     )
 
 
@@ -64,7 +70,7 @@ def decode_own_user(payload: JSONObject, app: RESTAware | None = None) -> OwnUse
         accent_color=Color(accent) if accent is not None else None,
         is_bot=payload.get("bot", False),
         is_system=payload.get("system", False),
-        flags=_user_flag(int(payload.get("public_flags", payload.get("flags", 0)) or 0)),
+        flags=UserFlag(int(payload.get("public_flags", payload.get("flags", 0)) or 0)),
         avatar_decoration=payload.get("avatar_decoration_data"),
         is_mfa_enabled=payload.get("mfa_enabled", False),
         locale=payload.get("locale"),

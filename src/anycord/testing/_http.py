@@ -17,6 +17,7 @@ from anycord.testing._spec import SPEC_OPERATIONS
 
 __all__ = [
     "ApiError",
+    "Multipart",
     "RecordedFile",
     "RecordedRequest",
     "Reply",
@@ -52,7 +53,8 @@ class RecordedRequest:
     """The JSON body, or the `payload_json` part of a multipart body."""
     files: list[RecordedFile] = attrs.field(factory=list)
     form: dict[str, str] = attrs.field(factory=dict)
-    """An `application/x-www-form-urlencoded` body."""
+    """An `application/x-www-form-urlencoded` body, or the plain (not file, not
+    `payload_json`) fields of a multipart body."""
     status: int = 0
     """The status the fake answered with (0 while in progress; -1 for a dropped connection)."""
     time: float = 0.0
@@ -70,6 +72,8 @@ class Request:
     headers: dict[str, str]
     json: typing.Any
     files: list[RecordedFile]
+    form: dict[str, str] = attrs.field(factory=dict)
+    """Form fields (urlencoded body, or plain multipart parts)."""
     base_url: str
     """`http://host:port` of the fake (for attachment URLs)."""
     now: float
@@ -216,8 +220,19 @@ def parse_content_type(value: str) -> tuple[str, dict[str, str]]:
     return _header_params(value)
 
 
-def parse_multipart(body: bytes, boundary: str) -> tuple[typing.Any, list[RecordedFile]]:
-    """The `payload_json` part (decoded) and every file part of a multipart body.
+@attrs.frozen(slots=True)
+class Multipart:
+    """A parsed multipart body."""
+
+    payload: typing.Any
+    """The decoded `payload_json` part (None without one)."""
+    files: list[RecordedFile]
+    fields: dict[str, str]
+    """The plain parts (no filename, not `payload_json`), decoded as UTF-8."""
+
+
+def parse_multipart(body: bytes, boundary: str) -> Multipart:
+    """The `payload_json` part (decoded), every file part and every plain field.
 
     Raises `ApiError` 400 for a body that is not well-formed multipart or bad JSON.
     """
@@ -226,6 +241,7 @@ def parse_multipart(body: bytes, boundary: str) -> tuple[typing.Any, list[Record
         raise ApiError(400, 50035, "Invalid Form Body: multipart boundary not found")
     payload: typing.Any = None
     files: list[RecordedFile] = []
+    fields: dict[str, str] = {}
     for chunk in body.split(delimiter)[1:]:
         if chunk.startswith(b"--"):
             break
@@ -247,4 +263,6 @@ def parse_multipart(body: bytes, boundary: str) -> tuple[typing.Any, list[Record
                 payload = orjson.loads(data)
             except orjson.JSONDecodeError as exc:
                 raise ApiError(400, 50109, "The request body contains invalid JSON.") from exc
-    return payload, files
+        else:
+            fields[field] = data.decode("utf-8", "replace")
+    return Multipart(payload, files, fields)

@@ -15,12 +15,17 @@ It speaks v10 JSON, with `compress=zlib-stream` or `zstd-stream`, and follows Di
 * More than 120 payloads in any 60 s closes with 4008.
 * Dispatches carry `s` in order; each session keeps a replay buffer, so RESUME replays what
   the client missed and then sends RESUMED (4007 bad seq, 4009 expired, op 9 unknown session).
+* Op 4 (voice state update) is answered like Discord does: the bot's VOICE_STATE_UPDATE with
+  a session_id and, for a join, a VOICE_SERVER_UPDATE (token, endpoint), on the guild's shard.
 * Events reach only the sessions that should see them: guild events go to shard
   `(guild_id >> 22) % shard_count`, others to shard 0, filtered by the session's intents
   (guild messages lose their content without MESSAGE_CONTENT).
 
 All timing uses `anyio.current_time()`, so virtual clocks drive it. Every connection logs what
 the client sent (`received`) and what the server sent (`sent`) for assertions.
+
+The module is just over 800 lines: it is one server's connection handling, and splitting the
+opcode answers from the connection they write to would only add indirection.
 """
 
 from __future__ import annotations
@@ -551,6 +556,8 @@ class FakeGateway:
                 await self._close(conn, 4003, "Not authenticated.")
             elif op == 8:
                 await self._request_guild_members(conn, d)
+            elif op == 4 and isinstance(d, dict) and d.get("guild_id") is not None:
+                self._voice_state_update(conn, d)
         else:
             await self._close(conn, 4001, f"Unknown opcode {op}.")
 
@@ -677,6 +684,34 @@ class FakeGateway:
                 body["nonce"] = d["nonce"]
             session.push("GUILD_MEMBERS_CHUNK", orjson.dumps(body))
         conn._wake_writer()
+
+    def _voice_state_update(self, conn: FakeGatewayConnection, d: dict[str, typing.Any]) -> None:
+        # Discord answers op 4 on the guild's shard: the bot's own VOICE_STATE_UPDATE (its
+        # session_id is what a voice connection logs in with) and, for a join or a move, a
+        # VOICE_SERVER_UPDATE with the voice server's token and endpoint.
+        gid, channel, me = int(d["guild_id"]), d.get("channel_id"), self._bot_id()
+        if self.world is not None and gid not in self.world.guilds:
+            return  # not a guild of the bot's: Discord does not answer
+        state: dict[str, typing.Any] = {
+            "guild_id": str(gid),
+            "channel_id": None if channel is None else str(channel),
+            "user_id": str(me),
+            "session_id": conn.session_id,
+            "deaf": False,
+            "mute": False,
+            "self_deaf": bool(d.get("self_deaf")),
+            "self_mute": bool(d.get("self_mute")),
+            "self_video": False,
+            "suppress": False,
+            "request_to_speak_timestamp": None,
+        }
+        member = self.world.members.get(gid, {}).get(me) if self.world is not None else None
+        if member is not None:
+            state["member"] = member
+        self._route("VOICE_STATE_UPDATE", state, shard_id=None, guild_id=gid)
+        if channel is not None:
+            server = {"token": secrets.token_hex(8), "guild_id": str(gid), "endpoint": "voice.test"}
+            self._route("VOICE_SERVER_UPDATE", server, shard_id=None, guild_id=gid)
 
     async def _writer(self, conn: FakeGatewayConnection) -> None:
         while True:

@@ -343,7 +343,8 @@ def _decode(answer: httpx.Response) -> tuple[typing.Any, list[typing.Any]]:
     ctype, params = parse_content_type(answer.headers.get("content-type", ""))
     try:
         if ctype == "multipart/form-data":
-            return parse_multipart(answer.content, params.get("boundary", ""))
+            parsed = parse_multipart(answer.content, params.get("boundary", ""))
+            return parsed.payload, parsed.files
         return orjson.loads(answer.content), []
     except Exception:
         return None, []

@@ -23,7 +23,13 @@ import httpx
 import orjson
 
 from anycord.rest.routes import MAJOR_PARAMETERS
-from anycord.testing import rest_guilds, rest_handlers, rest_webhooks
+from anycord.testing import (
+    rest_guilds,
+    rest_handlers,
+    rest_moderation,
+    rest_oauth2,
+    rest_webhooks,
+)
 from anycord.testing._http import (
     ApiError,
     RecordedFile,
@@ -79,8 +85,6 @@ class FakeRestApp:
         """Every request received, in arrival order."""
         self.latency: float = 0.0
         """Seconds to wait before answering each request (on the fake's clock)."""
-        self.bearer_tokens: set[str] = set()
-        """OAuth2 access tokens the fake accepts as `Bearer <token>`."""
         self.ratelimits = ServerRateLimits()
         self._router = Router(_EXTRA_ROUTES)
         self._stubs: dict[tuple[str, str], list[_Stub]] = {}
@@ -90,9 +94,17 @@ class FakeRestApp:
             **rest_handlers.HANDLERS,
             **rest_guilds.HANDLERS,
             **rest_webhooks.HANDLERS,
+            **rest_moderation.HANDLERS,
+            **rest_oauth2.HANDLERS,
         }
 
     # -- configuration ----------------------------------------------------------------------
+
+    @property
+    def bearer_tokens(self) -> set[str]:
+        """OAuth2 access tokens the fake accepts as `Bearer <token>` (the world's set: POST
+        /oauth2/token adds to it)."""
+        return self.world.bearer_tokens
 
     @property
     def stats(self) -> RateLimitStats:
@@ -127,7 +139,9 @@ class FakeRestApp:
         times: int | None = None,
     ) -> None:
         """Answer `method route` with a canned body (or `json(recorded_request)` if callable)
-        instead of the emulation; `times` limits how often (None: until `unstub`)."""
+        instead of the emulation; `times` limits how often (None: until `unstub`). A `bytes`
+        body is sent as it is, under the `content-type` of `headers` (default
+        `application/octet-stream`); anything else is sent as JSON."""
         self._check_route(method, route)
         hdrs = tuple((k.lower(), v) for k, v in (headers or {}).items())
         self._stubs.setdefault((method.upper(), route), []).append(_Stub(status, json, hdrs, times))
@@ -261,6 +275,7 @@ class FakeRestApp:
             headers=headers,
             json=record.json,
             files=record.files,
+            form=record.form,
             base_url=_base_url(scope, headers),
             now=now,
         )
@@ -278,7 +293,8 @@ class FakeRestApp:
             return auth != "oauth2" and token == self.world.token
         if kind == "Bearer":
             return token in self.bearer_tokens
-        return False
+        # Client credentials (`Basic id:secret`) are checked by the OAuth2 token handler.
+        return kind == "Basic" and auth == "optional"
 
     def _parse_body(self, record: RecordedRequest, content_type: str, body: bytes) -> None:
         if not body:
@@ -290,7 +306,8 @@ class FakeRestApp:
             except orjson.JSONDecodeError as exc:
                 raise ApiError(400, 50109, "The request body contains invalid JSON.") from exc
         elif ctype == "multipart/form-data":
-            record.json, record.files = parse_multipart(body, params.get("boundary", ""))
+            parsed = parse_multipart(body, params.get("boundary", ""))
+            record.json, record.files, record.form = parsed.payload, parsed.files, parsed.fields
         elif ctype == "application/x-www-form-urlencoded":
             pairs = urllib.parse.parse_qsl(body.decode("utf-8", "replace"))
             record.form = dict(pairs)
@@ -350,10 +367,17 @@ class FakeRestApp:
         headers: typing.Iterable[tuple[str, str]],
     ) -> None:
         record.status = status
-        raw = b"" if body is None or status == 204 else orjson.dumps(body)
+        headers = list(headers)
+        if isinstance(body, bytes):
+            # A non-JSON answer (Discord's `text/csv` target users): the stub's own
+            # content-type header, else a generic one.
+            raw, ctype = body, "application/octet-stream"
+        else:
+            raw = b"" if body is None or status == 204 else orjson.dumps(body)
+            ctype = "application/json"
         out = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-        if raw:
-            out.append((b"content-type", b"application/json"))
+        if raw and not any(k == "content-type" for k, _ in headers):
+            out.append((b"content-type", ctype.encode("latin-1")))
         out.append((b"content-length", str(len(raw)).encode()))
         if _LOGGER.isEnabledFor(logging.DEBUG):
             _LOGGER.debug("%s %s -> %s", record.method, record.route or record.path, status)

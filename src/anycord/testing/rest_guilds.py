@@ -5,11 +5,9 @@ from __future__ import annotations
 import typing
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
-from anycord.testing.rest_handlers import _int
+from anycord.testing.rest_handlers import _int, router
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable
-
     from anycord.testing.rest_handlers import Handler
     from anycord.testing.world import Payload, World
 
@@ -18,14 +16,7 @@ __all__ = ["HANDLERS"]
 HANDLERS: dict[tuple[str, str], Handler] = {}
 
 
-def route(method: str, template: str) -> Callable[[Handler], Handler]:
-    """Register a handler for one spec route."""
-
-    def register(fn: Handler) -> Handler:
-        HANDLERS[method, template] = fn
-        return fn
-
-    return register
+route = router(HANDLERS)
 
 
 def get_guild(world: World, guild_id: str) -> tuple[int, Payload]:

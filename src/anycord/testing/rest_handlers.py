@@ -17,20 +17,29 @@ if typing.TYPE_CHECKING:
 
     from anycord.testing.world import Payload, World
 
-__all__ = ["HANDLERS", "Handler", "find_attachment", "route"]
+__all__ = ["HANDLERS", "Handler", "find_attachment", "route", "router"]
 
 Handler = typing.Callable[["World", Request], Reply]
+
+
+def router(
+    table: dict[tuple[str, str], Handler],
+) -> Callable[[str, str], Callable[[Handler], Handler]]:
+    """A `route(method, template)` decorator that registers handlers in `table`."""
+
+    def route(method: str, template: str) -> Callable[[Handler], Handler]:
+        def register(fn: Handler) -> Handler:
+            table[method, template] = fn
+            return fn
+
+        return register
+
+    return route
+
+
 HANDLERS: dict[tuple[str, str], Handler] = {}
-
-
-def route(method: str, template: str) -> Callable[[Handler], Handler]:
-    """Register a handler for one spec route."""
-
-    def register(fn: Handler) -> Handler:
-        HANDLERS[method, template] = fn
-        return fn
-
-    return register
+route = router(HANDLERS)
+"""Register a handler for one spec route (in this module's `HANDLERS`)."""
 
 
 # -- lookups ---------------------------------------------------------------------------------
@@ -312,12 +321,7 @@ def message_fields(world: World, req: Request, channel_id: str, *, creating: boo
         if key in body:
             fields[key] = body[key]
     if "message_reference" in body:
-        fields["message_reference"] = {
-            "type": 0,
-            "channel_id": channel_id,
-            **body["message_reference"],
-        }
-        fields["type"] = 19
+        fields.update(_reference(world, channel_id, body["message_reference"]))
     attachments = _attachments(world, req, channel_id, body)
     if attachments is not None:
         fields["attachments"] = attachments
@@ -328,10 +332,45 @@ def message_fields(world: World, req: Request, channel_id: str, *, creating: boo
         or fields.get("sticker_ids")
         or fields.get("components")
         or fields.get("poll")
+        or fields.get("message_snapshots")
     ):
         raise ApiError(400, 50006, "Cannot send an empty message")
     fields.pop("sticker_ids", None)
     return fields
+
+
+_SNAPSHOT_FIELDS = (
+    "type",
+    "content",
+    "embeds",
+    "attachments",
+    "timestamp",
+    "edited_timestamp",
+    "flags",
+    "mentions",
+    "mention_roles",
+    "components",
+)
+
+
+def _reference(world: World, channel_id: str, given: Payload) -> Payload:
+    """A reply (type 0: a REPLY message) or a forward (type 1: a DEFAULT message carrying a
+    snapshot of the source, which may live in another channel)."""
+    ref = {"type": 0, "channel_id": channel_id, **given}
+    if ref["type"] != 1:
+        # Replies stay lenient (Discord checks them unless `fail_if_not_exists` is false;
+        # scenarios often reply to made-up ids).
+        return {"message_reference": ref, "type": 19}
+    source = world.find_message(ref["channel_id"], ref.get("message_id", 0))
+    if source is None:
+        raise invalid_form(
+            "message_reference", "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message"
+        )
+    guild_id = world.channels[int(source["channel_id"])].get("guild_id")
+    if guild_id is not None:
+        ref.setdefault("guild_id", guild_id)
+    snapshot = {k: source[k] for k in _SNAPSHOT_FIELDS if k in source}
+    return {"message_reference": ref, "type": 0, "message_snapshots": [{"message": snapshot}]}
 
 
 def _attachments(
@@ -424,11 +463,77 @@ def bulk_delete(world: World, req: Request) -> Reply:
     return Reply(204)
 
 
+_MAX_PINS = 250
+
+
+def _pins_update(world: World, channel: Payload) -> None:
+    pins = world.pins.get(int(channel["id"]), {})
+    event: Payload = {
+        "channel_id": channel["id"],
+        "last_pin_timestamp": max(pins.values()) if pins else None,
+    }
+    gid = _guild_of(world, channel["id"])
+    if gid is not None:
+        event["guild_id"] = str(gid)
+    world.emit("CHANNEL_PINS_UPDATE", event, gid)
+
+
+def _pinned(world: World, channel_id: str) -> list[tuple[str, Payload]]:
+    """(pinned_at, message) of a channel's pins, newest pin first."""
+    messages = world.messages[int(channel_id)]
+    pins = world.pins.get(int(channel_id), {})
+    found = [(at, messages[mid]) for mid, at in pins.items() if mid in messages]
+    # A message a scenario stored with `pinned=True` counts as pinned when it was sent.
+    found += [
+        (m["timestamp"], m) for mid, m in messages.items() if m.get("pinned") and mid not in pins
+    ]
+    return sorted(found, key=lambda pair: pair[0], reverse=True)
+
+
+def pin(world: World, req: Request) -> Reply:
+    """Pin a message (idempotent); emits CHANNEL_PINS_UPDATE when it changes."""
+    message = get_message(world, req.params["channel_id"], req.params["message_id"])
+    pins = world.pins.setdefault(int(message["channel_id"]), {})
+    if int(message["id"]) not in pins:
+        if len(pins) >= _MAX_PINS:
+            raise ApiError(400, 30003, f"Maximum number of pins reached ({_MAX_PINS})")
+        pins[int(message["id"])] = iso()
+        message["pinned"] = True
+        _pins_update(world, world.channels[int(message["channel_id"])])
+    return Reply(204)
+
+
+def unpin(world: World, req: Request) -> Reply:
+    """Unpin a message (idempotent); emits CHANNEL_PINS_UPDATE when it changes."""
+    message = get_message(world, req.params["channel_id"], req.params["message_id"])
+    if world.pins.get(int(message["channel_id"]), {}).pop(int(message["id"]), None) is not None:
+        message["pinned"] = False
+        _pins_update(world, world.channels[int(message["channel_id"])])
+    return Reply(204)
+
+
+for _pins in ("/channels/{channel_id}/messages/pins", "/channels/{channel_id}/pins"):
+    route("PUT", _pins + "/{message_id}")(pin)
+    route("DELETE", _pins + "/{message_id}")(unpin)
+
+
+@route("GET", "/channels/{channel_id}/messages/pins")
+def list_message_pins(world: World, req: Request) -> Reply:
+    get_channel(world, req.params["channel_id"])
+    limit = int(req.q("limit", "50") or 50)
+    if not 1 <= limit <= 50:
+        raise invalid_form("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 50.")
+    pinned = _pinned(world, req.params["channel_id"])
+    if (before := req.q("before")) is not None:
+        pinned = [(at, m) for at, m in pinned if at < before]
+    items = [{"pinned_at": at, "message": m} for at, m in pinned[:limit]]
+    return Reply(200, {"items": items, "has_more": len(pinned) > limit})
+
+
 @route("GET", "/channels/{channel_id}/pins")
 def list_pins(world: World, req: Request) -> Reply:
     get_channel(world, req.params["channel_id"])
-    msgs = world.messages[int(req.params["channel_id"])].values()
-    return Reply(200, [m for m in msgs if m.get("pinned")])
+    return Reply(200, [m for _, m in _pinned(world, req.params["channel_id"])])
 
 
 # -- reactions --------------------------------------------------------------------------------

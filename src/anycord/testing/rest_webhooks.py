@@ -13,12 +13,10 @@ import typing
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
 from anycord.testing.interactions import ALLOWED_RESPONSES
-from anycord.testing.rest_handlers import _int, get_channel, message_fields
+from anycord.testing.rest_handlers import _int, get_channel, message_fields, router
 from anycord.testing.world import iso
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable
-
     from anycord.testing.rest_handlers import Handler
     from anycord.testing.world import InteractionRecord, Payload, World
 
@@ -29,14 +27,7 @@ _TOKEN_LIFETIME = 15 * 60.0
 _INITIAL_DEADLINE = 3.0
 
 
-def route(method: str, template: str) -> Callable[[Handler], Handler]:
-    """Register a handler for one spec route."""
-
-    def register(fn: Handler) -> Handler:
-        HANDLERS[method, template] = fn
-        return fn
-
-    return register
+route = router(HANDLERS)
 
 
 # -- interactions -----------------------------------------------------------------------------
@@ -125,6 +116,7 @@ def _fields(req: Request) -> dict[str, typing.Any]:
         "headers": req.headers,
         "json": req.json,
         "files": req.files,
+        "form": req.form,
         "base_url": req.base_url,
         "now": req.now,
     }

@@ -81,6 +81,16 @@ class World:
         self.commands: dict[int, Payload] = {}
         self.interactions: dict[str, InteractionRecord] = {}
         """Interaction token → record."""
+        self.bans: dict[int, dict[int, Payload]] = {}
+        """Guild id → user id → ban (`{"reason", "user"}`)."""
+        self.emojis: dict[int, dict[int, Payload]] = {}
+        """Guild id → emoji id → emoji (mirrored in the guild payload's `emojis`)."""
+        self.pins: dict[int, dict[int, str]] = {}
+        """Channel id → pinned message id → `pinned_at`, in pin order."""
+        self.thread_members: dict[int, dict[int, Payload]] = {}
+        """Thread id → user id → thread member."""
+        self.bearer_tokens: set[str] = set()
+        """OAuth2 access tokens accepted as `Bearer <token>` (issued by POST /oauth2/token)."""
         self.dm_channels: dict[int, int] = {}
         """Recipient user id → DM channel id."""
         self.attachments: dict[int, typing.Any] = {}
@@ -110,6 +120,8 @@ class World:
         self.token: str = (
             f"{_b64_id(self.application_id)}.{secrets.token_urlsafe(5)}.{secrets.token_urlsafe(27)}"
         )
+        self.client_secret: str = secrets.token_urlsafe(24)
+        """The application's OAuth2 client secret (POST /oauth2/token checks it)."""
 
     # -- ids and events ---------------------------------------------------------------------
 
@@ -326,13 +338,20 @@ class World:
         guild_id: int | str | None = None,
         *,
         name: str = "general",
-        type: int = 0,
+        type: int | None = None,
         emit: bool = True,
         **fields: typing.Any,
     ) -> Payload:
-        """A channel (a guild text channel by default). Emits CHANNEL_CREATE for guild channels."""
+        """A channel: a guild text channel by default, or without a guild a DM (type 1, with a
+        new scripted user as recipient unless `recipients` is given) or a group DM (type 3).
+        Emits CHANNEL_CREATE for guild channels; raises `ValueError` for a guild channel type
+        without a guild."""
         cid = self.new_id()
-        channel: Payload = {"id": str(cid), "type": type, "last_message_id": None, "flags": 0}
+        if guild_id is None and type not in (None, 1, 3):
+            msg = f"a channel of type {type} needs a guild_id (without one: 1 DM or 3 group DM)"
+            raise ValueError(msg)
+        kind = type if type is not None else (0 if guild_id is not None else 1)
+        channel: Payload = {"id": str(cid), "type": kind, "last_message_id": None, "flags": 0}
         if guild_id is not None:
             gid = int(guild_id)
             siblings = sum(1 for c in self.channels.values() if c.get("guild_id") == str(gid))
@@ -346,6 +365,11 @@ class World:
                 parent_id=None,
                 rate_limit_per_user=0,
             )
+        else:
+            recipients = fields.pop("recipients", None) or [self.add_user()]
+            channel["recipients"] = recipients
+            if kind == 3:
+                channel.update(name=name, icon=None, owner_id=self.bot_user["id"])
         channel.update(fields)
         self.channels[cid] = channel
         self.messages[cid] = {}

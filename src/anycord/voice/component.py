@@ -10,6 +10,17 @@
 
 The component learns of voice events through `notify_state` / `notify_server`, which the bot
 calls from its dispatch path for every VOICE_STATE_UPDATE and VOICE_SERVER_UPDATE payload.
+
+Guarantees:
+
+* `connect_to` leaves nothing behind when it fails or is cancelled (a caller's `fail_after`):
+  no pending join, and a leave update (op 4, `channel_id` null) is sent, shielded and bounded.
+* `disconnect(guild)` ends the connection's `run()` and sends the leave update;
+  `disconnect_all()` does that for every guild at once.
+* `close()` (the bot calls it while closing, before the shards close, so the leave updates
+  still reach Discord) disconnects everything and returns once `run()` has exited.
+* Without the GUILD_VOICE_STATES intent Discord never sends the bot's voice state, so
+  `connect_to` raises `MissingIntentError` instead of waiting forever.
 """
 
 from __future__ import annotations
@@ -20,7 +31,8 @@ import typing
 import anyio
 import attrs
 
-from anycord.errors import ComponentStateConflictError
+from anycord.errors import AnycordError, ComponentStateConflictError, MissingIntentError
+from anycord.intents import Intents
 from anycord.snowflakes import Snowflake, SnowflakeishOr, to_snowflake
 
 if typing.TYPE_CHECKING:
@@ -30,6 +42,7 @@ __all__ = ["VoiceComponent", "VoiceConnection", "VoiceCredentials"]
 
 _LOGGER = logging.getLogger("anycord.voice")
 _ConnectionT = typing.TypeVar("_ConnectionT", bound="VoiceConnection")
+_LEAVE_DEADLINE: typing.Final = 5.0
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -97,6 +110,7 @@ class VoiceComponent:
             through the shard that owns the guild.
         user_id: returns the bot's own user id (known after READY).
         shard_for: the shard id that owns a guild.
+        intents: returns the bot's intents (checked by `connect_to`); `None`: not checked.
     """
 
     def __init__(
@@ -104,12 +118,16 @@ class VoiceComponent:
         send_voice_state: Callable[[Snowflake, Snowflake | None, bool, bool], Awaitable[None]],
         user_id: Callable[[], Snowflake | None],
         shard_for: Callable[[Snowflake], int],
+        *,
+        intents: Callable[[], Intents] | None = None,
     ) -> None:
         self._send_voice_state = send_voice_state
         self._user_id = user_id
         self._shard_for = shard_for
+        self._intents = intents
         self._tg: anyio.abc.TaskGroup | None = None
         self._stop: anyio.Event | None = None
+        self._exited: anyio.Event | None = None
         self._connections: dict[Snowflake, VoiceConnection] = {}
         self._pending: dict[Snowflake, _Pending] = {}
 
@@ -131,6 +149,7 @@ class VoiceComponent:
             msg = "the voice component is already running"
             raise ComponentStateConflictError(msg)
         self._stop = stop = anyio.Event()
+        self._exited = anyio.Event()
         try:
             async with anyio.create_task_group() as tg:
                 self._tg = tg
@@ -142,11 +161,15 @@ class VoiceComponent:
             self._tg = None
             self._connections.clear()
             self._pending.clear()
+            self._exited.set()
 
     async def close(self) -> None:
-        """Disconnect everything and stop `run()`."""
-        if self._stop is not None:
-            self._stop.set()
+        """Disconnect everything, stop `run()` and wait (shielded, bounded) until it exited."""
+        if self._stop is None or self._exited is None:
+            return
+        self._stop.set()
+        with anyio.CancelScope(shield=True), anyio.move_on_after(2 * _LEAVE_DEADLINE):
+            await self._exited.wait()
 
     async def connect_to(
         self,
@@ -162,12 +185,15 @@ class VoiceComponent:
 
         Timeouts are the caller's: wrap the call in `anyio.fail_after(...)`. Raises
         `ComponentStateConflictError` when the bot is not running or the guild already has a
-        connection (disconnect it first).
+        connection (disconnect it first), `MissingIntentError` without GUILD_VOICE_STATES.
         """
         tg = self._tg
         if tg is None:
             msg = "the voice component is not running (start the bot first)"
             raise ComponentStateConflictError(msg)
+        if self._intents is not None and not self._intents() & Intents.GUILD_VOICE_STATES:
+            msg = "connect_to needs the GUILD_VOICE_STATES intent (Discord sends no voice state without it)"
+            raise MissingIntentError(Intents.GUILD_VOICE_STATES, msg)
         guild_id, channel_id = to_snowflake(guild), to_snowflake(channel)
         if guild_id in self._connections or guild_id in self._pending:
             msg = f"guild {guild_id} already has a voice connection (or one is being made)"
@@ -182,8 +208,7 @@ class VoiceComponent:
             await pending.done.wait()
         except BaseException:
             self._pending.pop(guild_id, None)
-            with anyio.CancelScope(shield=True), anyio.move_on_after(5):
-                await self._send_voice_state(guild_id, None, False, False)
+            await self._leave(guild_id)
             raise
         del self._pending[guild_id]
         state, server = pending.state, pending.server
@@ -222,9 +247,21 @@ class VoiceComponent:
         connection = self._connections.pop(guild_id, None)
         if connection is None:
             return
-        with anyio.CancelScope(shield=True), anyio.move_on_after(10):
-            await connection.disconnect()
-            await self._send_voice_state(guild_id, None, False, False)
+        try:
+            with anyio.CancelScope(shield=True), anyio.move_on_after(_LEAVE_DEADLINE):
+                await connection.disconnect()
+        finally:
+            await self._leave(guild_id)
+
+    async def _leave(self, guild_id: Snowflake) -> None:
+        # Shielded and bounded: leaving must happen even when the caller is being cancelled,
+        # and must not hold a closing bot. A shard that is gone cannot send it: Discord then
+        # drops the bot from the channel when the session ends.
+        with anyio.CancelScope(shield=True), anyio.move_on_after(_LEAVE_DEADLINE):
+            try:
+                await self._send_voice_state(guild_id, None, False, False)
+            except AnycordError as exc:
+                _LOGGER.debug("could not leave voice in guild %s: %s", guild_id, exc)
 
     async def disconnect_all(self) -> None:
         """Disconnect every connection, concurrently."""

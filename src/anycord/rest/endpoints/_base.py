@@ -39,10 +39,11 @@ class EndpointBase:
         *,
         query: Mapping[str, QueryValue] | None = None,
         json: typing.Any = None,
-        files: Sequence[Resource] = (),
+        files: Sequence[Resource] | Mapping[str, Resource] = (),
         form: Mapping[str, str] | None = None,
         reason: UndefinedOr[str] = UNDEFINED,
         auth: UndefinedNoneOr[str] = UNDEFINED,
+        raw: bool = False,
     ) -> typing.Any:
         """Send one request and return the decoded JSON body (`None` for 204).
 
@@ -50,10 +51,15 @@ class EndpointBase:
             route: the compiled route (method + path + rate-limit key).
             query: query parameters; `None` values must be left out by the caller.
             json: a JSON-able body. With `files`, it is sent as the `payload_json` part.
-            files: attachments, sent as `files[n]` parts of a multipart body.
-            form: an `application/x-www-form-urlencoded` body (OAuth2 token endpoints).
+            files: a multipart body's files: a sequence is sent as `files[n]` parts, a mapping
+                under the part names it gives (`{"file": image}` for a guild sticker).
+            form: plain text fields. Alone, an `application/x-www-form-urlencoded` body (OAuth2
+                token endpoints); with `files`, plain parts of the multipart body.
             reason: the audit-log reason (`X-Audit-Log-Reason`, URL-quoted).
             auth: override the `Authorization` header; `None` sends none.
+            raw: return a 2xx body as `bytes`, whatever its type (`b""` for 204), for the
+                endpoints that answer something other than JSON (`text/csv`). Without it, a
+                2xx body that is not JSON raises `HTTPError`.
 
         Raises the `anycord.errors.HTTPResponseError` subclass for the status, or
         `RateLimitTooLongError`, or `HTTPError` when the connection keeps failing.

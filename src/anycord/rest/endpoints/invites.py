@@ -109,13 +109,14 @@ class InviteEndpoints(EndpointBase):
 
     async def fetch_invite_target_users(self, invite: str | Invite) -> str:
         """The CSV of user IDs an invite is restricted to (Discord answers `text/csv`)."""
-        payload = await self._request(GET_TARGET_USERS.compile(code=_code(invite)))
-        return payload if isinstance(payload, str) else str(payload or "")
+        payload = await self._request(GET_TARGET_USERS.compile(code=_code(invite)), raw=True)
+        return bytes(payload).decode("utf-8")
 
     async def set_invite_target_users(self, invite: str | Invite, users: Resourceish) -> None:
         """Restrict an invite to the users listed in a CSV file (one user ID per line)."""
         resource = ensure_resource(users, "target_users.csv")
-        await self._request(PUT_TARGET_USERS.compile(code=_code(invite)), files=[resource])
+        route = PUT_TARGET_USERS.compile(code=_code(invite))
+        await self._request(route, files={"target_users_file": resource})
 
     async def fetch_invite_target_users_job_status(
         self, invite: str | Invite

@@ -12,7 +12,7 @@ import typing
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._fields import check_len, opt_id, put
 from anycord.rest.endpoints._payloads import sid
-from anycord.rest.routes import CompiledRoute, Route
+from anycord.rest.routes import Route
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -111,11 +111,7 @@ class PartnerSDKEndpoints(EndpointBase):
         metadata: Mapping[str, str],
     ) -> None:
         """Attach your moderation system's verdict to a DM between two users."""
-        # routes.py's parameter pattern has no digits, so `{user_id_1}` is filled in here.
-        path = (
-            PUT_DM_MODERATION.path_template.replace("{user_id_1}", str(sid(user_1)))
-            .replace("{user_id_2}", str(sid(user_2)))
-            .replace("{message_id}", str(sid(message)))
+        route = PUT_DM_MODERATION.compile(
+            user_id_1=sid(user_1), user_id_2=sid(user_2), message_id=sid(message)
         )
-        route = CompiledRoute(route=PUT_DM_MODERATION, path=path, major=(), safe_path=path)
         await self._request(route, json=dict(metadata))

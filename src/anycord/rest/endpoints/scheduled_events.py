@@ -53,6 +53,40 @@ GET_EXCEPTION_USERS = Route(
 )
 
 
+async def _image(image: UndefinedOr[Resourceish]) -> UndefinedOr[str]:
+    return UNDEFINED if image is UNDEFINED else await to_data_uri(image)
+
+
+def _channel_event(
+    entity_type: ScheduledEventType,
+    channel: SnowflakeishOr,
+    name: str,
+    start_time: datetime.datetime,
+) -> typing.Callable[..., ScheduledEventBuilder]:
+    """The builder of a stage or voice event (they take the same options), given the rest."""
+
+    def build(
+        end_time: UndefinedOr[datetime.datetime],
+        description: UndefinedOr[str],
+        privacy_level: UndefinedOr[EventPrivacyLevel],
+        image: UndefinedOr[str],
+        recurrence_rule: UndefinedOr[RecurrenceRule],
+    ) -> ScheduledEventBuilder:
+        return ScheduledEventBuilder(
+            name=name,
+            entity_type=entity_type,
+            channel=channel,
+            start_time=start_time,
+            end_time=end_time,
+            description=description,
+            privacy_level=privacy_level,
+            image=image,
+            recurrence_rule=recurrence_rule,
+        )
+
+    return build
+
+
 class ScheduledEventEndpoints(EndpointBase):
     """Scheduled events."""
 
@@ -98,18 +132,12 @@ class ScheduledEventEndpoints(EndpointBase):
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> ScheduledEvent:
         """Schedule an event in a stage channel."""
-        builder = ScheduledEventBuilder(
-            name=name,
-            entity_type=ScheduledEventType.STAGE_INSTANCE,
-            channel=channel,
-            start_time=start_time,
-            end_time=end_time,
-            description=description,
-            privacy_level=privacy_level,
-            image=UNDEFINED if image is UNDEFINED else await to_data_uri(image),
-            recurrence_rule=recurrence_rule,
+        builder = _channel_event(ScheduledEventType.STAGE_INSTANCE, channel, name, start_time)
+        return await self._create_event(
+            guild,
+            builder(end_time, description, privacy_level, await _image(image), recurrence_rule),
+            reason,
         )
-        return await self._create_event(guild, builder, reason)
 
     async def create_voice_event(
         self,
@@ -126,18 +154,12 @@ class ScheduledEventEndpoints(EndpointBase):
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> ScheduledEvent:
         """Schedule an event in a voice channel."""
-        builder = ScheduledEventBuilder(
-            name=name,
-            entity_type=ScheduledEventType.VOICE,
-            channel=channel,
-            start_time=start_time,
-            end_time=end_time,
-            description=description,
-            privacy_level=privacy_level,
-            image=UNDEFINED if image is UNDEFINED else await to_data_uri(image),
-            recurrence_rule=recurrence_rule,
+        builder = _channel_event(ScheduledEventType.VOICE, channel, name, start_time)
+        return await self._create_event(
+            guild,
+            builder(end_time, description, privacy_level, await _image(image), recurrence_rule),
+            reason,
         )
-        return await self._create_event(guild, builder, reason)
 
     async def create_external_event(
         self,

@@ -86,15 +86,15 @@ class StickerEndpoints(EndpointBase):
     ) -> GuildSticker:
         """Upload a sticker (PNG, APNG, GIF or Lottie JSON, 512 KiB max) as a multipart form.
 
-        The form fields travel as `form=` and the image as the file part, per the
-        `EndpointBase._request` contract for multipart forms.
+        Discord reads `name`, `tags` and `description` as plain form fields and the image
+        from the part named `file`.
         """
         _check(name, tag, description)
         guild_id = sid(guild)
         form = {"name": name, "tags": tag, "description": description}
         route = POST_GUILD_STICKER.compile(guild_id=guild_id)
         payload = await self._request(
-            route, form=form, files=[ensure_resource(image)], reason=reason
+            route, form=form, files={"file": ensure_resource(image)}, reason=reason
         )
         return decode_guild_sticker(payload, self._app, guild_id)
 
