@@ -56,34 +56,33 @@ def member_requests(fake: FakeDiscord) -> list[dict[str, typing.Any]]:
 async def test_members_are_chunked_exactly_when_all_conditions_hold(
     options: dict[str, typing.Any], large: bool, partial: bool, chunked: bool
 ) -> None:
-    async with FakeDiscord() as fake:
-        async with make_bot(fake, **options) as bot:
-            # A guild of 300 members the bot joins now. Discord sends a large guild with only
-            # part of its member list (here: the bot alone); the rest needs chunking.
-            guild = fake.add_guild(name="big", members=300, channels=1, emit=False)
-            gid = guild["id"]
-            bot_member = [m for m in guild["members"] if m["user"]["id"] == fake.bot_user["id"]]
-            payload = dict(guild, large=large, members=bot_member if partial else guild["members"])
-            assert payload["member_count"] == 301
-            await fake.gateway.dispatch("GUILD_CREATE", payload, guild_id=gid)
-            cached = bot.cache.get_members_view_for_guild
-            with anyio.fail_after(10):
-                if chunked:
-                    await fake.gateway.wait_until(lambda: bool(member_requests(fake)))
-                    while len(cached(gid)) < 301:  # noqa: ASYNC110 - the cache is synchronous
-                        await anyio.sleep(0.01)
-                else:
-                    await anyio.sleep(1)  # virtual: every frame in flight is handled by then
-            requests = member_requests(fake)
+    async with FakeDiscord() as fake, make_bot(fake, **options) as bot:
+        # A guild of 300 members the bot joins now. Discord sends a large guild with only
+        # part of its member list (here: the bot alone); the rest needs chunking.
+        guild = fake.add_guild(name="big", members=300, channels=1, emit=False)
+        gid = guild["id"]
+        bot_member = [m for m in guild["members"] if m["user"]["id"] == fake.bot_user["id"]]
+        payload = dict(guild, large=large, members=bot_member if partial else guild["members"])
+        assert payload["member_count"] == 301
+        await fake.gateway.dispatch("GUILD_CREATE", payload, guild_id=gid)
+        cached = bot.cache.get_members_view_for_guild
+        with anyio.fail_after(10):
             if chunked:
-                assert requests == [{"guild_id": gid, "query": "", "limit": 0, "presences": False}]
-                assert len(cached(gid)) == 301
+                await fake.gateway.wait_until(lambda: bool(member_requests(fake)))
+                while len(cached(gid)) < 301:  # noqa: ASYNC110 - the cache is synchronous
+                    await anyio.sleep(0.01)
             else:
-                assert requests == []
-                members_cached = not options.get("cache_settings") and "intents" not in options
-                expected = len(payload["members"]) if members_cached else None
-                if expected is not None:
-                    assert len(cached(gid)) == expected
+                await anyio.sleep(1)  # virtual: every frame in flight is handled by then
+        requests = member_requests(fake)
+        if chunked:
+            assert requests == [{"guild_id": gid, "query": "", "limit": 0, "presences": False}]
+            assert len(cached(gid)) == 301
+        else:
+            assert requests == []
+            members_cached = not options.get("cache_settings") and "intents" not in options
+            expected = len(payload["members"]) if members_cached else None
+            if expected is not None:
+                assert len(cached(gid)) == expected
 
 
 async def test_chunking_asks_for_presences_with_the_presences_intent() -> None:

@@ -7,6 +7,7 @@ bucket's identifies `IDENTIFY_WINDOW` (5.25 s, see `anycord.gateway.identify`) a
 
 from __future__ import annotations
 
+import itertools
 import math
 import typing
 
@@ -41,7 +42,7 @@ def by_bucket(log: list[tuple[float, int]], concurrency: int) -> dict[int, list[
 
 
 def gaps(times: list[float]) -> list[float]:
-    return [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    return [later - earlier for earlier, later in itertools.pairwise(times)]
 
 
 @pytest.mark.parametrize("concurrency", [1, 16])
@@ -76,32 +77,31 @@ async def test_start_up_identifies_in_buckets_5_s_apart_and_no_slower(
 
 
 async def test_re_identify_after_start_up_goes_through_the_same_gate() -> None:
-    async with FakeDiscord(shard_count=2) as fake:
-        async with make_bot(fake) as bot:
-            log = fake.gateway.identify_log
-            assert len(log) == 2
-            last = log[-1][0]
-            # Both sessions die right after start-up. Each shard waits a random 1-5 s and
-            # identifies again: without the gate both would come sooner than 5.25 s after the
-            # last identify, and at most one could be admitted.
-            await fake.gateway.invalidate_session(0, resumable=False)
-            await fake.gateway.invalidate_session(1, resumable=False)
-            with anyio.fail_after(60):
-                await fake.gateway.wait_until(
-                    lambda: len(fake.gateway.live_connections()) == 2 and len(log) == 4
-                )
-            times = [at for at, _ in log]
-            assert sorted(shard_id for _, shard_id in log[2:]) == [0, 1]
-            assert times[2] - last >= IDENTIFY_WINDOW - 1e-6
-            assert times[3] - times[2] >= IDENTIFY_WINDOW - 1e-6
-            assert fake.gateway.identify_rejections == []
-            with anyio.fail_after(5):
-                while not all(shard.is_connected for shard in bot.shards.values()):  # noqa: ASYNC110 - a property, no event
-                    await anyio.sleep(0.01)
-            # A resume is not a session start: it skips the gate and the log.
-            await fake.gateway.reconnect(0)
-            with anyio.fail_after(60):
-                await fake.gateway.wait_until(
-                    lambda: any(c.resumed and c.is_ready for c in fake.gateway.connections)
-                )
-            assert len(log) == 4
+    async with FakeDiscord(shard_count=2) as fake, make_bot(fake) as bot:
+        log = fake.gateway.identify_log
+        assert len(log) == 2
+        last = log[-1][0]
+        # Both sessions die right after start-up. Each shard waits a random 1-5 s and
+        # identifies again: without the gate both would come sooner than 5.25 s after the
+        # last identify, and at most one could be admitted.
+        await fake.gateway.invalidate_session(0, resumable=False)
+        await fake.gateway.invalidate_session(1, resumable=False)
+        with anyio.fail_after(60):
+            await fake.gateway.wait_until(
+                lambda: len(fake.gateway.live_connections()) == 2 and len(log) == 4
+            )
+        times = [at for at, _ in log]
+        assert sorted(shard_id for _, shard_id in log[2:]) == [0, 1]
+        assert times[2] - last >= IDENTIFY_WINDOW - 1e-6
+        assert times[3] - times[2] >= IDENTIFY_WINDOW - 1e-6
+        assert fake.gateway.identify_rejections == []
+        with anyio.fail_after(5):
+            while not all(shard.is_connected for shard in bot.shards.values()):  # noqa: ASYNC110 - a property, no event
+                await anyio.sleep(0.01)
+        # A resume is not a session start: it skips the gate and the log.
+        await fake.gateway.reconnect(0)
+        with anyio.fail_after(60):
+            await fake.gateway.wait_until(
+                lambda: any(c.resumed and c.is_ready for c in fake.gateway.connections)
+            )
+        assert len(log) == 4

@@ -407,3 +407,50 @@ async def test_async_with_starts_and_closes() -> None:
                 await fake.interactions.send(bot.addresses[0], fake.interactions.ping())
             ).status == 200
         assert not bot.is_alive
+
+
+async def test_public_key_is_fetched_from_the_application_when_not_given() -> None:
+    async with FakeDiscord() as fake:
+        bot = RESTBot(fake.token, rest_url=fake.rest_url)
+        async with running_bot(fake, bot) as (_bot, url):
+            # The bot never saw the key: it verifies with the one GET /applications/@me gave.
+            pong = await fake.interactions.send(url, fake.interactions.ping())
+            assert (pong.status, pong.json) == (200, {"type": 1})
+            bad = await fake.interactions.send(url, fake.interactions.ping(), bad_signature=True)
+            assert bad.status == 401
+
+
+async def test_an_application_without_a_key_fails_the_start() -> None:
+    async with FakeDiscord() as fake:
+        fake.world.application["verify_key"] = ""
+        bot = RESTBot(fake.token, rest_url=fake.rest_url)
+        with anyio.fail_after(5), pytest.raises(RuntimeError, match="no public key"):
+            await bot.start("127.0.0.1", 0)
+        assert not bot.is_alive
+
+
+async def test_follow_ups_from_a_generator_listener_reach_discord(http_server: str) -> None:
+    done = anyio.Event()
+    sent: list[typing.Any] = []
+
+    async def command(interaction: CommandInteraction):
+        yield interaction.build_response().set_content("working")
+        edited = await interaction.edit_initial_response("finished")
+        follow_up = await interaction.execute("and one more thing")
+        sent.extend([edited, follow_up])
+        done.set()
+
+    async with FakeDiscord() as fake, running_bot(fake, http_server=http_server) as (bot, url):
+        bot.set_listener(CommandInteraction, command)
+        channel = fake.add_channel(fake.add_guild(name="g")["id"])
+        interaction = fake.interactions.command("work", channel_id=channel["id"])
+        answer = await fake.interactions.send(url, interaction)
+        assert answer.json == {"type": 4, "data": {"content": "working"}}
+        with anyio.fail_after(5):
+            await done.wait()
+        edited, follow_up = sent
+        stored = fake.world.messages[int(channel["id"])]
+        assert stored[int(edited.id)]["content"] == "finished"
+        assert stored[int(follow_up.id)]["content"] == "and one more thing"
+        assert follow_up.id != edited.id
+        assert len(stored) == 2

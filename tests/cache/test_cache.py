@@ -122,21 +122,37 @@ async def test_guild_update_and_old_guild() -> None:
     assert len(cache.get_members_view_for_guild(int(p.GUILD))) == 3
 
 
-async def test_guild_create_available_vs_join() -> None:
-    _, manager = make()
-    got: list[type[Event]] = []
+@pytest.mark.parametrize("components", [CacheComponents.ALL, CacheComponents.NONE])
+async def test_guild_create_available_vs_join(components: CacheComponents) -> None:
+    # gateway-events.mdx "Guild Create": backfill of READY's unavailable guilds and guilds back
+    # from an outage are "available"; any other GUILD_CREATE is a join. Every payload carries
+    # `unavailable: false`, so only what READY/GUILD_DELETE said can tell them apart, with or
+    # without a cache.
+    _, manager = make(CacheSettings(components=components))
+    got: list[tuple[str, str]] = []
 
     @manager.listen()
     async def on_guild(event: GuildAvailableEvent | GuildJoinEvent) -> None:
-        got.append(type(event))
+        got.append((type(event).__name__, str(event.guild_id)))
 
+    other = {**p.guild_create(), "id": p.OTHER_GUILD}
     async with anyio.create_task_group() as tg:
         await tg.start(manager.run)
-        await feed(manager, "GUILD_CREATE", p.guild_create(unavailable_key=True))
-        await feed(manager, "GUILD_CREATE", p.guild_create(unavailable_key=False))
+        await feed(manager, "READY", p.ready((p.GUILD,)))
+        await feed(manager, "GUILD_CREATE", p.guild_create())  # READY backfill
+        await feed(manager, "GUILD_CREATE", other)  # joined after READY
+        await feed(manager, "GUILD_DELETE", {"id": p.GUILD, "unavailable": True})
+        await feed(manager, "GUILD_CREATE", p.guild_create())  # back from the outage
+        await feed(manager, "GUILD_DELETE", {"id": p.OTHER_GUILD})  # kicked
+        await feed(manager, "GUILD_CREATE", {**p.guild_create(), "id": p.OTHER_GUILD})  # re-added
         await manager.wait_idle()
         await manager.aclose()
-    assert sorted(t.__name__ for t in got) == ["GuildAvailableEvent", "GuildJoinEvent"]
+    assert got == [
+        ("GuildAvailableEvent", p.GUILD),
+        ("GuildJoinEvent", p.OTHER_GUILD),
+        ("GuildAvailableEvent", p.GUILD),
+        ("GuildJoinEvent", p.OTHER_GUILD),
+    ]
 
 
 async def test_guild_delete_unavailable_keeps_data_and_leave_drops_everything() -> None:

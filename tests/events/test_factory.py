@@ -193,7 +193,7 @@ CASES: dict[str, tuple[dict[str, typing.Any], type[ev.Event]]] = {
     "SUBSCRIPTION_CREATE": (SUBSCRIPTION, ev.SubscriptionCreateEvent),
     "SUBSCRIPTION_UPDATE": (SUBSCRIPTION, ev.SubscriptionUpdateEvent),
     "SUBSCRIPTION_DELETE": (SUBSCRIPTION, ev.SubscriptionDeleteEvent),
-    "GUILD_CREATE": (p.guild_create(), ev.GuildAvailableEvent),
+    "GUILD_CREATE": (p.guild_create(), ev.GuildJoinEvent),
     "GUILD_UPDATE": (
         {k: v for k, v in p.guild_create().items() if k != "unavailable"},
         ev.GuildUpdateEvent,
@@ -431,14 +431,39 @@ def test_dm_and_guild_flavours() -> None:
     assert isinstance(added, ev.DMReactionEvent)
 
 
-def test_guild_create_without_unavailable_key_is_a_join_and_unavailable_is_none() -> None:
+def test_guild_create_is_available_only_when_the_dispatcher_knew_the_guild() -> None:
     from anycord.events import guild
 
-    assert (
-        type(guild.on_guild_create(None, None, p.guild_create(unavailable_key=False), None))
-        is ev.GuildJoinEvent
-    )
-    assert guild.on_guild_create(None, None, {"id": G, "unavailable": True}, None) is None
+    # `unavailable: false` is in every real GUILD_CREATE: it says nothing about joins.
+    for payload in (p.guild_create(unavailable_key=False), p.guild_create(unavailable_key=True)):
+        assert type(guild.on_guild_create(None, None, payload, None)) is ev.GuildJoinEvent
+        assert type(guild.on_guild_create(None, None, payload, True)) is ev.GuildAvailableEvent
+    assert guild.on_guild_create(None, None, {"id": G, "unavailable": True}, True) is None
+
+
+def test_guild_visibility_follows_ready_outages_and_leaves() -> None:
+    from anycord.events.guild import GuildVisibility
+
+    other = "100000000000000002"
+    new = "100000000000000003"
+    vis = GuildVisibility()
+    create = {"id": G, "unavailable": False}
+    assert vis.observe("READY", {"guilds": [{"id": G, "unavailable": True}]}) is False
+    assert vis.observe("GUILD_CREATE", create) is True  # READY backfill
+    assert vis.observe("GUILD_CREATE", create) is False  # no longer awaited
+    assert vis.observe("GUILD_CREATE", {"id": other, "unavailable": False}) is False  # a join
+    assert vis.observe("GUILD_DELETE", {"id": G, "unavailable": True}) is False  # outage
+    assert vis.observe("GUILD_CREATE", create) is True  # back from the outage
+    assert vis.observe("GUILD_DELETE", {"id": G, "unavailable": True}) is False
+    assert vis.observe("GUILD_DELETE", {"id": G}) is False  # removed while unavailable
+    assert vis.observe("GUILD_CREATE", create) is False  # so this is a (re)join
+    # Joined during an outage: the unavailable GUILD_CREATE first, then the full one.
+    assert vis.observe("GUILD_CREATE", {"id": new, "unavailable": True}) is False
+    assert vis.observe("GUILD_CREATE", {"id": new, "unavailable": False}) is False
+    # Joined during an outage *after* READY listed it stays "already in".
+    assert vis.observe("READY", {"guilds": [{"id": new, "unavailable": True}]}) is False
+    assert vis.observe("GUILD_CREATE", {"id": new, "unavailable": True}) is False
+    assert vis.observe("GUILD_CREATE", {"id": new, "unavailable": False}) is True
 
 
 def test_voice_server_token_not_in_repr() -> None:

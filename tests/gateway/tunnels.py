@@ -112,8 +112,6 @@ async def _pipe(source: anyio.abc.ByteStream, sink: anyio.abc.ByteStream) -> Non
     with contextlib.suppress(*_FORWARD_ERRORS):
         async for chunk in source:
             await sink.send(chunk)
-    with contextlib.suppress(*_FORWARD_ERRORS):
-        await sink.send_eof()
 
 
 async def _splice(a: anyio.abc.ByteStream, b: anyio.abc.ByteStream) -> None:
@@ -145,9 +143,9 @@ class TLSTerminator:
         self.sessions += 1
         try:
             upstream = await anyio.connect_tcp("127.0.0.1", self.target_port)
-        except OSError:
+        except BaseException:
             await anyio.aclose_forcefully(client)
-            return
+            raise
         await _splice(client, upstream)
 
     @contextlib.asynccontextmanager

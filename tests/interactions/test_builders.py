@@ -1,4 +1,4 @@
-"""Response and command builders: exact JSON, and Discord's limits as ValueError before sending."""
+"""Response builders: exact JSON, and Discord's limits as ValueError before sending."""
 
 from __future__ import annotations
 
@@ -14,14 +14,6 @@ from anycord.interactions import (
     ResponseType,
 )
 from anycord.interactions.builders import COMPONENTS_V2_FLAG, EPHEMERAL_FLAG, build_allowed_mentions
-from anycord.interactions.command_builders import (
-    CommandChoice,
-    CommandOption,
-    ContextMenuCommandBuilder,
-    SlashCommandBuilder,
-)
-from anycord.models.commands import CommandType, OptionType
-from anycord.permissions import Permissions
 
 BUTTON_ROW = {"type": 1, "components": [{"type": 2, "style": 1, "label": "Go", "custom_id": "go"}]}
 
@@ -173,138 +165,75 @@ def test_allowed_mentions_default_is_none() -> None:
     }
 
 
-def test_slash_command_builder_exact_json() -> None:
-    command = SlashCommandBuilder(
-        name="roll",
-        description="Roll dice",
-        name_localizations={"fr": "lancer"},
-        default_member_permissions=Permissions.MANAGE_GUILD,
-        contexts=[0, 1],
-        integration_types=[0],
-        is_nsfw=True,
-        options=[
-            CommandOption(
-                type=OptionType.INTEGER,
-                name="sides",
-                description="How many sides",
-                is_required=True,
-                choices=[CommandChoice(name="d6", value=6), CommandChoice(name="d20", value=20)],
-            ),
-            CommandOption(
-                type=OptionType.STRING, name="label", description="A label", max_length=50
-            ),
-        ],
+# -- hikari-style builder factories on the interaction models ---------------------------------
+
+
+async def test_interactions_build_their_responses() -> None:
+    from anycord.models.commands import CommandChoice
+    from anycord.models.interactions import (
+        AutocompleteInteraction,
+        CommandInteraction,
+        ComponentInteraction,
+        ModalInteraction,
     )
-    assert command.build() == {
-        "type": 1,
-        "name": "roll",
-        "name_localizations": {"fr": "lancer"},
-        "default_member_permissions": str(int(Permissions.MANAGE_GUILD)),
-        "nsfw": True,
-        "contexts": [0, 1],
-        "integration_types": [0],
-        "description": "Roll dice",
-        "options": [
-            {
-                "type": 4,
-                "name": "sides",
-                "description": "How many sides",
-                "required": True,
-                "choices": [{"name": "d6", "value": 6}, {"name": "d20", "value": 20}],
-            },
-            {"type": 3, "name": "label", "description": "A label", "max_length": 50},
-        ],
+    from anycord.serde.interactions import decode_interaction
+    from anycord.testing import FakeDiscord
+
+    async with FakeDiscord() as fake:
+        channel = fake.add_channel(fake.add_guild(name="g")["id"])
+        message = fake.add_message(channel["id"], "with a button")
+        it = fake.interactions
+        command = decode_interaction(it.command("hello"))
+        component = decode_interaction(it.component("b", message=message))
+        sent_modal = {"custom_id": "m", "components": []}
+        modal = decode_interaction(it.build(5, sent_modal, channel_id=channel["id"]))
+        focused = {"name": "q", "type": 3, "value": "ab", "focused": True}
+        auto = decode_interaction(it.build(4, {"id": "1", "name": "x", "type": 1, "options": [focused]}))
+    assert isinstance(command, CommandInteraction)
+    assert isinstance(component, ComponentInteraction)
+    assert isinstance(modal, ModalInteraction)
+    assert isinstance(auto, AutocompleteInteraction)
+
+    assert command.build_response().set_content("hi").build() == (
+        {"type": 4, "data": {"content": "hi"}},
+        [],
+    )
+    assert command.build_deferred_response().set_flags(EPHEMERAL_FLAG).build() == (
+        {"type": 5, "data": {"flags": 64}},
+        (),
+    )
+    with pytest.raises(ValueError, match="CommandInteraction is answered with MESSAGE_CREATE"):
+        command.build_response(ResponseType.MESSAGE_UPDATE)
+    with pytest.raises(ValueError, match="DEFERRED_MESSAGE_CREATE, not DEFERRED_MESSAGE_UPDATE"):
+        command.build_deferred_response(ResponseType.DEFERRED_MESSAGE_UPDATE)
+    text = {"type": 18, "label": "Name", "component": {"type": 4, "custom_id": "n", "style": 1}}
+    payload, _ = command.build_modal_response("Tell me", "form", [text]).build()
+    assert payload == {
+        "type": 9,
+        "data": {"title": "Tell me", "custom_id": "form", "components": [text]},
     }
 
+    assert component.build_response(ResponseType.MESSAGE_UPDATE).build()[0] == {
+        "type": 7,
+        "data": {},
+    }
+    assert component.build_deferred_response(6).build()[0] == {"type": 6}
+    assert component.build_modal_response("T", "c").type is ResponseType.MODAL
+    assert modal.build_response(ResponseType.MESSAGE_UPDATE).type is ResponseType.MESSAGE_UPDATE
+    assert not hasattr(modal, "build_modal_response")
+    with pytest.raises(ValueError, match="not PONG"):
+        modal.build_response(ResponseType.PONG)
 
-def test_sub_commands() -> None:
-    sub = CommandOption(type=OptionType.SUB_COMMAND, name="add", description="Add")
-    group = CommandOption(
-        type=OptionType.SUB_COMMAND_GROUP, name="tags", description="Tags", options=[sub]
-    )
-    built = SlashCommandBuilder(name="admin", description="Admin", options=[group]).build()
-    assert built["options"][0]["options"][0]["name"] == "add"
-    plain = CommandOption(type=OptionType.STRING, name="x", description="x")
-    with pytest.raises(ValueError, match="mixes"):
-        SlashCommandBuilder(name="admin", description="Admin", options=[group, plain])
-    with pytest.raises(ValueError, match="only hold sub-commands"):
-        CommandOption(type=OptionType.SUB_COMMAND_GROUP, name="g", description="g", options=[plain])
-    with pytest.raises(ValueError, match="cannot hold"):
-        CommandOption(type=OptionType.SUB_COMMAND, name="s", description="s", options=[group])
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "match"),
-    [
-        ({"name": "Upper", "description": "d"}, "lower case"),
-        ({"name": "has space", "description": "d"}, "contains"),
-        ({"name": "x" * 33, "description": "d"}, "1-32"),
-        ({"name": "ok", "description": ""}, "1-100"),
-        ({"name": "ok", "description": "d" * 101}, "1-100"),
-    ],
-)
-def test_slash_command_limits(kwargs, match) -> None:
-    with pytest.raises(ValueError, match=match):
-        SlashCommandBuilder(**kwargs)
-
-
-def test_option_limits() -> None:
-    def option(name: str, required: bool = False) -> CommandOption:
-        return CommandOption(
-            type=OptionType.STRING, name=name, description="d", is_required=required
-        )
-
-    with pytest.raises(ValueError, match="25"):
-        SlashCommandBuilder(name="c", description="d", options=[option(f"o{i}") for i in range(26)])
-    with pytest.raises(ValueError, match="before optional"):
-        SlashCommandBuilder(
-            name="c", description="d", options=[option("a"), option("b", required=True)]
-        )
-    with pytest.raises(ValueError, match="duplicate"):
-        SlashCommandBuilder(name="c", description="d").add_option(option("a")).add_option(
-            option("a")
-        )
-    with pytest.raises(ValueError, match="choices"):
-        CommandOption(
-            type=OptionType.USER,
-            name="u",
-            description="d",
-            choices=[CommandChoice(name="a", value="a")],
-        )
-    with pytest.raises(ValueError, match="autocomplete"):
-        CommandOption(
-            type=OptionType.STRING,
-            name="s",
-            description="d",
-            autocomplete=True,
-            choices=[CommandChoice(name="a", value="a")],
-        )
-    with pytest.raises(ValueError, match="0-6000"):
-        CommandOption(type=OptionType.STRING, name="s", description="d", max_length=6001)
-    assert CommandOption(type=OptionType.STRING, name="नाम", description="d").name == "नाम"
-
-
-def test_total_length_limit_counts_the_longest_localisation() -> None:
-    choices = [CommandChoice(name="n" * 100, value="v" * 100) for _ in range(25)]
-    options = [
-        CommandOption(type=OptionType.STRING, name=f"o{i}", description="d" * 100, choices=choices)
-        for i in range(2)
+    choices = [CommandChoice(name="one", value=1, name_localizations={"fr": "un"}), ("two", 2)]
+    assert auto.build_response(choices).build()[0] == {
+        "type": 8,
+        "data": {
+            "choices": [
+                {"name": "one", "value": 1, "name_localizations": {"fr": "un"}},
+                {"name": "two", "value": 2},
+            ]
+        },
+    }
+    assert auto.build_response().add_choice("x", "y").build()[0]["data"]["choices"] == [
+        {"name": "x", "value": "y"}
     ]
-    command = SlashCommandBuilder(name="big", description="d", options=options)
-    assert command.total_length() > 8000
-    with pytest.raises(ValueError, match="8000"):
-        command.build()
-
-
-def test_context_menu_commands() -> None:
-    user = ContextMenuCommandBuilder(type=CommandType.USER, name="Show Avatar", contexts=[0])
-    assert user.build() == {"type": 2, "name": "Show Avatar", "contexts": [0]}
-    assert ContextMenuCommandBuilder(type=3, name="Quote", id=5).build() == {
-        "type": 3,
-        "name": "Quote",
-        "id": "5",
-    }
-    with pytest.raises(ValueError):
-        ContextMenuCommandBuilder(type=CommandType.SLASH, name="x")
-    with pytest.raises(ValueError):
-        ContextMenuCommandBuilder(type=CommandType.USER, name="x" * 33)

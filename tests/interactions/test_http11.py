@@ -159,7 +159,12 @@ def check_hostile(backend: str, data: bytes | list[bytes], pause: float = 0.0) -
             start = anyio.current_time()
             answer = await exchange(port, data, pause=pause)
             # Stalled clients are dropped by the server's own timeouts.
-            limit = KEEP_ALIVE + REQUEST_TIMEOUT + 5 + pause * (len(data) if isinstance(data, list) else 1)
+            limit = (
+                KEEP_ALIVE
+                + REQUEST_TIMEOUT
+                + 5
+                + pause * (len(data) if isinstance(data, list) else 1)
+            )
             assert anyio.current_time() - start <= limit
             seen.extend(statuses(answer))
             assert set(seen) <= ALLOWED, answer
@@ -453,6 +458,8 @@ def test_shutdown_closes_idle_connections_at_once(backend: str) -> None:
 def test_timeouts_must_be_positive() -> None:
     async def scenario() -> None:
         with pytest.raises(ValueError, match="request_timeout"):
-            await serve_http11(make_app(), sockets=[], shutdown_trigger=anyio.sleep_forever, request_timeout=0)
+            await serve_http11(
+                make_app(), sockets=[], shutdown_trigger=anyio.sleep_forever, request_timeout=0
+            )
 
     anyio.run(scenario)

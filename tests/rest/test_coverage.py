@@ -140,13 +140,20 @@ NO_WIRE_CASE = {("GET", "/guilds/{guild_id}/widget.png")}
 
 
 def test_every_route_of_the_family_modules_has_a_wire_test() -> None:
-    from tests.rest import test_endpoints_admin, test_endpoints_resources, test_endpoints_threads
+    from tests.rest import (
+        test_endpoints_admin,
+        test_endpoints_apps,
+        test_endpoints_resources,
+        test_endpoints_threads,
+    )
 
-    tested = {
-        (c.method, c.route)
-        for module in (test_endpoints_admin, test_endpoints_resources, test_endpoints_threads)
-        for c in module.CASES
-    }
+    modules = (
+        test_endpoints_admin,
+        test_endpoints_apps,
+        test_endpoints_resources,
+        test_endpoints_threads,
+    )
+    tested = {(c.method, c.route) for module in modules for c in module.CASES}
     declared = set().union(
         *(routes for name, routes in _route_constants_by_module().items() if name in R2_MODULES)
     )

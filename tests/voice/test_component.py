@@ -12,13 +12,13 @@ from anycord.errors import ComponentStateConflictError, MissingIntentError
 from anycord.intents import Intents
 from anycord.snowflakes import Snowflake, calculate_shard_id
 from anycord.testing import FakeDiscord
-from anycord.voice import VoiceCredentials
 from tests.virtual_clock import virtual_time_backends
 
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping
 
     from anycord.testing.world import Payload
+    from anycord.voice import VoiceCredentials
 
 
 @pytest.fixture(params=virtual_time_backends())
@@ -151,7 +151,7 @@ async def test_later_updates_reach_the_connection() -> None:
                 # A move: Discord sends a new state and new server credentials.
                 other = str(guild["channels"][1]["id"])
                 await bot.update_voice_state(guild["id"], other)
-                while not (conn.states and conn.servers):
+                while not (conn.states and conn.servers):  # noqa: ASYNC110 - plain lists
                     await anyio.sleep(0.01)
             assert conn.states[-1]["channel_id"] == other
             assert conn.servers[-1]["guild_id"] == guild["id"]

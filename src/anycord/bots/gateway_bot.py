@@ -355,6 +355,7 @@ class GatewayBot:
         """Update the presence on every shard (unset fields keep their values)."""
         if activity is not UNDEFINED and activity is not None:
             _warn_about_activity(activity)
+
         async def update(shard: GatewayShard) -> None:
             await shard.update_presence(
                 status=status, idle_since=idle_since, activity=activity, afk=afk

@@ -8,7 +8,12 @@ import typing
 from anycord.cache.members import MembersMixin
 from anycord.cache.views import CacheView, EmptyCacheView
 from anycord.config import CacheComponents
-from anycord.events._decode import decode
+from anycord.serde.channels import decode_channel
+from anycord.serde.emojis import decode_known_custom_emoji
+from anycord.serde.guilds import decode_gateway_guild
+from anycord.serde.invites import decode_invite_with_metadata
+from anycord.serde.roles import decode_role
+from anycord.serde.stickers import decode_guild_sticker
 from anycord.snowflakes import Snowflake, to_snowflake
 
 if typing.TYPE_CHECKING:
@@ -25,10 +30,19 @@ if typing.TYPE_CHECKING:
 
 __all__ = ["GuildsMixin"]
 
+_Decoder = typing.Callable[[typing.Any, typing.Any, "Snowflake | None"], typing.Any]
+
 _GUILD_LISTS: typing.Final = frozenset(
     {"channels", "threads", "members", "presences", "voice_states", "roles", "emojis", "stickers",
      "stage_instances", "guild_scheduled_events", "soundboard_sounds"}
 )  # fmt: skip
+
+
+def _old(
+    decoder: _Decoder, old: Payload | None, app: typing.Any, guild_id: Snowflake
+) -> Callable[[], typing.Any] | None:
+    # The thunk that builds what the cache held before (`None` when it held nothing).
+    return functools.partial(decoder, old, app, guild_id) if old is not None else None
 
 
 def _without_lists(payload: Payload) -> Payload:
@@ -98,7 +112,7 @@ class GuildsMixin(MembersMixin):
                 {**old, **_without_lists(payload)} if old is not None else _without_lists(payload)
             )
         self._replace_expressions(guild, payload, payload["id"])
-        return functools.partial(decode, "guild", old, self._app) if old is not None else None
+        return functools.partial(decode_gateway_guild, old, self._app) if old is not None else None
 
     def _on_guild_delete(self, payload: Payload) -> Callable[[], GatewayGuild] | None:
         guild_id = int(payload["id"])
@@ -122,7 +136,7 @@ class GuildsMixin(MembersMixin):
         for code in [c for c, inv in self._invites.items() if inv.get("guild_id") == sid]:
             del self._invites[code]
         old = guild.payload
-        return functools.partial(decode, "guild", old, self._app) if old is not None else None
+        return functools.partial(decode_gateway_guild, old, self._app) if old is not None else None
 
     # -- channels and threads ----------------------------------------------------------------
 
@@ -142,11 +156,7 @@ class GuildsMixin(MembersMixin):
         old = self._channels.get(channel_id)
         self._channels[channel_id] = payload
         self._guild(int(guild_id)).channels.add(channel_id)
-        return (
-            functools.partial(decode, "channel", old, self._app, Snowflake(int(guild_id)))
-            if old is not None
-            else None
-        )
+        return _old(decode_channel, old, self._app, Snowflake(int(guild_id)))
 
     def _on_channel_delete(self, payload: Payload) -> Callable[[], GuildChannel] | None:
         guild_id = payload.get("guild_id")
@@ -157,11 +167,7 @@ class GuildsMixin(MembersMixin):
         guild = self._guilds.get(int(guild_id))
         if guild is not None:
             guild.channels.discard(channel_id)
-        return (
-            functools.partial(decode, "channel", old, self._app, Snowflake(int(guild_id)))
-            if old is not None
-            else None
-        )
+        return _old(decode_channel, old, self._app, Snowflake(int(guild_id)))
 
     def _on_thread_update(self, payload: Payload) -> Callable[[], GuildThreadChannel] | None:
         if not self._on(CacheComponents.GUILD_THREADS):
@@ -171,11 +177,7 @@ class GuildsMixin(MembersMixin):
         old = self._threads.get(thread_id)
         self._threads[thread_id] = {**old, **payload} if old is not None else payload
         self._guild(guild_id).threads.add(thread_id)
-        return (
-            functools.partial(decode, "channel", old, self._app, Snowflake(guild_id))
-            if old is not None
-            else None
-        )
+        return _old(decode_channel, old, self._app, Snowflake(guild_id))
 
     def _on_thread_create(self, payload: Payload) -> None:
         self._on_thread_update(payload)
@@ -189,11 +191,7 @@ class GuildsMixin(MembersMixin):
         guild = self._guilds.get(guild_id)
         if guild is not None:
             guild.threads.discard(thread_id)
-        return (
-            functools.partial(decode, "channel", old, self._app, Snowflake(guild_id))
-            if old is not None
-            else None
-        )
+        return _old(decode_channel, old, self._app, Snowflake(guild_id))
 
     def _on_thread_list_sync(self, payload: Payload) -> None:
         if not self._on(CacheComponents.GUILD_THREADS):
@@ -225,11 +223,7 @@ class GuildsMixin(MembersMixin):
         old = self._roles.get(role_id)
         self._roles[role_id] = role
         self._guild(guild_id).roles.add(role_id)
-        return (
-            functools.partial(decode, "role", old, self._app, Snowflake(guild_id))
-            if old is not None
-            else None
-        )
+        return _old(decode_role, old, self._app, Snowflake(guild_id))
 
     def _on_role_create(self, payload: Payload) -> None:
         self._on_role_update(payload)
@@ -243,11 +237,7 @@ class GuildsMixin(MembersMixin):
         guild = self._guilds.get(guild_id)
         if guild is not None:
             guild.roles.discard(role_id)
-        return (
-            functools.partial(decode, "role", old, self._app, Snowflake(guild_id))
-            if old is not None
-            else None
-        )
+        return _old(decode_role, old, self._app, Snowflake(guild_id))
 
     def _on_emojis_update(
         self, payload: Payload
@@ -258,7 +248,9 @@ class GuildsMixin(MembersMixin):
         old = self._replace(
             guild.emojis, self._emojis, payload.get("emojis", ()), payload["guild_id"]
         )
-        return functools.partial(self._build_all, "emoji", old, int(payload["guild_id"]))
+        return functools.partial(
+            self._build_all, decode_known_custom_emoji, old, int(payload["guild_id"])
+        )
 
     def _on_stickers_update(self, payload: Payload) -> Callable[[], Sequence[GuildSticker]] | None:
         if not self._on(CacheComponents.GUILD_STICKERS):
@@ -267,12 +259,14 @@ class GuildsMixin(MembersMixin):
         old = self._replace(
             guild.stickers, self._stickers, payload.get("stickers", ()), payload["guild_id"]
         )
-        return functools.partial(self._build_all, "sticker", old, int(payload["guild_id"]))
+        return functools.partial(
+            self._build_all, decode_guild_sticker, old, int(payload["guild_id"])
+        )
 
     def _build_all(
-        self, kind: str, payloads: Sequence[Payload], guild_id: int
+        self, decoder: _Decoder, payloads: Sequence[Payload], guild_id: int
     ) -> Sequence[typing.Any]:
-        return tuple(decode(kind, p, self._app, Snowflake(guild_id)) for p in payloads)
+        return tuple(decoder(p, self._app, Snowflake(guild_id)) for p in payloads)
 
     # -- invites -----------------------------------------------------------------------------
 
@@ -284,12 +278,17 @@ class GuildsMixin(MembersMixin):
         if not self._on(CacheComponents.INVITES):
             return None
         old = self._invites.pop(payload["code"], None)
-        return functools.partial(decode, "invite", old, self._app) if old is not None else None
+        return (
+            functools.partial(decode_invite_with_metadata, old, self._app)
+            if old is not None
+            else None
+        )
 
     # -- reads -------------------------------------------------------------------------------
 
     def _guild_model(self, guild: GuildRecord) -> GatewayGuild:
-        return typing.cast("GatewayGuild", decode("guild", guild.payload, self._app))
+        assert guild.payload is not None
+        return decode_gateway_guild(guild.payload, self._app)
 
     def get_guild(self, guild: SnowflakeishOr) -> GatewayGuild | None:
         """A cached, available guild."""
@@ -311,25 +310,28 @@ class GuildsMixin(MembersMixin):
         """Guilds the gateway reported unavailable (in READY or an outage)."""
         return [Snowflake(gid) for gid, g in self._guilds.items() if g.unavailable]
 
-    def _by_id(self, store: Mapping[int, Payload], kind: str, item: SnowflakeishOr) -> typing.Any:
+    def _by_id(
+        self, store: Mapping[int, Payload], decoder: _Decoder, item: SnowflakeishOr
+    ) -> typing.Any:
         payload = store.get(to_snowflake(item))
         if payload is None:
             return None
-        return decode(
-            kind,
-            payload,
-            self._app,
-            Snowflake(int(payload["guild_id"])) if "guild_id" in payload else None,
+        guild_id = payload.get("guild_id")
+        return decoder(
+            payload, self._app, Snowflake(int(guild_id)) if guild_id is not None else None
         )
 
     def _view(
-        self, store: Mapping[int, Payload], kind: str, keys: typing.Collection[int] | None = None
+        self,
+        store: Mapping[int, Payload],
+        decoder: _Decoder,
+        keys: typing.Collection[int] | None = None,
     ) -> CacheView[typing.Any, typing.Any]:
+        app = self._app
+
         def build(payload: Payload) -> typing.Any:
             guild_id = payload.get("guild_id")
-            return decode(
-                kind, payload, self._app, Snowflake(int(guild_id)) if guild_id is not None else None
-            )
+            return decoder(payload, app, Snowflake(int(guild_id)) if guild_id is not None else None)
 
         return CacheView(store, build, keys)
 
@@ -339,35 +341,37 @@ class GuildsMixin(MembersMixin):
 
     def get_guild_channel(self, channel: SnowflakeishOr) -> GuildChannel | None:
         """A cached guild channel (threads are apart: `get_thread`)."""
-        return typing.cast("GuildChannel | None", self._by_id(self._channels, "channel", channel))
+        return typing.cast(
+            "GuildChannel | None", self._by_id(self._channels, decode_channel, channel)
+        )
 
     def get_guild_channels_view(self) -> Mapping[Snowflake, GuildChannel]:
         """Every cached guild channel."""
-        return self._view(self._channels, "channel")
+        return self._view(self._channels, decode_channel)
 
     def get_guild_channels_view_for_guild(
         self, guild: SnowflakeishOr
     ) -> Mapping[Snowflake, GuildChannel]:
         """The cached channels of `guild`."""
         ids = self._guild_ids(guild, "channels")
-        return EmptyCacheView() if ids is None else self._view(self._channels, "channel", ids)
+        return EmptyCacheView() if ids is None else self._view(self._channels, decode_channel, ids)
 
     def get_thread(self, thread: SnowflakeishOr) -> GuildThreadChannel | None:
         """A cached thread."""
         return typing.cast(
-            "GuildThreadChannel | None", self._by_id(self._threads, "channel", thread)
+            "GuildThreadChannel | None", self._by_id(self._threads, decode_channel, thread)
         )
 
     def get_threads_view(self) -> Mapping[Snowflake, GuildThreadChannel]:
         """Every cached thread."""
-        return self._view(self._threads, "channel")
+        return self._view(self._threads, decode_channel)
 
     def get_threads_view_for_guild(
         self, guild: SnowflakeishOr
     ) -> Mapping[Snowflake, GuildThreadChannel]:
         """The cached threads of `guild`."""
         ids = self._guild_ids(guild, "threads")
-        return EmptyCacheView() if ids is None else self._view(self._threads, "channel", ids)
+        return EmptyCacheView() if ids is None else self._view(self._threads, decode_channel, ids)
 
     def get_threads_view_for_channel(
         self, guild: SnowflakeishOr, channel: SnowflakeishOr
@@ -378,58 +382,72 @@ class GuildsMixin(MembersMixin):
             return EmptyCacheView()
         parent = str(to_snowflake(channel))
         keys = [t for t in ids if self._threads.get(t, {}).get("parent_id") == parent]
-        return self._view(self._threads, "channel", keys)
+        return self._view(self._threads, decode_channel, keys)
 
     def get_role(self, role: SnowflakeishOr) -> Role | None:
         """A cached role."""
-        return typing.cast("Role | None", self._by_id(self._roles, "role", role))
+        return typing.cast("Role | None", self._by_id(self._roles, decode_role, role))
 
     def get_roles_view(self) -> Mapping[Snowflake, Role]:
         """Every cached role."""
-        return self._view(self._roles, "role")
+        return self._view(self._roles, decode_role)
 
     def get_roles_view_for_guild(self, guild: SnowflakeishOr) -> Mapping[Snowflake, Role]:
         """The cached roles of `guild`."""
         ids = self._guild_ids(guild, "roles")
-        return EmptyCacheView() if ids is None else self._view(self._roles, "role", ids)
+        return EmptyCacheView() if ids is None else self._view(self._roles, decode_role, ids)
 
     def get_emoji(self, emoji: SnowflakeishOr) -> KnownCustomEmoji | None:
         """A cached custom emoji."""
-        return typing.cast("KnownCustomEmoji | None", self._by_id(self._emojis, "emoji", emoji))
+        return typing.cast(
+            "KnownCustomEmoji | None", self._by_id(self._emojis, decode_known_custom_emoji, emoji)
+        )
 
     def get_emojis_view(self) -> Mapping[Snowflake, KnownCustomEmoji]:
         """Every cached custom emoji."""
-        return self._view(self._emojis, "emoji")
+        return self._view(self._emojis, decode_known_custom_emoji)
 
     def get_emojis_view_for_guild(
         self, guild: SnowflakeishOr
     ) -> Mapping[Snowflake, KnownCustomEmoji]:
         """The cached emojis of `guild`."""
         ids = self._guild_ids(guild, "emojis")
-        return EmptyCacheView() if ids is None else self._view(self._emojis, "emoji", ids)
+        return (
+            EmptyCacheView()
+            if ids is None
+            else self._view(self._emojis, decode_known_custom_emoji, ids)
+        )
 
     def get_sticker(self, sticker: SnowflakeishOr) -> GuildSticker | None:
         """A cached guild sticker."""
-        return typing.cast("GuildSticker | None", self._by_id(self._stickers, "sticker", sticker))
+        return typing.cast(
+            "GuildSticker | None", self._by_id(self._stickers, decode_guild_sticker, sticker)
+        )
 
     def get_stickers_view(self) -> Mapping[Snowflake, GuildSticker]:
         """Every cached guild sticker."""
-        return self._view(self._stickers, "sticker")
+        return self._view(self._stickers, decode_guild_sticker)
 
     def get_stickers_view_for_guild(
         self, guild: SnowflakeishOr
     ) -> Mapping[Snowflake, GuildSticker]:
         """The cached stickers of `guild`."""
         ids = self._guild_ids(guild, "stickers")
-        return EmptyCacheView() if ids is None else self._view(self._stickers, "sticker", ids)
+        return (
+            EmptyCacheView()
+            if ids is None
+            else self._view(self._stickers, decode_guild_sticker, ids)
+        )
 
     def get_invite(self, code: str) -> typing.Any:
         """A cached invite (from INVITE_CREATE)."""
         payload = self._invites.get(code)
-        return decode("invite", payload, self._app) if payload is not None else None
+        return decode_invite_with_metadata(payload, self._app) if payload is not None else None
 
     def get_invites_view(self) -> Mapping[str, typing.Any]:
         """Every cached invite, by code."""
         if not self._on(CacheComponents.INVITES):
             return EmptyCacheView()
-        return CacheView(self._invites, functools.partial(decode, "invite", app=self._app))
+        return CacheView(
+            self._invites, functools.partial(decode_invite_with_metadata, app=self._app)
+        )

@@ -9,7 +9,8 @@ from anycord.cache.records import MemberRecord, UserRecord, member_model
 from anycord.cache.users import UsersMixin
 from anycord.cache.views import CacheView, EmptyCacheView
 from anycord.config import CacheComponents
-from anycord.events._decode import decode
+from anycord.serde.presences import decode_member_presence
+from anycord.serde.voices import decode_voice_state
 from anycord.snowflakes import Snowflake, to_snowflake
 
 if typing.TYPE_CHECKING:
@@ -144,7 +145,7 @@ class MembersMixin(UsersMixin):
         guild_id = int(payload["guild_id"])
         old = self._store_presence(self._guild(guild_id), payload)
         return (
-            functools.partial(decode, "presence", old, self._app, Snowflake(guild_id))
+            functools.partial(decode_member_presence, old, self._app, Snowflake(guild_id))
             if old is not None
             else None
         )
@@ -166,7 +167,7 @@ class MembersMixin(UsersMixin):
         gid = int(guild_id)
         old = self._store_voice_state(self._guild(gid), payload)
         return (
-            functools.partial(decode, "voice_state", old, self._app, Snowflake(gid))
+            functools.partial(decode_voice_state, old, self._app, Snowflake(gid))
             if old is not None
             else None
         )
@@ -201,7 +202,7 @@ class MembersMixin(UsersMixin):
         record = self._guilds.get(to_snowflake(guild))
         payload = record.presences.get(to_snowflake(user)) if record is not None else None
         return (
-            decode("presence", payload, self._app, Snowflake(to_snowflake(guild)))
+            decode_member_presence(payload, self._app, Snowflake(to_snowflake(guild)))
             if payload is not None
             else None
         )
@@ -216,7 +217,7 @@ class MembersMixin(UsersMixin):
         return CacheView(
             record.presences,
             functools.partial(
-                decode, "presence", app=self._app, guild_id=Snowflake(to_snowflake(guild))
+                decode_member_presence, app=self._app, guild_id=Snowflake(to_snowflake(guild))
             ),
         )
 
@@ -225,7 +226,7 @@ class MembersMixin(UsersMixin):
         record = self._guilds.get(to_snowflake(guild))
         payload = record.voice_states.get(to_snowflake(user)) if record is not None else None
         return (
-            decode("voice_state", payload, self._app, Snowflake(to_snowflake(guild)))
+            decode_voice_state(payload, self._app, Snowflake(to_snowflake(guild)))
             if payload is not None
             else None
         )
@@ -238,7 +239,7 @@ class MembersMixin(UsersMixin):
         if record is None or not self._on(CacheComponents.VOICE_STATES):
             return EmptyCacheView()
         build = functools.partial(
-            decode, "voice_state", app=self._app, guild_id=Snowflake(to_snowflake(guild))
+            decode_voice_state, app=self._app, guild_id=Snowflake(to_snowflake(guild))
         )
         return CacheView(record.voice_states, build)
 
@@ -254,7 +255,7 @@ class MembersMixin(UsersMixin):
             uid for uid, vs in record.voice_states.items() if vs.get("channel_id") == channel_id
         ]
         build = functools.partial(
-            decode, "voice_state", app=self._app, guild_id=Snowflake(to_snowflake(guild))
+            decode_voice_state, app=self._app, guild_id=Snowflake(to_snowflake(guild))
         )
         return CacheView(record.voice_states, build, keys)
 

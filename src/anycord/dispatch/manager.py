@@ -21,6 +21,11 @@ Guarantees:
   unbounded queue. One event's listeners are all scheduled together, so the count can
   exceed the bound by the listeners of one event. `dispatch()` called by user code
   schedules at once (it cannot wait); await its result to pace yourself.
+* **Join or available.** The manager remembers which guilds READY and outages announced
+  (`anycord.events.guild.GuildVisibility`), so a GUILD_CREATE becomes `GuildAvailableEvent`
+  for those and `GuildJoinEvent` for a guild the bot just joined, cache or no cache.
+* **Intents.** Registering a listener, waiter or stream for an event class the intents can
+  never deliver warns `MissingIntentWarning` once per class (`anycord.events.intents`).
 * **Lazy.** Raw payloads are decoded only when a listener, waiter or stream could receive
   the event built from them; the cache is updated first, synchronously, regardless.
 """
@@ -32,6 +37,7 @@ import inspect
 import logging
 import types
 import typing
+import warnings
 
 import anyio
 
@@ -39,7 +45,10 @@ from anycord.dispatch.consumers import CONSUMERS
 from anycord.dispatch.stream import EventStream
 from anycord.errors import ComponentStateConflictError
 from anycord.events.base import Event, ExceptionEvent
+from anycord.events.guild import GuildVisibility
+from anycord.events.intents import MissingIntentWarning, missing_intents
 from anycord.events.shard import ShardConnectedEvent, ShardDisconnectedEvent, ShardPayloadEvent
+from anycord.intents import Intents
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Generator, Sequence
@@ -63,6 +72,7 @@ DEFAULT_MAX_IN_FLIGHT: typing.Final[int] = 1024
 DEFAULT_GRACE: typing.Final[float] = 5.0
 """Default seconds in-flight listeners get at shutdown before they are cancelled."""
 _MAX_UNKNOWN_NAMES: typing.Final[int] = 256
+_VISIBILITY_NAMES: typing.Final = GuildVisibility.NAMES
 
 
 class DispatchHandle:
@@ -151,11 +161,14 @@ class EventManager:
         cache: Cache | None = None,
         max_in_flight: int | None = DEFAULT_MAX_IN_FLIGHT,
         grace: float = DEFAULT_GRACE,
+        intents: Intents | None = None,
     ) -> None:
         if max_in_flight is not None and max_in_flight < 1:
             msg = f"max_in_flight must be None or at least 1, not {max_in_flight}"
             raise ValueError(msg)
         self._app = app
+        self._intents = intents
+        self._intent_warned: set[type[Event]] = set()
         self._cache = cache
         self._limit = max_in_flight if max_in_flight is not None else 1 << 62
         self._grace = grace
@@ -168,6 +181,7 @@ class EventManager:
         self._exception_wanted = False
         self._cached: dict[str, bool] = {}
         self._unknown_names: set[str] = set()
+        self._visibility = GuildVisibility()
         self._tg: anyio.abc.TaskGroup | None = None
         self._closing: anyio.Event | None = None
         self._stopped: anyio.Event | None = None
@@ -307,12 +321,45 @@ class EventManager:
         """Call `callback(event)` for every dispatched instance of `event_type` (subclasses too).
 
         Raises `TypeError` if `event_type` is not an `Event` class or `callback` is not async.
-        Subscribing the same callback twice calls it twice.
+        Subscribing the same callback twice calls it twice. Warns `MissingIntentWarning`
+        (once per event class) when the intents can never deliver `event_type`.
         """
+        self._subscribe(event_type, callback, 4)
+
+    def _subscribe(
+        self, event_type: type[EventT], callback: Callback[EventT], stacklevel: int
+    ) -> None:
         _check_event_type(event_type)
         _check_callback(callback)
+        self._check_intents(event_type, stacklevel)
         self._listeners.setdefault(event_type, []).append(callback)
         self._interest_changed()
+
+    @property
+    def intents(self) -> Intents | None:
+        """The intents events arrive under (`None`: unknown, nothing is checked): the
+        constructor's `intents`, else the app's `intents` attribute when it has one."""
+        if self._intents is not None:
+            return self._intents
+        intents = getattr(self._app, "intents", None)
+        return intents if isinstance(intents, Intents) else None
+
+    def _check_intents(self, event_type: type[Event], stacklevel: int) -> None:
+        if event_type in self._intent_warned:
+            return
+        intents = self.intents
+        if intents is None:
+            return
+        missing = missing_intents(event_type, intents)
+        if missing:
+            self._intent_warned.add(event_type)
+            names = " or ".join(str(i.name) for i in missing)
+            warnings.warn(
+                f"{event_type.__name__} is never delivered with intents {intents!r}: "
+                f"identify with {names}",
+                MissingIntentWarning,
+                stacklevel=stacklevel,
+            )
 
     def unsubscribe(self, event_type: type[EventT], callback: Callback[EventT]) -> None:
         """Remove one subscription of `callback` to `event_type` (no-op when absent)."""
@@ -331,7 +378,7 @@ class EventManager:
         def decorator(callback: CallbackT) -> CallbackT:
             types_ = list(event_types) or self._infer_types(callback)
             for event_type in types_:
-                self.subscribe(event_type, callback)
+                self._subscribe(event_type, callback, 4)
             return callback
 
         return decorator
@@ -422,6 +469,7 @@ class EventManager:
         timeout, cancellation), its waiter is removed before it returns.
         """
         _check_event_type(event_type)
+        self._check_intents(event_type, 3)
         waiter = _Waiter(predicate)
         waiters = self._waiters.setdefault(event_type, [])
         waiters.append(waiter)
@@ -450,7 +498,8 @@ class EventManager:
         ones are dropped (counted in `stream.dropped`). `timeout` ends the iteration after
         that many seconds without an event (`None`: wait forever).
         """
-        return EventStream(self, _check_event_type(event_type), limit=limit, timeout=timeout)
+        self._check_intents(_check_event_type(event_type), 3)
+        return EventStream(self, event_type, limit=limit, timeout=timeout)
 
     # -- dispatch --------------------------------------------------------------------------
 
@@ -600,12 +649,21 @@ class EventManager:
         if consumer is None:
             self._unknown(name)
             return
+        known = False
+        if name in _VISIBILITY_NAMES:
+            try:
+                known = self._visibility.observe(name, payload)
+            except (KeyError, TypeError, ValueError):
+                _LOGGER.warning("malformed %s payload; guild availability may be wrong", name)
         old = None
         if self._cached.get(name):
             try:
                 old = consumer.cache_update(self._cache, payload)  # type: ignore[misc]
             except Exception:
                 _LOGGER.exception("cache update for %s failed; the cache may be stale", name)
+        if known:
+            # GUILD_CREATE of a guild READY or an outage announced: `GuildAvailableEvent`.
+            old = True
         if not self._needed[name]:
             if _LOGGER.isEnabledFor(5):
                 _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)

@@ -1,17 +1,18 @@
 """Builders for the many event factories that are one decoded entity plus a few IDs.
 
-`decoded_factory(cls, field, kind)` is the factory of an event whose payload *is* one entity
-(a stage instance, an entitlement, an integration …): the entity is decoded with the serde
-family for `kind` and stored in `field`, next to `guild_id` (unless `in_guild=False`) and the
-snowflakes named in `ids` (event field → payload key). The factory's docstring is the
-event's, so the factory table stays self-describing.
+`decoded_factory(cls, field, decoder)` is the factory of an event whose payload *is* one
+entity (a stage instance, an entitlement, an integration …): the entity is decoded with the
+serde function `decoder` and stored in `field`, next to `guild_id` (unless `in_guild=False`)
+and the snowflakes named in `ids` (event field → payload key). `with_guild_id=True` passes
+the guild ID to decoders that take it. `old_field` names the event field that receives
+what the cache held before (the `old` thunk of `anycord.cache.updates`). The factory's
+docstring is the event's, so the factory table stays self-describing.
 """
 
 from __future__ import annotations
 
 import typing
 
-from anycord.events._decode import decode
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -31,21 +32,28 @@ _E = typing.TypeVar("_E", bound="ShardBoundEvent")
 def decoded_factory(
     cls: type[_E],
     field: str,
-    kind: str,
+    decoder: typing.Callable[..., typing.Any],
     *,
     in_guild: bool = True,
+    with_guild_id: bool = False,
     ids: Mapping[str, str] | None = None,
+    old_field: str | None = None,
 ) -> typing.Callable[[typing.Any, typing.Any, Payload, typing.Any], _E]:
-    """The factory of `cls`: `field` holds the payload decoded as `kind` (see the module)."""
+    """The factory of `cls`: `field` holds the payload decoded by `decoder` (module doc)."""
     id_keys = dict(ids or {})
 
     def factory(app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any) -> _E:
         kwargs: dict[str, typing.Any] = {k: Snowflake(payload[v]) for k, v in id_keys.items()}
         if in_guild:
             guild_id = kwargs["guild_id"] = Snowflake(payload["guild_id"])
-            kwargs[field] = decode(kind, payload, app, guild_id)
+            if with_guild_id:
+                kwargs[field] = decoder(payload, app, guild_id)
+            else:
+                kwargs[field] = decoder(payload, app)
         else:
-            kwargs[field] = decode(kind, payload, app)
+            kwargs[field] = decoder(payload, app)
+        if old_field is not None and old is not None:
+            kwargs[old_field] = old()
         return cls(app=app, shard=shard, **kwargs)
 
     factory.__doc__ = cls.__doc__

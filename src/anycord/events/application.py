@@ -7,9 +7,14 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events._factories import decoded_factory
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.auto_mod import decode_action, decode_auto_mod_rule
+from anycord.serde.commands import decode_guild_command_permissions
+from anycord.serde.monetization import decode_entitlement, decode_subscription
+from anycord.serde.scheduled_events import decode_scheduled_event
+from anycord.serde.stage_instances import decode_stage_instance
+from anycord.serde.users import decode_own_user
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -253,7 +258,7 @@ def on_command_permissions_update(
 ) -> ApplicationCommandPermissionsUpdateEvent:
     """APPLICATION_COMMAND_PERMISSIONS_UPDATE."""
     return ApplicationCommandPermissionsUpdateEvent(
-        app=app, shard=shard, permissions=decode("command_permissions", payload, app)
+        app=app, shard=shard, permissions=decode_guild_command_permissions(payload, app)
     )
 
 
@@ -268,7 +273,7 @@ def _automod_rule(
             app=app,
             shard=shard,
             guild_id=guild_id,
-            rule=decode("automod_rule", payload, app, guild_id),
+            rule=decode_auto_mod_rule(payload, app),
         )
 
     factory.__doc__ = cls.__doc__
@@ -289,7 +294,7 @@ def on_automod_action_execution(
         app=app,
         shard=shard,
         guild_id=guild_id,
-        action=decode("automod_action", payload["action"], app, guild_id),
+        action=decode_action(payload["action"]),
         rule_id=Snowflake(payload["rule_id"]),
         rule_trigger_type=payload.get("rule_trigger_type", 0),
         user_id=Snowflake(payload["user_id"]),
@@ -304,13 +309,13 @@ def on_automod_action_execution(
 
 _EVENT_ID: typing.Final = {"event_id": "id"}
 on_scheduled_event_create = decoded_factory(
-    ScheduledEventCreateEvent, "event", "scheduled_event", ids=_EVENT_ID
+    ScheduledEventCreateEvent, "event", decode_scheduled_event, ids=_EVENT_ID
 )
 on_scheduled_event_update = decoded_factory(
-    ScheduledEventUpdateEvent, "event", "scheduled_event", ids=_EVENT_ID
+    ScheduledEventUpdateEvent, "event", decode_scheduled_event, ids=_EVENT_ID
 )
 on_scheduled_event_delete = decoded_factory(
-    ScheduledEventDeleteEvent, "event", "scheduled_event", ids=_EVENT_ID
+    ScheduledEventDeleteEvent, "event", decode_scheduled_event, ids=_EVENT_ID
 )
 
 
@@ -337,35 +342,35 @@ on_scheduled_event_user_remove = _scheduled_user(ScheduledEventUserRemoveEvent)
 
 
 on_stage_instance_create = decoded_factory(
-    StageInstanceCreateEvent, "stage_instance", "stage_instance"
+    StageInstanceCreateEvent, "stage_instance", decode_stage_instance
 )
 on_stage_instance_update = decoded_factory(
-    StageInstanceUpdateEvent, "stage_instance", "stage_instance"
+    StageInstanceUpdateEvent, "stage_instance", decode_stage_instance
 )
 on_stage_instance_delete = decoded_factory(
-    StageInstanceDeleteEvent, "stage_instance", "stage_instance"
+    StageInstanceDeleteEvent, "stage_instance", decode_stage_instance
 )
 
 
 on_entitlement_create = decoded_factory(
-    EntitlementCreateEvent, "entitlement", "entitlement", in_guild=False
+    EntitlementCreateEvent, "entitlement", decode_entitlement, in_guild=False
 )
 on_entitlement_update = decoded_factory(
-    EntitlementUpdateEvent, "entitlement", "entitlement", in_guild=False
+    EntitlementUpdateEvent, "entitlement", decode_entitlement, in_guild=False
 )
 on_entitlement_delete = decoded_factory(
-    EntitlementDeleteEvent, "entitlement", "entitlement", in_guild=False
+    EntitlementDeleteEvent, "entitlement", decode_entitlement, in_guild=False
 )
 
 
 on_subscription_create = decoded_factory(
-    SubscriptionCreateEvent, "subscription", "subscription", in_guild=False
+    SubscriptionCreateEvent, "subscription", decode_subscription, in_guild=False
 )
 on_subscription_update = decoded_factory(
-    SubscriptionUpdateEvent, "subscription", "subscription", in_guild=False
+    SubscriptionUpdateEvent, "subscription", decode_subscription, in_guild=False
 )
 on_subscription_delete = decoded_factory(
-    SubscriptionDeleteEvent, "subscription", "subscription", in_guild=False
+    SubscriptionDeleteEvent, "subscription", decode_subscription, in_guild=False
 )
 
 
@@ -398,6 +403,6 @@ def on_user_update(
     return OwnUserUpdateEvent(
         app=app,
         shard=shard,
-        user=decode("own_user", payload, app),
+        user=decode_own_user(payload, app),
         old_user=old() if old is not None else None,
     )

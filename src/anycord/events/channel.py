@@ -8,8 +8,9 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.channels import decode_channel
+from anycord.serde.invites import decode_invite_with_metadata
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -155,7 +156,7 @@ def _opt_time(value: typing.Any) -> datetime.datetime | None:
 
 def _channel(payload: Payload, app: typing.Any) -> tuple[Snowflake, Snowflake, typing.Any]:
     guild_id = Snowflake(payload["guild_id"])
-    return Snowflake(payload["id"]), guild_id, decode("channel", payload, app, guild_id)
+    return Snowflake(payload["id"]), guild_id, decode_channel(payload, app, guild_id)
 
 
 def on_channel_create(
@@ -228,7 +229,7 @@ def on_invite_create(
         channel_id=Snowflake(payload["channel_id"]),
         guild_id=Snowflake(guild_id) if guild_id is not None else None,
         code=payload["code"],
-        invite=decode("invite", payload, app),
+        invite=decode_invite_with_metadata(payload, app),
     )
 
 

@@ -7,9 +7,15 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events._factories import decoded_factory
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.audit_logs import decode_audit_log_entry
+from anycord.serde.emojis import decode_known_custom_emoji
+from anycord.serde.guilds import decode_gateway_guild, decode_integration
+from anycord.serde.presences import decode_member_presence
+from anycord.serde.soundboard import decode_soundboard_sound
+from anycord.serde.stickers import decode_guild_sticker
+from anycord.serde.users import decode_user
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -34,6 +40,7 @@ __all__ = [
     "GuildLeaveEvent",
     "GuildUnavailableEvent",
     "GuildUpdateEvent",
+    "GuildVisibility",
     "GuildVisibilityEvent",
     "IntegrationCreateEvent",
     "IntegrationDeleteEvent",
@@ -74,12 +81,14 @@ class _GuildCreateBase(GuildVisibilityEvent):
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class GuildAvailableEvent(_GuildCreateBase):
-    """A guild the bot is in became available (after READY, or after an outage)."""
+    """A guild the bot was already in became available: the backfill of a guild READY listed
+    as unavailable, or a guild back from an outage (see `GuildVisibility`)."""
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class GuildJoinEvent(_GuildCreateBase):
-    """The bot joined a guild."""
+    """The bot joined a guild (a GUILD_CREATE for a guild neither READY nor an outage
+    announced)."""
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -224,6 +233,53 @@ class SoundboardSoundsEvent(SoundboardSoundEvent):
     sounds: Sequence[typing.Any]
 
 
+# -- availability ----------------------------------------------------------------------------
+
+
+class GuildVisibility:
+    """Tells a GUILD_CREATE for a guild the bot was already in from one for a guild it joined.
+
+    Discord sends GUILD_CREATE in three cases (gateway-events "Guild Create"): to backfill the
+    unavailable guilds listed in READY, when a guild comes back after an outage (announced by
+    GUILD_DELETE with `unavailable: true`), and when the bot joins a guild. The payloads look
+    the same (each carries `unavailable: false`), so the only way to tell is to remember which
+    guilds READY and outages announced. That is what this plain object does; the dispatcher
+    feeds it every READY, GUILD_CREATE and GUILD_DELETE, whether or not anything is cached.
+
+    A guild first seen in a GUILD_CREATE marked unavailable (a join during an outage) stays a
+    join when its full GUILD_CREATE arrives. Memory: one entry per guild still awaited.
+    """
+
+    NAMES: typing.Final = frozenset({"READY", "GUILD_CREATE", "GUILD_DELETE"})
+    """The dispatch names `observe` needs."""
+
+    __slots__ = ("_awaited",)
+
+    def __init__(self) -> None:
+        # guild ID -> whether the bot was already in it (False: joined while unavailable).
+        self._awaited: dict[int, bool] = {}
+
+    def observe(self, name: str, payload: Payload) -> bool:
+        """Record one dispatch; for an available GUILD_CREATE, return whether the bot was
+        already in the guild (`True`: `GuildAvailableEvent`, `False`: `GuildJoinEvent`)."""
+        awaited = self._awaited
+        if name == "READY":
+            for guild in payload.get("guilds", ()):
+                awaited[int(guild["id"])] = True
+            return False
+        guild_id = int(payload["id"])
+        if name == "GUILD_DELETE":
+            if payload.get("unavailable"):
+                awaited[guild_id] = True
+            else:
+                awaited.pop(guild_id, None)
+            return False
+        if payload.get("unavailable"):
+            awaited.setdefault(guild_id, False)
+            return False
+        return awaited.pop(guild_id, False)
+
+
 # -- factories -------------------------------------------------------------------------------
 
 
@@ -234,12 +290,13 @@ def _gid(payload: Payload, key: str = "guild_id") -> Snowflake:
 def on_guild_create(
     app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
 ) -> ShardBoundEvent | None:
-    """GUILD_CREATE: `GuildAvailableEvent` for guilds the bot was already in (Discord marks
-    those with an `unavailable` key), `GuildJoinEvent` for a new guild."""
+    """GUILD_CREATE: `GuildAvailableEvent` when `old` is true (the dispatcher's
+    `GuildVisibility` knew the bot was in the guild: READY listed it, or an outage hid it),
+    else `GuildJoinEvent`. A payload marked unavailable produces no event."""
     if payload.get("unavailable"):
         return None
-    guild = decode("guild", payload, app)
-    cls = GuildAvailableEvent if "unavailable" in payload else GuildJoinEvent
+    guild = decode_gateway_guild(payload, app)
+    cls = GuildAvailableEvent if old else GuildJoinEvent
     return cls(app=app, shard=shard, guild_id=_gid(payload, "id"), guild=guild, raw=payload)
 
 
@@ -251,7 +308,7 @@ def on_guild_update(
         app=app,
         shard=shard,
         guild_id=_gid(payload, "id"),
-        guild=decode("guild", payload, app),
+        guild=decode_gateway_guild(payload, app),
         old_guild=old() if old is not None else None,
     )
 
@@ -275,7 +332,7 @@ def on_ban_add(
 ) -> BanCreateEvent:
     """GUILD_BAN_ADD."""
     return BanCreateEvent(
-        app=app, shard=shard, guild_id=_gid(payload), user=decode("user", payload["user"], app)
+        app=app, shard=shard, guild_id=_gid(payload), user=decode_user(payload["user"], app)
     )
 
 
@@ -284,7 +341,7 @@ def on_ban_remove(
 ) -> BanDeleteEvent:
     """GUILD_BAN_REMOVE."""
     return BanDeleteEvent(
-        app=app, shard=shard, guild_id=_gid(payload), user=decode("user", payload["user"], app)
+        app=app, shard=shard, guild_id=_gid(payload), user=decode_user(payload["user"], app)
     )
 
 
@@ -293,7 +350,7 @@ def on_emojis_update(
 ) -> EmojisUpdateEvent:
     """GUILD_EMOJIS_UPDATE."""
     guild_id = _gid(payload)
-    emojis = tuple(decode("emoji", e, app, guild_id) for e in payload.get("emojis", ()))
+    emojis = tuple(decode_known_custom_emoji(e, app, guild_id) for e in payload.get("emojis", ()))
     return EmojisUpdateEvent(
         app=app,
         shard=shard,
@@ -308,7 +365,7 @@ def on_stickers_update(
 ) -> StickersUpdateEvent:
     """GUILD_STICKERS_UPDATE."""
     guild_id = _gid(payload)
-    stickers = tuple(decode("sticker", s, app, guild_id) for s in payload.get("stickers", ()))
+    stickers = tuple(decode_guild_sticker(s, app, guild_id) for s in payload.get("stickers", ()))
     return StickersUpdateEvent(
         app=app,
         shard=shard,
@@ -325,10 +382,14 @@ def on_integrations_update(
     return GuildIntegrationsUpdateEvent(app=app, shard=shard, guild_id=_gid(payload))
 
 
-on_integration_create = decoded_factory(IntegrationCreateEvent, "integration", "integration")
+on_integration_create = decoded_factory(
+    IntegrationCreateEvent, "integration", decode_integration, with_guild_id=True
+)
 
 
-on_integration_update = decoded_factory(IntegrationUpdateEvent, "integration", "integration")
+on_integration_update = decoded_factory(
+    IntegrationUpdateEvent, "integration", decode_integration, with_guild_id=True
+)
 
 
 def on_integration_delete(
@@ -355,23 +416,25 @@ def on_presence_update(
         app=app,
         shard=shard,
         guild_id=guild_id,
-        presence=decode("presence", payload, app, guild_id),
+        presence=decode_member_presence(payload, app, guild_id),
         old_presence=old() if old is not None else None,
         user_id=Snowflake(user["id"]),
         user=user if "username" in user else None,
     )
 
 
-on_audit_log_entry_create = decoded_factory(AuditLogEntryCreateEvent, "entry", "audit_log_entry")
+on_audit_log_entry_create = decoded_factory(
+    AuditLogEntryCreateEvent, "entry", decode_audit_log_entry, with_guild_id=True
+)
 
 
 on_soundboard_sound_create = decoded_factory(
-    SoundboardSoundCreateEvent, "sound", "soundboard_sound"
+    SoundboardSoundCreateEvent, "sound", decode_soundboard_sound
 )
 
 
 on_soundboard_sound_update = decoded_factory(
-    SoundboardSoundUpdateEvent, "sound", "soundboard_sound"
+    SoundboardSoundUpdateEvent, "sound", decode_soundboard_sound
 )
 
 
@@ -389,9 +452,7 @@ def on_soundboard_sounds_update(
 ) -> SoundboardSoundsUpdateEvent:
     """GUILD_SOUNDBOARD_SOUNDS_UPDATE."""
     guild_id = _gid(payload)
-    sounds = tuple(
-        decode("soundboard_sound", s, app, guild_id) for s in payload.get("soundboard_sounds", ())
-    )
+    sounds = tuple(decode_soundboard_sound(s, app) for s in payload.get("soundboard_sounds", ()))
     return SoundboardSoundsUpdateEvent(app=app, shard=shard, guild_id=guild_id, sounds=sounds)
 
 
@@ -400,9 +461,7 @@ def on_soundboard_sounds(
 ) -> SoundboardSoundsEvent:
     """SOUNDBOARD_SOUNDS."""
     guild_id = _gid(payload)
-    sounds = tuple(
-        decode("soundboard_sound", s, app, guild_id) for s in payload.get("soundboard_sounds", ())
-    )
+    sounds = tuple(decode_soundboard_sound(s, app) for s in payload.get("soundboard_sounds", ()))
     return SoundboardSoundsEvent(app=app, shard=shard, guild_id=guild_id, sounds=sounds)
 
 
@@ -410,6 +469,6 @@ def presences_of(payload: Payload, app: typing.Any) -> Mapping[Snowflake, Member
     """The presences of a GUILD_CREATE payload, decoded (for listeners that want them)."""
     guild_id = _gid(payload, "id")
     return {
-        Snowflake(p["user"]["id"]): decode("presence", p, app, guild_id)
+        Snowflake(p["user"]["id"]): decode_member_presence(p, app, guild_id)
         for p in payload.get("presences", ())
     }

@@ -6,8 +6,8 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.interactions import decode_interaction
 
 __all__ = [
     "AutocompleteInteractionCreateEvent",
@@ -58,4 +58,4 @@ def on_interaction_create(
 ) -> InteractionCreateEvent:
     """INTERACTION_CREATE (an unknown type gives a plain `InteractionCreateEvent`)."""
     cls = _BY_TYPE.get(payload.get("type", 0), InteractionCreateEvent)
-    return cls(app=app, shard=shard, interaction=decode("interaction", payload, app))
+    return cls(app=app, shard=shard, interaction=decode_interaction(payload, app))

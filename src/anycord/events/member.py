@@ -6,8 +6,9 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.members import decode_member
+from anycord.serde.users import decode_user
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -56,7 +57,7 @@ class MemberDeleteEvent(MemberEvent):
 
 def _member(payload: Payload, app: typing.Any) -> tuple[Snowflake, typing.Any]:
     guild_id = Snowflake(payload["guild_id"])
-    return guild_id, decode("member", payload, app, guild_id)
+    return guild_id, decode_member(payload, app, guild_id)
 
 
 def on_member_add(
@@ -92,6 +93,6 @@ def on_member_remove(
         app=app,
         shard=shard,
         guild_id=Snowflake(payload["guild_id"]),
-        user=decode("user", payload["user"], app),
+        user=decode_user(payload["user"], app),
         old_member=old() if old is not None else None,
     )

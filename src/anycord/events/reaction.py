@@ -6,8 +6,9 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.emojis import decode_emoji
+from anycord.serde.members import decode_member
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -152,7 +153,7 @@ def on_reaction_add(
     author = payload.get("message_author_id")
     fields.update(
         user_id=Snowflake(payload["user_id"]),
-        emoji=decode("partial_emoji", payload["emoji"]),
+        emoji=decode_emoji(payload["emoji"]),
         is_burst=bool(payload.get("burst", False)),
         burst_colors=tuple(payload.get("burst_colors", ())),
         message_author_id=Snowflake(author) if author is not None else None,
@@ -160,7 +161,7 @@ def on_reaction_add(
     if "guild_id" in fields:
         member = payload.get("member")
         if member is not None:
-            fields["member"] = decode("member", member, app, fields["guild_id"])
+            fields["member"] = decode_member(member, app, fields["guild_id"])
         return GuildReactionAddEvent(app=app, shard=shard, **fields)
     return DMReactionAddEvent(app=app, shard=shard, **fields)
 
@@ -172,7 +173,7 @@ def on_reaction_remove(
     fields = _base(payload)
     fields.update(
         user_id=Snowflake(payload["user_id"]),
-        emoji=decode("partial_emoji", payload["emoji"]),
+        emoji=decode_emoji(payload["emoji"]),
         is_burst=bool(payload.get("burst", False)),
     )
     cls = GuildReactionDeleteEvent if "guild_id" in fields else DMReactionDeleteEvent
@@ -193,6 +194,6 @@ def on_reaction_remove_emoji(
 ) -> ReactionDeleteEmojiEvent:
     """MESSAGE_REACTION_REMOVE_EMOJI."""
     fields = _base(payload)
-    fields["emoji"] = decode("partial_emoji", payload["emoji"])
+    fields["emoji"] = decode_emoji(payload["emoji"])
     cls = GuildReactionDeleteEmojiEvent if "guild_id" in fields else DMReactionDeleteEmojiEvent
     return cls(app=app, shard=shard, **fields)

@@ -6,8 +6,8 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.roles import decode_role
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -59,7 +59,7 @@ def on_role_create(
         shard=shard,
         guild_id=guild_id,
         role_id=Snowflake(role["id"]),
-        role=decode("role", role, app, guild_id),
+        role=decode_role(role, app, guild_id),
     )
 
 
@@ -74,7 +74,7 @@ def on_role_update(
         shard=shard,
         guild_id=guild_id,
         role_id=Snowflake(role["id"]),
-        role=decode("role", role, app, guild_id),
+        role=decode_role(role, app, guild_id),
         old_role=old() if old is not None else None,
     )
 

@@ -8,6 +8,8 @@ import typing
 import attrs
 
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.members import decode_member
+from anycord.serde.presences import decode_member_presence
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -153,8 +155,6 @@ def on_member_chunk(
     app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
 ) -> MemberChunkEvent:
     """GUILD_MEMBERS_CHUNK."""
-    from anycord.events._decode import decode_member, decode_presence
-
     guild_id = Snowflake(payload["guild_id"])
     members = {}
     for raw in payload.get("members", ()):
@@ -162,7 +162,7 @@ def on_member_chunk(
         members[Snowflake(raw["user"]["id"])] = member
     presences = {}
     for raw in payload.get("presences", ()) or ():
-        presences[Snowflake(raw["user"]["id"])] = decode_presence(raw, app, guild_id)
+        presences[Snowflake(raw["user"]["id"])] = decode_member_presence(raw, app, guild_id)
     return MemberChunkEvent(
         app=app,
         shard=shard,

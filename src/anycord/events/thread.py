@@ -6,8 +6,9 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.channels import decode_channel
+from anycord.serde.threads import decode_thread_member
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -93,6 +94,10 @@ class ThreadMembersUpdateEvent(GuildThreadEvent):
     removed_member_ids: Sequence[Snowflake] = ()
 
 
+def _thread(payload: Payload, app: typing.Any, guild_id: Snowflake) -> GuildThreadChannel:
+    return typing.cast("GuildThreadChannel", decode_channel(payload, app, guild_id))
+
+
 def _ids(payload: Payload) -> tuple[Snowflake, Snowflake]:
     return Snowflake(payload["guild_id"]), Snowflake(payload["id"])
 
@@ -102,7 +107,7 @@ def on_thread_create(
 ) -> GuildThreadEvent:
     """THREAD_CREATE."""
     guild_id, thread_id = _ids(payload)
-    thread = decode("channel", payload, app, guild_id)
+    thread = _thread(payload, app, guild_id)
     cls = GuildThreadCreateEvent if payload.get("newly_created") else GuildThreadAccessEvent
     return cls(app=app, shard=shard, guild_id=guild_id, thread_id=thread_id, thread=thread)
 
@@ -117,7 +122,7 @@ def on_thread_update(
         shard=shard,
         guild_id=guild_id,
         thread_id=thread_id,
-        thread=decode("channel", payload, app, guild_id),
+        thread=_thread(payload, app, guild_id),
         old_thread=old() if old is not None else None,
     )
 
@@ -149,12 +154,9 @@ def on_thread_list_sync(
         shard=shard,
         guild_id=guild_id,
         channel_ids=tuple(map(Snowflake, channel_ids)) if channel_ids is not None else None,
-        threads={
-            Snowflake(t["id"]): decode("channel", t, app, guild_id)
-            for t in payload.get("threads", ())
-        },
+        threads={Snowflake(t["id"]): _thread(t, app, guild_id) for t in payload.get("threads", ())},
         members=tuple(
-            decode("thread_member", m, app, guild_id) for m in payload.get("members", ())
+            decode_thread_member(m, app, guild_id=guild_id) for m in payload.get("members", ())
         ),
     )
 
@@ -169,7 +171,7 @@ def on_thread_member_update(
         shard=shard,
         guild_id=guild_id,
         thread_id=Snowflake(payload["id"]),
-        member=decode("thread_member", payload, app, guild_id),
+        member=decode_thread_member(payload, app, guild_id=guild_id),
     )
 
 
@@ -185,7 +187,8 @@ def on_thread_members_update(
         thread_id=thread_id,
         member_count=payload.get("member_count", 0),
         added_members=tuple(
-            decode("thread_member", m, app, guild_id) for m in payload.get("added_members", ())
+            decode_thread_member(m, app, guild_id=guild_id)
+            for m in payload.get("added_members", ())
         ),
         removed_member_ids=tuple(map(Snowflake, payload.get("removed_member_ids", ()))),
     )

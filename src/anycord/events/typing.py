@@ -7,8 +7,8 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.members import decode_member
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -57,7 +57,7 @@ def on_typing_start(
             user_id=user_id,
             timestamp=timestamp,
             guild_id=gid,
-            member=decode("member", member, app, gid) if member is not None else None,
+            member=decode_member(member, app, gid) if member is not None else None,
         )
     return DMTypingEvent(
         app=app, shard=shard, channel_id=channel_id, user_id=user_id, timestamp=timestamp

@@ -6,8 +6,9 @@ import typing
 
 import attrs
 
-from anycord.events._decode import decode
 from anycord.events.base import ShardBoundEvent
+from anycord.serde.emojis import decode_emoji
+from anycord.serde.voices import decode_voice_state
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -71,7 +72,7 @@ def on_voice_state_update(
         app=app,
         shard=shard,
         guild_id=guild_id,
-        state=decode("voice_state", payload, app, guild_id),
+        state=decode_voice_state(payload, app, guild_id),
         old_state=old() if old is not None else None,
     )
 
@@ -101,7 +102,7 @@ def on_voice_channel_effect_send(
         guild_id=Snowflake(payload["guild_id"]),
         channel_id=Snowflake(payload["channel_id"]),
         user_id=Snowflake(payload["user_id"]),
-        emoji=decode("partial_emoji", emoji) if emoji is not None else None,
+        emoji=decode_emoji(emoji) if emoji is not None else None,
         animation_type=payload.get("animation_type"),
         animation_id=payload.get("animation_id"),
         sound_id=Snowflake(sound) if isinstance(sound, str) else sound,

@@ -166,24 +166,25 @@ class WebSocketClient:
         port = parts.port or (443 if secure else 80)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         context = ssl_context_for(ssl_context) if secure or proxy is not None else None
-        stream: anyio.abc.ByteStream
+        stream: anyio.abc.ByteStream | None = None
         try:
             via = _proxy_url(proxy, secure, host)
             if via is not None and proxy is not None and context is not None:
                 stream = await _open_tunnel(via, proxy, host, port, context)
-                if secure:
-                    stream = await TLSStream.wrap(
-                        stream, hostname=host, ssl_context=context, standard_compatible=False
-                    )
             else:
                 stream = await anyio.connect_tcp(host, port)
-                if secure and context is not None:
-                    stream = await TLSStream.wrap(
-                        stream, hostname=host, ssl_context=context, standard_compatible=False
-                    )
-        except _NETWORK_ERRORS as exc:
-            msg = f"could not connect to {parts.scheme}://{parts.netloc}: {exc!r}"
-            raise GatewayConnectionError(msg) from exc
+            if secure and context is not None:
+                stream = await TLSStream.wrap(
+                    stream, hostname=host, ssl_context=context, standard_compatible=False
+                )
+        except BaseException as exc:
+            # A failed TLS handshake (or a cancellation) must not leak the TCP connection.
+            if stream is not None:
+                await anyio.aclose_forcefully(stream)
+            if isinstance(exc, _NETWORK_ERRORS):
+                msg = f"could not connect to {parts.scheme}://{parts.netloc}: {exc!r}"
+                raise GatewayConnectionError(msg) from exc
+            raise
         connection = WSConnection(ConnectionType.CLIENT)
         client = cls(stream, connection, max_message_size=max_message_size)
         try:

@@ -1,4 +1,7 @@
-"""HTTP interactions: the framework-free server, the ASGI adapter, and response/command builders."""
+"""HTTP interactions: the framework-free server, the ASGI adapter, and response builders.
+
+Application command builders live in `anycord.models.commands` (the REST layer sends them).
+"""
 
 from __future__ import annotations
 
@@ -14,20 +17,11 @@ from anycord.interactions.builders import (
     InteractionResponseBuilder,
     ResponseType,
 )
-from anycord.interactions.command_builders import (
-    CommandChoice,
-    CommandOption,
-    ContextMenuCommandBuilder,
-    SlashCommandBuilder,
-)
 from anycord.interactions.server import InteractionServer, Response
 
 __all__ = [
     "AsgiAdapter",
     "AutocompleteChoiceBuilder",
-    "CommandChoice",
-    "CommandOption",
-    "ContextMenuCommandBuilder",
     "InteractionAutocompleteBuilder",
     "InteractionDeferredBuilder",
     "InteractionLaunchActivityBuilder",
@@ -38,5 +32,4 @@ __all__ = [
     "InteractionServer",
     "Response",
     "ResponseType",
-    "SlashCommandBuilder",
 ]

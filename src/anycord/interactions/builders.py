@@ -491,7 +491,11 @@ def _as_choice(choice: typing.Any) -> AutocompleteChoiceBuilder:
     name = getattr(choice, "name", None)
     value = getattr(choice, "value", None)
     if isinstance(name, str) and value is not None:
-        return AutocompleteChoiceBuilder(name=name, value=value)
+        # e.g. `anycord.models.commands.CommandChoice`
+        localizations = getattr(choice, "name_localizations", None) or {}
+        return AutocompleteChoiceBuilder(
+            name=name, value=value, name_localizations=dict(localizations)
+        )
     msg = f"not a choice: {choice!r} (use AutocompleteChoiceBuilder or a (name, value) tuple)"
     raise TypeError(msg)
 

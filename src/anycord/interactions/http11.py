@@ -15,8 +15,8 @@ which makes every status-code decision). It faces the internet, so it is strict:
   digits, or that is given twice, is **400**; an HTTP/1.1 request without exactly one
   `Host` is **400**; a version other than 1.0 or 1.1 never parses (**400**);
 - every error answer carries `connection: close`; the server then stops writing, drains
-  what the client still sends for a moment, and closes (so the client reads the answer
-  rather than a reset);
+  what the client still sends (while it keeps sending, up to 10 s and 256 KiB), and closes,
+  so the client reads the answer rather than a reset;
 - an idle keep-alive connection is closed after `keep_alive_timeout` seconds; once the
   first byte of a request arrives, its head and body must arrive within `request_timeout`
   seconds, and a response the client does not read must be taken within the same time
@@ -65,10 +65,7 @@ _DRAIN_LIMIT: typing.Final = 256 * 1024
 _DRAIN_TIME: typing.Final = 2.0
 _TOKEN: typing.Final = rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+"
 _HEAD: typing.Final = re.compile(
-    _TOKEN
-    + rb" [\x21-\x7e]+ HTTP/1\.[01](?:\r\n"
-    + _TOKEN
-    + rb":[\t\x20-\x7e\x80-\xff]*)*"
+    _TOKEN + rb" [\x21-\x7e]+ HTTP/1\.[01](?:\r\n" + _TOKEN + rb":[\t\x20-\x7e\x80-\xff]*)*"
 )
 """request-line *( CRLF field-line ), RFC 9112 §2.1, without obsolete folding or CTLs."""
 _REASONS: typing.Final = {
@@ -125,7 +122,7 @@ class _Connection:
 
     __slots__ = ("client", "deadline", "idle", "scope", "stream", "waited")
 
-    def __init__(self, stream: anyio.abc.ByteStream | None, client: tuple[str, int] | None):
+    def __init__(self, stream: anyio.abc.ByteStream | None, client: tuple[str, int] | None) -> None:
         self.stream = stream
         self.client = client
         self.deadline = math.inf
@@ -140,10 +137,10 @@ class _Connection:
         except (anyio.EndOfStream, anyio.BrokenResourceError, anyio.ClosedResourceError):
             raise _Closing from None
 
-    async def send(self, data: bytes, timeout: float) -> None:
+    async def send(self, data: bytes, grace: float) -> None:
         assert self.stream is not None
         previous = self.deadline
-        self.deadline = min(previous, anyio.current_time() + timeout)
+        self.deadline = min(previous, anyio.current_time() + grace)
         try:
             await self.stream.send(data)
         except (anyio.BrokenResourceError, anyio.ClosedResourceError) as exc:
@@ -182,7 +179,7 @@ class _SocketConnection(_Connection):
                 raise _Closing
             return data
 
-    async def send(self, data: bytes, timeout: float) -> None:
+    async def send(self, data: bytes, grace: float) -> None:
         sock = self.sock
         view = memoryview(data)
         previous = self.deadline
@@ -191,10 +188,10 @@ class _SocketConnection(_Connection):
                 try:
                     view = view[sock.send(view) :]
                 except BlockingIOError:
-                    # The client is not reading: its response must be taken within `timeout`.
+                    # The client is not reading: its response must be taken within `grace`.
                     self.waited = True
                     if previous == self.deadline:
-                        self.deadline = min(previous, anyio.current_time() + timeout)
+                        self.deadline = min(previous, anyio.current_time() + grace)
                     await anyio.wait_writable(sock)
                 except OSError:
                     raise _Closing from None
@@ -207,13 +204,18 @@ class _SocketConnection(_Connection):
             self.sock.shutdown(socket_module.SHUT_WR)
         except OSError:
             return
-        self.deadline = min(self.deadline, anyio.current_time() + _DRAIN_TIME)
+        # Each arrival buys the client another `_DRAIN_TIME`, within a hard limit in time and
+        # bytes (like a lingering close), so it reads the answer rather than a reset.
+        now = anyio.current_time()
+        limit = now + _DRAIN_TIME * 5
         seen = 0
         while seen < _DRAIN_LIMIT:
+            self.deadline = min(now + _DRAIN_TIME, limit)
             try:
                 seen += len(await self.receive())
             except _Closing:
                 return
+            now = anyio.current_time()
 
     async def aclose(self) -> None:
         self.sock.close()

@@ -71,7 +71,7 @@ def slots_constructor(cls: type[_T], *names: str) -> typing.Callable[..., _T]:
     `names` must be exactly the class's attrs fields, so that no slot is left unset; a
     `TypeError` at import time names the difference.
     """
-    fields = {f.name for f in attrs.fields(cls)}
+    fields = {f.name for f in attrs.fields(typing.cast("typing.Any", cls))}
     if set(names) != fields or len(names) != len(fields):
         msg = (
             f"slots_constructor({cls.__qualname__}) missing {sorted(fields - set(names))}, "
@@ -79,8 +79,14 @@ def slots_constructor(cls: type[_T], *names: str) -> typing.Callable[..., _T]:
         )
         raise TypeError(msg)
     params = ", ".join(f"a{i}" for i in range(len(names)))
-    body = "".join(f"    o.{name} = a{i}\n" for i, name in enumerate(names))
-    source = f"def make_{cls.__name__}({params}):\n    o = _new(_cls)\n{body}    return o\n"
     namespace: dict[str, typing.Any] = {"_new": object.__new__, "_cls": cls}
+    if cls.__setattr__ is object.__setattr__:
+        body = "".join(f"    o.{name} = a{i}\n" for i, name in enumerate(names))
+    else:
+        # attrs gives classes with converters/validators a Python __setattr__ hook; the slot
+        # descriptors' own setters bypass it (what attrs' __init__ does too).
+        body = "".join(f"    _set{i}(o, a{i})\n" for i in range(len(names)))
+        namespace.update({f"_set{i}": getattr(cls, name).__set__ for i, name in enumerate(names)})
+    source = f"def make_{cls.__name__}({params}):\n    o = _new(_cls)\n{body}    return o\n"
     exec(compile(source, f"<slots constructor {cls.__qualname__}>", "exec"), namespace)
     return typing.cast("typing.Callable[..., _T]", namespace[f"make_{cls.__name__}"])

@@ -4,6 +4,14 @@ Shapes from interactions/receiving-and-responding.mdx. `anycord.serde.interactio
 decode_interaction` picks the class by `type`. Convenience methods answer through
 `self.app.rest` with the interaction's token (which never appears in reprs). The
 response *builders* live in `anycord.interactions.builders`.
+
+`build_response()`, `build_deferred_response()`, `build_modal_response()` (and
+`AutocompleteInteraction.build_response(choices)`) return those builders for a listener
+to fill in and return (hikari's API). The builders encode embeds and components through
+`anycord.serde`, so they sit above serde in the import order and this module (below serde)
+cannot import them at load time: each of these methods imports its builder when called.
+Moving the builders under `models` would only move that upward import into the builders
+(to reach serde), so this keeps every module where its dependencies put it.
 """
 
 from __future__ import annotations
@@ -19,6 +27,12 @@ from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from anycord.interactions.builders import (
+        InteractionAutocompleteBuilder,
+        InteractionDeferredBuilder,
+        InteractionMessageBuilder,
+        InteractionModalBuilder,
+    )
     from anycord.models.applications import ApplicationIntegrationType
     from anycord.models.commands import CommandType, InteractionContextType, OptionType
     from anycord.models.components import ComponentType, PartialComponent
@@ -39,6 +53,7 @@ __all__ = [
     "InteractionType",
     "MessageResponseMixin",
     "ModalInteraction",
+    "ModalResponseMixin",
     "PartialInteraction",
     "PingInteraction",
     "ResolvedOptionData",
@@ -143,6 +158,44 @@ class PingInteraction(PartialInteraction):
 class MessageResponseMixin(PartialInteraction):
     """Interactions answerable with a message: create/edit/delete/fetch the initial response, follow-ups."""
 
+    _MESSAGE_TYPES: typing.ClassVar[frozenset[int]] = frozenset(
+        {ResponseType.MESSAGE_CREATE, ResponseType.MESSAGE_UPDATE}
+    )
+    _DEFERRED_TYPES: typing.ClassVar[frozenset[int]] = frozenset(
+        {ResponseType.DEFERRED_MESSAGE_CREATE, ResponseType.DEFERRED_MESSAGE_UPDATE}
+    )
+
+    def build_response(
+        self, type: ResponseType | int = ResponseType.MESSAGE_CREATE, /
+    ) -> InteractionMessageBuilder:
+        """A message response builder to fill in and return from a listener.
+
+        `MESSAGE_UPDATE` edits the message a component is on (component and modal
+        interactions only); `ValueError` for a type this interaction cannot answer with.
+        """
+        from anycord.interactions.builders import InteractionMessageBuilder
+
+        return InteractionMessageBuilder(self._check_type(type, self._MESSAGE_TYPES))
+
+    def build_deferred_response(
+        self, type: ResponseType | int = ResponseType.DEFERRED_MESSAGE_CREATE, /
+    ) -> InteractionDeferredBuilder:
+        """A deferred response builder (answer later with `edit_initial_response`).
+
+        `DEFERRED_MESSAGE_UPDATE` is for component and modal interactions only.
+        """
+        from anycord.interactions.builders import InteractionDeferredBuilder
+
+        return InteractionDeferredBuilder(self._check_type(type, self._DEFERRED_TYPES))
+
+    def _check_type(self, type: ResponseType | int, allowed: frozenset[int]) -> ResponseType:
+        kind = ResponseType(type)
+        if kind not in allowed:
+            names = ", ".join(sorted(ResponseType(t).name for t in allowed))
+            msg = f"a {self.__class__.__name__} is answered with {names}, not {kind.name}"
+            raise ValueError(msg)
+        return kind
+
     async def create_initial_response(
         self,
         response_type: ResponseType,
@@ -191,8 +244,26 @@ class MessageResponseMixin(PartialInteraction):
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
-class CommandInteraction(MessageResponseMixin):
+class ModalResponseMixin(MessageResponseMixin):
+    """Interactions that may open a modal (commands and components)."""
+
+    def build_modal_response(
+        self, title: str, custom_id: str, components: Sequence[typing.Any] = ()
+    ) -> InteractionModalBuilder:
+        """A modal response builder (`add_component` adds its 1-5 components)."""
+        from anycord.interactions.builders import InteractionModalBuilder
+
+        return InteractionModalBuilder(title, custom_id, components)
+
+
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class CommandInteraction(ModalResponseMixin):
     """A slash, user or message command being run."""
+
+    _MESSAGE_TYPES: typing.ClassVar[frozenset[int]] = frozenset({ResponseType.MESSAGE_CREATE})
+    _DEFERRED_TYPES: typing.ClassVar[frozenset[int]] = frozenset(
+        {ResponseType.DEFERRED_MESSAGE_CREATE}
+    )
 
     command_id: Snowflake
     command_name: str
@@ -241,6 +312,17 @@ class AutocompleteInteraction(PartialInteraction):
             stack.extend(option.options or ())
         return None
 
+    def build_response(
+        self, choices: Sequence[typing.Any] = (), /
+    ) -> InteractionAutocompleteBuilder:
+        """An autocomplete response builder with these choices (at most 25).
+
+        Choices are `CommandChoice`s, `AutocompleteChoiceBuilder`s or `(name, value)` tuples.
+        """
+        from anycord.interactions.builders import InteractionAutocompleteBuilder
+
+        return InteractionAutocompleteBuilder(choices)
+
     async def create_response(self, choices: Sequence[typing.Any]) -> None:
         """Answer with autocomplete choices (`CommandChoice`s)."""
         rest = require_app(self.app, "AutocompleteInteraction.create_response").rest
@@ -250,7 +332,7 @@ class AutocompleteInteraction(PartialInteraction):
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
-class ComponentInteraction(MessageResponseMixin):
+class ComponentInteraction(ModalResponseMixin):
     """A button press or select menu choice on a message."""
 
     custom_id: str

@@ -237,16 +237,16 @@ class Member:
     `role_ids` lists the member's roles as Discord sends them (without @everyone). Every field
     of the constructor reads and assigns like a plain attribute; most are properties over the
     packed slots (see the module docstring). `attrs.evolve` works (it can set fields but not
-    reset a packed one to its default; assign the attribute for that).
+    reset a packed one to its default value; assign the attribute for that).
     """
 
     user: User
     nickname: str | None = None
     role_ids: Sequence[Snowflake] = ()
     _joined: datetime.datetime | float | None = attrs.field(default=None, alias="joined_at")
-    # attrs.evolve hands the shape back under the alias "guild_id", and __init__ takes it from there.
-    _shape: MemberShape = attrs.field(alias="guild_id")
+    _shape: MemberShape = attrs.field(alias="_shape")
 
+    @typing.overload
     def __init__(
         self,
         *,
@@ -264,13 +264,57 @@ class Member:
         guild_avatar_hash: str | None = None,
         guild_banner_hash: str | None = None,
         guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+    ) -> None: ...
+
+    @typing.overload
+    def __init__(
+        self,
+        *,
+        user: User,
+        guild_id: Snowflake | None = None,
+        nickname: str | None = None,
+        role_ids: Sequence[Snowflake] = (),
+        joined_at: datetime.datetime | float | None = None,
+        premium_since: datetime.datetime | None = None,
+        is_deaf: UndefinedOr[bool] = UNDEFINED,
+        is_mute: UndefinedOr[bool] = UNDEFINED,
+        is_pending: UndefinedOr[bool] = UNDEFINED,
+        flags: MemberFlag = MemberFlag.NONE,
+        raw_communication_disabled_until: datetime.datetime | None = None,
+        guild_avatar_hash: str | None = None,
+        guild_banner_hash: str | None = None,
+        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        _shape: MemberShape,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        *,
+        user: User,
+        guild_id: Snowflake | None = None,
+        nickname: str | None = None,
+        role_ids: Sequence[Snowflake] = (),
+        joined_at: datetime.datetime | float | None = None,
+        premium_since: datetime.datetime | None = None,
+        is_deaf: UndefinedOr[bool] = UNDEFINED,
+        is_mute: UndefinedOr[bool] = UNDEFINED,
+        is_pending: UndefinedOr[bool] = UNDEFINED,
+        flags: MemberFlag = MemberFlag.NONE,
+        raw_communication_disabled_until: datetime.datetime | None = None,
+        guild_avatar_hash: str | None = None,
+        guild_banner_hash: str | None = None,
+        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        _shape: MemberShape | None = None,
     ) -> None:
+        # The second signature is attrs.evolve's: it passes the shape back as `_shape`, and
+        # the keywords given with it replace the shape's values.
         self.user = user
         self.nickname = nickname
         self.role_ids = role_ids
         self._joined = pack_time(joined_at)
-        if isinstance(guild_id, MemberShape):
+        if _shape is not None:
             given = {
+                "guild_id": (guild_id, None),
                 "premium_since": (premium_since, None),
                 "is_deaf": (is_deaf, UNDEFINED),
                 "is_mute": (is_mute, UNDEFINED),
@@ -282,7 +326,10 @@ class Member:
                 "guild_avatar_decoration": (guild_avatar_decoration, None),
             }
             changes = {k: v for k, (v, default) in given.items() if v is not default}
-            self._shape = guild_id.replace(**changes) if changes else guild_id
+            self._shape = _shape.replace(**changes) if changes else _shape
+        elif guild_id is None:
+            msg = "Member() needs guild_id"
+            raise TypeError(msg)
         else:
             self._shape = member_shape(
                 guild_id,
@@ -571,6 +618,7 @@ class InteractionMember(Member):  # type: ignore[override]  # attrs' hidden __at
 
     permissions: Permissions
 
+    @typing.overload
     def __init__(
         self,
         *,
@@ -589,8 +637,40 @@ class InteractionMember(Member):  # type: ignore[override]  # attrs' hidden __at
         guild_banner_hash: str | None = None,
         guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
         permissions: Permissions,
+    ) -> None: ...
+
+    @typing.overload
+    def __init__(
+        self,
+        *,
+        _shape: MemberShape,
+        permissions: Permissions,
+        guild_id: Snowflake | None = None,
+        **fields: typing.Any,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        *,
+        user: User,
+        guild_id: Snowflake | None = None,
+        nickname: str | None = None,
+        role_ids: Sequence[Snowflake] = (),
+        joined_at: datetime.datetime | float | None = None,
+        premium_since: datetime.datetime | None = None,
+        is_deaf: UndefinedOr[bool] = UNDEFINED,
+        is_mute: UndefinedOr[bool] = UNDEFINED,
+        is_pending: UndefinedOr[bool] = UNDEFINED,
+        flags: MemberFlag = MemberFlag.NONE,
+        raw_communication_disabled_until: datetime.datetime | None = None,
+        guild_avatar_hash: str | None = None,
+        guild_banner_hash: str | None = None,
+        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        permissions: Permissions,
+        _shape: MemberShape | None = None,
     ) -> None:
         super().__init__(
+            _shape=_shape,
             user=user,
             guild_id=guild_id,
             nickname=nickname,

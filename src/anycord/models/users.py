@@ -209,15 +209,15 @@ class User(Unique):
     Memory: a user is five slots (ID, username, global name, avatar hash and a shared
     `UserShape` holding the rest); `app`, `discriminator`, `is_bot`, `is_system`, `flags`,
     `banner_hash`, `accent_color` and `avatar_decoration` are properties over the shape,
-    readable and assignable like plain attributes. `attrs.evolve` works (it can set those
-    fields but not reset one to its default; assign the attribute for that).
+    readable and assignable like plain attributes. `attrs.evolve` works: it passes the shape
+    back as `_shape`, and the keywords given with it replace the shape's values (all but a
+    reset to the default value: assign the attribute for that).
     """
 
     username: str
     global_name: str | None = None
     avatar_hash: str | None = None
-    # attrs.evolve hands the shape back under the alias "app", and __init__ takes it from there.
-    _shape: UserShape = attrs.field(alias="app")
+    _shape: UserShape = attrs.field(alias="_shape")
 
     def __init__(
         self,
@@ -234,13 +234,15 @@ class User(Unique):
         is_system: bool = False,
         flags: UserFlag = UserFlag.NONE,
         avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        _shape: UserShape | None = None,
     ) -> None:
         self.id = id
         self.username = username
         self.global_name = global_name
         self.avatar_hash = avatar_hash
-        if isinstance(app, UserShape):
+        if _shape is not None:
             given = {
+                "app": (app, None),
                 "discriminator": (discriminator, "0"),
                 "banner_hash": (banner_hash, None),
                 "accent_color": (accent_color, None),
@@ -250,7 +252,7 @@ class User(Unique):
                 "avatar_decoration": (avatar_decoration, None),
             }
             changes = {k: v for k, (v, default) in given.items() if v is not default}
-            self._shape = app.replace(**changes) if changes else app
+            self._shape = _shape.replace(**changes) if changes else _shape
         else:
             self._shape = user_shape(
                 app,
@@ -421,6 +423,7 @@ class OwnUser(User):
         is_verified: bool | None = None,
         email: str | None = None,
         premium_type: PremiumType = PremiumType.NONE,
+        _shape: UserShape | None = None,
     ) -> None:
         super().__init__(
             id=id,
@@ -435,6 +438,7 @@ class OwnUser(User):
             is_system=is_system,
             flags=flags,
             avatar_decoration=avatar_decoration,
+            _shape=_shape,
         )
         self.is_mfa_enabled = is_mfa_enabled
         self.locale = locale

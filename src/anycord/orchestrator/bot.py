@@ -42,12 +42,14 @@ import typing
 
 import anyio
 import anyio.abc
+import anyio.to_thread
 import attrs
 
 from anycord import errors
 from anycord.bots.gateway_bot import GatewayBot, _ShardSink
 from anycord.gateway import commands as gateway_commands
 from anycord.gateway.shard import GatewayShard
+from anycord.gateway.websocket import ssl_context_for
 from anycord.intents import Intents
 from anycord.orchestrator._wire import apply_command, encode_presence, presence_arguments
 from anycord.orchestrator.coordinator import (
@@ -244,6 +246,7 @@ class Bot(GatewayBot):
         self._gateway_url = ""
         self._large_threshold = 250
         self._start_presence: dict[str, typing.Any] = {}
+        self._shard_http_settings = self._http_settings
 
     def __repr__(self) -> str:
         return (
@@ -325,6 +328,11 @@ class Bot(GatewayBot):
             self._intents = Intents(plan.intents)
         self._large_threshold = large_threshold
         self._start_presence = dict(presence)
+        # Building a default TLS context reads the system's CA store: tens of milliseconds of
+        # CPU, more on a loaded machine. Done once, off the event loop, and shared by every
+        # shard this process runs, so connecting a shard never stalls the lease keepers.
+        context = await anyio.to_thread.run_sync(ssl_context_for, self._http_settings.ssl)
+        self._shard_http_settings = attrs.evolve(self._http_settings, ssl=context)
         _LOGGER.info(
             "%s: running up to %d of %d shard(s) leased from the orchestrator",
             self._owner,
@@ -362,12 +370,9 @@ class Bot(GatewayBot):
         coordinator = self.coordinator
         shard_id = lease.shard_id
         leased = _LeasedShard(lease=lease, valid_until=claimed_at + lease.ttl * 2 / 3)
-        _LOGGER.warning("DBG shard %s run_leased start +%.3f", shard_id, anyio.current_time() - claimed_at)
         try:
             session = await coordinator.load_session(shard_id)
-            _LOGGER.warning("DBG shard %s loaded session +%.3f", shard_id, anyio.current_time() - claimed_at)
             stored = await coordinator.load_presence()
-            _LOGGER.warning("DBG shard %s loaded presence +%.3f", shard_id, anyio.current_time() - claimed_at)
         except (OSError, errors.AnycordError, _store_errors()) as exc:
             _LOGGER.warning("shard %s: could not read its session: %s", shard_id, exc)
             with anyio.CancelScope(shield=True), anyio.move_on_after(_HANDBACK_DEADLINE):
@@ -393,7 +398,7 @@ class Bot(GatewayBot):
             initial_status=presence.get("status", "online"),
             initial_afk=bool(presence.get("afk", False)),
             initial_idle_since=presence.get("idle_since"),
-            http_settings=self._http_settings,
+            http_settings=self._shard_http_settings,
             proxy_settings=self._proxy_settings,
             resume=resume,
         )
@@ -443,29 +448,32 @@ class Bot(GatewayBot):
         coordinator = self.coordinator
         lease = leased.lease
         period = lease.ttl / 3
-        _LOGGER.warning("DBG shard %s keeper start, margin %.3f", lease.shard_id, leased.valid_until - anyio.current_time())
+        # Renewals are scheduled from the last one *sent* (the claim, at first), not from when
+        # this task got to run: a slow shard start-up must not eat into the lease's margin.
+        next_at = leased.valid_until - period  # valid_until is claim + 2/3 TTL
         while True:
-            _t = anyio.current_time()
-            await anyio.sleep(period)
+            await anyio.sleep_until(min(next_at, leased.valid_until))
             deadline = leased.valid_until
             sent_at = anyio.current_time()
-            _LOGGER.warning("DBG shard %s sleep overshoot %.3f margin %.3f", lease.shard_id, sent_at - _t - period, deadline - sent_at)
             ok: bool | None = None
             with anyio.move_on_after(max(deadline - sent_at, 0.0)):
                 try:
                     ok = await coordinator.renew(lease)
                 except (OSError, errors.AnycordError, _store_errors()) as exc:
                     _LOGGER.warning("shard %s: lease renewal failed: %s", lease.shard_id, exc)
-            _LOGGER.warning("DBG shard %s renew took %.3f ok=%s", lease.shard_id, anyio.current_time() - sent_at, ok)
             if ok:
                 # The store's TTL started after we sent the request, so this is conservative.
                 leased.valid_until = sent_at + lease.ttl * 2 / 3
+                next_at = sent_at + period
             elif ok is False:
                 await self._fence(leased, "its lease was taken over (a newer epoch exists)")
                 return
             elif anyio.current_time() >= deadline:
                 await self._fence(leased, "could not renew its lease within 2/3 of the TTL")
                 return
+            else:
+                # Failed early (a dropped connection): try again a few times before the deadline.
+                next_at = anyio.current_time() + period / 4
 
     def _status(self, leased: _LeasedShard, state: ShardState | None = None) -> ShardStatus:
         shard = leased.shard

@@ -263,26 +263,45 @@ async def _run_worker(
     )
     fleet.processes[index] = process
     try:
-        assert process.stdout is not None
-        assert process.stdin is not None
-        await serve_worker(fleet.coordinator, owner, process.stdout, process.stdin)
-        await process.wait()
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(_stop_when_cancelled, index, process, stop_grace)
+            # Shielded: a stop request only signals the worker (above). Its pipe is served
+            # until the worker is gone, so while it closes gracefully it can still renew,
+            # write its sessions and release its leases; cutting it off first would make it
+            # fence its own shards and wait for answers that never come.
+            with anyio.CancelScope(shield=True):
+                assert process.stdout is not None
+                assert process.stdin is not None
+                await serve_worker(fleet.coordinator, owner, process.stdout, process.stdin)
+                await process.wait()
     finally:
         with anyio.CancelScope(shield=True):
-            if process.returncode is None:
-                process.terminate()
-                with anyio.move_on_after(stop_grace):
-                    await process.wait()
-            if process.returncode is None:
-                _LOGGER.warning(
-                    "worker %d did not stop within %.0fs; killing it", index, stop_grace
-                )
+            if process.returncode is None:  # only after an error in serve_worker
                 process.kill()
                 await process.wait()
             await process.aclose()
         if fleet.processes.get(index) is process:
             del fleet.processes[index]
     return process.returncode
+
+
+async def _stop_when_cancelled(index: int, process: anyio.abc.Process, stop_grace: float) -> None:
+    """Wait for the worker to exit; if cancelled first, SIGTERM it and SIGKILL it after
+    `stop_grace` seconds (its pipe stays served meanwhile, see `_run_worker`)."""
+    try:
+        await process.wait()
+    finally:
+        if process.returncode is None:
+            with anyio.CancelScope(shield=True):
+                process.terminate()
+                with anyio.move_on_after(stop_grace):
+                    await process.wait()
+                if process.returncode is None:
+                    _LOGGER.warning(
+                        "worker %d did not stop within %.0fs; killing it", index, stop_grace
+                    )
+                    process.kill()
+                    await process.wait()
 
 
 def run_subprocesses(

@@ -65,6 +65,7 @@ def decode_command_option(p: JSONObject) -> CommandOption:
     choices = p.get("choices")
     options = p.get("options")
     channel_types = p.get("channel_types")
+    file_types = p.get("file_types")
     return CommandOption(
         type=try_enum(OptionType, p["type"]),
         name=p["name"],
@@ -80,6 +81,7 @@ def decode_command_option(p: JSONObject) -> CommandOption:
         autocomplete=p.get("autocomplete", False),
         name_localizations=p.get("name_localizations") or {},
         description_localizations=p.get("description_localizations") or {},
+        file_types=None if file_types is None else tuple(file_types),
         name_localized=p.get("name_localized"),
         description_localized=p.get("description_localized"),
     )
@@ -107,6 +109,8 @@ def encode_command_option(o: CommandOption) -> JSONObject:
         value = getattr(o, key)
         if value is not None:
             out[key] = value
+    if o.file_types is not None:
+        out["file_types"] = list(o.file_types)
     if o.autocomplete:
         out["autocomplete"] = True
     if o.name_localizations:
@@ -245,7 +249,10 @@ def decode_command_builder(p: JSONObject, app: RESTAware | None = None) -> Comma
 
 
 def encode_command_builder(b: CommandBuilder) -> JSONObject:
-    """A create/overwrite-command request body: exactly the fields that are set."""
+    """A create/overwrite-command request body: exactly the fields that are set.
+
+    Encoding does not judge: the REST endpoints run `b.validate()` before they send.
+    """
     out: JSONObject = {"name": b.name, "type": int(b.type)}
     if b.id is not UNDEFINED:
         out["id"] = str(b.id)

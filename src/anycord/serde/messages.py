@@ -1,6 +1,8 @@
 """Messages ↔ JSON. `decode_message` is the hot path of every bot (MESSAGE_CREATE): it does
-one `dict.get` per field, builds nothing for empty arrays, and decodes `referenced_message`
-to a bounded depth.
+one `dict.get` per common field, looks at the sixteen rare fields only when one set operation
+says that one is there, builds nothing for empty arrays, builds models from their slots
+without `__init__` (`models.base.slots_constructor`), and decodes `referenced_message` to a
+bounded depth.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import typing
 
 from anycord.enums import try_enum
+from anycord.models.base import slots_constructor
 from anycord.models.messages import (
     AllowedMentions,
     Attachment,
@@ -62,6 +65,92 @@ MAX_REFERENCE_DEPTH: typing.Final = 3
 
 _MESSAGE_FLAG_NONE = MessageFlag.NONE
 _DEFAULT_TYPE = MessageType.DEFAULT
+
+# Positional slot constructors for the hot path (see `models.base.slots_constructor`); the
+# argument order is the order of these names.
+_make_message = slots_constructor(
+    Message,
+    # the fields every message has
+    "id",
+    "app",
+    "channel_id",
+    "guild_id",
+    "author",
+    "member",
+    "content",
+    "timestamp",
+    "edited_timestamp",
+    "is_tts",
+    "mentions",
+    "attachments",
+    "embeds",
+    "reactions",
+    "nonce",
+    "is_pinned",
+    "type",
+    "flags",
+    "components",
+    # the rare ones, in the order of `_decode_rare_fields` and `_NO_RARE_FIELDS`
+    "webhook_id",
+    "activity",
+    "application",
+    "application_id",
+    "message_reference",
+    "message_snapshots",
+    "referenced_message",
+    "interaction_metadata",
+    "interaction",
+    "thread",
+    "stickers",
+    "position",
+    "role_subscription_data",
+    "resolved",
+    "poll",
+    "call",
+)
+_RARE_KEYS: typing.Final = frozenset(
+    {
+        "webhook_id",
+        "activity",
+        "application",
+        "application_id",
+        "message_reference",
+        "message_snapshots",
+        "referenced_message",
+        "interaction_metadata",
+        "interaction",
+        "thread",
+        "sticker_items",
+        "position",
+        "role_subscription_data",
+        "resolved",
+        "poll",
+        "call",
+    }
+)
+_NO_RARE_FIELDS: typing.Final[tuple[typing.Any, ...]] = (
+    None,
+    None,
+    None,
+    None,
+    None,
+    (),
+    UNDEFINED,
+    None,
+    None,
+    None,
+    (),
+    None,
+    None,
+    None,
+    None,
+    None,
+)
+_make_mentions = slots_constructor(Mentions, "users", "role_ids", "channels", "everyone")
+_make_reaction = slots_constructor(
+    Reaction, "count", "emoji", "is_me", "is_me_burst", "count_details", "burst_colors"
+)
+_make_count_details = slots_constructor(ReactionCountDetails, "burst", "normal")
 
 
 def _interaction_type(value: int) -> InteractionType:
@@ -135,18 +224,18 @@ def encode_attachment(a: Attachment) -> JSONObject:
 def decode_reaction(p: JSONObject, app: RESTAware | None = None) -> Reaction:
     """A reaction object."""
     del app
-    details = p.get("count_details")
-    return Reaction(
-        count=p["count"],
-        emoji=_links.decode_partial_emoji(p["emoji"]),
-        is_me=p.get("me", False),
-        is_me_burst=p.get("me_burst", False),
-        count_details=ReactionCountDetails(
-            burst=details.get("burst", 0), normal=details.get("normal", 0)
-        )
+    get = p.get
+    details = get("count_details")
+    colors = get("burst_colors")
+    return _make_reaction(
+        p["count"],
+        _links.decode_partial_emoji(p["emoji"]),
+        get("me", False),
+        get("me_burst", False),
+        _make_count_details(details.get("burst", 0), details.get("normal", 0))
         if details
-        else ReactionCountDetails(normal=p["count"]),
-        burst_colors=tuple(p.get("burst_colors", ())),
+        else _make_count_details(0, p["count"]),
+        tuple(colors) if colors else (),
     )
 
 
@@ -310,10 +399,10 @@ def decode_message(
     raw_mentions = get("mentions")
     raw_roles = get("mention_roles")
     raw_channels = get("mention_channels")
-    mentions = Mentions(
-        users={(u := decode_user(x, app)).id: u for x in raw_mentions} if raw_mentions else {},
-        role_ids=tuple(map(Snowflake, raw_roles)) if raw_roles else (),
-        channels=tuple(
+    mentions = _make_mentions(
+        {(u := decode_user(x, app)).id: u for x in raw_mentions} if raw_mentions else {},
+        tuple(map(Snowflake, raw_roles)) if raw_roles else (),
+        tuple(
             ChannelMention(
                 id=Snowflake(c["id"]),
                 guild_id=Snowflake(c["guild_id"]),
@@ -324,7 +413,7 @@ def decode_message(
         )
         if raw_channels
         else (),
-        everyone=get("mention_everyone", False),
+        get("mention_everyone", False),
     )
 
     edited = get("edited_timestamp")
@@ -332,11 +421,44 @@ def decode_message(
     raw_embeds = get("embeds")
     raw_reactions = get("reactions")
     raw_components = get("components")
-    raw_stickers = get("sticker_items")
-    webhook_id = get("webhook_id")
-    application_id = get("application_id")
     flags = get("flags")
     msg_type = get("type", 0)
+    # One set operation tells whether any of the sixteen rare fields is there at all.
+    rare = (
+        _NO_RARE_FIELDS
+        if _RARE_KEYS.isdisjoint(payload)
+        else _decode_rare_fields(payload, app, guild_id, _depth)
+    )
+    return _make_message(
+        Snowflake(payload["id"]),
+        app,
+        Snowflake(payload["channel_id"]),
+        guild_id,
+        author,
+        member,
+        get("content", ""),
+        from_iso(payload["timestamp"]),
+        None if edited is None else from_iso(edited),
+        get("tts", False),
+        mentions,
+        tuple([decode_attachment(a) for a in raw_attachments]) if raw_attachments else (),
+        tuple([decode_embed(e) for e in raw_embeds]) if raw_embeds else (),
+        tuple([decode_reaction(r) for r in raw_reactions]) if raw_reactions else (),
+        get("nonce"),
+        get("pinned", False),
+        _DEFAULT_TYPE if msg_type == 0 else try_enum(MessageType, msg_type),
+        _MESSAGE_FLAG_NONE if not flags else MessageFlag(flags),
+        tuple([decode_component(c) for c in raw_components]) if raw_components else (),
+        *rare,
+    )
+
+
+def _decode_rare_fields(
+    payload: JSONObject, app: RESTAware | None, guild_id: Snowflake | None, depth: int
+) -> tuple[typing.Any, ...]:
+    get = payload.get
+    webhook_id = get("webhook_id")
+    application_id = get("application_id")
 
     activity = None
     raw_activity = get("activity")
@@ -365,12 +487,12 @@ def decode_message(
         reference = _decode_reference(raw_reference)
 
     referenced: typing.Any = UNDEFINED
-    if "referenced_message" in payload and _depth < MAX_REFERENCE_DEPTH:
+    if "referenced_message" in payload and depth < MAX_REFERENCE_DEPTH:
         raw_referenced = payload["referenced_message"]
         referenced = (
             None
             if raw_referenced is None
-            else decode_message(raw_referenced, app, guild_id=guild_id, _depth=_depth + 1)
+            else decode_message(raw_referenced, app, guild_id=guild_id, _depth=depth + 1)
         )
 
     raw_snapshots = get("message_snapshots")
@@ -387,50 +509,27 @@ def decode_message(
             member=None if raw_imember is None else _links.decode_partial_member(raw_imember, app),
         )
     raw_thread = get("thread")
+    raw_stickers = get("sticker_items")
     raw_role_sub = get("role_subscription_data")
     raw_resolved = get("resolved")
     raw_poll = get("poll")
     raw_call = get("call")
-
-    return Message(
-        id=Snowflake(payload["id"]),
-        app=app,
-        channel_id=Snowflake(payload["channel_id"]),
-        guild_id=guild_id,
-        author=author,
-        member=member,
-        content=get("content", ""),
-        timestamp=from_iso(payload["timestamp"]),
-        edited_timestamp=None if edited is None else from_iso(edited),
-        is_tts=get("tts", False),
-        mentions=mentions,
-        attachments=tuple(decode_attachment(a) for a in raw_attachments) if raw_attachments else (),
-        embeds=tuple(decode_embed(e) for e in raw_embeds) if raw_embeds else (),
-        reactions=tuple(decode_reaction(r) for r in raw_reactions) if raw_reactions else (),
-        nonce=get("nonce"),
-        is_pinned=get("pinned", False),
-        webhook_id=None if webhook_id is None else Snowflake(webhook_id),
-        type=_DEFAULT_TYPE if msg_type == 0 else try_enum(MessageType, msg_type),
-        activity=activity,
-        application=application,
-        application_id=None if application_id is None else Snowflake(application_id),
-        flags=_MESSAGE_FLAG_NONE if not flags else MessageFlag(flags),
-        message_reference=reference,
-        message_snapshots=tuple(_decode_snapshot(s) for s in raw_snapshots)
-        if raw_snapshots
-        else (),
-        referenced_message=referenced,
-        interaction_metadata=None
-        if raw_metadata is None
-        else decode_message_interaction_metadata(raw_metadata, app),
-        interaction=interaction,
-        thread=None if raw_thread is None else _links.decode_channel(raw_thread, app, guild_id),
-        components=tuple(decode_component(c) for c in raw_components) if raw_components else (),
-        stickers=tuple(_links.decode_partial_sticker(s, app) for s in raw_stickers)
+    return (
+        None if webhook_id is None else Snowflake(webhook_id),
+        activity,
+        application,
+        None if application_id is None else Snowflake(application_id),
+        reference,
+        tuple([_decode_snapshot(s) for s in raw_snapshots]) if raw_snapshots else (),
+        referenced,
+        None if raw_metadata is None else decode_message_interaction_metadata(raw_metadata, app),
+        interaction,
+        None if raw_thread is None else _links.decode_channel(raw_thread, app, guild_id),
+        tuple([_links.decode_partial_sticker(s, app) for s in raw_stickers])
         if raw_stickers
         else (),
-        position=get("position"),
-        role_subscription_data=None
+        get("position"),
+        None
         if raw_role_sub is None
         else RoleSubscriptionData(
             role_subscription_listing_id=Snowflake(raw_role_sub["role_subscription_listing_id"]),
@@ -438,9 +537,9 @@ def decode_message(
             total_months_subscribed=raw_role_sub["total_months_subscribed"],
             is_renewal=raw_role_sub["is_renewal"],
         ),
-        resolved=None if raw_resolved is None else _decode_resolved(raw_resolved, app, guild_id),
-        poll=None if raw_poll is None else decode_poll(raw_poll),
-        call=None
+        None if raw_resolved is None else _decode_resolved(raw_resolved, app, guild_id),
+        None if raw_poll is None else decode_poll(raw_poll),
+        None
         if raw_call is None
         else MessageCall(
             participant_ids=tuple(map(Snowflake, raw_call.get("participants", ()))),

@@ -104,7 +104,10 @@ class World:
         self.session_start_remaining = 1000
         """The gateway decrements this on every IDENTIFY."""
         self.session_reset_after_ms = 86_400_000
-        self.bot_user = self.add_user(username="fakebot", bot=True)
+        # The fields Discord sends only for the token's own user (READY, GET /users/@me).
+        self.bot_user = self.add_user(
+            username="fakebot", bot=True, mfa_enabled=False, verified=True, flags=0, email=None
+        )
         self.application_id = int(self.bot_user["id"])
         self.application: Payload = {
             "id": str(self.application_id),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import typing
 
+from anycord.rest.pagination import Paginator
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from anycord.files import Resource
     from anycord.rest.routes import CompiledRoute
@@ -22,6 +23,12 @@ __all__ = ["EndpointBase", "QueryValue"]
 
 QueryValue = str | int | bool | typing.Sequence[str | int]
 """A query value: bools become `true`/`false`, sequences repeat the key (`?id=1&id=2`)."""
+
+_T = typing.TypeVar("_T")
+
+
+def _own_id(raw: typing.Any) -> str:
+    return str(raw["id"])
 
 
 class EndpointBase:
@@ -65,3 +72,44 @@ class EndpointBase:
         `RateLimitTooLongError`, or `HTTPError` when the connection keeps failing.
         """
         raise NotImplementedError
+
+    def _paginate(
+        self,
+        route: CompiledRoute,
+        decode: Callable[[typing.Any], _T],
+        *,
+        page_size: int,
+        query: Mapping[str, QueryValue] | None = None,
+        direction: str = "after",
+        first_cursor: str | None = None,
+        next_cursor: Callable[[typing.Any], str] = _own_id,
+        items: str | None = None,
+        sort_key: Callable[[typing.Any], int] | None = None,
+        reverse_pages: bool = False,
+    ) -> Paginator[_T]:
+        """A `Paginator` over a cursor-paged `GET`: every page sends `query`, `limit` and,
+        after the first page (or from `first_cursor`), the cursor under `direction`.
+
+        `items` names the key of an object answer that holds the list; `sort_key` sorts each
+        page (descending when `direction` is `before`) before `next_cursor` reads its last item.
+        """
+        fixed = dict(query or {})
+
+        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
+            params: dict[str, QueryValue] = {**fixed, "limit": size}
+            if cursor is not None:
+                params[direction] = cursor
+            payload = await self._request(route, query=params)
+            page: list[typing.Any] = payload.get(items, []) if items is not None else payload
+            if sort_key is not None:
+                page = sorted(page, key=sort_key, reverse=direction == "before")
+            return page
+
+        return Paginator(
+            fetch,
+            decode,
+            first_cursor=first_cursor,
+            next_cursor=next_cursor,
+            page_size=page_size,
+            reverse_pages=reverse_pages,
+        )

@@ -23,6 +23,7 @@ __all__ = [
     "check_len",
     "check_one_of",
     "check_range",
+    "cursor",
     "id_list",
     "iso",
     "opt_id",
@@ -49,6 +50,11 @@ def opt_id(value: typing.Any) -> typing.Any:
     if value is UNDEFINED or value is None:
         return value
     return str(sid(value))
+
+
+def cursor(value: typing.Any) -> str | None:
+    """A paginator's first cursor: `None` for `UNDEFINED`, else the ID string."""
+    return None if value is UNDEFINED else str(sid(value))
 
 
 def id_list(values: typing.Any) -> typing.Any:

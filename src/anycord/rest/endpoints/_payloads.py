@@ -5,10 +5,14 @@
 uploads get `attachments[n] = {"id": n, "filename": ...}` matching the `files[n]` parts;
 existing attachments (objects with an `id`, when editing) are kept by ID. Only arguments
 that were given reach the body.
+
+Endpoints whose signatures repeat these arguments call `message_body_from(locals())`, so the
+mapping from arguments to body lives here once.
 """
 
 from __future__ import annotations
 
+import inspect
 import typing
 
 from anycord.files import Resource, ensure_resource
@@ -21,11 +25,11 @@ from anycord.snowflakes import Snowflake, to_snowflake
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from anycord.snowflakes import SnowflakeishOr
 
-__all__ = ["message_body", "one_or_many", "sid"]
+__all__ = ["message_body", "message_body_from", "one_or_many", "sid"]
 
 
 def sid(value: SnowflakeishOr) -> Snowflake:
@@ -130,3 +134,18 @@ def message_body(
     if extra:
         body.update({k: v for k, v in extra.items() if v is not UNDEFINED})
     return body, files
+
+
+_MESSAGE_ARGUMENTS = frozenset(inspect.signature(message_body).parameters) - {"extra"}
+
+
+def message_body_from(
+    arguments: Mapping[str, typing.Any], *extra: str
+) -> tuple[dict[str, typing.Any], list[Resource]]:
+    """`message_body()` of the message arguments among `arguments` (an endpoint's `locals()`).
+
+    Names in `extra` go into the body under the same name when given (a webhook's
+    `username`, a modal's `title`); other names (`self`, IDs, `reason`) are ignored.
+    """
+    given = {k: v for k, v in arguments.items() if k in _MESSAGE_ARGUMENTS}
+    return message_body(**given, extra={name: arguments[name] for name in extra})

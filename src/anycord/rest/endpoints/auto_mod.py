@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import typing
 
+import attrs
+
 from anycord.rest.builders import AutoModRuleBuilder
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._payloads import sid
@@ -17,9 +19,10 @@ from anycord.serde.auto_mod import decode_auto_mod_rule
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from anycord.models.auto_mod import AutoModAction, AutoModEventType, AutoModRule, AutoModTrigger
+    from anycord.rest.routes import CompiledRoute
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["AutoModEndpoints"]
@@ -30,11 +33,22 @@ GET_RULE = Route("GET", "/guilds/{guild_id}/auto-moderation/rules/{rule_id}")
 PATCH_RULE = Route("PATCH", "/guilds/{guild_id}/auto-moderation/rules/{rule_id}")
 DELETE_RULE = Route("DELETE", "/guilds/{guild_id}/auto-moderation/rules/{rule_id}")
 
+_RULE_FIELDS = frozenset(attrs.fields_dict(AutoModRuleBuilder))
+
 
 class AutoModEndpoints(EndpointBase):
     """Auto-moderation rules."""
 
     __slots__ = ()
+
+    async def _send_rule(
+        self, route: CompiledRoute, arguments: Mapping[str, typing.Any], *, creating: bool
+    ) -> AutoModRule:
+        # The builder's fields are named as the endpoints' arguments; it checks every limit.
+        fields = {k: v for k, v in arguments.items() if k in _RULE_FIELDS}
+        body = AutoModRuleBuilder(**fields).build(creating=creating)
+        payload = await self._request(route, json=body, reason=arguments["reason"])
+        return decode_auto_mod_rule(payload, self._app)
 
     async def fetch_auto_mod_rules(self, guild: SnowflakeishOr) -> list[AutoModRule]:
         """Every auto-moderation rule of a guild."""
@@ -60,18 +74,8 @@ class AutoModEndpoints(EndpointBase):
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> AutoModRule:
         """Create a rule; the trigger (e.g. `KeywordTrigger`) decides its type and metadata."""
-        body = AutoModRuleBuilder(
-            name=name,
-            event_type=event_type,
-            trigger=trigger,
-            actions=actions,
-            enabled=enabled,
-            exempt_roles=exempt_roles,
-            exempt_channels=exempt_channels,
-        ).build(creating=True)
         route = POST_RULE.compile(guild_id=sid(guild))
-        payload = await self._request(route, json=body, reason=reason)
-        return decode_auto_mod_rule(payload, self._app)
+        return await self._send_rule(route, locals(), creating=True)
 
     async def edit_auto_mod_rule(
         self,
@@ -88,18 +92,8 @@ class AutoModEndpoints(EndpointBase):
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> AutoModRule:
         """Change a rule; only given fields are sent (a trigger's type cannot change)."""
-        body = AutoModRuleBuilder(
-            name=name,
-            event_type=event_type,
-            trigger=trigger,
-            actions=actions,
-            enabled=enabled,
-            exempt_roles=exempt_roles,
-            exempt_channels=exempt_channels,
-        ).build()
         route = PATCH_RULE.compile(guild_id=sid(guild), rule_id=sid(rule))
-        payload = await self._request(route, json=body, reason=reason)
-        return decode_auto_mod_rule(payload, self._app)
+        return await self._send_rule(route, locals(), creating=False)
 
     async def delete_auto_mod_rule(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typing
 
+from anycord.models.commands import CommandBuilder, check_command_set
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._payloads import sid
 from anycord.rest.routes import Route
@@ -36,7 +37,12 @@ DELETE_GUILD_COMMAND = Route("DELETE", _GG + "/{command_id}")
 
 
 def _encode(builder: typing.Any) -> dict[str, typing.Any]:
-    return builder if isinstance(builder, dict) else encode_command_builder(builder)
+    if isinstance(builder, dict):
+        return builder
+    if isinstance(builder, CommandBuilder):
+        # Discord's documented limits, checked before anything is sent.
+        builder.validate()
+    return encode_command_builder(builder)
 
 
 class CommandEndpoints(EndpointBase):
@@ -89,7 +95,10 @@ class CommandEndpoints(EndpointBase):
         command: typing.Any,
         guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> PartialCommand:
-        """Create (or overwrite by name) one command from a `CommandBuilder` or a dict."""
+        """Create (or overwrite by name) one command from a `CommandBuilder` or a dict.
+
+        A builder is checked against Discord's limits first (`ValueError`, no request).
+        """
         app_id = sid(application)
         if guild is UNDEFINED:
             route = POST_COMMAND.compile(application_id=app_id)
@@ -142,8 +151,13 @@ class CommandEndpoints(EndpointBase):
         commands: Sequence[typing.Any],
         guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> list[PartialCommand]:
-        """Replace every command with `commands` (bulk overwrite; `[]` deletes them all)."""
+        """Replace every command with `commands` (bulk overwrite; `[]` deletes them all).
+
+        Builders are checked before the request: each one's limits (`CommandBuilder.validate`)
+        and the set's (`check_command_set`: per-type counts, unique names); `ValueError`.
+        """
         app_id = sid(application)
+        check_command_set(c for c in commands if isinstance(c, CommandBuilder))
         body = [_encode(c) for c in commands]
         if guild is UNDEFINED:
             payload = await self._request(PUT_COMMANDS.compile(application_id=app_id), json=body)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import typing
 
 from anycord.rest.endpoints._base import EndpointBase
-from anycord.rest.endpoints._fields import check_len, check_range, id_list, iso, put
+from anycord.rest.endpoints._fields import check_len, check_range, cursor, id_list, iso, put
 from anycord.rest.endpoints._payloads import sid
-from anycord.rest.pagination import Paginator
 from anycord.rest.routes import Route
 from anycord.serde.guilds import (
     decode_guild_ban,
@@ -80,24 +79,19 @@ class GuildAdminEndpoints(EndpointBase):
     ) -> LazyIterator[GuildBan]:
         """A guild's bans, 1000 per request, by user ID (ascending unless `newest_first`)."""
         route = GET_BANS.compile(guild_id=sid(guild))
-        direction = "before" if newest_first else "after"
         app = self._app
-
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, typing.Any] = {"limit": size}
-            if cursor is not None:
-                query[direction] = cursor
-            elif newest_first:
-                query["before"] = str(2**63 - 1)
-            page = typing.cast("list[typing.Any]", await self._request(route, query=query))
-            return sorted(page, key=lambda b: int(b["user"]["id"]), reverse=newest_first)
-
-        return Paginator(
-            fetch,
+        first = cursor(start_at)
+        if first is None and newest_first:
+            # Without a cursor Discord pages from the oldest ban whatever the direction.
+            first = str(2**63 - 1)
+        return self._paginate(
+            route,
             lambda raw: decode_guild_ban(raw, app),
-            first_cursor=None if start_at is UNDEFINED else str(sid(start_at)),
-            next_cursor=lambda raw: str(raw["user"]["id"]),
             page_size=1000,
+            direction="before" if newest_first else "after",
+            first_cursor=first,
+            next_cursor=lambda raw: str(raw["user"]["id"]),
+            sort_key=lambda raw: int(raw["user"]["id"]),
         )
 
     async def fetch_guild_webhooks(self, guild: SnowflakeishOr) -> list[PartialWebhook]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 
 from anycord.rest.endpoints._base import EndpointBase
-from anycord.rest.endpoints._payloads import message_body, sid
+from anycord.rest.endpoints._payloads import message_body_from, sid
 from anycord.rest.endpoints.webhooks import WebhookEndpoints
 from anycord.rest.routes import Route
 from anycord.serde.commands import encode_choice
@@ -62,22 +62,7 @@ class InteractionEndpoints(WebhookEndpoints, EndpointBase):
         """The initial response (`response_type`: 4 message, 5 deferred, 6 deferred update,
         7 update, 8 autocomplete `choices`, 9 modal with `title`, `custom_id`, `components`)."""
         kind = int(response_type)
-        data, files = message_body(
-            content=content,
-            attachment=attachment,
-            attachments=attachments,
-            component=component,
-            components=components,
-            embed=embed,
-            embeds=embeds,
-            poll=poll,
-            tts=tts,
-            mentions_everyone=mentions_everyone,
-            user_mentions=user_mentions,
-            role_mentions=role_mentions,
-            flags=flags,
-            extra={"title": title, "custom_id": custom_id},
-        )
+        data, files = message_body_from(locals(), "title", "custom_id")
         if choices is not UNDEFINED:
             data["choices"] = [c if isinstance(c, dict) else encode_choice(c) for c in choices]
         body: dict[str, typing.Any] = {"type": kind}

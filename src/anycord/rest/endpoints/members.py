@@ -6,7 +6,6 @@ import typing
 
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._payloads import sid
-from anycord.rest.pagination import LazyIterator, Paginator
 from anycord.rest.routes import Route
 from anycord.serde._core import to_iso
 from anycord.serde.members import decode_member
@@ -17,6 +16,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
     from anycord.models.members import Member
+    from anycord.rest.pagination import LazyIterator
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["MemberEndpoints"]
@@ -48,18 +48,11 @@ class MemberEndpoints(EndpointBase):
         route = GET_MEMBERS.compile(guild_id=guild_id)
         app = self._app
 
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, str | int] = {"limit": size}
-            if cursor is not None:
-                query["after"] = cursor
-            return typing.cast("Sequence[typing.Any]", await self._request(route, query=query))
-
-        return Paginator(
-            fetch,
+        return self._paginate(
+            route,
             lambda raw: decode_member(raw, app, guild_id),
-            first_cursor=None,
-            next_cursor=lambda raw: str(raw["user"]["id"]),
             page_size=1000,
+            next_cursor=lambda raw: str(raw["user"]["id"]),
         )
 
     async def search_members(

@@ -10,8 +10,8 @@ import typing
 
 from anycord.errors import BulkDeleteError
 from anycord.rest.endpoints._base import EndpointBase
-from anycord.rest.endpoints._payloads import message_body, sid
-from anycord.rest.pagination import LazyIterator, Paginator
+from anycord.rest.endpoints._payloads import message_body_from, sid
+from anycord.rest.pagination import LazyIterator
 from anycord.rest.routes import Route
 from anycord.serde.messages import decode_message
 from anycord.snowflakes import Snowflake
@@ -77,28 +77,7 @@ class MessageEndpoints(EndpointBase):
         enforce_nonce: UndefinedOr[bool] = UNDEFINED,
     ) -> Message:
         """Send a message; attachments are streamed as `files[n]` of a multipart body."""
-        body, files = message_body(
-            content=content,
-            attachment=attachment,
-            attachments=attachments,
-            component=component,
-            components=components,
-            embed=embed,
-            embeds=embeds,
-            poll=poll,
-            sticker=sticker,
-            stickers=stickers,
-            tts=tts,
-            reply=reply,
-            reply_must_exist=reply_must_exist,
-            mentions_everyone=mentions_everyone,
-            mentions_reply=mentions_reply,
-            user_mentions=user_mentions,
-            role_mentions=role_mentions,
-            flags=flags,
-            nonce=nonce,
-            enforce_nonce=enforce_nonce,
-        )
+        body, files = message_body_from(locals())
         route = POST_MESSAGE.compile(channel_id=sid(channel))
         payload = await self._request(route, json=body, files=files)
         return decode_message(payload, self._app)
@@ -145,20 +124,7 @@ class MessageEndpoints(EndpointBase):
 
         Existing attachments to keep are passed (as `Attachment` objects) with new uploads.
         """
-        body, files = message_body(
-            content=content,
-            attachment=attachment,
-            attachments=attachments,
-            component=component,
-            components=components,
-            embed=embed,
-            embeds=embeds,
-            mentions_everyone=mentions_everyone,
-            mentions_reply=mentions_reply,
-            user_mentions=user_mentions,
-            role_mentions=role_mentions,
-            flags=flags,
-        )
+        body, files = message_body_from(locals())
         route = PATCH_MESSAGE.compile(channel_id=sid(channel), message_id=sid(message))
         payload = await self._request(route, json=body, files=files)
         return decode_message(payload, self._app)
@@ -242,19 +208,13 @@ class MessageEndpoints(EndpointBase):
         direction = "after" if after is not UNDEFINED else "before"
         start = after if after is not UNDEFINED else before
 
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, str | int] = {"limit": size}
-            if cursor is not None:
-                query[direction] = cursor
-            return typing.cast("Sequence[typing.Any]", await self._request(route, query=query))
-
-        return Paginator(
-            fetch,
+        return self._paginate(
+            route,
             lambda raw: decode_message(raw, app),
+            page_size=_PAGE,
+            direction=direction,
             first_cursor=None if start is UNDEFINED else _bound(start),
             # Discord returns newest first even with `after`; reverse to walk forwards.
-            next_cursor=lambda raw: str(raw["id"]),
-            page_size=_PAGE,
             reverse_pages=direction == "after",
         )
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import typing
 
 from anycord.rest.endpoints._base import EndpointBase
-from anycord.rest.endpoints._fields import put
+from anycord.rest.endpoints._fields import cursor, opt_id, put
 from anycord.rest.endpoints._payloads import sid
-from anycord.rest.pagination import Paginator
 from anycord.rest.routes import Route
 from anycord.serde.monetization import decode_entitlement, decode_subscription
 from anycord.undefined import UNDEFINED, UndefinedOr
@@ -19,6 +18,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.models.monetization import Entitlement, Subscription
     from anycord.rest.pagination import LazyIterator
+    from anycord.rest.routes import CompiledRoute
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["MonetizationEndpoints"]
@@ -54,35 +54,26 @@ class MonetizationEndpoints(EndpointBase):
         route = GET_ENTITLEMENTS.compile(application_id=sid(application))
         filters = put(
             {},
-            user_id=UNDEFINED if user is UNDEFINED else str(sid(user)),
-            guild_id=UNDEFINED if guild is UNDEFINED else str(sid(guild)),
-            sku_ids=UNDEFINED if skus is UNDEFINED else ",".join(str(sid(s)) for s in skus),
+            user_id=opt_id(user),
+            guild_id=opt_id(guild),
+            sku_ids=_joined(skus),
             exclude_ended=exclude_ended,
             exclude_deleted=exclude_deleted,
         )
         app = self._app
-
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, typing.Any] = {**filters, "limit": size}
-            if cursor is not None:
-                query["after"] = cursor
-            return typing.cast("list[typing.Any]", await self._request(route, query=query))
-
-        return Paginator(
-            fetch,
+        return self._paginate(
+            route,
             lambda raw: decode_entitlement(raw, app),
-            first_cursor=None if after is UNDEFINED else str(sid(after)),
-            next_cursor=lambda raw: str(raw["id"]),
             page_size=100,
+            query=filters,
+            first_cursor=cursor(after),
         )
 
     async def fetch_entitlement(
         self, application: SnowflakeishOr, entitlement: SnowflakeishOr
     ) -> Entitlement:
         """One entitlement."""
-        route = GET_ENTITLEMENT.compile(
-            application_id=sid(application), entitlement_id=sid(entitlement)
-        )
+        route = _entitlement(GET_ENTITLEMENT, application, entitlement)
         return decode_entitlement(await self._request(route), self._app)
 
     async def create_test_entitlement(
@@ -102,18 +93,14 @@ class MonetizationEndpoints(EndpointBase):
         self, application: SnowflakeishOr, entitlement: SnowflakeishOr
     ) -> None:
         """Delete a test entitlement."""
-        route = DELETE_ENTITLEMENT.compile(
-            application_id=sid(application), entitlement_id=sid(entitlement)
-        )
+        route = _entitlement(DELETE_ENTITLEMENT, application, entitlement)
         await self._request(route)
 
     async def consume_entitlement(
         self, application: SnowflakeishOr, entitlement: SnowflakeishOr
     ) -> None:
         """Mark a one-time purchase as consumed."""
-        route = POST_CONSUME.compile(
-            application_id=sid(application), entitlement_id=sid(entitlement)
-        )
+        route = _entitlement(POST_CONSUME, application, entitlement)
         await self._request(route)
 
     async def fetch_my_entitlements(
@@ -126,7 +113,7 @@ class MonetizationEndpoints(EndpointBase):
         """The current user's entitlements for an application (Bearer token)."""
         query = put(
             {},
-            sku_ids=UNDEFINED if skus is UNDEFINED else ",".join(str(sid(s)) for s in skus),
+            sku_ids=_joined(skus),
             exclude_consumed=exclude_consumed,
         )
         route = GET_MY_ENTITLEMENTS.compile(application_id=sid(application))
@@ -143,21 +130,13 @@ class MonetizationEndpoints(EndpointBase):
         """Subscriptions to an SKU (`user` is required unless the token is a user's), 100 per
         request by ascending ID."""
         route = GET_SUBSCRIPTIONS.compile(sku_id=sid(sku))
-        filters = put({}, user_id=UNDEFINED if user is UNDEFINED else str(sid(user)))
         app = self._app
-
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, typing.Any] = {**filters, "limit": size}
-            if cursor is not None:
-                query["after"] = cursor
-            return typing.cast("list[typing.Any]", await self._request(route, query=query))
-
-        return Paginator(
-            fetch,
+        return self._paginate(
+            route,
             lambda raw: decode_subscription(raw, app),
-            first_cursor=None if after is UNDEFINED else str(sid(after)),
-            next_cursor=lambda raw: str(raw["id"]),
             page_size=100,
+            query=put({}, user_id=opt_id(user)),
+            first_cursor=cursor(after),
         )
 
     async def fetch_sku_subscription(
@@ -166,3 +145,14 @@ class MonetizationEndpoints(EndpointBase):
         """One subscription to an SKU."""
         route = GET_SUBSCRIPTION.compile(sku_id=sid(sku), subscription_id=sid(subscription))
         return decode_subscription(await self._request(route), self._app)
+
+
+def _entitlement(
+    route: Route, application: SnowflakeishOr, entitlement: SnowflakeishOr
+) -> CompiledRoute:
+    return route.compile(application_id=sid(application), entitlement_id=sid(entitlement))
+
+
+def _joined(skus: UndefinedOr[Sequence[SnowflakeishOr]]) -> UndefinedOr[str]:
+    # Discord reads a comma-separated list here, not a repeated key.
+    return UNDEFINED if skus is UNDEFINED else ",".join(str(sid(s)) for s in skus)

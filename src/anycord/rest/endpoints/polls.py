@@ -5,16 +5,14 @@ from __future__ import annotations
 import typing
 
 from anycord.rest.endpoints._base import EndpointBase
+from anycord.rest.endpoints._fields import cursor
 from anycord.rest.endpoints._payloads import sid
-from anycord.rest.pagination import Paginator
 from anycord.rest.routes import Route
 from anycord.serde.messages import decode_message
 from anycord.serde.users import decode_user
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from anycord.models.messages import Message
     from anycord.models.users import User
     from anycord.rest.pagination import LazyIterator
@@ -45,19 +43,12 @@ class PollEndpoints(EndpointBase):
         )
         app = self._app
 
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, typing.Any] = {"limit": size}
-            if cursor is not None:
-                query["after"] = cursor
-            payload = await self._request(route, query=query)
-            return typing.cast("list[typing.Any]", payload.get("users", []))
-
-        return Paginator(
-            fetch,
+        return self._paginate(
+            route,
             lambda raw: decode_user(raw, app),
-            first_cursor=None if after is UNDEFINED else str(sid(after)),
-            next_cursor=lambda raw: str(raw["id"]),
             page_size=100,
+            first_cursor=cursor(after),
+            items="users",
         )
 
     async def end_poll(self, channel: SnowflakeishOr, message: SnowflakeishOr) -> Message:

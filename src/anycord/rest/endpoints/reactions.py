@@ -10,15 +10,14 @@ import typing
 
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._payloads import sid
-from anycord.rest.pagination import LazyIterator, Paginator
 from anycord.rest.routes import Route
 from anycord.serde.users import decode_user
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from anycord.models.users import User
+    from anycord.rest.pagination import LazyIterator
+    from anycord.rest.routes import CompiledRoute
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["ReactionEndpoints", "emoji_path"]
@@ -61,10 +60,7 @@ class ReactionEndpoints(EndpointBase):
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """React with `emoji` as the bot."""
-        route = PUT_MY_REACTION.compile(
-            channel_id=sid(channel), message_id=sid(message), emoji_name=emoji_path(emoji, emoji_id)
-        )
-        await self._request(route)
+        await self._request(_route(PUT_MY_REACTION, channel, message, emoji, emoji_id))
 
     async def delete_my_reaction(
         self,
@@ -74,10 +70,7 @@ class ReactionEndpoints(EndpointBase):
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove the bot's own reaction."""
-        route = DELETE_MY_REACTION.compile(
-            channel_id=sid(channel), message_id=sid(message), emoji_name=emoji_path(emoji, emoji_id)
-        )
-        await self._request(route)
+        await self._request(_route(DELETE_MY_REACTION, channel, message, emoji, emoji_id))
 
     async def delete_reaction(
         self,
@@ -88,12 +81,7 @@ class ReactionEndpoints(EndpointBase):
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove a user's reaction (needs MANAGE_MESSAGES)."""
-        route = DELETE_USER_REACTION.compile(
-            channel_id=sid(channel),
-            message_id=sid(message),
-            emoji_name=emoji_path(emoji, emoji_id),
-            user_id=sid(user),
-        )
+        route = _route(DELETE_USER_REACTION, channel, message, emoji, emoji_id, user_id=sid(user))
         await self._request(route)
 
     async def delete_all_reactions_for_emoji(
@@ -104,10 +92,7 @@ class ReactionEndpoints(EndpointBase):
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove every reaction of one emoji."""
-        route = DELETE_EMOJI_REACTIONS.compile(
-            channel_id=sid(channel), message_id=sid(message), emoji_name=emoji_path(emoji, emoji_id)
-        )
-        await self._request(route)
+        await self._request(_route(DELETE_EMOJI_REACTIONS, channel, message, emoji, emoji_id))
 
     async def delete_all_reactions(self, channel: SnowflakeishOr, message: SnowflakeishOr) -> None:
         """Remove every reaction from a message."""
@@ -122,21 +107,22 @@ class ReactionEndpoints(EndpointBase):
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> LazyIterator[User]:
         """The users who reacted with `emoji`, by ID ascending."""
-        route = GET_REACTIONS.compile(
-            channel_id=sid(channel), message_id=sid(message), emoji_name=emoji_path(emoji, emoji_id)
-        )
+        route = _route(GET_REACTIONS, channel, message, emoji, emoji_id)
         app = self._app
+        return self._paginate(route, lambda raw: decode_user(raw, app), page_size=100)
 
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, str | int] = {"limit": size}
-            if cursor is not None:
-                query["after"] = cursor
-            return typing.cast("Sequence[typing.Any]", await self._request(route, query=query))
 
-        return Paginator(
-            fetch,
-            lambda raw: decode_user(raw, app),
-            first_cursor=None,
-            next_cursor=lambda raw: str(raw["id"]),
-            page_size=100,
-        )
+def _route(
+    route: Route,
+    channel: SnowflakeishOr,
+    message: SnowflakeishOr,
+    emoji: typing.Any,
+    emoji_id: UndefinedOr[SnowflakeishOr],
+    **more: typing.Any,
+) -> CompiledRoute:
+    return route.compile(
+        channel_id=sid(channel),
+        message_id=sid(message),
+        emoji_name=emoji_path(emoji, emoji_id),
+        **more,
+    )

@@ -14,9 +14,8 @@ from anycord.files import to_data_uri
 from anycord.models.scheduled_events import ScheduledEventType
 from anycord.rest.builders import ScheduledEventBuilder
 from anycord.rest.endpoints._base import EndpointBase
-from anycord.rest.endpoints._fields import iso, put
+from anycord.rest.endpoints._fields import cursor, iso, put
 from anycord.rest.endpoints._payloads import sid
-from anycord.rest.pagination import Paginator
 from anycord.rest.routes import Route
 from anycord.serde.scheduled_events import decode_scheduled_event, decode_scheduled_event_user
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
@@ -291,18 +290,13 @@ class ScheduledEventEndpoints(EndpointBase):
         guild_id = sid(guild)
         app = self._app
 
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, typing.Any] = {"limit": size, "with_member": with_member}
-            if cursor is not None:
-                query["after"] = cursor
-            return typing.cast("list[typing.Any]", await self._request(route, query=query))
-
-        return Paginator(
-            fetch,
+        return self._paginate(
+            route,
             lambda raw: decode_scheduled_event_user(raw, app, guild_id),
-            first_cursor=None if after is UNDEFINED else str(sid(after)),
-            next_cursor=lambda raw: str(raw["user"]["id"]),
             page_size=100,
+            query={"with_member": with_member},
+            first_cursor=cursor(after),
+            next_cursor=lambda raw: str(raw["user"]["id"]),
         )
 
     def fetch_scheduled_event_users(

@@ -12,7 +12,7 @@ import typing
 from anycord.rest.builders import ThreadSettings
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._fields import check_range, put
-from anycord.rest.endpoints._payloads import message_body, sid
+from anycord.rest.endpoints._payloads import message_body_from, sid
 from anycord.rest.pagination import LazyIterator
 from anycord.rest.routes import Route
 from anycord.serde.threads import decode_thread, decode_thread_member
@@ -137,21 +137,7 @@ class ThreadEndpoints(EndpointBase):
             applied_tags=tags,
         )
         body = settings.build()
-        message, files = message_body(
-            content=content,
-            attachment=attachment,
-            attachments=attachments,
-            component=component,
-            components=components,
-            embed=embed,
-            embeds=embeds,
-            sticker=sticker,
-            stickers=stickers,
-            mentions_everyone=mentions_everyone,
-            user_mentions=user_mentions,
-            role_mentions=role_mentions,
-            flags=flags,
-        )
+        message, files = message_body_from(locals())
         text = message.get("content")
         if text is not None and len(text) > 2000:
             msg = f"forum post content has {len(text)} characters; Discord allows 2000"

@@ -6,8 +6,8 @@ import typing
 
 from anycord.files import to_data_uri
 from anycord.rest.endpoints._base import EndpointBase
+from anycord.rest.endpoints._fields import cursor
 from anycord.rest.endpoints._payloads import sid
-from anycord.rest.pagination import LazyIterator, Paginator
 from anycord.rest.routes import Route
 from anycord.serde.channels import decode_channel
 from anycord.serde.guilds import decode_partial_guild
@@ -15,12 +15,11 @@ from anycord.serde.users import decode_own_user, decode_user
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from anycord.files import Resourceish
     from anycord.models.channels import DMChannel
     from anycord.models.guilds import PartialGuild
     from anycord.models.users import OwnUser, User
+    from anycord.rest.pagination import LazyIterator
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["UserEndpoints"]
@@ -73,21 +72,14 @@ class UserEndpoints(EndpointBase):
         """The guilds the bot is in, 200 per request."""
         route = GET_MY_GUILDS.compile()
         app = self._app
-        direction = "before" if newest_first else "after"
 
-        async def fetch(cursor: str | None, size: int) -> Sequence[typing.Any]:
-            query: dict[str, str | int] = {"limit": size}
-            if cursor is not None:
-                query[direction] = cursor
-            page = typing.cast("list[typing.Any]", await self._request(route, query=query))
-            return sorted(page, key=lambda g: int(g["id"]), reverse=newest_first)
-
-        return Paginator(
-            fetch,
+        return self._paginate(
+            route,
             lambda raw: decode_partial_guild(raw, app),
-            first_cursor=None if start_at is UNDEFINED else str(sid(start_at)),
-            next_cursor=lambda raw: str(raw["id"]),
             page_size=200,
+            direction="before" if newest_first else "after",
+            first_cursor=cursor(start_at),
+            sort_key=lambda raw: int(raw["id"]),
         )
 
     async def leave_guild(self, guild: SnowflakeishOr) -> None:

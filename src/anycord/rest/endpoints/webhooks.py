@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 
 from anycord.rest.endpoints._base import EndpointBase
-from anycord.rest.endpoints._payloads import message_body, sid
+from anycord.rest.endpoints._payloads import message_body_from, sid
 from anycord.rest.routes import Route
 from anycord.serde.messages import decode_message
 from anycord.serde.webhooks import decode_webhook
@@ -21,6 +21,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.models.messages import Message
     from anycord.models.webhooks import PartialWebhook
+    from anycord.rest.endpoints._base import QueryValue
     from anycord.rest.routes import CompiledRoute
     from anycord.snowflakes import SnowflakeishOr
 
@@ -111,25 +112,8 @@ class WebhookEndpoints(EndpointBase):
         flags: UndefinedOr[int] = UNDEFINED,
     ) -> Message:
         """Post through a webhook (also interaction follow-ups); waits for the message."""
-        body, files = message_body(
-            content=content,
-            attachment=attachment,
-            attachments=attachments,
-            component=component,
-            components=components,
-            embed=embed,
-            embeds=embeds,
-            poll=poll,
-            tts=tts,
-            mentions_everyone=mentions_everyone,
-            user_mentions=user_mentions,
-            role_mentions=role_mentions,
-            flags=flags,
-            extra={"username": username, "avatar_url": avatar_url, "thread_name": thread_name},
-        )
-        query: dict[str, str | bool] = {"wait": True}
-        if thread is not UNDEFINED:
-            query["thread_id"] = str(sid(thread))
+        body, files = message_body_from(locals(), "username", "avatar_url", "thread_name")
+        query: dict[str, QueryValue] = {"wait": True, **_in_thread(thread)}
         route = POST_EXECUTE.compile(webhook_id=sid(webhook), webhook_token=token)
         payload = await self._request(route, query=query, json=body, files=files, auth=None)
         return decode_message(payload, self._app)
@@ -144,8 +128,8 @@ class WebhookEndpoints(EndpointBase):
     ) -> Message:
         """A message sent by the webhook (`message="@original"` for an interaction response)."""
         route = _message_route(GET_WEBHOOK_MESSAGE, GET_ORIGINAL, webhook, token, message)
-        query = {} if thread is UNDEFINED else {"thread_id": str(sid(thread))}
-        return decode_message(await self._request(route, query=query, auth=None), self._app)
+        payload = await self._request(route, query=_in_thread(thread), auth=None)
+        return decode_message(payload, self._app)
 
     async def edit_webhook_message(
         self,
@@ -167,21 +151,9 @@ class WebhookEndpoints(EndpointBase):
         flags: UndefinedOr[int] = UNDEFINED,
     ) -> Message:
         """Edit a message sent by the webhook; only given fields change."""
-        body, files = message_body(
-            content=content,
-            attachment=attachment,
-            attachments=attachments,
-            component=component,
-            components=components,
-            embed=embed,
-            embeds=embeds,
-            mentions_everyone=mentions_everyone,
-            user_mentions=user_mentions,
-            role_mentions=role_mentions,
-            flags=flags,
-        )
+        body, files = message_body_from(locals())
         route = _message_route(PATCH_WEBHOOK_MESSAGE, PATCH_ORIGINAL, webhook, token, message)
-        query = {} if thread is UNDEFINED else {"thread_id": str(sid(thread))}
+        query = _in_thread(thread)
         payload = await self._request(route, query=query, json=body, files=files, auth=None)
         return decode_message(payload, self._app)
 
@@ -195,8 +167,7 @@ class WebhookEndpoints(EndpointBase):
     ) -> None:
         """Delete a message sent by the webhook."""
         route = _message_route(DELETE_WEBHOOK_MESSAGE, DELETE_ORIGINAL, webhook, token, message)
-        query = {} if thread is UNDEFINED else {"thread_id": str(sid(thread))}
-        await self._request(route, query=query, auth=None)
+        await self._request(route, query=_in_thread(thread), auth=None)
 
 
 def _message_route(
@@ -209,3 +180,7 @@ def _message_route(
     if message == "@original":
         return original.compile(webhook_id=sid(webhook), webhook_token=token)
     return by_id.compile(webhook_id=sid(webhook), webhook_token=token, message_id=sid(message))
+
+
+def _in_thread(thread: UndefinedOr[SnowflakeishOr]) -> dict[str, str]:
+    return {} if thread is UNDEFINED else {"thread_id": str(sid(thread))}
