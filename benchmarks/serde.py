@@ -25,6 +25,8 @@ from anycord.serde import members as member_serde
 from anycord.snowflakes import Snowflake
 
 GUILD_ID = 290926798626357999
+SPEED_TARGET = 1.5
+MEMORY_TARGET = 0.5
 _rng = random.Random(1234)
 
 
@@ -347,9 +349,10 @@ def main() -> None:
     else:
         print("MESSAGE_CREATE: anycord.serde.messages.decode_message is not available yet")
 
-    print(f"{'payload':<32}{'anycord':>12}{'hikari':>12}{'speed-up':>10}")
+    print(f"{'payload':<32}{'anycord':>12}{'hikari':>12}{'speed-up':>10}  target ≥ 1.5×")
     for name, a, h in results:
-        print(f"{name:<32}{a * 1e6:>10.1f}µs{h * 1e6:>10.1f}µs{h / a:>9.2f}×")
+        verdict = "met" if h / a >= SPEED_TARGET else "NOT met"
+        print(f"{name:<32}{a * 1e6:>10.1f}µs{h * 1e6:>10.1f}µs{h / a:>9.2f}×  {verdict}")
 
     raw_members = guild_payload["members"]
     gid = Snowflake(GUILD_ID)
@@ -362,9 +365,11 @@ def main() -> None:
         }
     )
     n = len(raw_members)
+    ratio = a_bytes / h_bytes
+    verdict = "met" if ratio <= MEMORY_TARGET else "NOT met"
     print(
-        f"{'memory per member':<32}{a_bytes / n:>10.0f} B{h_bytes / n:>10.0f} B{a_bytes / h_bytes:>9.2f}×  "
-        "(anycord / hikari; lower is better)"
+        f"{'memory per member':<32}{a_bytes / n:>10.0f} B{h_bytes / n:>10.0f} B{ratio:>9.3f}×  "
+        f"target ≤ 0.5× (anycord / hikari, lower is better): {verdict}"
     )
     del a_keep, h_keep
 

@@ -206,7 +206,6 @@ from anycord.files import File as File
 from anycord.files import Resource as Resource
 from anycord.files import Resourceish as Resourceish
 from anycord.files import ensure_resource as ensure_resource
-from anycord.files import to_data_uri as to_data_uri
 from anycord.gateway import CloseAction as CloseAction
 from anycord.gateway import GatewayProtocol as GatewayProtocol
 from anycord.gateway import GatewayShard as GatewayShard
@@ -250,15 +249,9 @@ from anycord.models import ActivityType as ActivityType
 from anycord.models import AllowedMentions as AllowedMentions
 from anycord.models import Application as Application
 from anycord.models import ApplicationCommandPermissions as ApplicationCommandPermissions
-from anycord.models import ApplicationCommandPermissionType as ApplicationCommandPermissionType
 from anycord.models import ApplicationEmoji as ApplicationEmoji
-from anycord.models import ApplicationEventWebhookStatus as ApplicationEventWebhookStatus
 from anycord.models import ApplicationFlags as ApplicationFlags
 from anycord.models import ApplicationIntegrationType as ApplicationIntegrationType
-from anycord.models import ApplicationRoleConnectionMetadata as ApplicationRoleConnectionMetadata
-from anycord.models import (
-    ApplicationRoleConnectionMetadataType as ApplicationRoleConnectionMetadataType,
-)
 from anycord.models import ApplicationWebhook as ApplicationWebhook
 from anycord.models import Attachment as Attachment
 from anycord.models import AttachmentFlag as AttachmentFlag
@@ -396,7 +389,6 @@ from anycord.models import MemberChunk as MemberChunk
 from anycord.models import MemberFlag as MemberFlag
 from anycord.models import MemberPresence as MemberPresence
 from anycord.models import MemberProfileTrigger as MemberProfileTrigger
-from anycord.models import MentionableSelectMenuComponent as MentionableSelectMenuComponent
 from anycord.models import Mentions as Mentions
 from anycord.models import MentionSpamTrigger as MentionSpamTrigger
 from anycord.models import Message as Message
@@ -526,10 +518,16 @@ from anycord.models import WelcomeScreen as WelcomeScreen
 from anycord.models import cdn as cdn
 from anycord.permissions import Permissions as Permissions
 from anycord.rest.app import RESTApp as RESTApp
+from anycord.rest.builders import AUTO_ARCHIVE_DURATIONS as AUTO_ARCHIVE_DURATIONS
+from anycord.rest.builders import AutoModRuleBuilder as AutoModRuleBuilder
+from anycord.rest.builders import OnboardingOptionBuilder as OnboardingOptionBuilder
+from anycord.rest.builders import OnboardingPromptBuilder as OnboardingPromptBuilder
+from anycord.rest.builders import ScheduledEventBuilder as ScheduledEventBuilder
+from anycord.rest.builders import ThreadSettings as ThreadSettings
+from anycord.rest.builders import build_onboarding as build_onboarding
 from anycord.rest.client import RESTClient as RESTClient
 from anycord.rest.pagination import LazyIterator as LazyIterator
 from anycord.rest.pagination import Paginator as Paginator
-from anycord.rest.tokens import POST_TOKEN as POST_TOKEN
 from anycord.rest.tokens import ClientCredentialsStrategy as ClientCredentialsStrategy
 from anycord.rest.tokens import StaticToken as StaticToken
 from anycord.rest.tokens import TokenStrategy as TokenStrategy
@@ -545,10 +543,6 @@ from anycord.undefined import UNDEFINED as UNDEFINED
 from anycord.undefined import UndefinedNoneOr as UndefinedNoneOr
 from anycord.undefined import UndefinedOr as UndefinedOr
 from anycord.undefined import UndefinedType as UndefinedType
-from anycord.undefined import all_undefined as all_undefined
-from anycord.undefined import any_undefined as any_undefined
-from anycord.undefined import count as count
-from anycord.undefined import is_undefined as is_undefined
 from anycord.urls import API_VERSION as API_VERSION
 from anycord.urls import BASE_URL as BASE_URL
 from anycord.urls import CDN_URL as CDN_URL
@@ -560,12 +554,12 @@ from anycord.voice import VoiceCredentials as VoiceCredentials
 
 __all__ = [
     "API_VERSION",
+    "AUTO_ARCHIVE_DURATIONS",
     "BASE_URL",
     "CDN_URL",
     "EMBED_LIMITS",
     "MEDIA_PROXY_URL",
     "POLL_LIMITS",
-    "POST_TOKEN",
     "REST_API_URL",
     "SKU",
     "UNDEFINED",
@@ -584,15 +578,11 @@ __all__ = [
     "AllowedMentions",
     "AnycordError",
     "Application",
-    "ApplicationCommandPermissionType",
     "ApplicationCommandPermissions",
     "ApplicationCommandPermissionsUpdateEvent",
     "ApplicationEmoji",
-    "ApplicationEventWebhookStatus",
     "ApplicationFlags",
     "ApplicationIntegrationType",
-    "ApplicationRoleConnectionMetadata",
-    "ApplicationRoleConnectionMetadataType",
     "ApplicationWebhook",
     "AsgiAdapter",
     "AsgiBot",
@@ -617,6 +607,7 @@ __all__ = [
     "AutoModEventType",
     "AutoModKeywordPresetType",
     "AutoModRule",
+    "AutoModRuleBuilder",
     "AutoModRuleCreateEvent",
     "AutoModRuleDeleteEvent",
     "AutoModRuleUpdateEvent",
@@ -858,7 +849,6 @@ __all__ = [
     "MemberProfileTrigger",
     "MemberUpdateEvent",
     "MentionSpamTrigger",
-    "MentionableSelectMenuComponent",
     "Mentions",
     "Message",
     "MessageActivity",
@@ -883,7 +873,9 @@ __all__ = [
     "NotFoundError",
     "OAuth2AuthorizationToken",
     "OAuth2Scope",
+    "OnboardingOptionBuilder",
     "OnboardingPrompt",
+    "OnboardingPromptBuilder",
     "OnboardingPromptOption",
     "OnboardingPromptType",
     "Opcode",
@@ -961,6 +953,7 @@ __all__ = [
     "SKUFlags",
     "SKUType",
     "ScheduledEvent",
+    "ScheduledEventBuilder",
     "ScheduledEventCreateEvent",
     "ScheduledEventDeleteEvent",
     "ScheduledEventEvent",
@@ -1051,6 +1044,7 @@ __all__ = [
     "ThreadMemberUpdateEvent",
     "ThreadMembersUpdateEvent",
     "ThreadMetadata",
+    "ThreadSettings",
     "ThumbnailComponent",
     "TokenStrategy",
     "TokenType",
@@ -1088,14 +1082,10 @@ __all__ = [
     "WelcomeScreen",
     "ZlibStreamInflater",
     "ZstdStreamInflater",
-    "all_undefined",
-    "any_undefined",
     "available_compressions",
+    "build_onboarding",
     "calculate_shard_id",
     "cdn",
-    "count",
     "ensure_resource",
     "error_for_status",
-    "is_undefined",
-    "to_data_uri",
 ]

@@ -246,3 +246,70 @@ def message(
         out["guild_id"] = GUILD
         out["member"] = {k: v for k, v in member(author).items() if k != "user"}
     return out
+
+
+STAGE = "300000000000000004"
+STAGE_INSTANCE = "800000000000000001"
+SCHEDULED_EVENT = "800000000000000002"
+
+
+def stage_instance(topic: str = "talk", sid: str = STAGE_INSTANCE) -> dict[str, typing.Any]:
+    # resources/stage-instance.mdx "Stage Instance Object"
+    return {
+        "id": sid,
+        "guild_id": GUILD,
+        "channel_id": STAGE,
+        "topic": topic,
+        "privacy_level": 2,
+        "discoverable_disabled": False,
+        "guild_scheduled_event_id": None,
+    }
+
+
+def scheduled_event(
+    status: int = 1, eid: str = SCHEDULED_EVENT, **extra: typing.Any
+) -> dict[str, typing.Any]:
+    # resources/guild-scheduled-event.mdx "Guild Scheduled Event Object" (a stage event)
+    return {
+        "id": eid,
+        "guild_id": GUILD,
+        "channel_id": STAGE,
+        "creator_id": ME,
+        "name": "town hall",
+        "description": None,
+        "scheduled_start_time": "2030-01-01T00:00:00+00:00",
+        "scheduled_end_time": None,
+        "privacy_level": 2,
+        "status": status,
+        "entity_type": 1,
+        "entity_id": None,
+        "entity_metadata": None,
+        **extra,
+    }
+
+
+def thread_member(
+    uid: str | None = None, tid: str | None = None, **extra: typing.Any
+) -> dict[str, typing.Any]:
+    # resources/channel.mdx "Thread Member Object": `id`/`user_id` omitted inside a thread.
+    out: dict[str, typing.Any] = {"join_timestamp": "2024-01-01T00:00:00+00:00", "flags": 0}
+    if tid is not None:
+        out["id"] = tid
+    if uid is not None:
+        out["user_id"] = uid
+    return {**out, **extra}
+
+
+def reaction(
+    name: str, user_id: str, *, emoji_id: str | None = None, burst: bool = False
+) -> dict[str, typing.Any]:
+    # events/gateway-events.mdx "Message Reaction Add"
+    return {
+        "user_id": user_id,
+        "channel_id": TEXT,
+        "message_id": "900000000000000001",
+        "guild_id": GUILD,
+        "emoji": {"id": emoji_id, "name": name},
+        "burst": burst,
+        "type": 1 if burst else 0,
+    }

@@ -89,7 +89,7 @@ async def test_tls_certificate_is_verified(ca: ThrowawayCA) -> None:
 
 
 async def test_shard_through_proxy_with_credentials(sink: RecordingSink) -> None:
-    auth = BasicAuthHeader("bot", "s3cr:et")
+    auth = BasicAuthHeader(username="bot", password="s3cr:et")
     expected = "Basic " + base64.b64encode(b"bot:s3cr:et").decode()
     async with (
         FakeDiscord(rest_over_tcp=False) as fake,

@@ -188,7 +188,9 @@ async def test_interactions_build_their_responses() -> None:
         sent_modal = {"custom_id": "m", "components": []}
         modal = decode_interaction(it.build(5, sent_modal, channel_id=channel["id"]))
         focused = {"name": "q", "type": 3, "value": "ab", "focused": True}
-        auto = decode_interaction(it.build(4, {"id": "1", "name": "x", "type": 1, "options": [focused]}))
+        auto = decode_interaction(
+            it.build(4, {"id": "1", "name": "x", "type": 1, "options": [focused]})
+        )
     assert isinstance(command, CommandInteraction)
     assert isinstance(component, ComponentInteraction)
     assert isinstance(modal, ModalInteraction)

@@ -253,18 +253,17 @@ def test_command_set_limits() -> None:
 
 
 async def test_rest_refuses_a_bad_builder_before_any_request() -> None:
-    async with FakeDiscord() as fake:
-        async with RESTClient(fake.token, "Bot", rest_url=fake.rest_url) as rest:
-            app_id = fake.application_id
-            with pytest.raises(ValueError, match="lower case"):
-                await rest.create_application_command(app_id, SlashCommandBuilder("Bad", "d"))
-            with pytest.raises(ValueError, match="duplicate option names"):
-                await rest.set_application_commands(
-                    app_id, [SlashCommandBuilder("ok", "d", options=[option(), option()])]
-                )
-            assert await rest.fetch_application_commands(app_id) == []
-            created = await rest.create_application_command(app_id, SlashCommandBuilder("ok", "d"))
-            assert created.name == "ok"
+    async with FakeDiscord() as fake, RESTClient(fake.token, "Bot", rest_url=fake.rest_url) as rest:
+        app_id = fake.application_id
+        with pytest.raises(ValueError, match="lower case"):
+            await rest.create_application_command(app_id, SlashCommandBuilder("Bad", "d"))
+        with pytest.raises(ValueError, match="duplicate option names"):
+            await rest.set_application_commands(
+                app_id, [SlashCommandBuilder("ok", "d", options=[option(), option()])]
+            )
+        assert await rest.fetch_application_commands(app_id) == []
+        created = await rest.create_application_command(app_id, SlashCommandBuilder("ok", "d"))
+        assert created.name == "ok"
 
 
 # -- round trips -----------------------------------------------------------------------------

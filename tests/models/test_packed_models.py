@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from anycord.colors import Color
-from anycord.models import base, members, users
+from anycord.models import base, users
 from anycord.models.embeds import Embed, EmbedField, EmbedFooter, EmbedImage
 from anycord.models.members import InteractionMember, Member, MemberFlag
 from anycord.models.users import OwnUser, PremiumType, User, UserFlag
@@ -75,7 +75,7 @@ def test_user_keywords_attributes_and_repr() -> None:
     app = _App()
     user = User(
         id=Snowflake(5),
-        app=app,  # type: ignore[arg-type]
+        app=app,
         username="nelly",
         discriminator="1234",
         global_name="Nelly",
@@ -121,6 +121,11 @@ def test_user_evolve_keeps_and_changes_fields() -> None:
     changed = attrs.evolve(user, username="b", is_system=True)
     assert (changed.username, changed.is_bot, changed.is_system) == ("b", True, True)
     assert changed.flags is UserFlag.VERIFIED_BOT
+    other_app = _App()
+    moved = attrs.evolve(user, app=other_app, flags=4)  # type: ignore[arg-type]
+    assert moved.app is other_app
+    assert moved.is_bot is True
+    assert moved.flags is UserFlag.HYPESQUAD_EVENTS
     assert (user.username, user.is_system) == ("a", False)
     assert changed == user
     assert hash(changed) == hash(user)
@@ -152,11 +157,11 @@ def test_own_user_keywords() -> None:
 
 def test_decoded_users_share_shapes_per_app_and_fields() -> None:
     app = _App()
-    plain = [user_serde.decode_user(_user_payload(i), app) for i in range(20)]  # type: ignore[arg-type]
+    plain = [user_serde.decode_user(_user_payload(i), app) for i in range(20)]
     assert len({id(u._shape) for u in plain}) == 1
-    bot = user_serde.decode_user(_user_payload(99, bot=True), app)  # type: ignore[arg-type]
+    bot = user_serde.decode_user(_user_payload(99, bot=True), app)
     other_app = user_serde.decode_user(_user_payload(98))
-    rare = user_serde.decode_user(_user_payload(97, banner="abc"), app)  # type: ignore[arg-type]
+    rare = user_serde.decode_user(_user_payload(97, banner="abc"), app)
     assert bot._shape is not plain[0]._shape
     assert bot.is_bot
     assert other_app._shape is not plain[0]._shape
@@ -225,7 +230,13 @@ def test_member_evolve_and_equality() -> None:
     assert (member.nickname, member.is_pending) == ("a", UNDEFINED)
     assert changed == member
     assert hash(changed) == hash(member)
-    assert member != attrs.evolve(member, guild_id=members.member_shape(Snowflake(3)))
+    moved = attrs.evolve(member, guild_id=Snowflake(3), flags=2)  # type: ignore[arg-type]
+    assert member != moved
+    assert (moved.guild_id, moved.is_deaf, moved.nickname) == (3, False, "a")
+    assert moved.flags is MemberFlag.COMPLETED_ONBOARDING
+    assert member.guild_id == GUILD
+    with pytest.raises(TypeError, match="guild_id"):
+        Member(user=member.user)
 
 
 def test_interaction_member_keywords() -> None:
@@ -266,7 +277,7 @@ def test_joined_at_round_trips_exactly(joined: datetime.datetime) -> None:
     member = member_serde.decode_member(_member_payload(1, joined_at=text), None, GUILD)
     assert type(member._joined) is float
     assert member.joined_at == joined
-    assert member.joined_at.isoformat() == text  # type: ignore[union-attr]
+    assert member.joined_at.isoformat() == text
     assert member_serde.encode_member(member)["joined_at"] == text
     built = Member(user=member.user, guild_id=GUILD, joined_at=joined)
     assert built.joined_at == joined
@@ -279,10 +290,9 @@ def test_non_utc_and_naive_joined_at_are_kept_as_given() -> None:
         2020, 1, 1, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=2))
     )
     naive = datetime.datetime(2020, 1, 1, 12)
-    assert (
-        Member(user=user, guild_id=GUILD, joined_at=plus_two).joined_at.isoformat()
-        == plus_two.isoformat()
-    )  # type: ignore[union-attr]
+    kept = Member(user=user, guild_id=GUILD, joined_at=plus_two).joined_at
+    assert kept is not None
+    assert kept.isoformat() == plus_two.isoformat()
     assert Member(user=user, guild_id=GUILD, joined_at=naive).joined_at == naive
 
 

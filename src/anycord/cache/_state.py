@@ -28,6 +28,8 @@ class GuildRecord:
         "payload",
         "presences",
         "roles",
+        "scheduled_events",
+        "stage_instances",
         "stickers",
         "threads",
         "unavailable",
@@ -42,6 +44,8 @@ class GuildRecord:
         self.roles: set[int] = set()
         self.emojis: set[int] = set()
         self.stickers: set[int] = set()
+        self.stage_instances: set[int] = set()
+        self.scheduled_events: set[int] = set()
         self.members: dict[int, MemberRecord] = {}
         self.presences: dict[int, Payload] = {}
         self.voice_states: dict[int, Payload] = {}
@@ -65,6 +69,10 @@ class CacheState:
         self._emojis: dict[int, Payload] = {}
         self._stickers: dict[int, Payload] = {}
         self._invites: dict[str, Payload] = {}
+        self._stage_instances: dict[int, Payload] = {}
+        self._scheduled_events: dict[int, Payload] = {}
+        # thread ID -> user ID -> thread member payload (with `id` and `user_id` filled in)
+        self._thread_members: dict[int, dict[int, Payload]] = {}
         self._users: dict[int, UserRecord] = {}
         self._me: Payload | None = None
         self._me_record: UserRecord | None = None

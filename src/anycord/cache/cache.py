@@ -6,7 +6,10 @@ Guarantees:
   listener sees the event built from it, so a listener always reads the state after its
   event (and update/delete events carry the state before it as `old_*`).
 * **Switchable.** Each `CacheComponents` flag in `CacheSettings` turns one store on or off;
-  a disabled store is never written and its getters return `None` or an empty view.
+  a disabled store is never written and its getters return `None` or an empty view. Stage
+  instances and scheduled events live under `GUILDS` (`anycord.cache.scheduled`), thread
+  members under `GUILD_THREADS` (`anycord.cache.threads`), reaction counts on the cached
+  messages under `MESSAGES`.
 * **Compact.** Members are small records sharing their users (reference-counted: a user is
   dropped with the last member that refers to it); see `anycord.cache.records`.
 * **Copy on read.** Getters build fresh models; changing one never changes the cache.

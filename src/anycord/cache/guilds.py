@@ -6,6 +6,8 @@ import functools
 import typing
 
 from anycord.cache.members import MembersMixin
+from anycord.cache.scheduled import ScheduledMixin
+from anycord.cache.threads import ThreadMembersMixin
 from anycord.cache.views import CacheView, EmptyCacheView
 from anycord.config import CacheComponents
 from anycord.serde.channels import decode_channel
@@ -49,7 +51,7 @@ def _without_lists(payload: Payload) -> Payload:
     return {k: v for k, v in payload.items() if k not in _GUILD_LISTS}
 
 
-class GuildsMixin(MembersMixin):
+class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin):
     """Guild payloads are kept without their lists; each list lives in its own store."""
 
     # -- guilds ------------------------------------------------------------------------------
@@ -67,8 +69,14 @@ class GuildsMixin(MembersMixin):
         if self._on(CacheComponents.GUILD_CHANNELS):
             self._replace(guild.channels, self._channels, payload.get("channels", ()), sid)
         if self._on(CacheComponents.GUILD_THREADS):
-            self._replace(guild.threads, self._threads, payload.get("threads", ()), sid)
+            threads = payload.get("threads", ())
+            gone = guild.threads - {int(t["id"]) for t in threads}
+            self._replace(guild.threads, self._threads, threads, sid)
+            self._forget_thread_members(gone)
+            for thread in threads:
+                self._thread_member_of(thread)
         self._replace_expressions(guild, payload, sid)
+        self._replace_scheduled(guild, payload, sid)
         if self._on(CacheComponents.MEMBERS):
             self._clear_members(guild)
             self._store_members(guild, payload.get("members", ()))
@@ -131,6 +139,8 @@ class GuildsMixin(MembersMixin):
         ):
             for item_id in ids:
                 store.pop(item_id, None)
+        self._forget_thread_members(guild.threads)
+        self._forget_scheduled(guild)
         self._clear_members(guild)
         sid = payload["id"]
         for code in [c for c, inv in self._invites.items() if inv.get("guild_id") == sid]:
@@ -177,6 +187,7 @@ class GuildsMixin(MembersMixin):
         old = self._threads.get(thread_id)
         self._threads[thread_id] = {**old, **payload} if old is not None else payload
         self._guild(guild_id).threads.add(thread_id)
+        self._thread_member_of(payload)
         return _old(decode_channel, old, self._app, Snowflake(guild_id))
 
     def _on_thread_create(self, payload: Payload) -> None:
@@ -188,6 +199,7 @@ class GuildsMixin(MembersMixin):
         thread_id = int(payload["id"])
         guild_id = int(payload["guild_id"])
         old = self._threads.pop(thread_id, None)
+        self._forget_thread_members((thread_id,))
         guild = self._guilds.get(guild_id)
         if guild is not None:
             guild.threads.discard(thread_id)
@@ -205,11 +217,14 @@ class GuildsMixin(MembersMixin):
             if thread is None or parents is None or thread.get("parent_id") in parents:
                 guild.threads.discard(thread_id)
                 self._threads.pop(thread_id, None)
+                self._forget_thread_members((thread_id,))
         for thread in payload.get("threads", ()):
             thread.setdefault("guild_id", sid)
             thread_id = int(thread["id"])
             self._threads[thread_id] = thread
             guild.threads.add(thread_id)
+        for member in payload.get("members", ()):
+            self._store_thread_member(int(member["id"]), member, sid)
 
     # -- roles, emojis, stickers -------------------------------------------------------------
 

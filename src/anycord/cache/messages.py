@@ -1,4 +1,11 @@
-"""Messages: the most recent `CacheSettings.max_messages`, oldest evicted first."""
+"""Messages: the most recent `CacheSettings.max_messages`, oldest evicted first.
+
+Reactions on cached messages follow the reaction dispatches: counts (normal and burst), the
+bot's own `me`/`me_burst`, an entry added on the first reaction with an emoji and removed
+with the last, all cleared by MESSAGE_REACTION_REMOVE_ALL, one emoji by
+MESSAGE_REACTION_REMOVE_EMOJI. A message that is not cached is left alone (its reactions are
+unknown, so nothing is made up).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +26,21 @@ if typing.TYPE_CHECKING:
     from anycord.snowflakes import Snowflake, SnowflakeishOr
 
 __all__ = ["MessagesMixin"]
+
+
+def _emoji_key(emoji: Payload) -> str | None:
+    # Custom emojis are one by ID (names change); Unicode ones by the character itself.
+    emoji_id = emoji.get("id")
+    return f"id:{emoji_id}" if emoji_id is not None else emoji.get("name")
+
+
+def _copy_reaction(reaction: Payload) -> Payload:
+    # Cached payloads are never changed in place: an event or a thunk may still hold them.
+    details = reaction.get("count_details") or {}
+    return {
+        **reaction,
+        "count_details": {"burst": details.get("burst", 0), "normal": details.get("normal", 0)},
+    }
 
 
 class MessagesMixin(CacheState):
@@ -69,6 +91,87 @@ class MessagesMixin(CacheState):
             return out
 
         return build
+
+    # -- reactions ---------------------------------------------------------------------------
+
+    def _reacted(self, payload: Payload) -> tuple[int, Payload, list[Payload], int] | None:
+        # (message ID, cached message, a copy of its reactions, index of the emoji or -1)
+        if not self._on(CacheComponents.MESSAGES):
+            return None
+        message_id = int(payload["message_id"])
+        message = self._messages.get(message_id)
+        if message is None:
+            return None
+        reactions = list(message.get("reactions") or ())
+        key = _emoji_key(payload["emoji"])
+        for index, reaction in enumerate(reactions):
+            if _emoji_key(reaction.get("emoji") or {}) == key:
+                return message_id, message, reactions, index
+        return message_id, message, reactions, -1
+
+    def _is_me(self, user_id: typing.Any) -> bool:
+        me = self._me_record
+        return me is not None and user_id is not None and me.id == int(user_id)
+
+    def _on_reaction_add(self, payload: Payload) -> None:
+        found = self._reacted(payload)
+        if found is None:
+            return
+        message_id, message, reactions, index = found
+        burst = bool(payload.get("burst"))
+        mine = self._is_me(payload.get("user_id"))
+        if index < 0:
+            reaction: Payload = {
+                "count": 0,
+                "count_details": {"burst": 0, "normal": 0},
+                "me": False,
+                "me_burst": False,
+                "burst_colors": list(payload.get("burst_colors") or ()),
+                "emoji": payload["emoji"],
+            }
+            reactions.append(reaction)
+        else:
+            reaction = reactions[index] = _copy_reaction(reactions[index])
+        reaction["count"] = reaction.get("count", 0) + 1
+        reaction["count_details"]["burst" if burst else "normal"] += 1
+        if mine:
+            reaction["me_burst" if burst else "me"] = True
+        self._messages[message_id] = {**message, "reactions": reactions}
+
+    def _on_reaction_remove(self, payload: Payload) -> None:
+        found = self._reacted(payload)
+        if found is None or found[3] < 0:
+            return
+        message_id, message, reactions, index = found
+        burst = bool(payload.get("burst"))
+        reaction = reactions[index] = _copy_reaction(reactions[index])
+        details = reaction["count_details"]
+        kind = "burst" if burst else "normal"
+        details[kind] = max(0, details[kind] - 1)
+        reaction["count"] = max(0, reaction.get("count", 0) - 1)
+        if self._is_me(payload.get("user_id")):
+            reaction["me_burst" if burst else "me"] = False
+        if reaction["count"] == 0:
+            del reactions[index]
+        self._messages[message_id] = {**message, "reactions": reactions}
+
+    def _on_reaction_remove_all(self, payload: Payload) -> None:
+        if not self._on(CacheComponents.MESSAGES):
+            return
+        message_id = int(payload["message_id"])
+        message = self._messages.get(message_id)
+        if message is not None and message.get("reactions"):
+            self._messages[message_id] = {**message, "reactions": []}
+
+    def _on_reaction_remove_emoji(self, payload: Payload) -> None:
+        found = self._reacted(payload)
+        if found is None or found[3] < 0:
+            return
+        message_id, message, reactions, index = found
+        del reactions[index]
+        self._messages[message_id] = {**message, "reactions": reactions}
+
+    # -- reads -------------------------------------------------------------------------------
 
     def get_message(self, message: SnowflakeishOr) -> Message | None:
         """A cached message."""

@@ -123,9 +123,10 @@ class ScheduledEventCreateEvent(ScheduledEventEvent):
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class ScheduledEventUpdateEvent(ScheduledEventEvent):
-    """GUILD_SCHEDULED_EVENT_UPDATE."""
+    """GUILD_SCHEDULED_EVENT_UPDATE; `old_event` when it was cached."""
 
     event: typing.Any
+    old_event: typing.Any = None
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -164,7 +165,9 @@ class StageInstanceCreateEvent(StageInstanceEvent):
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class StageInstanceUpdateEvent(StageInstanceEvent):
-    """STAGE_INSTANCE_UPDATE."""
+    """STAGE_INSTANCE_UPDATE; `old_stage_instance` when it was cached."""
+
+    old_stage_instance: typing.Any = None
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -312,7 +315,7 @@ on_scheduled_event_create = decoded_factory(
     ScheduledEventCreateEvent, "event", decode_scheduled_event, ids=_EVENT_ID
 )
 on_scheduled_event_update = decoded_factory(
-    ScheduledEventUpdateEvent, "event", decode_scheduled_event, ids=_EVENT_ID
+    ScheduledEventUpdateEvent, "event", decode_scheduled_event, ids=_EVENT_ID, old_field="old_event"
 )
 on_scheduled_event_delete = decoded_factory(
     ScheduledEventDeleteEvent, "event", decode_scheduled_event, ids=_EVENT_ID
@@ -345,7 +348,10 @@ on_stage_instance_create = decoded_factory(
     StageInstanceCreateEvent, "stage_instance", decode_stage_instance
 )
 on_stage_instance_update = decoded_factory(
-    StageInstanceUpdateEvent, "stage_instance", decode_stage_instance
+    StageInstanceUpdateEvent,
+    "stage_instance",
+    decode_stage_instance,
+    old_field="old_stage_instance",
 )
 on_stage_instance_delete = decoded_factory(
     StageInstanceDeleteEvent, "stage_instance", decode_stage_instance

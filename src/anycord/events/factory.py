@@ -3,8 +3,10 @@
 `FACTORIES[name] = (factory, event_types)`: `factory(app, shard, payload, old)` builds the
 event (or returns `None` when the payload produces none), `old` being `None` or a
 zero-argument callable that builds what the cache held before the payload was applied (see
-`anycord.cache.updates`); `event_types` lists every class the factory can return, which
-the dispatcher uses to skip decoding when nobody listens.
+`anycord.cache.updates`); for GUILD_CREATE alone, `old` is `True` when the dispatcher's
+`GuildVisibility` knew the guild (an available guild, not a join). `event_types` lists every
+class the factory can return, which the dispatcher uses to skip decoding when nobody listens.
+Entities are decoded by the `anycord.serde` functions directly.
 
 Every dispatch the gateway docs list is here. HELLO, RECONNECT and INVALID_SESSION are
 opcodes the shard handles itself; they reach listeners as shard state events

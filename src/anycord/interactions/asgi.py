@@ -202,8 +202,8 @@ class AsgiAdapter:
             )
             return
         content_type = signature = timestamp = length = None
+        # ASGI servers give header names in lower case (ASGI HTTP spec).
         for name, value in scope["headers"]:
-            name = name.lower()
             if name == b"content-type":
                 content_type = value
             elif name == b"x-signature-ed25519":

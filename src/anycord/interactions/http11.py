@@ -85,6 +85,10 @@ _REASONS: typing.Final = {
     503: b"Service Unavailable",
 }
 _CONTINUE: typing.Final = b"HTTP/1.1 100 Continue\r\n\r\n"
+_SPECIAL: typing.Final = frozenset(
+    {b"content-length", b"transfer-encoding", b"host", b"connection", b"expect"}
+)
+"""The header names the server itself acts on."""
 _ACCEPT_PAUSE: typing.Final = 0.1
 _RESOURCE_ERRORS: typing.Final = frozenset(
     {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
@@ -329,6 +333,8 @@ class _Server:
             name = name.lower()
             value = value.strip(b" \t")
             headers.append((name, value))
+            if name not in _SPECIAL:
+                continue
             if name == b"content-length":
                 if length >= 0:
                     raise _Rejected(400, b"More than one Content-Length")

@@ -227,6 +227,63 @@ def pack_time(value: datetime.datetime | float | None) -> datetime.datetime | fl
     return value
 
 
+def _init_member(
+    self: Member,
+    user: User,
+    guild_id: Snowflake | None,
+    nickname: str | None,
+    role_ids: Sequence[Snowflake],
+    joined_at: datetime.datetime | float | None,
+    premium_since: datetime.datetime | None,
+    is_deaf: UndefinedOr[bool],
+    is_mute: UndefinedOr[bool],
+    is_pending: UndefinedOr[bool],
+    flags: MemberFlag,
+    raw_communication_disabled_until: datetime.datetime | None,
+    guild_avatar_hash: str | None,
+    guild_banner_hash: str | None,
+    guild_avatar_decoration: typing.Mapping[str, typing.Any] | None,
+    _shape: MemberShape | None,
+) -> None:
+    self.user = user
+    self.nickname = nickname
+    self.role_ids = role_ids
+    self._joined = pack_time(joined_at)
+    if _shape is not None:
+        given = {
+            "guild_id": (guild_id, None),
+            "premium_since": (premium_since, None),
+            "is_deaf": (is_deaf, UNDEFINED),
+            "is_mute": (is_mute, UNDEFINED),
+            "is_pending": (is_pending, UNDEFINED),
+            "flags": (flags, MemberFlag.NONE),
+            "raw_communication_disabled_until": (raw_communication_disabled_until, None),
+            "guild_avatar_hash": (guild_avatar_hash, None),
+            "guild_banner_hash": (guild_banner_hash, None),
+            "guild_avatar_decoration": (guild_avatar_decoration, None),
+        }
+        changes = {k: v for k, (v, default) in given.items() if v is not default}
+        if "flags" in changes:
+            changes["flags"] = _member_flag(int(flags))
+        self._shape = _shape.replace(**changes) if changes else _shape
+    elif guild_id is None:
+        msg = "Member() needs guild_id"
+        raise TypeError(msg)
+    else:
+        self._shape = member_shape(
+            guild_id,
+            is_deaf,
+            is_mute,
+            is_pending,
+            flags,
+            premium_since,
+            raw_communication_disabled_until,
+            guild_avatar_hash,
+            guild_banner_hash,
+            guild_avatar_decoration,
+        )
+
+
 _new = object.__new__
 
 
@@ -246,12 +303,11 @@ class Member:
     _joined: datetime.datetime | float | None = attrs.field(default=None, alias="joined_at")
     _shape: MemberShape = attrs.field(alias="_shape")
 
-    @typing.overload
     def __init__(
         self,
         *,
         user: User,
-        guild_id: Snowflake,
+        guild_id: Snowflake | None = None,
         nickname: str | None = None,
         role_ids: Sequence[Snowflake] = (),
         joined_at: datetime.datetime | None = None,
@@ -264,85 +320,28 @@ class Member:
         guild_avatar_hash: str | None = None,
         guild_banner_hash: str | None = None,
         guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
-    ) -> None: ...
-
-    @typing.overload
-    def __init__(
-        self,
-        *,
-        user: User,
-        guild_id: Snowflake | None = None,
-        nickname: str | None = None,
-        role_ids: Sequence[Snowflake] = (),
-        joined_at: datetime.datetime | float | None = None,
-        premium_since: datetime.datetime | None = None,
-        is_deaf: UndefinedOr[bool] = UNDEFINED,
-        is_mute: UndefinedOr[bool] = UNDEFINED,
-        is_pending: UndefinedOr[bool] = UNDEFINED,
-        flags: MemberFlag = MemberFlag.NONE,
-        raw_communication_disabled_until: datetime.datetime | None = None,
-        guild_avatar_hash: str | None = None,
-        guild_banner_hash: str | None = None,
-        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
-        _shape: MemberShape,
-    ) -> None: ...
-
-    def __init__(
-        self,
-        *,
-        user: User,
-        guild_id: Snowflake | None = None,
-        nickname: str | None = None,
-        role_ids: Sequence[Snowflake] = (),
-        joined_at: datetime.datetime | float | None = None,
-        premium_since: datetime.datetime | None = None,
-        is_deaf: UndefinedOr[bool] = UNDEFINED,
-        is_mute: UndefinedOr[bool] = UNDEFINED,
-        is_pending: UndefinedOr[bool] = UNDEFINED,
-        flags: MemberFlag = MemberFlag.NONE,
-        raw_communication_disabled_until: datetime.datetime | None = None,
-        guild_avatar_hash: str | None = None,
-        guild_banner_hash: str | None = None,
-        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
         _shape: MemberShape | None = None,
     ) -> None:
-        # The second signature is attrs.evolve's: it passes the shape back as `_shape`, and
-        # the keywords given with it replace the shape's values.
-        self.user = user
-        self.nickname = nickname
-        self.role_ids = role_ids
-        self._joined = pack_time(joined_at)
-        if _shape is not None:
-            given = {
-                "guild_id": (guild_id, None),
-                "premium_since": (premium_since, None),
-                "is_deaf": (is_deaf, UNDEFINED),
-                "is_mute": (is_mute, UNDEFINED),
-                "is_pending": (is_pending, UNDEFINED),
-                "flags": (flags, MemberFlag.NONE),
-                "raw_communication_disabled_until": (raw_communication_disabled_until, None),
-                "guild_avatar_hash": (guild_avatar_hash, None),
-                "guild_banner_hash": (guild_banner_hash, None),
-                "guild_avatar_decoration": (guild_avatar_decoration, None),
-            }
-            changes = {k: v for k, (v, default) in given.items() if v is not default}
-            self._shape = _shape.replace(**changes) if changes else _shape
-        elif guild_id is None:
-            msg = "Member() needs guild_id"
-            raise TypeError(msg)
-        else:
-            self._shape = member_shape(
-                guild_id,
-                is_deaf,
-                is_mute,
-                is_pending,
-                flags,
-                premium_since,
-                raw_communication_disabled_until,
-                guild_avatar_hash,
-                guild_banner_hash,
-                guild_avatar_decoration,
-            )
+        # `guild_id` is required unless `_shape` is given: attrs.evolve passes the shape back
+        # as `_shape`, and the keywords given with it replace the shape's values.
+        _init_member(
+            self,
+            user,
+            guild_id,
+            nickname,
+            role_ids,
+            joined_at,
+            premium_since,
+            is_deaf,
+            is_mute,
+            is_pending,
+            flags,
+            raw_communication_disabled_until,
+            guild_avatar_hash,
+            guild_banner_hash,
+            guild_avatar_decoration,
+            _shape,
+        )
 
     @property
     def joined_at(self) -> datetime.datetime | None:
@@ -618,12 +617,11 @@ class InteractionMember(Member):  # type: ignore[override]  # attrs' hidden __at
 
     permissions: Permissions
 
-    @typing.overload
     def __init__(
         self,
         *,
         user: User,
-        guild_id: Snowflake,
+        guild_id: Snowflake | None = None,
         nickname: str | None = None,
         role_ids: Sequence[Snowflake] = (),
         joined_at: datetime.datetime | None = None,
@@ -637,54 +635,25 @@ class InteractionMember(Member):  # type: ignore[override]  # attrs' hidden __at
         guild_banner_hash: str | None = None,
         guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
         permissions: Permissions,
-    ) -> None: ...
-
-    @typing.overload
-    def __init__(
-        self,
-        *,
-        _shape: MemberShape,
-        permissions: Permissions,
-        guild_id: Snowflake | None = None,
-        **fields: typing.Any,
-    ) -> None: ...
-
-    def __init__(
-        self,
-        *,
-        user: User,
-        guild_id: Snowflake | None = None,
-        nickname: str | None = None,
-        role_ids: Sequence[Snowflake] = (),
-        joined_at: datetime.datetime | float | None = None,
-        premium_since: datetime.datetime | None = None,
-        is_deaf: UndefinedOr[bool] = UNDEFINED,
-        is_mute: UndefinedOr[bool] = UNDEFINED,
-        is_pending: UndefinedOr[bool] = UNDEFINED,
-        flags: MemberFlag = MemberFlag.NONE,
-        raw_communication_disabled_until: datetime.datetime | None = None,
-        guild_avatar_hash: str | None = None,
-        guild_banner_hash: str | None = None,
-        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
-        permissions: Permissions,
         _shape: MemberShape | None = None,
     ) -> None:
-        super().__init__(
-            _shape=_shape,
-            user=user,
-            guild_id=guild_id,
-            nickname=nickname,
-            role_ids=role_ids,
-            joined_at=joined_at,
-            premium_since=premium_since,
-            is_deaf=is_deaf,
-            is_mute=is_mute,
-            is_pending=is_pending,
-            flags=flags,
-            raw_communication_disabled_until=raw_communication_disabled_until,
-            guild_avatar_hash=guild_avatar_hash,
-            guild_banner_hash=guild_banner_hash,
-            guild_avatar_decoration=guild_avatar_decoration,
+        _init_member(
+            self,
+            user,
+            guild_id,
+            nickname,
+            role_ids,
+            joined_at,
+            premium_since,
+            is_deaf,
+            is_mute,
+            is_pending,
+            flags,
+            raw_communication_disabled_until,
+            guild_avatar_hash,
+            guild_banner_hash,
+            guild_avatar_decoration,
+            _shape,
         )
         self.permissions = permissions
 

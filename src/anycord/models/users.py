@@ -252,6 +252,11 @@ class User(Unique):
                 "avatar_decoration": (avatar_decoration, None),
             }
             changes = {k: v for k, (v, default) in given.items() if v is not default}
+            if "flags" in changes:
+                changes["flags"] = _user_flag(int(flags))
+            for name in ("is_bot", "is_system"):
+                if name in changes:
+                    changes[name] = bool(changes[name])
             self._shape = _shape.replace(**changes) if changes else _shape
         else:
             self._shape = user_shape(

@@ -25,6 +25,7 @@ import sys
 import typing
 
 from anycord import errors
+from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.orchestrator.local import TOKEN_ENV, load_entrypoint, run_worker
 
@@ -60,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     server.add_argument("address", help="redis:// or rediss:// URL")
     server.add_argument("--shard-count", type=int, default=None)
     server.add_argument("--intents", type=int, default=int(Intents.ALL_UNPRIVILEGED))
-    server.add_argument("--identify-window", type=float, default=5.0)
+    server.add_argument("--identify-window", type=float, default=IDENTIFY_WINDOW)
     common(server)
     tls(server)
 

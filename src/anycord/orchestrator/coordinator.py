@@ -4,9 +4,10 @@ A coordinator answers five questions for a fleet of gateway shards that may live
 process, in several processes, or on several machines:
 
 * **May this shard identify now?** `acquire_identify(shard_id)` waits for the shard's
-  max-concurrency bucket (`shard_id % max_concurrency`, one identify per bucket per 5 s)
-  and takes one session start from the daily budget. It is the `IdentifyGate` of
-  `anycord.gateway`, so every IDENTIFY of every shard, at start-up and after, goes through it.
+  max-concurrency bucket (`shard_id % max_concurrency`, one identify per bucket per
+  `ShardPlan.identify_window`) and takes one session start from the daily budget. It is the
+  `IdentifyGate` of `anycord.gateway`, so every IDENTIFY of every shard, at start-up and
+  after, goes through it.
 * **Who runs which shard?** `claim` hands out a `Lease` on a shard: the owner's name plus a
   *fencing epoch* that grows by one on every claim. The owner renews it well within its TTL;
   when renewals stop (the process died, the machine vanished) the lease expires and another
@@ -38,6 +39,8 @@ import typing
 
 import attrs
 
+from anycord.gateway.identify import IDENTIFY_WINDOW
+
 if typing.TYPE_CHECKING:
     from collections.abc import AsyncIterator, Mapping, Sequence
     from contextlib import AbstractAsyncContextManager
@@ -65,15 +68,18 @@ CommandKind = typing.Literal[
 class ShardPlan:
     """How the fleet is laid out: shard count, identify concurrency, intents, gateway URL.
 
-    `identify_window` is the seconds between two IDENTIFYs of one bucket (Discord's 5 s);
-    tests against a fake with a shorter window lower it.
+    `identify_window` is the seconds between two IDENTIFYs of one bucket granted by the
+    coordinator: `anycord.gateway.identify.IDENTIFY_WINDOW` (Discord's 5 s plus a margin,
+    because Discord times an IDENTIFY when it arrives, and grants turn into arrivals with
+    different delays on different connections and machines; see docs/scaling.md). Tests
+    against a fake with a shorter window lower it, keeping a margin.
     """
 
     shard_count: int
     max_concurrency: int = 1
     intents: int = 0
     gateway_url: str = "wss://gateway.discord.gg"
-    identify_window: float = 5.0
+    identify_window: float = IDENTIFY_WINDOW
 
     def to_json(self) -> dict[str, typing.Any]:
         """A JSON-able form (for back-ends that store the plan)."""
@@ -87,7 +93,7 @@ class ShardPlan:
             max_concurrency=int(data.get("max_concurrency", 1)),
             intents=int(data.get("intents", 0)),
             gateway_url=str(data.get("gateway_url", "wss://gateway.discord.gg")),
-            identify_window=float(data.get("identify_window", 5.0)),
+            identify_window=float(data.get("identify_window", IDENTIFY_WINDOW)),
         )
 
 

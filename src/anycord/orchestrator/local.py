@@ -46,6 +46,7 @@ import anyio.abc
 
 from anycord import errors
 from anycord.bots.run import run_blocking
+from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.logs import register_secret
 from anycord.orchestrator._rest import running_rest
@@ -131,7 +132,7 @@ async def spawn_subprocesses(
     subprocess_count: int | None = None,
     rest_url: str | None = None,
     lease_ttl: float = 15.0,
-    identify_window: float = 5.0,
+    identify_window: float = IDENTIFY_WINDOW,
     backend: Backend = "asyncio",
     restart_delay: float = 1.0,
     stop_grace: float = 15.0,

@@ -16,6 +16,7 @@ import typing
 import anyio
 
 from anycord.errors import SessionBudgetExhaustedError
+from anycord.gateway.identify import IdentifyWindows
 from anycord.orchestrator.coordinator import (
     Lease,
     SessionInfo,
@@ -57,8 +58,8 @@ class MemoryCoordinator:
             if session_reset_after is not None
             else math.inf
         )
+        self._windows = IdentifyWindows(plan.max_concurrency, window=self._window)
         self._bucket_locks = [anyio.Lock() for _ in range(plan.max_concurrency)]
-        self._bucket_next = [-math.inf] * plan.max_concurrency
         self._leases: dict[int, tuple[str, int, float]] = {}
         self._epochs: dict[int, int] = {}
         self._sessions: dict[int, SessionInfo] = {}
@@ -72,13 +73,14 @@ class MemoryCoordinator:
         return self._plan
 
     async def acquire_identify(self, shard_id: int) -> None:
-        bucket = shard_id % self._plan.max_concurrency
-        # The lock queues shards of one bucket in arrival order; other buckets proceed.
-        async with self._bucket_locks[bucket]:
-            delay = self._bucket_next[bucket] - anyio.current_time()
-            if delay > 0:
-                await anyio.sleep(delay)
+        windows = self._windows
+        # The lock queues shards of one bucket in arrival order; other buckets proceed. Only
+        # the lock's holder books its bucket, so one sleep suffices.
+        async with self._bucket_locks[windows.bucket(shard_id)]:
+            await anyio.sleep(windows.delay(shard_id, anyio.current_time()))
             now = anyio.current_time()
+            # The daily budget lives here, not in `windows`: it resets at a known time and
+            # its error says when.
             if self._remaining is not None:
                 if now >= self._budget_resets_at:
                     self._remaining = None  # unknown after the reset: the bot refreshes it
@@ -86,7 +88,7 @@ class MemoryCoordinator:
                     raise SessionBudgetExhaustedError(self._budget_resets_at - now)
                 else:
                     self._remaining -= 1
-            self._bucket_next[bucket] = now + self._window
+            windows.take(shard_id, now)
             self.identify_log.append((now, shard_id))
 
     async def acquire(self, shard_id: int) -> None:

@@ -25,6 +25,7 @@ import anyio.abc
 
 from anycord import errors
 from anycord.bots.run import run_blocking
+from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.logs import register_secret
 from anycord.orchestrator._rest import running_rest
@@ -97,7 +98,7 @@ async def start_server(
     private_key: str | None = None,
     shard_count: int | None = None,
     namespace: str | None = None,
-    identify_window: float = 5.0,
+    identify_window: float = IDENTIFY_WINDOW,
     watch_interval: float = 1.0,
     stale_after: float = 10.0,
     rest_url: str | None = None,

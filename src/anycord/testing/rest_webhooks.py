@@ -51,13 +51,20 @@ def _interaction_message(
 
 
 def apply_initial_response(world: World, record: InteractionRecord, response: Payload) -> None:
-    """Record a bot's initial response; a type 4 creates the original message."""
+    """Record a bot's initial response.
+
+    A type 4 creates the original message; a type 5 (deferred) creates it too, as Discord does:
+    an empty message with the LOADING flag (128) that a later edit of `@original` fills in.
+    """
     record.response = response
-    if response.get("type") == 4:
+    kind = response.get("type")
+    if kind in (4, 5):
         data = dict(response.get("data") or {})
         fields = {
             k: data[k] for k in ("content", "embeds", "components", "flags", "tts") if k in data
         }
+        if kind == 5:
+            fields = {"content": "", "flags": int(data.get("flags", 0)) | 128}
         message = _interaction_message(world, record, fields)
         if message is not None:
             record.original_message_id = int(message["id"])
