@@ -199,6 +199,7 @@ from anycord.events import VoiceEvent as VoiceEvent
 from anycord.events import VoiceServerUpdateEvent as VoiceServerUpdateEvent
 from anycord.events import VoiceStateUpdateEvent as VoiceStateUpdateEvent
 from anycord.events import WebhookUpdateEvent as WebhookUpdateEvent
+from anycord.events.intents import MissingIntentWarning as MissingIntentWarning
 from anycord.files import URL as URL
 from anycord.files import AsyncIteratorResource as AsyncIteratorResource
 from anycord.files import Bytes as Bytes
@@ -868,6 +869,7 @@ __all__ = [
     "MessageType",
     "MessageUpdateEvent",
     "MissingIntentError",
+    "MissingIntentWarning",
     "ModalInteraction",
     "ModalInteractionCreateEvent",
     "NotFoundError",

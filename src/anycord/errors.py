@@ -27,6 +27,9 @@ AnycordError
         └── GatewayFatalCloseError  a close code that must not be retried (4004, 4010–4014)
 ```
 
+Warnings (not exceptions) live with what they warn about: `anycord.events.intents.MissingIntentWarning`
+(a `UserWarning`) is given when a listener subscribes to events the bot's intents cannot deliver.
+
 Guarantees: no exception's message, args or repr contains a token (the REST layer redacts
 the `Authorization` header from any headers it attaches), and every HTTP error carries the
 status, Discord's JSON error code and message, and the nested `errors` tree as sent.

@@ -44,11 +44,18 @@ def sent(fake: FakeDiscord, op: int, shard_id: int) -> list[typing.Any]:
     ]
 
 
+FENCING_WARNINGS = ("stopping at once", "could not renew", "lease not confirmed")
+
+
+# One run per test, not one per backend: worker processes cost seconds of real time. The
+# backends are crossed instead: here the parent runs on asyncio and the workers on trio, in
+# the fatal-error test below the parent runs on trio and the workers on asyncio.
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
 async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
-    tmp_path: pathlib.Path,
+    tmp_path: pathlib.Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     log = str(tmp_path / "events.log")
-    async with FakeDiscord(shard_count=16, max_concurrency=2, heartbeat_interval=0.5) as fake:
+    async with FakeDiscord(shard_count=16, max_concurrency=2, heartbeat_interval=1.0) as fake:
         fake.gateway.identify_gate.window = FAKE_WINDOW
         guild = fake.add_guild(name="g", members=3)
         guild_shard = calculate_shard_id(16, int(guild["id"]))
@@ -64,6 +71,7 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                         rest_url=fake.rest_url,
                         lease_ttl=1.5,
                         identify_window=PLAN_WINDOW,
+                        backend="trio",
                         restart_delay=0.1,
                         env={"PYTHONPATH": ROOT, "ANYCORD_TEST_LOG": log},
                     )
@@ -107,7 +115,13 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                 for n in range(1, 6):
                     for s in victims:
                         await fake.gateway.dispatch("ANYCORD_TEST", {"n": n}, shard_id=s)
-                await anyio.sleep(1.2)  # a report interval: the sessions are saved
+
+                async def saved() -> bool:
+                    statuses = await coordinator.statuses()
+                    return all((statuses[s].sequence or 0) >= old[s].sequence for s in victims)
+
+                while not await saved():  # noqa: ASYNC110 (the workers report over their pipes)
+                    await anyio.sleep(0.05)
                 os.kill(fleet.processes[0].pid, signal.SIGKILL)
                 killed_at = anyio.current_time()
                 n = 5
@@ -132,8 +146,14 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                 await poll(lambda: expected <= read_log(log))  # at-least-once: none lost
                 tg.cancel_scope.cancel()
         assert fleet.processes == {}  # every worker was stopped and reaped
+    # The workers stopped cleanly: served until they exited, none fenced its own shards.
+    assert await coordinator.owners() == {}
+    assert [await coordinator.load_session(i) for i in range(16)] == [None] * 16
+    err = capfd.readouterr().err
+    assert not [w for w in FENCING_WARNINGS if w in err], err
 
 
+@pytest.mark.parametrize("anyio_backend", ["trio"])  # crossed, see above
 async def test_a_fatal_worker_error_stops_the_fleet(tmp_path: pathlib.Path) -> None:
     async with FakeDiscord(shard_count=2) as fake:
         with anyio.fail_after(30), pytest.raises(OrchestratorWorkerError) as caught:

@@ -182,7 +182,11 @@ class GatewayBot:
         self._lifecycle = Lifecycle("GatewayBot")
         self._cache = Cache(self._cache_settings, app=self)
         self._events = EventManager(
-            self, cache=self._cache, max_in_flight=max_in_flight, grace=close_grace
+            self,
+            cache=self._cache,
+            intents=self._intents,
+            max_in_flight=max_in_flight,
+            grace=close_grace,
         )
         self._rest = self._new_rest()
         self._voice = VoiceComponent(
