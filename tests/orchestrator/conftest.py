@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.orchestrator.redis_server import redis_server
+from tests.orchestrator.tls_certs import TLSFiles, make_tls_files
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -13,4 +14,16 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="session")
 def redis_url() -> Iterator[str]:
     with redis_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TLSFiles:
+    return make_tls_files(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="session")
+def rediss_url(tls_files: TLSFiles) -> Iterator[str]:
+    """A TLS-only redis-server that requires a client certificate."""
+    with redis_server(tls_files) as url:
         yield url

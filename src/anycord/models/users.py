@@ -2,6 +2,11 @@
 
 Shapes from resources/user.mdx ("User Object"). `avatar_url`, `banner_url` and
 `display_avatar_url` build CDN URLs (see `anycord.models.cdn`).
+
+`User` is the hot model of GUILD_CREATE and every message, so it is five slots: the ID, the
+names, the avatar hash and a `UserShape` holding the rest, which users with the same app,
+discriminator, bot/system bits and flags (and no banner, accent colour or decoration) share.
+The shape's fields are properties of `User` and read and assign like attributes.
 """
 
 from __future__ import annotations

@@ -42,7 +42,6 @@ import typing
 
 import anyio
 import anyio.abc
-import anyio.to_thread
 import attrs
 
 from anycord import errors
@@ -329,9 +328,10 @@ class Bot(GatewayBot):
         self._large_threshold = large_threshold
         self._start_presence = dict(presence)
         # Building a default TLS context reads the system's CA store: tens of milliseconds of
-        # CPU, more on a loaded machine. Done once, off the event loop, and shared by every
-        # shard this process runs, so connecting a shard never stalls the lease keepers.
-        context = await anyio.to_thread.run_sync(ssl_context_for, self._http_settings.ssl)
+        # CPU, far more on a loaded machine, during which the event loop stands still. Done
+        # once here, before any lease is held, and shared by every shard this process runs,
+        # so connecting a shard never stalls the lease keepers of the others.
+        context = ssl_context_for(self._http_settings.ssl)
         self._shard_http_settings = attrs.evolve(self._http_settings, ssl=context)
         _LOGGER.info(
             "%s: running up to %d of %d shard(s) leased from the orchestrator",

@@ -270,7 +270,7 @@ async def _run_worker(
             # until the worker is gone, so while it closes gracefully it can still renew,
             # write its sessions and release its leases; cutting it off first would make it
             # fence its own shards and wait for answers that never come.
-            with anyio.CancelScope(shield=False):
+            with anyio.CancelScope(shield=True):
                 assert process.stdout is not None
                 assert process.stdin is not None
                 await serve_worker(fleet.coordinator, owner, process.stdout, process.stdin)
