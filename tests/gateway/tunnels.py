@@ -126,8 +126,23 @@ async def _splice(a: anyio.abc.ByteStream, b: anyio.abc.ByteStream) -> None:
             tg.start_soon(one_way, a, b)
             tg.start_soon(one_way, b, a)
     finally:
-        await anyio.aclose_forcefully(a)
-        await anyio.aclose_forcefully(b)
+        with anyio.CancelScope(shield=True):  # both must close, even when cancelled
+            await anyio.aclose_forcefully(a)
+            await anyio.aclose_forcefully(b)
+
+
+class _QuietTLSListener(TLSListener):
+    """Counts failed handshakes instead of logging them (a refused certificate is expected)."""
+
+    failed_handshakes = 0
+
+    async def handle_handshake_error(  # type: ignore[override]  # anyio's is a staticmethod
+        self, exc: BaseException, stream: anyio.abc.AnyByteStream
+    ) -> None:
+        self.failed_handshakes += 1
+        await anyio.aclose_forcefully(stream)
+        if not isinstance(exc, Exception):
+            raise exc
 
 
 class TLSTerminator:
@@ -138,6 +153,12 @@ class TLSTerminator:
         self.target_port = target_port
         self.port = 0
         self.sessions = 0
+        """Completed TLS handshakes."""
+        self._listener: _QuietTLSListener | None = None
+
+    @property
+    def failed_handshakes(self) -> int:
+        return self._listener.failed_handshakes if self._listener is not None else 0
 
     async def _handle(self, client: anyio.abc.ByteStream) -> None:
         self.sessions += 1
@@ -152,7 +173,7 @@ class TLSTerminator:
     async def running(self) -> AsyncIterator[TLSTerminator]:
         tcp = await anyio.create_tcp_listener(local_host="127.0.0.1")
         self.port = tcp.extra(anyio.abc.SocketAttribute.local_port)
-        listener = TLSListener(tcp, self.context, standard_compatible=False)
+        listener = self._listener = _QuietTLSListener(tcp, self.context, standard_compatible=False)
         async with listener, anyio.create_task_group() as tg:
             tg.start_soon(listener.serve, self._handle)
             yield self

@@ -161,7 +161,7 @@ def option(**fields: typing.Any) -> CommandOption:
         (SlashCommandBuilder("ok", "d", type=CommandType.USER), "type SLASH"),
         (ContextMenuCommandBuilder("x", type=CommandType.SLASH), "USER or MESSAGE"),
         (ContextMenuCommandBuilder("x" * 33, type=CommandType.USER), "1-32 characters"),
-        (ContextMenuCommandBuilder("ok", type=2, name_localizations={"fr": ""}), "1-32"),  # type: ignore[arg-type]
+        (ContextMenuCommandBuilder("ok", type=2, name_localizations={"fr": ""}), "1-32"),
         (EntryPointCommandBuilder("launch", description=""), "1-100 characters"),
         (EntryPointCommandBuilder("launch", type=CommandType.SLASH), "PRIMARY_ENTRY_POINT"),
         (SlashCommandBuilder("ok", "d", options=[option()] * 26), "26 options; the limit is 25"),
@@ -249,7 +249,7 @@ def test_command_set_limits() -> None:
     with pytest.raises(ValueError, match="two SLASH commands are named 'x'"):
         check_command_set([SlashCommandBuilder("x", "d"), SlashCommandBuilder("x", "e")])
     # The same name under two types is fine.
-    check_command_set([SlashCommandBuilder("x", "d"), ContextMenuCommandBuilder("x", type=2)])  # type: ignore[arg-type]
+    check_command_set([SlashCommandBuilder("x", "d"), ContextMenuCommandBuilder("x", type=2)])
 
 
 async def test_rest_refuses_a_bad_builder_before_any_request() -> None:
@@ -270,7 +270,7 @@ async def test_rest_refuses_a_bad_builder_before_any_request() -> None:
 
 slash_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=32)
 texts = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=100
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=100
 )
 locales = st.sampled_from(sorted(LOCALES))
 

@@ -150,6 +150,7 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
     assert await coordinator.owners() == {}
     assert [await coordinator.load_session(i) for i in range(16)] == [None] * 16
     err = capfd.readouterr().err
+    assert "leased shard" in err  # the workers' logs were captured
     assert not [w for w in FENCING_WARNINGS if w in err], err
 
 

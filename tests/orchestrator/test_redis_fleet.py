@@ -93,7 +93,7 @@ async def test_bots_on_redis_share_buckets_route_commands_and_adopt_a_killed_bot
                         "--backend",
                         bots_backend,
                         "--log-level",
-                        "WARNING",
+                        "INFO",
                     ],
                     stdin=subprocess.DEVNULL,
                     stdout=subprocess.DEVNULL,
@@ -230,6 +230,7 @@ async def test_bots_on_redis_share_buckets_route_commands_and_adopt_a_killed_bot
                         assert [await store.load_session(i) for i in range(16)] == [None] * 16
                     for process in survivors:
                         text = stderr_paths[process.pid].read_text()
+                        assert "leased shard" in text  # its log was captured
                         assert not [w for w in FENCING_WARNINGS if w in text], text
                     tg.cancel_scope.cancel()
         finally:
