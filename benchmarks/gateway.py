@@ -20,6 +20,14 @@ What is compared, per frame:
 * hikari's zstd transport needs `backports.zstd` (Python < 3.14); when that is missing only
   anycord's zstd number is printed.
 
+* **floor**: a bare loop of `zlib.decompressobj().decompress` + `orjson.loads` per frame, with no
+  checks at all: the cost neither library can go under. anycord's margin over it is its whole
+  per-frame protocol work.
+
+Measured on the 2-core dev box (`python benchmarks/gateway.py --rounds 7`, three runs): before the
+short dispatch path anycord zlib-stream took 123–125 ms (0.94–0.99x hikari), after it 112–113 ms
+(1.03–1.06x hikari; zstd-stream 98–103 ms), against a floor of ~84 ms.
+
 Both sides run in the same asyncio event loop (hikari's transport is a coroutine; anycord's
 protocol is a plain call). Best of R rounds is reported.
 """
@@ -135,6 +143,15 @@ def run_anycord(frames: list[bytes], compression: str) -> float:
     return elapsed
 
 
+def run_floor(frames: list[bytes]) -> float:
+    decompress = zlib.decompressobj().decompress
+    loads = orjson.loads
+    start = time.perf_counter()
+    for frame in frames:
+        loads(decompress(frame))
+    return time.perf_counter() - start
+
+
 class _FakeAiohttpWS:
     """Just enough of aiohttp's ClientWebSocketResponse for hikari's receive path."""
 
@@ -202,6 +219,7 @@ async def main(messages: int, rounds: int) -> None:
         if "zstd" in name and not zstd_frames:
             continue
         results[name] = min(fn() for _ in range(rounds))
+    results["floor zlib + orjson"] = min(run_floor(zlib_frames) for _ in range(rounds))
     results["hikari zlib-stream"] = min(
         [await run_hikari(zlib_frames, "zlib") for _ in range(rounds)]
     )

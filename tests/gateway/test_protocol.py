@@ -242,3 +242,56 @@ def test_zlib_message_split_across_frames() -> None:
     assert proto.receive(data[5:-1], 0.0) == []
     # The flush marker itself is split: the last frame is one byte.
     assert proto.receive(data[-1:], 0.0) == [Hello(1.0, resume=False)]
+
+
+@pytest.mark.parametrize(
+    ("payload", "match"),
+    [
+        ({"op": False, "t": "X", "s": 3, "d": {}}, "op must be an int"),
+        ({"op": 0.0, "t": "X", "s": 3, "d": {}}, "op must be an int"),
+        ({"op": 0, "t": 5, "s": 3, "d": {}}, "t must be a string"),
+        ({"op": 0, "t": "X", "s": "3", "d": {}}, "s must be an int"),
+        ({"op": 0, "t": "X", "s": True, "d": {}}, "s must be an int"),
+        ({"op": 0, "t": "X", "s": 3, "d": []}, "d must be an object"),
+        ({"op": 0, "t": "READY", "s": 3, "d": {"session_id": "s"}}, "READY"),
+        ({"op": 0, "t": "RESUMED", "s": 3, "d": {}}, "RESUMED"),
+    ],
+)
+def test_short_path_keeps_every_check(payload: dict[str, object], match: str) -> None:
+    # A connected session at sequence 2: each frame would be the next one (s=3) if well formed.
+    proto, twin = client(None), ServerTwin(None)
+    identify(proto, twin)
+    proto.receive(twin.dispatch("MESSAGE_CREATE", {"id": "5"}), 1.0)
+    assert proto.sequence == 2
+    with pytest.raises(GatewayTransportError, match=match):
+        proto.receive(orjson.dumps(payload), 2.0)
+    assert proto.sequence == 2
+
+
+def test_short_path_sequence_rules(caplog: pytest.LogCaptureFixture) -> None:
+    proto, twin = client(), ServerTwin()
+    identify(proto, twin)  # READY is 1
+    frame = twin.dispatch("MESSAGE_CREATE", {"id": "5"})
+    assert proto.receive(frame, 1.0) == [Dispatch("MESSAGE_CREATE", 2, {"id": "5"})]
+    replay = {"op": 0, "t": "MESSAGE_CREATE", "s": 2, "d": {"id": "5"}}
+    plain = client(None)
+    plain_twin = ServerTwin(None)
+    identify(plain, plain_twin)
+    assert plain.receive(orjson.dumps({**replay, "s": 2}), 1.0) != []
+    assert plain.receive(orjson.dumps(replay), 1.0) == []  # a replay is dropped
+    with caplog.at_level("WARNING", logger="anycord.gateway"):
+        jumped = plain.receive(orjson.dumps({**replay, "s": 9}), 1.0)
+        limited = plain.receive(
+            orjson.dumps({"op": 0, "t": "RATE_LIMITED", "s": 10, "d": {"opcode": 8}}), 1.0
+        )
+    assert jumped == [Dispatch("MESSAGE_CREATE", 9, {"id": "5"})]
+    assert limited == [Dispatch("RATE_LIMITED", 10, {"opcode": 8})]
+    assert plain.sequence == 10
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("jumped from 2 to 9" in m for m in messages)
+    assert any("rate limited" in m for m in messages)
+    # A null sequence is allowed and leaves the number alone.
+    assert plain.receive(orjson.dumps({**replay, "s": None}), 1.0) == [
+        Dispatch("MESSAGE_CREATE", None, {"id": "5"})
+    ]
+    assert plain.sequence == 10

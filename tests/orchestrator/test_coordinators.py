@@ -9,6 +9,7 @@ import anyio
 import pytest
 
 from anycord.errors import SessionBudgetExhaustedError
+from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.orchestrator.coordinator import SessionInfo, ShardCommand, ShardPlan, ShardStatus
 from anycord.orchestrator.memory import MemoryCoordinator
 from anycord.orchestrator.redis import RedisCoordinator, connect_redis
@@ -157,3 +158,10 @@ async def test_commands_reach_the_owner(make) -> None:
     ]
     with pytest.raises(ValueError, match="outside"):
         await coord.send_command(ShardCommand(shard_id=7, kind="presence"))
+
+
+def test_the_plan_identifies_as_far_apart_as_a_single_bot() -> None:
+    # One window for the whole library: Discord's 5 s plus the arrival margin (docs/scaling.md).
+    assert ShardPlan(shard_count=1).identify_window == IDENTIFY_WINDOW
+    assert ShardPlan.from_json({"shard_count": 1}).identify_window == IDENTIFY_WINDOW
+    assert IDENTIFY_WINDOW > 5.0

@@ -52,7 +52,7 @@ FENCING_WARNINGS = ("stopping at once", "could not renew", "lease not confirmed"
 # the fatal-error test below the parent runs on trio and the workers on asyncio.
 @pytest.mark.parametrize("anyio_backend", ["asyncio"])
 async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
-    tmp_path: pathlib.Path, capfd: pytest.CaptureFixture[str]
+    tmp_path: pathlib.Path, capfd: pytest.CaptureFixture[str], anyio_backend: str
 ) -> None:
     log = str(tmp_path / "events.log")
     async with FakeDiscord(shard_count=16, max_concurrency=2, heartbeat_interval=1.0) as fake:
@@ -71,7 +71,7 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                         rest_url=fake.rest_url,
                         lease_ttl=1.5,
                         identify_window=PLAN_WINDOW,
-                        backend="trio",
+                        backend="trio" if anyio_backend == "asyncio" else "asyncio",
                         restart_delay=0.1,
                         env={"PYTHONPATH": ROOT, "ANYCORD_TEST_LOG": log},
                     )
@@ -155,7 +155,9 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
 
 
 @pytest.mark.parametrize("anyio_backend", ["trio"])  # crossed, see above
-async def test_a_fatal_worker_error_stops_the_fleet(tmp_path: pathlib.Path) -> None:
+async def test_a_fatal_worker_error_stops_the_fleet(
+    tmp_path: pathlib.Path, anyio_backend: str
+) -> None:
     async with FakeDiscord(shard_count=2) as fake:
         with anyio.fail_after(30), pytest.raises(OrchestratorWorkerError) as caught:
             await spawn_subprocesses(
@@ -163,6 +165,7 @@ async def test_a_fatal_worker_error_stops_the_fleet(tmp_path: pathlib.Path) -> N
                 callback="tests.orchestrator.worker_app:fail",
                 subprocess_count=2,
                 rest_url=fake.rest_url,
+                backend="trio" if anyio_backend == "asyncio" else "asyncio",
                 env={"PYTHONPATH": ROOT},
             )
         assert caught.value.returncode == 3

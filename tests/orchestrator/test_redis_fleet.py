@@ -53,11 +53,11 @@ def sent(fake: FakeDiscord, op: int, shard_id: int) -> list[typing.Any]:
 # through the real command line, on trio; test_fleet.py runs Bot and Client in-process on both).
 @pytest.mark.parametrize("anyio_backend", ["asyncio"])
 async def test_bots_on_redis_share_buckets_route_commands_and_adopt_a_killed_bots_shards(
-    tmp_path: pathlib.Path, redis_url: str
+    tmp_path: pathlib.Path, redis_url: str, anyio_backend: str
 ) -> None:
     log = str(tmp_path / "events.log")
     namespace = f"procs{os.getpid()}-{next(_namespaces)}"
-    bots_backend = "trio"
+    bots_backend = "trio" if anyio_backend == "asyncio" else "asyncio"
     async with FakeDiscord(shard_count=16, max_concurrency=2, heartbeat_interval=1.0) as fake:
         fake.gateway.identify_gate.window = FAKE_WINDOW
         guild = fake.add_guild(name="g", members=3)

@@ -84,11 +84,11 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
 async def test_server_bot_and_client_run_over_mutual_tls(
     rediss_url: str, tls_files: TLSFiles
 ) -> None:
-    tls = {
-        "ca_cert": tls_files.ca_cert,
-        "certificate": tls_files.client_cert,
-        "private_key": tls_files.client_key,
-    }
+    ca_cert, certificate, private_key = (
+        tls_files.ca_cert,
+        tls_files.client_cert,
+        tls_files.client_key,
+    )
     namespace = f"tls{next(_namespaces)}"
     async with FakeDiscord(shard_count=2, heartbeat_interval=0.5) as fake:
         fake.gateway.identify_gate.window = FAKE_WINDOW
@@ -102,7 +102,9 @@ async def test_server_bot_and_client_run_over_mutual_tls(
             rest_url=fake.rest_url,
             logs=None,
             banner=None,
-            **tls,
+            ca_cert=ca_cert,
+            certificate=certificate,
+            private_key=private_key,
         )
         with anyio.fail_after(20):
             async with anyio.create_task_group() as tg:
@@ -114,14 +116,22 @@ async def test_server_bot_and_client_run_over_mutual_tls(
                         namespace=namespace,
                         identify_window=PLAN_WINDOW,
                         rest_url=fake.rest_url,
-                        **tls,
+                        ca_cert=ca_cert,
+                        certificate=certificate,
+                        private_key=private_key,
                     )
                 )
                 assert plan.shard_count == 2
                 await tg.start(bot.start)
                 await fake.gateway.wait_ready(2)
                 async with Client(
-                    fake.token, rediss_url, namespace=namespace, refresh_interval=0.1, **tls
+                    fake.token,
+                    rediss_url,
+                    namespace=namespace,
+                    refresh_interval=0.1,
+                    ca_cert=ca_cert,
+                    certificate=certificate,
+                    private_key=private_key,
                 ) as client:
                     await poll(
                         lambda: all(
@@ -142,6 +152,8 @@ async def test_server_bot_and_client_run_over_mutual_tls(
                         )
                     )
                 await bot.close()
-                async with connect_redis(rediss_url, **tls) as redis:  # type: ignore[arg-type]
+                async with connect_redis(
+                    rediss_url, ca_cert=ca_cert, certificate=certificate, private_key=private_key
+                ) as redis:
                     assert await RedisCoordinator(redis, namespace).owners() == {}
                 tg.cancel_scope.cancel()

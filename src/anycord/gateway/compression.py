@@ -53,27 +53,44 @@ class Inflater(typing.Protocol):
 class ZlibStreamInflater:
     """`compress=zlib-stream`: one zlib context, messages end with `00 00 ff ff`."""
 
-    __slots__ = ("_buffer", "_inflater", "_max_size")
+    __slots__ = ("_buffer", "_decompress", "_inflater", "_max_size")
 
     def __init__(self, *, max_size: int = DEFAULT_MAX_SIZE) -> None:
         self._inflater = zlib.decompressobj()
+        self._decompress = self._inflater.decompress
         self._buffer = bytearray()
         self._max_size = max_size
 
     def feed(self, data: bytes) -> bytes | None:
         if self._buffer or not data.endswith(_ZLIB_SUFFIX):
-            # The marker may itself be split across frames: look at the buffer's end.
-            self._buffer += data
-            if not self._buffer.endswith(_ZLIB_SUFFIX):
-                if len(self._buffer) > self._max_size:
-                    self._buffer.clear()
-                    msg = f"zlib-stream: over {self._max_size} compressed bytes without a flush"
-                    raise GatewayTransportError(msg)
-                return None
-            data = bytes(self._buffer)
-            self._buffer.clear()
+            return self._feed_partial(data)
+        # A whole message in one frame (the usual case): inflated in place, no extra call.
         try:
-            out = self._inflater.decompress(data, self._max_size)
+            out: bytes = self._decompress(data, self._max_size)
+        except zlib.error as exc:
+            msg = f"zlib-stream: corrupt data ({exc})"
+            raise GatewayTransportError(msg) from None
+        if self._inflater.unconsumed_tail:
+            msg = f"zlib-stream: message inflates to more than {self._max_size} bytes"
+            raise GatewayTransportError(msg)
+        return out
+
+    def _feed_partial(self, data: bytes) -> bytes | None:
+        # The marker may itself be split across frames: look at the buffer's end.
+        self._buffer += data
+        if not self._buffer.endswith(_ZLIB_SUFFIX):
+            if len(self._buffer) > self._max_size:
+                self._buffer.clear()
+                msg = f"zlib-stream: over {self._max_size} compressed bytes without a flush"
+                raise GatewayTransportError(msg)
+            return None
+        whole = bytes(self._buffer)
+        self._buffer.clear()
+        return self._inflate(whole)
+
+    def _inflate(self, data: bytes) -> bytes:
+        try:
+            out: bytes = self._decompress(data, self._max_size)
         except zlib.error as exc:
             msg = f"zlib-stream: corrupt data ({exc})"
             raise GatewayTransportError(msg) from None

@@ -76,6 +76,12 @@ __all__ = [
 
 _LOGGER = logging.getLogger("anycord.gateway")
 
+_loads: typing.Final = orjson.loads
+_CONNECTED: typing.Final = ShardState.CONNECTED
+_new_tuple: typing.Final = tuple.__new__
+_SPECIAL_DISPATCHES: typing.Final = frozenset({"READY", "RESUMED", "RATE_LIMITED"})
+"""Dispatches with side effects beyond the sequence number: never on the short path."""
+
 API_VERSION: typing.Final[int] = 10
 MAX_PAYLOAD_SIZE: typing.Final[int] = 4096
 """Largest payload Discord accepts from a client, in bytes of encoded JSON."""
@@ -110,9 +116,12 @@ class Hello:
     resume: bool
 
 
-@attrs.define(slots=True, weakref_slot=False)
-class Dispatch:
-    """op 0, in sequence order; READY and RESUMED included (not frozen: built per frame)."""
+class Dispatch(typing.NamedTuple):
+    """op 0, in sequence order; READY and RESUMED included.
+
+    A named tuple because one is built per frame: the hot path makes it with `tuple.__new__`,
+    a C call, where a class with an `__init__` would cost a Python call per dispatch.
+    """
 
     name: str
     sequence: int | None
@@ -378,21 +387,48 @@ class GatewayProtocol:
     # -- inbound --------------------------------------------------------------------------
 
     def receive(self, message: bytes | str, now: float) -> list[GatewayEvent]:
-        """One websocket message in (binary: transport-compressed when compression is on)."""
-        if isinstance(message, str):
-            raw: bytes | str = message
-        elif self._inflater is not None:
-            inflated = self._inflater.feed(message)
-            if inflated is None:
+        """One websocket message in (binary: transport-compressed when compression is on).
+
+        The common frame, the next in-order dispatch on a connected session, takes a short
+        path with the same checks as `receive_payload` (op an int 0, `t` a string, `s` the
+        next number, `d` an object) and no state-table lookup, since CONNECTED + DISPATCH
+        stays CONNECTED. Anything else, including READY, RESUMED, RATE_LIMITED, a replayed
+        or skipped sequence number and every malformed frame, goes the general way.
+        """
+        inflater = self._inflater
+        if inflater is not None and not isinstance(message, str):
+            raw: bytes | str | None = inflater.feed(message)
+            if raw is None:
                 return []
-            raw = inflated
         else:
             raw = message
         try:
-            payload = orjson.loads(raw)
+            payload = _loads(raw)
         except orjson.JSONDecodeError as exc:
             msg = f"frame is not valid JSON ({exc.msg} at {exc.pos})"
             raise GatewayTransportError(msg) from None
+        if payload.__class__ is dict and self._state is _CONNECTED:
+            try:
+                op = payload["op"]
+                name = payload["t"]
+                seq = payload["s"]
+                data = payload["d"]
+            except KeyError:
+                pass  # not the common shape: the general path says what is wrong
+            else:
+                last = self._seq
+                if (
+                    op == 0
+                    and op.__class__ is int
+                    and name.__class__ is str
+                    and seq.__class__ is int
+                    and data.__class__ is dict
+                    and last is not None
+                    and seq == last + 1
+                    and name not in _SPECIAL_DISPATCHES
+                ):
+                    self._seq = seq
+                    return [_new_tuple(Dispatch, (name, seq, data))]
         return self.receive_payload(payload, now)
 
     def receive_payload(self, payload: object, now: float) -> list[GatewayEvent]:
