@@ -223,3 +223,22 @@ async def test_requests_before_start_are_refused() -> None:
         bot = make_bot(fake)
         with pytest.raises(ComponentStateConflictError, match="no shards"):
             await bot.request_guild_members(1)
+
+
+async def test_channel_info_requests_reach_the_owning_shard() -> None:
+    async with FakeDiscord(shard_count=2) as fake:
+        guilds = [fake.add_guild(name=f"g{i}") for i in range(4)]
+        bot = make_bot(fake)
+        async with bot:
+            for guild in guilds:
+                await bot.request_channel_info(guild["id"], ["status"])
+            with pytest.raises(ValueError, match="field"):
+                await bot.request_channel_info(guilds[0]["id"], ["colour"])
+            await anyio.sleep(0.2)
+        for guild in guilds:
+            owner = calculate_shard_id(2, int(guild["id"]))
+            for connection in fake.gateway.connections:
+                sent = [p["d"] for p in connection.received if p["op"] == 43]
+                expected = [{"guild_id": guild["id"], "fields": ["status"]}]
+                matching = [d for d in sent if d["guild_id"] == guild["id"]]
+                assert (matching == expected) is (connection.shard_id == owner)

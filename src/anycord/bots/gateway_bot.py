@@ -407,6 +407,11 @@ class GatewayBot:
             nonce=nonce,
         )
 
+    async def request_channel_info(self, guild: SnowflakeishOr, fields: Iterable[str]) -> None:
+        """Ask the guild's shard for its channels' ephemeral `fields` (op 43); they arrive as
+        `ChannelInfoEvent`. Fields are `status` and/or `voice_start_time`."""
+        await self._shard_for(guild).request_channel_info(guild, fields)
+
     # -- auto chunking -------------------------------------------------------------------
 
     def _should_chunk(self, payload: Mapping[str, typing.Any]) -> bool:
