@@ -225,6 +225,21 @@ async def test_close_cancels_waiters_with_a_clear_error(fake: Fake) -> None:
     assert len(fake.rest.requests) == 1
 
 
+async def test_async_with_cancelled_from_outside_unwinds_cleanly(fake: Fake) -> None:
+    # A cancellation arriving while `async with rest:` exits must leave no cancel scope open
+    # on the task (asyncio raised RuntimeError, trio "nursery stack corrupted").
+    rest = fake.client()
+    with anyio.CancelScope() as scope:
+        async with rest:
+            await rest._request(ME)
+            scope.cancel()
+            await anyio.sleep(1)
+    assert scope.cancelled_caught
+    assert not rest.is_alive
+    with pytest.raises(errors.ComponentClosedError):
+        await rest._request(ME)
+
+
 async def test_lifecycle_states(fake: Fake) -> None:
     rest = fake.client()
     with pytest.raises(errors.ComponentStateConflictError):

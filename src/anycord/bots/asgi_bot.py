@@ -27,7 +27,8 @@ import typing
 
 import anyio
 
-from anycord.bots.rest_bot import RESTBotBase, unwrap
+from anycord._groups import single_error
+from anycord.bots.rest_bot import RESTBotBase
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
 
@@ -148,7 +149,7 @@ class AsgiBot(RESTBotBase):
         if self._asgi_managed:
             raise ComponentStateConflictError(_MANAGED)
         async with self._lifecycle.running():
-            error: Exception | None = None
+            error: BaseException | None = None
             async with self._acquire_rest() as rest:
                 self._rest = rest
                 try:
@@ -163,7 +164,7 @@ class AsgiBot(RESTBotBase):
                         await self._run_shutdown_callbacks(self._shutdown_timeout)
                 except Exception as exc:
                     # Re-raised below, outside the REST client's task group.
-                    error = unwrap(exc)
+                    error = single_error(exc)
                 finally:
                     self._rest = None
             if error is not None:

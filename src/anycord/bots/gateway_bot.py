@@ -35,6 +35,7 @@ import anyio
 
 from anycord import errors
 from anycord import logs as logs_module
+from anycord._groups import single_error
 from anycord.bots.lifecycle import Lifecycle
 from anycord.bots.run import Backend, run_blocking
 from anycord.cache import Cache
@@ -512,7 +513,7 @@ class GatewayBot:
                         await self._shutdown()
                     tg.cancel_scope.cancel()
             except BaseExceptionGroup as group:
-                raise _unwrap(group) from None
+                raise single_error(group) from None
             finally:
                 self._tg = None
                 self._shards_closed()
@@ -632,7 +633,7 @@ class GatewayBot:
             try:
                 await tg.__aexit__(type(exc), exc, exc.__traceback__)
             except BaseExceptionGroup as group:
-                raise _unwrap(group) from None
+                raise single_error(group) from None
             raise
         self._context_tg = tg
         return self
@@ -658,7 +659,7 @@ class GatewayBot:
             else:
                 await tg.__aexit__(None, None, None)
         except BaseExceptionGroup as group:
-            raise _unwrap(group) from None
+            raise single_error(group) from None
 
     def run(
         self,
@@ -741,18 +742,3 @@ def _warn_about_activity(activity: Activity) -> None:
             category=UserWarning,
             stacklevel=3,
         )
-
-
-def _unwrap(group: BaseExceptionGroup[BaseException]) -> BaseException:
-    """The one real error inside a task group's exception group, or the group itself."""
-    leaves: list[BaseException] = []
-
-    def walk(exc: BaseException) -> None:
-        if isinstance(exc, BaseExceptionGroup):
-            for inner in exc.exceptions:
-                walk(inner)
-        elif not isinstance(exc, anyio.get_cancelled_exc_class()):
-            leaves.append(exc)
-
-    walk(group)
-    return leaves[0] if len(leaves) == 1 else group

@@ -36,6 +36,7 @@ import typing
 
 import anyio
 
+from anycord._groups import single_error
 from anycord.bots.lifecycle import Lifecycle
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
@@ -62,13 +63,6 @@ _BotT = typing.TypeVar("_BotT")
 BotCallback = typing.Callable[[_BotT], typing.Awaitable[None]]
 HTTPServerKind = typing.Literal["builtin", "hypercorn"]
 """Which HTTP server `RESTBot.start` serves with."""
-
-
-def unwrap(exc: Exception) -> Exception:
-    """The one exception inside (nested) single-member exception groups, else `exc`."""
-    while isinstance(exc, ExceptionGroup) and len(exc.exceptions) == 1:
-        exc = exc.exceptions[0]
-    return exc
 
 
 def _public_key_of(application: typing.Any) -> bytes | str:
@@ -211,7 +205,7 @@ class RESTBotBase:
 
     async def _run_shutdown_callbacks(self, deadline: float) -> None:
         # Every callback runs even if an earlier one failed; the first error is raised after.
-        error: Exception | None = None
+        error: BaseException | None = None
         with anyio.CancelScope(shield=True), anyio.move_on_after(deadline):
             for callback in self._shutdown_callbacks:
                 try:
@@ -323,7 +317,7 @@ class RESTBot(RESTBotBase):
             raise ValueError(msg)
 
         async with self._lifecycle.running():
-            error: Exception | None = None
+            error: BaseException | None = None
             async with self._acquire_rest() as rest:
                 self._rest = rest
                 try:
@@ -372,7 +366,7 @@ class RESTBot(RESTBotBase):
                 except Exception as exc:
                     # Raised outside the REST client's task group, so the caller gets the
                     # error itself rather than an exception group around it.
-                    error = unwrap(exc)
+                    error = single_error(exc)
                 finally:
                     self._rest = None
             if error is not None:

@@ -20,6 +20,7 @@ import typing
 
 import anyio
 
+from anycord._groups import single_error
 from anycord.errors import ComponentStateConflictError
 
 if typing.TYPE_CHECKING:
@@ -91,7 +92,7 @@ def run_blocking(
                 tg.cancel_scope.cancel()
         except BaseExceptionGroup as group:
             # The watcher never fails, so the group holds start()'s error: raise it as is.
-            raise _single_error(group) from None
+            raise single_error(group) from None
 
     options: dict[str, typing.Any] = {}
     if backend == "asyncio" and asyncio_debug:
@@ -107,17 +108,3 @@ def run_blocking(
         if signum == getattr(signal, "SIGINT", None):
             raise KeyboardInterrupt
         raise SystemExit(128 + signum)
-
-
-def _single_error(group: BaseExceptionGroup[BaseException]) -> BaseException:
-    """The one error inside `group` that is not a cancellation, or the group itself."""
-    cancelled = anyio.get_cancelled_exc_class()
-    leaves: list[BaseException] = []
-    pending: list[BaseException] = [group]
-    while pending:
-        exc = pending.pop()
-        if isinstance(exc, BaseExceptionGroup):
-            pending.extend(exc.exceptions)
-        elif not isinstance(exc, cancelled):
-            leaves.append(exc)
-    return leaves[0] if len(leaves) == 1 else group

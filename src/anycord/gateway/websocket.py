@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import logging
 import ssl
 import typing
@@ -72,11 +73,21 @@ _NETWORK_ERRORS: typing.Final = (
 
 
 def ssl_context_for(setting: bool | ssl.SSLContext) -> ssl.SSLContext:
-    """The TLS context for `HTTPSettings.ssl`: True verifies, False does not, or the given one."""
+    """The TLS context for `HTTPSettings.ssl`: True verifies, False does not, or the given one.
+
+    The default contexts are built once per process and shared: building one reads the
+    system's CA store, tens of milliseconds of CPU (far more on a loaded machine) during which
+    the event loop stands still, and every shard would otherwise pay it on every reconnect.
+    """
     if isinstance(setting, ssl.SSLContext):
         return setting
+    return _default_context(verify=bool(setting))
+
+
+@functools.cache
+def _default_context(*, verify: bool) -> ssl.SSLContext:
     context = ssl.create_default_context()
-    if not setting:
+    if not verify:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
     return context
@@ -94,7 +105,7 @@ def _proxy_url(proxy: ProxySettings | None, secure: bool, host: str) -> str | No
 
 
 async def _open_tunnel(
-    proxy_url: str, proxy: ProxySettings, host: str, port: int, context: ssl.SSLContext
+    proxy_url: str, proxy: ProxySettings, host: str, port: int, context: ssl.SSLContext | None
 ) -> anyio.abc.ByteStream:
     parts = urllib.parse.urlsplit(proxy_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -103,6 +114,7 @@ async def _open_tunnel(
     proxy_port = parts.port or (443 if parts.scheme == "https" else 80)
     stream: anyio.abc.ByteStream = await anyio.connect_tcp(parts.hostname, proxy_port)
     if parts.scheme == "https":
+        assert context is not None  # the caller builds one for https proxies
         stream = await TLSStream.wrap(
             stream, hostname=parts.hostname, ssl_context=context, standard_compatible=False
         )
@@ -165,11 +177,13 @@ class WebSocketClient:
         host = parts.hostname
         port = parts.port or (443 if secure else 80)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        context = ssl_context_for(ssl_context) if secure or proxy is not None else None
         stream: anyio.abc.ByteStream | None = None
         try:
             via = _proxy_url(proxy, secure, host)
-            if via is not None and proxy is not None and context is not None:
+            # TLS only where it is used: a wss:// gateway, or an https:// proxy.
+            needs_tls = secure or (via is not None and via.startswith("https:"))
+            context = ssl_context_for(ssl_context) if needs_tls else None
+            if via is not None and proxy is not None:
                 stream = await _open_tunnel(via, proxy, host, port, context)
             else:
                 stream = await anyio.connect_tcp(host, port)

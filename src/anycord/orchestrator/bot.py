@@ -245,7 +245,6 @@ class Bot(GatewayBot):
         self._gateway_url = ""
         self._large_threshold = 250
         self._start_presence: dict[str, typing.Any] = {}
-        self._shard_http_settings = self._http_settings
 
     def __repr__(self) -> str:
         return (
@@ -327,12 +326,10 @@ class Bot(GatewayBot):
             self._intents = Intents(plan.intents)
         self._large_threshold = large_threshold
         self._start_presence = dict(presence)
-        # Building a default TLS context reads the system's CA store: tens of milliseconds of
-        # CPU, far more on a loaded machine, during which the event loop stands still. Done
-        # once here, before any lease is held, and shared by every shard this process runs,
-        # so connecting a shard never stalls the lease keepers of the others.
-        context = ssl_context_for(self._http_settings.ssl)
-        self._shard_http_settings = attrs.evolve(self._http_settings, ssl=context)
+        # The gateway shares one TLS context per process, but building it the first time reads
+        # the system's CA store (tens of milliseconds, during which the event loop stands
+        # still): warm it here, before any lease is held, so no lease keeper waits on it.
+        ssl_context_for(self._http_settings.ssl)
         _LOGGER.info(
             "%s: running up to %d of %d shard(s) leased from the orchestrator",
             self._owner,
@@ -398,7 +395,7 @@ class Bot(GatewayBot):
             initial_status=presence.get("status", "online"),
             initial_afk=bool(presence.get("afk", False)),
             initial_idle_since=presence.get("idle_since"),
-            http_settings=self._shard_http_settings,
+            http_settings=self._http_settings,
             proxy_settings=self._proxy_settings,
             resume=resume,
         )

@@ -50,10 +50,10 @@ from anycord.bots.run import run_blocking
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.logs import register_secret
-from anycord.orchestrator._rest import running_rest
 from anycord.orchestrator.coordinator import ShardPlan
 from anycord.orchestrator.memory import MemoryCoordinator
 from anycord.orchestrator.pipe import PipeCoordinator, serve_worker
+from anycord.rest.client import RESTClient
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -156,7 +156,7 @@ async def spawn_subprocesses(
         msg = f"shard_count must be at least 1, not {shard_count}"
         raise ValueError(msg)
     register_secret(token)
-    async with running_rest(token, rest_url=rest_url) as rest:
+    async with RESTClient(token, "Bot", rest_url=rest_url) as rest:
         info = await rest.fetch_gateway_bot_info()
     limit = info.session_start_limit
     plan = ShardPlan(

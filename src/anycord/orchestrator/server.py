@@ -28,9 +28,9 @@ from anycord.bots.run import run_blocking
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.logs import register_secret
-from anycord.orchestrator._rest import running_rest
 from anycord.orchestrator.coordinator import ShardPlan
 from anycord.orchestrator.redis import RedisCoordinator, connect_redis, namespace_for
+from anycord.rest.client import RESTClient
 
 if typing.TYPE_CHECKING:
     from anycord.bots.run import Backend
@@ -116,7 +116,7 @@ async def start_server(
         raise ValueError(msg)
     register_secret(token)
     async with (
-        running_rest(token, rest_url=rest_url, http_settings=http_settings) as rest,
+        RESTClient(token, "Bot", rest_url=rest_url, http_settings=http_settings) as rest,
         connect_redis(
             address, ca_cert=ca_cert, certificate=certificate, private_key=private_key
         ) as client,

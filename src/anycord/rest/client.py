@@ -30,6 +30,7 @@ import httpx
 import orjson
 
 from anycord import errors, logs, urls
+from anycord._groups import single_error
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.rest import transport as transport_
 from anycord.rest.endpoints._base import EndpointBase
@@ -317,15 +318,22 @@ class RESTClient(
 
     async def close(self) -> None:
         """Stop: calls in progress or waiting raise `ComponentClosedError`; returns when done."""
+        if not self._request_stop():
+            return
+        assert self._stopped is not None
+        await self._stopped.wait()
+
+    def _request_stop(self) -> bool:
+        """Start stopping without awaiting; False when there is no running client to wait for."""
         if self._state == "new":
             self._state = "closed"
-            return
+            return False
         if self._stop is None or self._stopped is None:
-            return
+            return False
         self._state = "closing" if self._state == "running" else self._state
         self._cancel_calls()
         self._stop.set()
-        await self._stopped.wait()
+        return True
 
     def _cancel_calls(self) -> None:
         for scope in list(self._scopes):
@@ -348,10 +356,21 @@ class RESTClient(
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        await self.close()
-        if self._exit_stack is not None:
-            stack, self._exit_stack = self._exit_stack, None
+        # Nothing is awaited before the task group exits: if this exit is a cancellation, an
+        # await here would raise at once and leave the group's cancel scope open on the task.
+        stack, self._exit_stack = self._exit_stack, None
+        self._request_stop()
+        if stack is None:
+            return
+        try:
             await stack.__aexit__(exc_type, exc, tb)
+        except BaseExceptionGroup as group:
+            # The background task group is ours, not the caller's: the body's own error
+            # comes out as itself (returning lets the `with` statement re-raise it).
+            error = single_error(group)
+            if error is exc:
+                return
+            raise error from None
 
     async def _collect_garbage(self) -> None:
         while True:
