@@ -26,9 +26,9 @@ Guarantees:
 * Stopping (Ctrl-C/SIGTERM in `run_subprocesses`, or cancelling `spawn_subprocesses`) sends
   SIGTERM to every worker, which closes its bot gracefully; a worker still running after
   `stop_grace` seconds is killed. The parent serves a stopping worker's pipe until the worker
-  has exited, so it can still release its leases and clear its sessions. Workers run in their own session, so a terminal's Ctrl-C
-  reaches only the parent, which stops them in order. If the parent dies, each worker sees
-  EOF on its pipe and stops on its own.
+  has exited, so it can still release its leases and clear its sessions. Workers run in their
+  own session, so a terminal's Ctrl-C reaches only the parent, which stops them in order. If
+  the parent dies, each worker sees EOF on its pipe and stops on its own.
 """
 
 from __future__ import annotations
