@@ -29,8 +29,8 @@ if typing.TYPE_CHECKING:
 
 
 @pytest.fixture(scope="module")
-def ca(tmp_path_factory: pytest.TempPathFactory) -> ThrowawayCA:
-    return make_test_ca(tmp_path_factory.mktemp("ca"))
+def ca() -> ThrowawayCA:
+    return make_test_ca()
 
 
 def port_of(url: str) -> int:

@@ -2,15 +2,14 @@
 
 Both are plain AnyIO servers on 127.0.0.1 that forward bytes to a TCP target (the fake
 gateway), so `GatewayShard` can be run over `wss://` and through a proxy without touching the
-fake itself. The certificate authority is made on the fly with `cryptography` and lives only
-in memory and a temporary directory.
+fake itself. The certificate authority and the server certificate (for 127.0.0.1 and
+localhost) are throwaway files committed under tests/data/tls/.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime
-import ipaddress
+import pathlib
 import ssl
 import typing
 import urllib.parse
@@ -18,15 +17,11 @@ import urllib.parse
 import anyio
 import anyio.abc
 from anyio.streams.tls import TLSListener
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 if typing.TYPE_CHECKING:
-    import pathlib
     from collections.abc import AsyncIterator
 
+TLS_DIR = pathlib.Path(__file__).resolve().parents[1] / "data" / "tls"
 _FORWARD_ERRORS = (anyio.EndOfStream, anyio.BrokenResourceError, anyio.ClosedResourceError, OSError)
 
 
@@ -37,74 +32,11 @@ class ThrowawayCA(typing.NamedTuple):
     """Serves a certificate for 127.0.0.1 and localhost, signed by the test CA."""
 
 
-def make_test_ca(directory: pathlib.Path) -> ThrowawayCA:
-    now = datetime.datetime.now(datetime.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "anycord test CA")])
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(
-            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    cert_file, key_file = directory / "server.pem", directory / "server.key"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+def make_test_ca() -> ThrowawayCA:
+    """TLS contexts over the committed test CA and server certificate (tests/data/tls/)."""
     server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server.load_cert_chain(cert_file, key_file)
-    client = ssl.create_default_context(
-        cadata=ca_cert.public_bytes(serialization.Encoding.PEM).decode()
-    )
+    server.load_cert_chain(TLS_DIR / "server.pem", TLS_DIR / "server-key.pem")
+    client = ssl.create_default_context(cafile=str(TLS_DIR / "ca.pem"))
     return ThrowawayCA(client, server)
 
 

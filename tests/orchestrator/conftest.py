@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.orchestrator.redis_server import redis_server
-from tests.orchestrator.tls_certs import TLSFiles, make_tls_files
+from tests.orchestrator.tls_certs import TLSFiles, load_tls_files
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -18,8 +18,8 @@ def redis_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TLSFiles:
-    return make_tls_files(tmp_path_factory.mktemp("tls"))
+def tls_files() -> TLSFiles:
+    return load_tls_files()
 
 
 @pytest.fixture(scope="session")
