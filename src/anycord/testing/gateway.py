@@ -84,6 +84,10 @@ _SERVER_FATAL_CLOSES: typing.Final = frozenset({4004, 4007, 4009, 4010, 4011, 40
 """Close codes from the server after which the session cannot be resumed."""
 
 
+_WRITE_BATCH: typing.Final = 256
+"""Dispatch frames written per stream send when many are queued."""
+
+
 class FakeGateway:
     """The gateway half of FakeDiscord. Run `serve()` in a task group, then connect to `url`."""
 
@@ -725,11 +729,15 @@ class FakeGateway:
             if not frames:
                 await wake.wait()
                 continue
-            for seq, frame in frames:
+            # Everything queued goes out in one write: the same websocket messages on the
+            # wire, without one stream send per message (which made the fake, not the
+            # client, the bottleneck of bulk sends).
+            for start in range(0, len(frames), _WRITE_BATCH):
+                batch = frames[start : start + _WRITE_BATCH]
                 if conn._session is not session or conn._closing:
                     break
-                await self._send_frame(conn, frame)
-                conn._sent_seq = seq
+                await self._send_frames(conn, [frame for _, frame in batch])
+                conn._sent_seq = batch[-1][0]
             self._notify()
 
     async def _watchdog(self, conn: FakeGatewayConnection) -> None:
@@ -753,6 +761,10 @@ class FakeGateway:
         await self._send_frame(conn, orjson.dumps(payload))
 
     async def _send_frame(self, conn: FakeGatewayConnection, frame: bytes) -> None:
+        await self._send_frames(conn, [frame])
+
+    async def _send_frames(self, conn: FakeGatewayConnection, frames: list[bytes]) -> None:
+        """Send each frame as one websocket message (compressed as negotiated), in one write."""
         assert conn._ws is not None
         async with conn._send_lock:
             if conn._closing or conn.closed.is_set():
@@ -761,15 +773,17 @@ class FakeGateway:
                 # The client started the close handshake: nothing more may be sent (RFC 6455).
                 conn._closing = True
                 return
-            conn.sent_frames.append(frame)
-            if conn._deflater is not None:
-                data: bytes | str = conn._deflater.compress(frame)
-            else:
-                data = frame.decode()
-            out = self._encode_message(conn._ws, data)
+            out = bytearray()
+            for frame in frames:
+                conn.sent_frames.append(frame)
+                if conn._deflater is not None:
+                    data: bytes | str = conn._deflater.compress(frame)
+                else:
+                    data = frame.decode()
+                out += self._encode_message(conn._ws, data)
             try:
                 assert conn._stream is not None
-                await conn._stream.send(out)
+                await conn._stream.send(bytes(out))
             except (anyio.BrokenResourceError, anyio.ClosedResourceError):
                 conn._closing = True
         self._notify()
