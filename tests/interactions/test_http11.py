@@ -45,6 +45,26 @@ ALLOWED = {b"100", b"200", b"202", b"400", b"401", b"404", b"405", b"411", b"413
 STATUS = re.compile(rb"HTTP/1\.1 (\d{3}) ")
 
 BACKENDS = ["asyncio", "trio"]
+DISPATCH = {"path": "direct"}
+"""How `http_server()` hands requests to the adapter (set per module run by `dispatch`)."""
+
+
+@pytest.fixture(autouse=True, scope="module", params=["direct", "asgi"])
+def dispatch(request: pytest.FixtureRequest) -> typing.Iterator[str]:
+    """Every scenario runs twice: with the server calling the `AsgiAdapter` directly (its fast
+    path) and with the adapter hidden behind a plain ASGI callable (the generic ASGI path)."""
+    DISPATCH["path"] = request.param
+    yield request.param
+    DISPATCH["path"] = "direct"
+
+
+def as_plain_asgi(adapter: AsgiAdapter) -> Callable[..., typing.Awaitable[None]]:
+    """The same adapter, but not an `AsgiAdapter` instance: the server must use ASGI."""
+
+    async def app(scope: typing.Any, receive: typing.Any, send: typing.Any) -> None:
+        await adapter(scope, receive, send)
+
+    return app
 
 
 def run(backend: str, scenario: Callable[[], typing.Awaitable[None]]) -> None:
@@ -84,6 +104,11 @@ def make_app() -> AsgiAdapter:
     return AsgiAdapter(server, max_body_size=4096)
 
 
+def default_app() -> typing.Any:
+    adapter = make_app()
+    return adapter if DISPATCH["path"] == "direct" else as_plain_asgi(adapter)
+
+
 def good_request(name: str = "ping", *, extra: bytes = b"") -> bytes:
     body = command_body(name)
     headers = signed_headers(body)
@@ -103,7 +128,7 @@ async def http_server(app: typing.Any = None, **options: typing.Any) -> AsyncIte
         await tg.start(
             functools.partial(
                 serve_http11,
-                app or make_app(),
+                app or default_app(),
                 sockets=sockets,
                 shutdown_trigger=stop.wait,
                 shutdown_timeout=5.0,
@@ -463,3 +488,93 @@ def test_timeouts_must_be_positive() -> None:
             )
 
     anyio.run(scenario)
+
+
+# -- the direct path answers exactly like the ASGI path -----------------------------------------
+
+
+def _listener_for_both(interaction: FakeCommand) -> typing.Awaitable[typing.Any]:
+    async def answer() -> typing.Any:
+        name = interaction.payload["data"]["name"]
+        if name == "none":
+            return None
+        if name == "explode":
+            raise RuntimeError("listener bug")
+        return InteractionMessageBuilder(ResponseType.MESSAGE_CREATE, content=name)
+
+    return answer()
+
+
+def _raw(method: bytes, path: bytes, headers: dict[str, str], body: bytes, extra: bytes) -> bytes:
+    head = b"%s %s HTTP/1.1\r\nhost: test\r\ncontent-length: %d\r\n" % (method, path, len(body))
+    head += b"".join(b"%s: %s\r\n" % (k.encode(), v.encode()) for k, v in headers.items())
+    return head + extra + b"\r\n" + body
+
+
+def _equivalence_requests() -> list[bytes]:
+    body = command_body("ping")
+    good = signed_headers(body)
+    bad_sig = dict(good, **{"x-signature-ed25519": "00" * 64})
+    no_type = {k: v for k, v in good.items() if k != "content-type"}
+    big = command_body("x" * 5000)
+    requests = [
+        _raw(b"POST", b"/", good, body, b""),
+        _raw(b"POST", b"/", good, body, b"connection: close\r\n"),
+        _raw(b"POST", b"/other", good, body, b""),
+        _raw(b"GET", b"/", good, body, b""),
+        _raw(b"POST", b"/", no_type, body, b""),
+        _raw(b"POST", b"/", dict(good, **{"content-type": "text/plain"}), body, b""),
+        _raw(b"POST", b"/", bad_sig, body, b""),
+        _raw(b"POST", b"/", dict(good, **{"x-signature-ed25519": "zz"}), body, b""),
+        _raw(b"POST", b"/", signed_headers(big), big, b""),
+        _raw(b"POST", b"/", signed_headers(b""), b"", b""),
+        _raw(b"POST", b"/", signed_headers(b"[1]"), b"[1]", b""),
+        _raw(b"POST", b"/", signed_headers(b'{"type":1}'), b'{"type":1}', b""),
+    ]
+    for name in ("none", "explode"):
+        named = command_body(name)
+        requests.append(_raw(b"POST", b"/", signed_headers(named), named, b""))
+    unknown = command_body("ping", type=9)
+    requests.append(_raw(b"POST", b"/", signed_headers(unknown), unknown, b""))
+    # Each refused request is followed by a good one on the same connection: whether the
+    # connection stays usable is part of the answer.
+    return [r + _raw(b"POST", b"/", good, body, b"") for r in requests]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_direct_path_answers_byte_for_byte_like_asgi(backend: str, dispatch: str) -> None:
+    if dispatch != "direct":
+        pytest.skip("compares both paths itself")
+    requests = _equivalence_requests()
+    answers: dict[str, list[bytes]] = {}
+
+    async def scenario() -> None:
+        for kind in ("direct", "asgi"):
+            server = InteractionServer(public_key=PUBLIC_KEY_HEX, decoder=fake_decoder)
+            server.set_listener(FakeCommand, _listener_for_both)
+            adapter = AsgiAdapter(server, max_body_size=4096)
+            app = adapter if kind == "direct" else as_plain_asgi(adapter)
+            async with http_server(app) as port:
+                answers[kind] = [await exchange(port, request) for request in requests]
+
+    run(backend, scenario)
+    for request, direct, asgi in zip(requests, answers["direct"], answers["asgi"], strict=True):
+        assert direct == asgi, request
+    seen = [statuses(a) for a in answers["direct"]]
+    assert seen == [
+        [b"200", b"200"],
+        [b"200"],
+        [b"404"],
+        [b"405"],
+        [b"415"],
+        [b"415"],
+        [b"401", b"200"],
+        [b"401"],
+        [b"413"],
+        [b"400", b"200"],
+        [b"400", b"200"],
+        [b"200", b"200"],
+        [b"202", b"200"],
+        [b"500", b"200"],
+        [b"501", b"200"],
+    ]

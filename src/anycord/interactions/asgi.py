@@ -41,6 +41,9 @@ Callback = typing.Callable[[], typing.Awaitable[None]]
 _CLOSE: typing.Final = ((b"connection", b"close"),)
 """Sent with answers given before the body was read: the unread body makes the connection
 unusable for another request, so the client must not reuse it."""
+_ALLOW_POST: typing.Final = ((b"allow", b"POST"), *_CLOSE)
+_NOT_FOUND: typing.Final = error_response(404, "Not found")
+_NOT_ALLOWED: typing.Final = error_response(405, "Method not allowed")
 
 
 class AsgiAdapter:
@@ -190,17 +193,45 @@ class AsgiAdapter:
             path = path[len(root) :] or "/"
         return path
 
+    def check_head(
+        self,
+        method: str,
+        path: str,
+        *,
+        content_type: bytes | None,
+        signature: bytes | None,
+        timestamp: bytes | None,
+        content_length: int | None,
+    ) -> tuple[Response | None, tuple[tuple[bytes, bytes], ...], bytes, bytes]:
+        """Every decision this adapter makes before it reads the body, in its order.
+
+        For HTTP servers that call the adapter directly rather than through ASGI (the
+        built-in server does, for speed): `path` is relative to the mount, `content_length`
+        the declared body length (`None` when absent or not a number). Returns
+        `(failure, extra_headers, signature, timestamp)`: answer `failure` (with
+        `extra_headers`) when it is not `None`; otherwise read the body, answer an empty one
+        with `empty_body_response()`, and pass the rest to `server.on_interaction` with the
+        hex-decoded signature and the timestamp returned here.
+        """
+        if path != self._path:
+            return _NOT_FOUND, _CLOSE, b"", b""
+        if method != "POST":
+            return _NOT_ALLOWED, _ALLOW_POST, b"", b""
+        failure, sig, ts = check_request(
+            content_type=content_type, signature=signature, timestamp=timestamp
+        )
+        if failure is not None:
+            return failure, _CLOSE, b"", b""
+        if content_length is not None and content_length > self._max_body_size:
+            return error_response(413, "Content too large"), _CLOSE, b"", b""
+        return None, (), sig, ts
+
+    @staticmethod
+    def empty_body_response() -> Response:
+        """The answer to a request whose body is empty (the connection stays usable)."""
+        return error_response(400, "POST request must have a body")
+
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self._path_of(scope) != self._path:
-            await _send_response(send, error_response(404, "Not found"), extra=_CLOSE)
-            return
-        if scope["method"] != "POST":
-            await _send_response(
-                send,
-                error_response(405, "Method not allowed"),
-                extra=((b"allow", b"POST"), *_CLOSE),
-            )
-            return
         content_type = signature = timestamp = length = None
         # ASGI servers give header names in lower case (ASGI HTTP spec).
         for name, value in scope["headers"]:
@@ -212,21 +243,23 @@ class AsgiAdapter:
                 timestamp = value
             elif name == b"content-length":
                 length = value
-        failure, sig, ts = check_request(
-            content_type=content_type, signature=signature, timestamp=timestamp
+        failure, extra, sig, ts = self.check_head(
+            scope["method"],
+            self._path_of(scope),
+            content_type=content_type,
+            signature=signature,
+            timestamp=timestamp,
+            content_length=int(length) if length is not None and length.isdigit() else None,
         )
         if failure is not None:
-            await _send_response(send, failure, extra=_CLOSE)
-            return
-        if length is not None and length.isdigit() and int(length) > self._max_body_size:
-            await _send_response(send, error_response(413, "Content too large"), extra=_CLOSE)
+            await _send_response(send, failure, extra=extra)
             return
         body = await self._read_body(receive)
         if body is None:
             await _send_response(send, error_response(413, "Content too large"), extra=_CLOSE)
             return
         if not body:
-            await _send_response(send, error_response(400, "POST request must have a body"))
+            await _send_response(send, self.empty_body_response())
             return
         response = await self._server.on_interaction(body, sig, ts)
         try:

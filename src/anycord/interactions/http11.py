@@ -4,7 +4,9 @@ hypercorn is a complete server (HTTP/2, HTTP/3, WebSockets), and its pure-Python
 costs more per request than verifying the Ed25519 signature does. Discord only ever sends
 `POST` requests with a `Content-Length` body over HTTP/1.1 keep-alive connections, so this
 server parses exactly that and hands each request to an ASGI app (normally `AsgiAdapter`,
-which makes every status-code decision). It faces the internet, so it is strict:
+which makes every status-code decision; an `AsgiAdapter` is called directly, through
+`check_head` and its interaction server, with no ASGI scope or messages per request). It
+faces the internet, so it is strict:
 
 - the whole request head is checked against the HTTP/1.1 grammar in one pass (request
   line, header names as tokens, no control characters, no bare CR or LF, no obsolete line
@@ -50,9 +52,13 @@ import anyio.abc
 import anyio.lowlevel
 from anyio.streams.tls import TLSListener
 
+from anycord.interactions.asgi import AsgiAdapter
+
 if typing.TYPE_CHECKING:
     import ssl
     from collections.abc import Awaitable, Callable, Sequence
+
+    from anycord.interactions.server import Response
 
 __all__ = ["serve_http11"]
 
@@ -86,9 +92,34 @@ _REASONS: typing.Final = {
 }
 _CONTINUE: typing.Final = b"HTTP/1.1 100 Continue\r\n\r\n"
 _SPECIAL: typing.Final = frozenset(
-    {b"content-length", b"transfer-encoding", b"host", b"connection", b"expect"}
+    {
+        b"content-length",
+        b"transfer-encoding",
+        b"host",
+        b"connection",
+        b"expect",
+        b"content-type",
+        b"x-signature-ed25519",
+        b"x-signature-timestamp",
+    }
 )
-"""The header names the server itself acts on."""
+"""The header names the server itself acts on (or hands to `AsgiAdapter.check_head`)."""
+_CLOSE_HEADER: typing.Final = (b"connection", b"close")
+_STATUS_LINES: typing.Final = {
+    status: b"HTTP/1.1 %d %s\r\n" % (status, reason) for status, reason in _REASONS.items()
+}
+_CONTENT_TYPE_LINES: dict[str, bytes] = {}
+
+
+def _content_type_line(content_type: str) -> bytes:
+    line = _CONTENT_TYPE_LINES.get(content_type)
+    if line is None:
+        line = b"content-type: %s\r\n" % content_type.encode()
+        if len(_CONTENT_TYPE_LINES) < 64:
+            _CONTENT_TYPE_LINES[content_type] = line
+    return line
+
+
 _ACCEPT_PAUSE: typing.Final = 0.1
 _RESOURCE_ERRORS: typing.Final = frozenset(
     {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
@@ -229,6 +260,7 @@ class _Server:
     """The state shared by one `serve_http11` call's connections."""
 
     __slots__ = (
+        "adapter",
         "app",
         "closing",
         "connections",
@@ -240,6 +272,9 @@ class _Server:
         self, app: Callable[..., Awaitable[None]], keep_alive_timeout: float, request_timeout: float
     ) -> None:
         self.app = app
+        # An `AsgiAdapter` (exactly: a subclass may change what ASGI does) is called
+        # directly, without building ASGI scopes and messages for every request.
+        self.adapter = app if type(app) is AsgiAdapter else None
         self.closing = False
         self.connections: set[_Connection] = set()
         self.keep_alive_timeout = keep_alive_timeout
@@ -328,6 +363,7 @@ class _Server:
         hosts = 0
         keep_alive = version == b"HTTP/1.1"
         expect_continue = False
+        content_type = signature = timestamp = None
         for line in lines[1:]:
             name, _, value = line.partition(b":")
             name = name.lower()
@@ -335,7 +371,13 @@ class _Server:
             headers.append((name, value))
             if name not in _SPECIAL:
                 continue
-            if name == b"content-length":
+            if name == b"x-signature-ed25519":
+                signature = value
+            elif name == b"x-signature-timestamp":
+                timestamp = value
+            elif name == b"content-type":
+                content_type = value
+            elif name == b"content-length":
                 if length >= 0:
                     raise _Rejected(400, b"More than one Content-Length")
                 if not value.isdigit() or len(value) > 18:
@@ -356,9 +398,162 @@ class _Server:
         if hosts != 1 and (hosts or version == b"HTTP/1.1"):
             raise _Rejected(400, b"An HTTP/1.1 request needs exactly one Host header")
         path, _, query = target.partition(b"?")
-        remaining = max(length, 0)
-        if remaining == 0:
+        if length <= 0:
             connection.deadline = math.inf
+        adapter = self.adapter
+        if adapter is not None:
+            failure, extra, sig, ts = adapter.check_head(
+                method.decode("latin-1"),
+                path.decode("latin-1"),
+                content_type=content_type,
+                signature=signature,
+                timestamp=timestamp,
+                content_length=length if length >= 0 else None,
+            )
+            return await self._direct(
+                connection,
+                adapter,
+                buffer,
+                max(length, 0),
+                expect_continue,
+                keep_alive,
+                failure,
+                extra,
+                sig,
+                ts,
+            )
+        return await self._asgi(
+            connection,
+            buffer,
+            method,
+            path,
+            query,
+            version,
+            headers,
+            max(length, 0),
+            expect_continue,
+            keep_alive,
+        )
+
+    async def _direct(
+        self,
+        connection: _Connection,
+        adapter: AsgiAdapter,
+        buffer: bytes,
+        remaining: int,
+        expect_continue: bool,
+        keep_alive: bool,
+        response: Response | None,
+        extra: tuple[tuple[bytes, bytes], ...],
+        sig: bytes,
+        ts: bytes,
+    ) -> tuple[bytes, bool]:
+        """The adapter's decisions without ASGI: same statuses, headers and bodies."""
+        if response is None:
+            if remaining:
+                body = buffer[:remaining]
+                buffer = buffer[remaining:]
+                if len(body) < remaining:
+                    chunks = [body]
+                    size = len(body)
+                    while size < remaining:
+                        if expect_continue:
+                            expect_continue = False
+                            await connection.send(_CONTINUE, self.request_timeout)
+                        data = await connection.receive()
+                        need = remaining - size
+                        if len(data) > need:
+                            data, buffer = data[:need], data[need:]
+                        chunks.append(data)
+                        size += len(data)
+                    body = b"".join(chunks)
+                remaining = 0
+                connection.deadline = math.inf
+                try:
+                    response = await adapter.server.on_interaction(body, sig, ts)
+                except Exception:
+                    _LOGGER.exception("the interaction server failed")
+                    raise _Rejected(500, b"Internal server error") from None
+            else:
+                response = adapter.empty_body_response()
+        try:
+            close = await self._respond(connection, response, extra, keep_alive)
+        finally:
+            response.mark_sent()
+        if remaining > 0 or close:
+            if remaining > 0:
+                await connection.drain()
+            raise _Closing
+        return buffer, keep_alive and not self.closing
+
+    async def _respond(
+        self,
+        connection: _Connection,
+        response: Response,
+        extra: tuple[tuple[bytes, bytes], ...],
+        keep_alive: bool,
+    ) -> bool:
+        """Write `response`; whether the connection must close after it."""
+        status = response.status_code
+        close = False
+        if response.files:
+            head = [b"HTTP/1.1 %d %s\r\n" % (status, _REASONS.get(status, b""))]
+            head.extend(
+                b"%s: %s\r\n" % (k.encode(), v.encode()) for k, v in response.headers.items()
+            )
+            head.extend(b"%s: %s\r\n" % pair for pair in extra)
+            # A streamed (multipart) body has no Content-Length: it ends with the connection.
+            if _CLOSE_HEADER not in extra:
+                head.append(b"connection: close\r\n")
+            head.append(b"\r\n")
+            data = b"".join(head)
+            try:
+                async for chunk in response.iter_body():
+                    if data:
+                        chunk, data = data + chunk, b""
+                    if chunk:
+                        await connection.send(chunk, self.request_timeout)
+            except (_Closing, _Rejected):
+                raise
+            except Exception:
+                _LOGGER.exception("streaming a multipart response failed")
+                if data:
+                    raise _Rejected(500, b"Internal server error") from None
+                raise _Closing from None
+            return True
+        body = response.payload or b""
+        content_type = response.content_type
+        parts = [
+            _STATUS_LINES.get(status)
+            or b"HTTP/1.1 %d %s\r\n" % (status, _REASONS.get(status, b"")),
+            b"content-length: %d\r\n" % len(body),
+        ]
+        if content_type is not None:
+            parts.append(_content_type_line(content_type))
+        for pair in extra:
+            if pair == _CLOSE_HEADER:
+                close = True
+            parts.append(b"%s: %s\r\n" % pair)
+        if (not keep_alive or self.closing) and not close:
+            parts.append(b"connection: close\r\n")
+        parts.append(b"\r\n")
+        parts.append(body)
+        await connection.send(b"".join(parts), self.request_timeout)
+        return close
+
+    async def _asgi(
+        self,
+        connection: _Connection,
+        buffer: bytes,
+        method: bytes,
+        path: bytes,
+        query: bytes,
+        version: bytes,
+        headers: list[tuple[bytes, bytes]],
+        remaining: int,
+        expect_continue: bool,
+        keep_alive: bool,
+    ) -> tuple[bytes, bool]:
         pending = buffer
         request_timeout = self.request_timeout
 

@@ -9,6 +9,7 @@ import typing
 from anycord.enums import try_enum
 from anycord.errors import UnrecognisedEntityError
 from anycord.models.applications import ApplicationIntegrationType
+from anycord.models.base import slots_constructor
 from anycord.models.commands import CommandType, InteractionContextType, OptionType
 from anycord.models.components import ComponentType
 from anycord.models.interactions import (
@@ -24,7 +25,7 @@ from anycord.models.interactions import (
 )
 from anycord.permissions import Permissions
 from anycord.serde import _links
-from anycord.serde._core import JSONObject, opt_snowflake, register
+from anycord.serde._core import JSONObject, register
 from anycord.serde.components import decode_component, encode_components
 from anycord.serde.messages import (
     decode_attachment,
@@ -130,42 +131,120 @@ def _encode_option(o: CommandInteractionOption) -> JSONObject:
     return out
 
 
-def _common(p: JSONObject, app: RESTAware | None) -> dict[str, typing.Any]:
-    guild_id = opt_snowflake(p.get("guild_id"))
-    raw_member = p.get("member")
+_COMMON = (
+    "id",
+    "app",
+    "application_id",
+    "type",
+    "token",
+    "version",
+    "guild_id",
+    "guild",
+    "channel_id",
+    "channel",
+    "member",
+    "user",
+    "locale",
+    "guild_locale",
+    "app_permissions",
+    "entitlements",
+    "authorizing_integration_owners",
+    "context",
+    "attachment_size_limit",
+)
+"""The fields every interaction has, in the order `_common` returns their values."""
+
+# Positional slot constructors for the hot path (see `models.base.slots_constructor`): the
+# common values, then the class's own fields in the order named here.
+_COMMAND_FIELDS = ("command_id", "command_name", "command_type", "registered_guild_id", "options")
+_make_ping = slots_constructor(PingInteraction, *_COMMON)
+_make_command = slots_constructor(
+    CommandInteraction, *_COMMON, *_COMMAND_FIELDS, "resolved", "target_id"
+)
+_make_autocomplete = slots_constructor(
+    AutocompleteInteraction, *_COMMON, *_COMMAND_FIELDS, "resolved"
+)
+_make_component = slots_constructor(
+    ComponentInteraction,
+    *_COMMON,
+    "custom_id",
+    "component_type",
+    "values",
+    "resolved",
+    "message",
+)
+_make_modal = slots_constructor(
+    ModalInteraction, *_COMMON, "custom_id", "components", "resolved", "message"
+)
+
+_INTERACTION_TYPES = InteractionType._value2member_map_
+_OWNER_TYPES = {str(int(t)): t for t in ApplicationIntegrationType}
+_PERMISSIONS: dict[str, Permissions] = {}
+"""Decoded `app_permissions` strings (a bot sees few distinct ones); bounded."""
+
+
+def _permissions(raw: typing.Any) -> Permissions:
+    # Permissions are immutable int flags, so one value can be shared by every interaction.
+    perms = _PERMISSIONS.get(raw) if type(raw) is str else None
+    if perms is None:
+        perms = Permissions(int(raw))
+        if type(raw) is str:
+            if len(_PERMISSIONS) >= 256:
+                _PERMISSIONS.clear()
+            _PERMISSIONS[raw] = perms
+    return perms
+
+
+def _owners(raw: typing.Any) -> dict[ApplicationIntegrationType, Snowflake]:
+    owners: dict[ApplicationIntegrationType, Snowflake] = {}
+    if raw:
+        for k, v in raw.items():
+            kind = _OWNER_TYPES.get(k)
+            if kind is None:
+                kind = try_enum(ApplicationIntegrationType, int(k))
+            owners[kind] = Snowflake(v)
+    return owners
+
+
+def _common(p: JSONObject, app: RESTAware | None) -> tuple[typing.Any, ...]:
+    """The values of `_COMMON`, in that order."""
+    get = p.get
+    raw_guild_id = get("guild_id")
+    guild_id = None if raw_guild_id is None else Snowflake(raw_guild_id)
+    raw_member = get("member")
     member = None
     if raw_member is not None and guild_id is not None:
         member = _links.decode_interaction_member(raw_member, app, guild_id)
         user = member.user
     else:
         user = _links.decode_user(p["user"], app)
-    channel = p.get("channel")
-    perms = p.get("app_permissions")
-    context = p.get("context")
-    return {
-        "id": Snowflake(p["id"]),
-        "app": app,
-        "application_id": Snowflake(p["application_id"]),
-        "type": try_enum(InteractionType, p["type"]),
-        "token": p["token"],
-        "version": p.get("version", 1),
-        "guild_id": guild_id,
-        "guild": p.get("guild"),
-        "channel_id": opt_snowflake(p.get("channel_id")),
-        "channel": None if channel is None else _links.decode_channel(channel, app, guild_id),
-        "member": member,
-        "user": user,
-        "locale": p.get("locale"),
-        "guild_locale": p.get("guild_locale"),
-        "app_permissions": None if perms is None else Permissions(int(perms)),
-        "entitlements": tuple(decode_entitlement(e) for e in p.get("entitlements", ())),
-        "authorizing_integration_owners": {
-            try_enum(ApplicationIntegrationType, int(k)): Snowflake(v)
-            for k, v in (p.get("authorizing_integration_owners") or {}).items()
-        },
-        "context": None if context is None else try_enum(InteractionContextType, context),
-        "attachment_size_limit": p.get("attachment_size_limit"),
-    }
+    channel = get("channel")
+    channel_id = get("channel_id")
+    perms = get("app_permissions")
+    context = get("context")
+    kind = p["type"]
+    entitlements = get("entitlements")
+    return (
+        Snowflake(p["id"]),
+        app,
+        Snowflake(p["application_id"]),
+        _INTERACTION_TYPES.get(kind) or try_enum(InteractionType, kind),
+        p["token"],
+        get("version", 1),
+        guild_id,
+        get("guild"),
+        None if channel_id is None else Snowflake(channel_id),
+        None if channel is None else _links.decode_channel(channel, app, guild_id),
+        member,
+        user,
+        get("locale"),
+        get("guild_locale"),
+        None if perms is None else _permissions(perms),
+        tuple(decode_entitlement(e) for e in entitlements) if entitlements else (),
+        _owners(get("authorizing_integration_owners")),
+        None if context is None else try_enum(InteractionContextType, context),
+        get("attachment_size_limit"),
+    )
 
 
 def _resolved(
@@ -175,76 +254,78 @@ def _resolved(
     return None if raw is None else decode_resolved(raw, app, guild_id)
 
 
-def _command_fields(
-    p: JSONObject, app: RESTAware | None, guild_id: Snowflake | None
-) -> dict[str, typing.Any]:
-    data = p["data"]
-    return {
-        "command_id": Snowflake(data["id"]),
-        "command_name": data["name"],
-        "command_type": try_enum(CommandType, data.get("type", 1)),
-        "registered_guild_id": opt_snowflake(data.get("guild_id")),
-        "options": tuple(decode_command_interaction_option(o) for o in data.get("options", ())),
-        "resolved": _resolved(data, app, guild_id),
-    }
+def _command_fields(data: JSONObject) -> tuple[typing.Any, ...]:
+    """The values of `_COMMAND_FIELDS`, in that order."""
+    get = data.get
+    kind = get("type", 1)
+    registered = get("guild_id")
+    options = get("options")
+    return (
+        Snowflake(data["id"]),
+        data["name"],
+        try_enum(CommandType, kind),
+        None if registered is None else Snowflake(registered),
+        tuple(decode_command_interaction_option(o) for o in options) if options else (),
+    )
 
 
 def _ping(p: JSONObject, app: RESTAware | None) -> PartialInteraction:
-    common = _common(p, app) if "user" in p or "member" in p else None
-    if common is None:
-        return PingInteraction(
-            id=Snowflake(p["id"]),
-            app=app,
-            application_id=Snowflake(p["application_id"]),
-            type=InteractionType.PING,
-            token=p["token"],
-            version=p.get("version", 1),
-            user=_links.decode_user({"id": "0", "username": ""}),
-        )
-    return PingInteraction(**common)
+    if "user" in p or "member" in p:
+        return _make_ping(*_common(p, app))
+    return PingInteraction(
+        id=Snowflake(p["id"]),
+        app=app,
+        application_id=Snowflake(p["application_id"]),
+        type=InteractionType.PING,
+        token=p["token"],
+        version=p.get("version", 1),
+        user=_links.decode_user({"id": "0", "username": ""}),
+    )
 
 
 def _command(p: JSONObject, app: RESTAware | None) -> PartialInteraction:
     common = _common(p, app)
     data = p["data"]
     target = data.get("target_id")
-    return CommandInteraction(
-        target_id=None if target is None else Snowflake(target),
-        **_command_fields(p, app, common["guild_id"]),
-        **common,
+    return _make_command(
+        *common,
+        *_command_fields(data),
+        _resolved(data, app, common[6]),
+        None if target is None else Snowflake(target),
     )
 
 
 def _autocomplete(p: JSONObject, app: RESTAware | None) -> PartialInteraction:
     common = _common(p, app)
-    return AutocompleteInteraction(**_command_fields(p, app, common["guild_id"]), **common)
+    data = p["data"]
+    return _make_autocomplete(*common, *_command_fields(data), _resolved(data, app, common[6]))
 
 
 def _component(p: JSONObject, app: RESTAware | None) -> PartialInteraction:
     common = _common(p, app)
+    guild_id = common[6]
     data = p["data"]
-    return ComponentInteraction(
-        custom_id=data["custom_id"],
-        component_type=try_enum(ComponentType, data["component_type"]),
-        values=tuple(data.get("values", ())),
-        resolved=_resolved(data, app, common["guild_id"]),
-        message=decode_message(p["message"], app, guild_id=common["guild_id"]),
-        **common,
+    return _make_component(
+        *common,
+        data["custom_id"],
+        try_enum(ComponentType, data["component_type"]),
+        tuple(data.get("values", ())),
+        _resolved(data, app, guild_id),
+        decode_message(p["message"], app, guild_id=guild_id),
     )
 
 
 def _modal(p: JSONObject, app: RESTAware | None) -> PartialInteraction:
     common = _common(p, app)
+    guild_id = common[6]
     data = p["data"]
     message = p.get("message")
-    return ModalInteraction(
-        custom_id=data["custom_id"],
-        components=tuple(decode_component(c) for c in data.get("components", ())),
-        resolved=_resolved(data, app, common["guild_id"]),
-        message=None
-        if message is None
-        else decode_message(message, app, guild_id=common["guild_id"]),
-        **common,
+    return _make_modal(
+        *common,
+        data["custom_id"],
+        tuple(decode_component(c) for c in data.get("components", ())),
+        _resolved(data, app, guild_id),
+        None if message is None else decode_message(message, app, guild_id=guild_id),
     )
 
 
