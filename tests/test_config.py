@@ -57,6 +57,6 @@ def test_cache_settings() -> None:
     settings = CacheSettings()
     assert settings.components == CacheComponents.ALL
     assert settings.components & CacheComponents.MEMBERS
-    assert sum(1 << i for i in range(13)) == CacheComponents.ALL
+    assert sum(1 << i for i in range(17)) == CacheComponents.ALL
     with pytest.raises(ValueError, match="max_messages"):
         CacheSettings(max_messages=-1)

@@ -147,7 +147,14 @@ class CacheComponents(enum.IntFlag, boundary=enum.KEEP):
     DM_CHANNEL_IDS = 1 << 10
     GUILD_STICKERS = 1 << 11
     GUILD_THREADS = 1 << 12
-    ALL = (1 << 13) - 1
+    STAGE_INSTANCES = 1 << 13
+    SCHEDULED_EVENTS = 1 << 14
+    """Scheduled events, with their interested-user counts."""
+    THREAD_MEMBERS = 1 << 15
+    """Who is in each thread; stored only while `GUILD_THREADS` is on too."""
+    SOUNDBOARD_SOUNDS = 1 << 16
+    """Guild soundboard sounds."""
+    ALL = (1 << 17) - 1
 
 
 @attrs.frozen(kw_only=True)

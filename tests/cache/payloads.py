@@ -313,3 +313,24 @@ def reaction(
         "burst": burst,
         "type": 1 if burst else 0,
     }
+
+
+SOUND = "1106714396018884649"
+
+
+def soundboard_sound(
+    name: str = "Yay", sid: str = SOUND, guild_id: str | None = GUILD, **extra: typing.Any
+) -> dict[str, typing.Any]:
+    # resources/soundboard.mdx "Example Guild Soundboard Sound"
+    out: dict[str, typing.Any] = {
+        "name": name,
+        "sound_id": sid,
+        "volume": 1,
+        "emoji_id": "989193655938064464",
+        "emoji_name": None,
+        "available": True,
+        **extra,
+    }
+    if guild_id is not None:
+        out["guild_id"] = guild_id
+    return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import typing
 
 import anyio
+import pytest
 
 from anycord.cache import Cache
 from anycord.config import CacheComponents, CacheSettings
@@ -143,19 +144,51 @@ async def test_scheduled_events_lifecycle_user_counts_and_old_event() -> None:
         await manager.aclose()
 
 
-async def test_scheduled_events_and_stages_off_with_guilds_component() -> None:
-    cache, manager = make(CacheSettings(components=CacheComponents.ALL & ~CacheComponents.GUILDS))
+@pytest.mark.parametrize(
+    ("flag", "stages_kept", "events_kept"),
+    [
+        (CacheComponents.STAGE_INSTANCES, False, True),
+        (CacheComponents.SCHEDULED_EVENTS, True, False),
+        (CacheComponents.GUILDS, True, True),  # no longer what switches them
+    ],
+)
+async def test_stage_instances_and_scheduled_events_have_their_own_flags(
+    flag: CacheComponents, stages_kept: bool, events_kept: bool
+) -> None:
+    cache, manager = make(CacheSettings(components=CacheComponents.ALL & ~flag))
+    later = "800000000000000003"
+    user = {"guild_scheduled_event_id": later, "user_id": U1, "guild_id": p.GUILD}
     await feed(
         manager,
         ("READY", p.ready()),
-        ("GUILD_CREATE", guild_with(guild_scheduled_events=[p.scheduled_event()])),
-        ("GUILD_SCHEDULED_EVENT_CREATE", p.scheduled_event(eid="800000000000000003")),
-        ("STAGE_INSTANCE_CREATE", p.stage_instance()),
+        (
+            "GUILD_CREATE",
+            guild_with(
+                guild_scheduled_events=[p.scheduled_event()], stage_instances=[p.stage_instance()]
+            ),
+        ),
+        ("GUILD_SCHEDULED_EVENT_CREATE", p.scheduled_event(eid=later, user_count=1)),
+        ("GUILD_SCHEDULED_EVENT_USER_ADD", user),
+        ("STAGE_INSTANCE_CREATE", p.stage_instance(sid="800000000000000004")),
     )
-    assert cache.get_scheduled_event(int(p.SCHEDULED_EVENT)) is None
-    assert len(cache.get_scheduled_events_view()) == 0
-    assert len(cache.get_stage_instances_view_for_guild(int(p.GUILD))) == 0
-    assert cache.get_stage_instance(int(p.STAGE_INSTANCE)) is None
+    stages = (
+        cache.get_stage_instance(int(p.STAGE_INSTANCE)),
+        cache.get_stage_instance(800000000000000004),
+    )
+    assert all(s is not None for s in stages) is stages_kept
+    assert any(s is not None for s in stages) is stages_kept
+    assert len(cache.get_stage_instances_view()) == (2 if stages_kept else 0)
+    assert len(cache.get_stage_instances_view_for_guild(int(p.GUILD))) == (2 if stages_kept else 0)
+    events = (
+        cache.get_scheduled_event(int(p.SCHEDULED_EVENT)),
+        cache.get_scheduled_event(int(later)),
+    )
+    assert all(e is not None for e in events) is events_kept
+    assert any(e is not None for e in events) is events_kept
+    assert len(cache.get_scheduled_events_view()) == (2 if events_kept else 0)
+    assert len(cache.get_scheduled_events_view_for_guild(int(p.GUILD))) == (2 if events_kept else 0)
+    if events_kept:
+        assert events[1].user_count == 2  # type: ignore[union-attr]
 
 
 # -- thread members -----------------------------------------------------------------------------
@@ -249,18 +282,45 @@ async def test_thread_members_from_list_sync_and_thread_create_and_guild_leave()
     assert cache.get_thread_member(int(p.THREAD), int(p.ME)) is None
 
 
-async def test_thread_members_off_with_threads_component() -> None:
-    cache, manager = make(
-        CacheSettings(components=CacheComponents.ALL & ~CacheComponents.GUILD_THREADS)
-    )
+@pytest.mark.parametrize("flag", [CacheComponents.THREAD_MEMBERS, CacheComponents.GUILD_THREADS])
+async def test_thread_members_off_with_their_flag_or_without_threads(
+    flag: CacheComponents,
+) -> None:
+    cache, manager = make(CacheSettings(components=CacheComponents.ALL & ~flag))
+    added = {
+        "id": p.THREAD,
+        "guild_id": p.GUILD,
+        "member_count": 2,
+        "added_members": [p.thread_member(U1, p.THREAD)],
+    }
+    sync = {"guild_id": p.GUILD, "threads": [], "members": [p.thread_member(p.ME, p.THREAD)]}
     await feed(
         manager,
         ("READY", p.ready()),
         ("GUILD_CREATE", guild_with(threads=[{**p.thread(), "member": p.thread_member()}])),
         ("THREAD_MEMBER_UPDATE", {**p.thread_member(p.ME, p.THREAD), "guild_id": p.GUILD}),
+        ("THREAD_MEMBERS_UPDATE", added),
+        ("THREAD_LIST_SYNC", sync),
     )
     assert cache.get_thread_member(int(p.THREAD), int(p.ME)) is None
+    assert cache.get_thread_member(int(p.THREAD), int(U1)) is None
     assert len(cache.get_thread_members_view_for_thread(int(p.THREAD))) == 0
+    assert cache._thread_members == {}  # nothing stored behind the getters either
+
+
+async def test_threads_keep_their_member_count_without_thread_members() -> None:
+    cache, manager = make(
+        CacheSettings(components=CacheComponents.ALL & ~CacheComponents.THREAD_MEMBERS)
+    )
+    update = {"id": p.THREAD, "guild_id": p.GUILD, "member_count": 7, "added_members": []}
+    await feed(
+        manager,
+        ("READY", p.ready()),
+        ("GUILD_CREATE", guild_with(threads=[p.thread()])),
+        ("THREAD_MEMBERS_UPDATE", update),
+    )
+    thread = cache.get_thread(int(p.THREAD))
+    assert getattr(thread, "approximate_member_count", None) == 7
 
 
 # -- reactions ----------------------------------------------------------------------------------

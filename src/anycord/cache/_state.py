@@ -29,6 +29,7 @@ class GuildRecord:
         "presences",
         "roles",
         "scheduled_events",
+        "soundboard_sounds",
         "stage_instances",
         "stickers",
         "threads",
@@ -46,6 +47,7 @@ class GuildRecord:
         self.stickers: set[int] = set()
         self.stage_instances: set[int] = set()
         self.scheduled_events: set[int] = set()
+        self.soundboard_sounds: set[int] = set()
         self.members: dict[int, MemberRecord] = {}
         self.presences: dict[int, Payload] = {}
         self.voice_states: dict[int, Payload] = {}
@@ -71,6 +73,8 @@ class CacheState:
         self._invites: dict[str, Payload] = {}
         self._stage_instances: dict[int, Payload] = {}
         self._scheduled_events: dict[int, Payload] = {}
+        # sound ID -> soundboard sound payload (with `guild_id` filled in)
+        self._soundboard_sounds: dict[int, Payload] = {}
         # thread ID -> user ID -> thread member payload (with `id` and `user_id` filled in)
         self._thread_members: dict[int, dict[int, Payload]] = {}
         self._users: dict[int, UserRecord] = {}

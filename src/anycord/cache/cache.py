@@ -7,9 +7,10 @@ Guarantees:
   event (and update/delete events carry the state before it as `old_*`).
 * **Switchable.** Each `CacheComponents` flag in `CacheSettings` turns one store on or off;
   a disabled store is never written and its getters return `None` or an empty view. Stage
-  instances and scheduled events live under `GUILDS` (`anycord.cache.scheduled`), thread
-  members under `GUILD_THREADS` (`anycord.cache.threads`), reaction counts on the cached
-  messages under `MESSAGES`.
+  instances and scheduled events have their own flags (`anycord.cache.scheduled`), thread
+  members too but only while `GUILD_THREADS` is on (`anycord.cache.threads`), soundboard
+  sounds `SOUNDBOARD_SOUNDS` (`anycord.cache.soundboard`); reaction counts on the cached
+  messages live under `MESSAGES`.
 * **Compact.** Members are small records sharing their users (reference-counted: a user is
   dropped with the last member that refers to it); see `anycord.cache.records`.
 * **Copy on read.** Getters build fresh models; changing one never changes the cache.

@@ -1,4 +1,6 @@
-"""Guilds and what hangs off them: channels, threads, roles, emojis, stickers, invites."""
+"""Guilds and what hangs off them: channels, threads, roles, emojis, stickers, invites (and,
+through the mixins, members, thread members, stage instances, scheduled events and
+soundboard sounds)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import typing
 
 from anycord.cache.members import MembersMixin
 from anycord.cache.scheduled import ScheduledMixin
+from anycord.cache.soundboard import SoundboardMixin
 from anycord.cache.threads import ThreadMembersMixin
 from anycord.cache.views import CacheView, EmptyCacheView
 from anycord.config import CacheComponents
@@ -51,7 +54,7 @@ def _without_lists(payload: Payload) -> Payload:
     return {k: v for k, v in payload.items() if k not in _GUILD_LISTS}
 
 
-class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin):
+class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMixin):
     """Guild payloads are kept without their lists; each list lives in its own store."""
 
     # -- guilds ------------------------------------------------------------------------------
@@ -77,6 +80,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin):
                 self._thread_member_of(thread)
         self._replace_expressions(guild, payload, sid)
         self._replace_scheduled(guild, payload, sid)
+        self._replace_guild_sounds(guild, payload, sid)
         if self._on(CacheComponents.MEMBERS):
             self._clear_members(guild)
             self._store_members(guild, payload.get("members", ()))
@@ -141,6 +145,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin):
                 store.pop(item_id, None)
         self._forget_thread_members(guild.threads)
         self._forget_scheduled(guild)
+        self._forget_sounds(guild)
         self._clear_members(guild)
         sid = payload["id"]
         for code in [c for c, inv in self._invites.items() if inv.get("guild_id") == sid]:
@@ -223,8 +228,9 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin):
             thread_id = int(thread["id"])
             self._threads[thread_id] = thread
             guild.threads.add(thread_id)
-        for member in payload.get("members", ()):
-            self._store_thread_member(int(member["id"]), member, sid)
+        if self._members_on():
+            for member in payload.get("members", ()):
+                self._store_thread_member(int(member["id"]), member, sid)
 
     # -- roles, emojis, stickers -------------------------------------------------------------
 

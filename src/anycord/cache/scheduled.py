@@ -3,7 +3,8 @@
 Both arrive whole in GUILD_CREATE (`stage_instances`, `guild_scheduled_events`) and then
 through their create/update/delete dispatches; scheduled events also count their interested
 users (`user_count`) through GUILD_SCHEDULED_EVENT_USER_ADD/REMOVE when the count is known.
-They are kept under `CacheComponents.GUILDS` (they are part of the guild object Discord sends).
+Stage instances are kept under `CacheComponents.STAGE_INSTANCES`, scheduled events under
+`CacheComponents.SCHEDULED_EVENTS`; each switches its store alone.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ if typing.TYPE_CHECKING:
 
 __all__ = ["ScheduledMixin"]
 
-_COMPONENT: typing.Final = CacheComponents.GUILDS
+_STAGES: typing.Final = CacheComponents.STAGE_INSTANCES
+_EVENTS: typing.Final = CacheComponents.SCHEDULED_EVENTS
 
 
 class ScheduledMixin(CacheState):
@@ -53,13 +55,11 @@ class ScheduledMixin(CacheState):
 
     def _replace_scheduled(self, guild: GuildRecord, payload: Payload, sid: str) -> None:
         # GUILD_CREATE: each list replaces what the guild had.
-        if not self._on(_COMPONENT):
-            return
-        for ids, store, key in (
-            (guild.stage_instances, self._stage_instances, "stage_instances"),
-            (guild.scheduled_events, self._scheduled_events, "guild_scheduled_events"),
+        for ids, store, key, component in (
+            (guild.stage_instances, self._stage_instances, "stage_instances", _STAGES),
+            (guild.scheduled_events, self._scheduled_events, "guild_scheduled_events", _EVENTS),
         ):
-            if key not in payload:
+            if key not in payload or not self._on(component):
                 continue
             for item_id in ids:
                 store.pop(item_id, None)
@@ -79,17 +79,17 @@ class ScheduledMixin(CacheState):
     # -- stage instances ---------------------------------------------------------------------
 
     def _on_stage_instance_create(self, payload: Payload) -> None:
-        if self._on(_COMPONENT):
+        if self._on(_STAGES):
             self._put(self._stage_instances, "stage_instances", payload)
 
     def _on_stage_instance_update(self, payload: Payload) -> Callable[[], StageInstance] | None:
-        if not self._on(_COMPONENT):
+        if not self._on(_STAGES):
             return None
         old = self._put(self._stage_instances, "stage_instances", payload)
         return functools.partial(decode_stage_instance, old, self._app) if old else None
 
     def _on_stage_instance_delete(self, payload: Payload) -> Callable[[], StageInstance] | None:
-        if not self._on(_COMPONENT):
+        if not self._on(_STAGES):
             return None
         old = self._drop(self._stage_instances, "stage_instances", payload)
         return functools.partial(decode_stage_instance, old, self._app) if old else None
@@ -97,11 +97,11 @@ class ScheduledMixin(CacheState):
     # -- scheduled events --------------------------------------------------------------------
 
     def _on_scheduled_event_create(self, payload: Payload) -> None:
-        if self._on(_COMPONENT):
+        if self._on(_EVENTS):
             self._put(self._scheduled_events, "scheduled_events", payload)
 
     def _on_scheduled_event_update(self, payload: Payload) -> Callable[[], ScheduledEvent] | None:
-        if not self._on(_COMPONENT):
+        if not self._on(_EVENTS):
             return None
         old = self._scheduled_events.get(int(payload["id"]))
         if old is not None and "user_count" in old and "user_count" not in payload:
@@ -111,13 +111,13 @@ class ScheduledMixin(CacheState):
         return functools.partial(decode_scheduled_event, old, self._app) if old else None
 
     def _on_scheduled_event_delete(self, payload: Payload) -> Callable[[], ScheduledEvent] | None:
-        if not self._on(_COMPONENT):
+        if not self._on(_EVENTS):
             return None
         old = self._drop(self._scheduled_events, "scheduled_events", payload)
         return functools.partial(decode_scheduled_event, old, self._app) if old else None
 
     def _count_scheduled_user(self, payload: Payload, delta: int) -> None:
-        if not self._on(_COMPONENT):
+        if not self._on(_EVENTS):
             return
         event_id = int(payload["guild_scheduled_event_id"])
         cached = self._scheduled_events.get(event_id)
@@ -136,10 +136,10 @@ class ScheduledMixin(CacheState):
     # -- reads -------------------------------------------------------------------------------
 
     def _scheduled_view(
-        self, store: Mapping[int, Payload], decoder: Callable[..., typing.Any], attr: str | None,
-        guild: SnowflakeishOr | None = None,
+        self, component: CacheComponents, store: Mapping[int, Payload],
+        decoder: Callable[..., typing.Any], attr: str | None, guild: SnowflakeishOr | None = None,
     ) -> CacheView[typing.Any, typing.Any]:  # fmt: skip
-        if not self._on(_COMPONENT):
+        if not self._on(component):
             return EmptyCacheView()
         keys = None
         if attr is not None and guild is not None:
@@ -156,14 +156,14 @@ class ScheduledMixin(CacheState):
 
     def get_stage_instances_view(self) -> Mapping[Snowflake, StageInstance]:
         """Every cached stage instance."""
-        return self._scheduled_view(self._stage_instances, decode_stage_instance, None)
+        return self._scheduled_view(_STAGES, self._stage_instances, decode_stage_instance, None)
 
     def get_stage_instances_view_for_guild(
         self, guild: SnowflakeishOr
     ) -> Mapping[Snowflake, StageInstance]:
         """The cached stage instances of `guild`."""
         return self._scheduled_view(
-            self._stage_instances, decode_stage_instance, "stage_instances", guild
+            _STAGES, self._stage_instances, decode_stage_instance, "stage_instances", guild
         )
 
     def get_stage_instance_for_channel(self, channel: SnowflakeishOr) -> StageInstance | None:
@@ -181,12 +181,12 @@ class ScheduledMixin(CacheState):
 
     def get_scheduled_events_view(self) -> Mapping[Snowflake, ScheduledEvent]:
         """Every cached scheduled event."""
-        return self._scheduled_view(self._scheduled_events, decode_scheduled_event, None)
+        return self._scheduled_view(_EVENTS, self._scheduled_events, decode_scheduled_event, None)
 
     def get_scheduled_events_view_for_guild(
         self, guild: SnowflakeishOr
     ) -> Mapping[Snowflake, ScheduledEvent]:
         """The cached scheduled events of `guild`."""
         return self._scheduled_view(
-            self._scheduled_events, decode_scheduled_event, "scheduled_events", guild
+            _EVENTS, self._scheduled_events, decode_scheduled_event, "scheduled_events", guild
         )

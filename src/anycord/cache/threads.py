@@ -6,7 +6,8 @@ THREAD_MEMBER_UPDATE and THREAD_LIST_SYNC's `members` give the bot's own members
 thread object's `member` field (GUILD_CREATE's threads, THREAD_CREATE when the bot is added)
 is the bot's own membership without `id`/`user_id`. A thread's members go with the thread
 (THREAD_DELETE, a list sync that drops it, GUILD_DELETE). Kept under
-`CacheComponents.GUILD_THREADS`.
+`CacheComponents.THREAD_MEMBERS`, and only while `GUILD_THREADS` is on too: members are
+dropped with their thread, which the cache can only tell for the threads it holds.
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ if typing.TYPE_CHECKING:
 
 __all__ = ["ThreadMembersMixin"]
 
-_COMPONENT: typing.Final = CacheComponents.GUILD_THREADS
+_COMPONENT: typing.Final = CacheComponents.THREAD_MEMBERS | CacheComponents.GUILD_THREADS
 
 
 class ThreadMembersMixin(CacheState):
     """Thread member payloads by thread, then by user."""
+
+    def _members_on(self) -> bool:
+        return self._components & _COMPONENT == _COMPONENT
 
     def _store_thread_member(
         self, thread_id: int, payload: Payload, guild_id: str | None = None
@@ -54,7 +58,7 @@ class ThreadMembersMixin(CacheState):
     def _thread_member_of(self, thread: Payload) -> None:
         # A thread object's own `member` field: the bot's membership.
         member = thread.get("member")
-        if member is not None and self._on(_COMPONENT):
+        if member is not None and self._members_on():
             self._store_thread_member(int(thread["id"]), member, thread.get("guild_id"))
 
     def _forget_thread_members(self, thread_ids: Iterable[int]) -> None:
@@ -63,13 +67,16 @@ class ThreadMembersMixin(CacheState):
             members.pop(thread_id, None)
 
     def _on_thread_member_update(self, payload: Payload) -> None:
-        if self._on(_COMPONENT):
+        if self._members_on():
             self._store_thread_member(int(payload["id"]), payload)
 
     def _on_thread_members_update(self, payload: Payload) -> None:
-        if not self._on(_COMPONENT):
-            return
         thread_id = int(payload["id"])
+        thread = self._threads.get(thread_id)
+        if thread is not None and "member_count" in payload:
+            self._threads[thread_id] = {**thread, "member_count": payload["member_count"]}
+        if not self._members_on():
+            return
         for member in payload.get("added_members") or ():
             self._store_thread_member(thread_id, member, payload.get("guild_id"))
         members = self._thread_members.get(thread_id)
@@ -78,9 +85,6 @@ class ThreadMembersMixin(CacheState):
                 members.pop(int(user_id), None)
             if not members:
                 del self._thread_members[thread_id]
-        thread = self._threads.get(thread_id)
-        if thread is not None and "member_count" in payload:
-            self._threads[thread_id] = {**thread, "member_count": payload["member_count"]}
 
     # -- reads -------------------------------------------------------------------------------
 
@@ -97,7 +101,7 @@ class ThreadMembersMixin(CacheState):
     ) -> Mapping[Snowflake, ThreadMember]:
         """The cached members of `thread`, by user ID."""
         members = self._thread_members.get(to_snowflake(thread))
-        if members is None or not self._on(_COMPONENT):
+        if members is None or not self._members_on():
             return EmptyCacheView()
         app = self._app
         return CacheView(members, lambda payload: _build(payload, app=app))

@@ -20,7 +20,8 @@ CacheUpdate = typing.Callable[[typing.Any, dict[str, typing.Any]], typing.Any]
 
 _GUILD_ALL = (
     C.GUILDS | C.GUILD_CHANNELS | C.GUILD_THREADS | C.ROLES | C.EMOJIS | C.GUILD_STICKERS | C.MEMBERS
-    | C.PRESENCES | C.VOICE_STATES | C.INVITES
+    | C.PRESENCES | C.VOICE_STATES | C.INVITES | C.STAGE_INSTANCES | C.SCHEDULED_EVENTS
+    | C.THREAD_MEMBERS | C.SOUNDBOARD_SOUNDS
 )  # fmt: skip
 
 CACHE_UPDATES: typing.Final[dict[str, tuple[CacheUpdate, C]]] = {
@@ -57,14 +58,24 @@ CACHE_UPDATES: typing.Final[dict[str, tuple[CacheUpdate, C]]] = {
     "MESSAGE_REACTION_REMOVE": (Cache._on_reaction_remove, C.MESSAGES),
     "MESSAGE_REACTION_REMOVE_ALL": (Cache._on_reaction_remove_all, C.MESSAGES),
     "MESSAGE_REACTION_REMOVE_EMOJI": (Cache._on_reaction_remove_emoji, C.MESSAGES),
-    "THREAD_MEMBER_UPDATE": (Cache._on_thread_member_update, C.GUILD_THREADS),
-    "THREAD_MEMBERS_UPDATE": (Cache._on_thread_members_update, C.GUILD_THREADS),
-    "STAGE_INSTANCE_CREATE": (Cache._on_stage_instance_create, C.GUILDS),
-    "STAGE_INSTANCE_UPDATE": (Cache._on_stage_instance_update, C.GUILDS),
-    "STAGE_INSTANCE_DELETE": (Cache._on_stage_instance_delete, C.GUILDS),
-    "GUILD_SCHEDULED_EVENT_CREATE": (Cache._on_scheduled_event_create, C.GUILDS),
-    "GUILD_SCHEDULED_EVENT_UPDATE": (Cache._on_scheduled_event_update, C.GUILDS),
-    "GUILD_SCHEDULED_EVENT_DELETE": (Cache._on_scheduled_event_delete, C.GUILDS),
-    "GUILD_SCHEDULED_EVENT_USER_ADD": (Cache._on_scheduled_event_user_add, C.GUILDS),
-    "GUILD_SCHEDULED_EVENT_USER_REMOVE": (Cache._on_scheduled_event_user_remove, C.GUILDS),
+    # Thread members are stored only while GUILD_THREADS is on too (`anycord.cache.threads`).
+    "THREAD_MEMBER_UPDATE": (Cache._on_thread_member_update, C.THREAD_MEMBERS),
+    # Also sets the thread's member count.
+    "THREAD_MEMBERS_UPDATE": (Cache._on_thread_members_update, C.THREAD_MEMBERS | C.GUILD_THREADS),
+    "STAGE_INSTANCE_CREATE": (Cache._on_stage_instance_create, C.STAGE_INSTANCES),
+    "STAGE_INSTANCE_UPDATE": (Cache._on_stage_instance_update, C.STAGE_INSTANCES),
+    "STAGE_INSTANCE_DELETE": (Cache._on_stage_instance_delete, C.STAGE_INSTANCES),
+    "GUILD_SCHEDULED_EVENT_CREATE": (Cache._on_scheduled_event_create, C.SCHEDULED_EVENTS),
+    "GUILD_SCHEDULED_EVENT_UPDATE": (Cache._on_scheduled_event_update, C.SCHEDULED_EVENTS),
+    "GUILD_SCHEDULED_EVENT_DELETE": (Cache._on_scheduled_event_delete, C.SCHEDULED_EVENTS),
+    "GUILD_SCHEDULED_EVENT_USER_ADD": (Cache._on_scheduled_event_user_add, C.SCHEDULED_EVENTS),
+    "GUILD_SCHEDULED_EVENT_USER_REMOVE": (
+        Cache._on_scheduled_event_user_remove,
+        C.SCHEDULED_EVENTS,
+    ),
+    "GUILD_SOUNDBOARD_SOUND_CREATE": (Cache._on_soundboard_sound_create, C.SOUNDBOARD_SOUNDS),
+    "GUILD_SOUNDBOARD_SOUND_UPDATE": (Cache._on_soundboard_sound_update, C.SOUNDBOARD_SOUNDS),
+    "GUILD_SOUNDBOARD_SOUND_DELETE": (Cache._on_soundboard_sound_delete, C.SOUNDBOARD_SOUNDS),
+    "GUILD_SOUNDBOARD_SOUNDS_UPDATE": (Cache._on_soundboard_sounds_update, C.SOUNDBOARD_SOUNDS),
+    "SOUNDBOARD_SOUNDS": (Cache._on_soundboard_sounds, C.SOUNDBOARD_SOUNDS),
 }

@@ -207,23 +207,27 @@ class SoundboardSoundCreateEvent(SoundboardSoundEvent):
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class SoundboardSoundUpdateEvent(SoundboardSoundEvent):
-    """GUILD_SOUNDBOARD_SOUND_UPDATE."""
+    """GUILD_SOUNDBOARD_SOUND_UPDATE; `old_sound` when it was cached."""
 
     sound: typing.Any
+    old_sound: typing.Any = None
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class SoundboardSoundDeleteEvent(SoundboardSoundEvent):
-    """GUILD_SOUNDBOARD_SOUND_DELETE."""
+    """GUILD_SOUNDBOARD_SOUND_DELETE; `old_sound` when it was cached."""
 
     sound_id: Snowflake
+    old_sound: typing.Any = None
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class SoundboardSoundsUpdateEvent(SoundboardSoundEvent):
-    """GUILD_SOUNDBOARD_SOUNDS_UPDATE: several sounds changed."""
+    """GUILD_SOUNDBOARD_SOUNDS_UPDATE: several sounds changed; `old_sounds` holds those of them
+    that were cached, as they were (empty when none was, or the cache is off)."""
 
     sounds: Sequence[typing.Any]
+    old_sounds: Sequence[typing.Any] = ()
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -434,7 +438,7 @@ on_soundboard_sound_create = decoded_factory(
 
 
 on_soundboard_sound_update = decoded_factory(
-    SoundboardSoundUpdateEvent, "sound", decode_soundboard_sound
+    SoundboardSoundUpdateEvent, "sound", decode_soundboard_sound, old_field="old_sound"
 )
 
 
@@ -443,7 +447,11 @@ def on_soundboard_sound_delete(
 ) -> SoundboardSoundDeleteEvent:
     """GUILD_SOUNDBOARD_SOUND_DELETE."""
     return SoundboardSoundDeleteEvent(
-        app=app, shard=shard, guild_id=_gid(payload), sound_id=Snowflake(payload["sound_id"])
+        app=app,
+        shard=shard,
+        guild_id=_gid(payload),
+        sound_id=Snowflake(payload["sound_id"]),
+        old_sound=old() if old is not None else None,
     )
 
 
@@ -453,7 +461,10 @@ def on_soundboard_sounds_update(
     """GUILD_SOUNDBOARD_SOUNDS_UPDATE."""
     guild_id = _gid(payload)
     sounds = tuple(decode_soundboard_sound(s, app) for s in payload.get("soundboard_sounds", ()))
-    return SoundboardSoundsUpdateEvent(app=app, shard=shard, guild_id=guild_id, sounds=sounds)
+    old_sounds = tuple(old()) if old is not None else ()
+    return SoundboardSoundsUpdateEvent(
+        app=app, shard=shard, guild_id=guild_id, sounds=sounds, old_sounds=old_sounds
+    )
 
 
 def on_soundboard_sounds(
