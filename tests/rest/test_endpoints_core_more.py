@@ -56,12 +56,18 @@ async def test_pins_crosspost_and_forward(fake: Fake, rest: RESTClient) -> None:
     assert (await rest.crosspost_message(channel, 5)).content == "x"
     source = await rest.create_message(fake.channels[1]["id"], "original")
     forward = await rest.forward_message(channel, source, fake.channels[1]["id"])
-    assert fake.rest.requests[-1].json == {
+    sent = dict(fake.rest.requests[-1].json)
+    nonce = sent.pop("nonce")
+    assert isinstance(nonce, str)
+    assert nonce.isdigit()
+    assert len(nonce) <= 25
+    assert sent == {
         "message_reference": {
             "type": 1,
             "message_id": str(source.id),
             "channel_id": fake.channels[1]["id"],
-        }
+        },
+        "enforce_nonce": True,
     }
     assert forward.channel_id == int(channel)
     assert forward.content == ""

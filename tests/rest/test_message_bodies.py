@@ -165,3 +165,23 @@ async def test_every_message_argument_reaches_the_body(
         assert result is None
     else:
         assert isinstance(result, endpoint.returns)
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
+async def test_only_create_message_adds_its_own_nonce(fake: Fake, endpoint: Endpoint) -> None:
+    # Without `nonce`/`enforce_nonce`, create_message sends a fresh enforced nonce (so its
+    # retries cannot duplicate the message); no other message-like body gains one.
+    method, route = endpoint.target.split(" ")
+    response = RESPONSES[endpoint.returns]
+    fake.rest.stub(method, route, json=response, status=200 if response is not None else 204)
+    async with fake.client() as rest:
+        await getattr(rest, endpoint.name)(*endpoint.args, content="hi")
+    (sent,) = fake.rest.requests
+    expected: dict[str, typing.Any] = {"content": "hi"}
+    if endpoint.name == "create_message":
+        nonce = sent.json["nonce"]
+        assert isinstance(nonce, str)
+        assert nonce.isdigit()
+        assert 1 <= len(nonce) <= 25
+        expected |= {"nonce": nonce, "enforce_nonce": True}
+    assert sent.json == endpoint.wrap(expected)

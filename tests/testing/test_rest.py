@@ -153,16 +153,14 @@ async def test_request_log_records_route_query_headers() -> None:
 async def test_stub_unknown_and_unemulated_routes() -> None:
     async with running_fake(rest_over_tcp=False) as fake, bare_client(fake, tcp=False) as c:
         guild = fake.add_guild()
-        r = await c.get(f"/guilds/{guild['id']}/audit-logs")
+        r = await c.get(f"/applications/{fake.world.application_id}/emojis")
         assert r.status_code == 501
         assert "stub" in r.json()["message"]
-        fake.rest.stub(
-            "GET", "/guilds/{guild_id}/audit-logs", json={"audit_log_entries": []}, times=1
-        )
-        r = await c.get(f"/guilds/{guild['id']}/audit-logs")
-        assert (r.status_code, r.json()) == (200, {"audit_log_entries": []})
+        fake.rest.stub("GET", "/applications/{application_id}/emojis", json={"items": []}, times=1)
+        r = await c.get(f"/applications/{fake.world.application_id}/emojis")
+        assert (r.status_code, r.json()) == (200, {"items": []})
         assert "x-ratelimit-bucket" in r.headers
-        assert (await c.get(f"/guilds/{guild['id']}/audit-logs")).status_code == 501
+        assert (await c.get(f"/applications/{fake.world.application_id}/emojis")).status_code == 501
         fake.rest.stub("GET", "/guilds/{guild_id}", json=lambda req: {"path": req.path})
         assert (await c.get(f"/guilds/{guild['id']}")).json() == {"path": f"/guilds/{guild['id']}"}
         r = await c.get("/no/such/route")

@@ -17,6 +17,8 @@ It speaks v10 JSON, with `compress=zlib-stream` or `zstd-stream`, and follows Di
   the client missed and then sends RESUMED (4007 bad seq, 4009 expired, op 9 unknown session).
 * Op 4 (voice state update) is answered like Discord does: the bot's VOICE_STATE_UPDATE with
   a session_id and, for a join, a VOICE_SERVER_UPDATE (token, endpoint), on the guild's shard.
+  Op 8 gets GUILD_MEMBERS_CHUNKs, op 43 a CHANNEL_INFO on the guild's shard; op 3 beyond 5 per
+  20 s is dropped and logged in `dropped_presences` (`anycord.testing.gateway_ops`).
 * Events reach only the sessions that should see them: guild events go to shard
   `(guild_id >> 22) % shard_count`, others to shard 0, filtered by the session's intents
   (guild messages lose their content without MESSAGE_CONTENT).
@@ -53,6 +55,7 @@ from wsproto.utilities import RemoteProtocolError
 
 from anycord.intents import Intents
 from anycord.logs import TRACE, register_secret
+from anycord.testing import gateway_ops
 from anycord.testing.gateway_connection import FakeGatewayConnection
 from anycord.testing.gateway_core import (
     MAX_PAYLOAD_SIZE,
@@ -149,6 +152,8 @@ class FakeGateway:
         self.identify_rejections: list[tuple[float, int]] = []
         """(time, shard_id) of every IDENTIFY refused with op 9 for breaking max_concurrency."""
         self.sessions: dict[str, GatewaySession] = {}
+        self.dropped_presences: list[tuple[float, int | None]] = []
+        """(time, shard_id) of every op 3 dropped for breaking 5 per 20 s (see gateway_ops)."""
         self._zombies: set[int] = set()
         self.host = host
         """The address to listen on (loopback unless told otherwise)."""
@@ -562,6 +567,12 @@ class FakeGateway:
                 await self._request_guild_members(conn, d)
             elif op == 4 and isinstance(d, dict) and d.get("guild_id") is not None:
                 self._voice_state_update(conn, d)
+            elif op == 3 and not conn._presences.admit(now):
+                self.dropped_presences.append((now, conn.shard_id))
+            elif op == 43 and self.world is not None:
+                info = gateway_ops.channel_info(self.world, d)
+                if info is not None:
+                    self._route("CHANNEL_INFO", info, shard_id=None, guild_id=info["guild_id"])
         else:
             await self._close(conn, 4001, f"Unknown opcode {op}.")
 
@@ -666,26 +677,7 @@ class FakeGateway:
         except (KeyError, TypeError, ValueError):
             await self._close(conn, 4002, "REQUEST_GUILD_MEMBERS needs a guild_id.")
             return
-        members = list(world.members.get(gid, {}).values())
-        query, user_ids = d.get("query"), d.get("user_ids")
-        if user_ids is not None:
-            wanted = {str(u) for u in (user_ids if isinstance(user_ids, list) else [user_ids])}
-            members = [m for m in members if str(m["user"]["id"]) in wanted]
-        elif isinstance(query, str) and query:
-            members = [m for m in members if m["user"]["username"].startswith(query)]
-        limit = d.get("limit") or 0
-        if limit:
-            members = members[:limit]
-        chunks = [members[i : i + 1000] for i in range(0, len(members), 1000)] or [[]]
-        for index, chunk in enumerate(chunks):
-            body: dict[str, typing.Any] = {
-                "guild_id": str(gid),
-                "members": chunk,
-                "chunk_index": index,
-                "chunk_count": len(chunks),
-            }
-            if d.get("nonce") is not None:
-                body["nonce"] = d["nonce"]
+        for body in gateway_ops.guild_members_chunks(world, gid, d):
             session.push("GUILD_MEMBERS_CHUNK", orjson.dumps(body))
         conn._wake_writer()
 

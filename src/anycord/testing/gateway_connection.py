@@ -13,6 +13,7 @@ import attrs
 import orjson
 
 from anycord.testing.gateway_core import SendWindow
+from anycord.testing.gateway_ops import PresenceWindow
 
 if typing.TYPE_CHECKING:
     from anyio.abc import ByteStream, TaskGroup
@@ -57,6 +58,7 @@ class FakeGatewayConnection:
     _deflater: Deflater | None = attrs.field(default=None, init=False, repr=False)
     _send_lock: anyio.Lock = attrs.field(factory=anyio.Lock, init=False, repr=False)
     _window: SendWindow = attrs.field(factory=SendWindow, init=False, repr=False)
+    _presences: PresenceWindow = attrs.field(factory=PresenceWindow, init=False, repr=False)
     _session: GatewaySession | None = attrs.field(default=None, init=False, repr=False)
     _sent_seq: int = attrs.field(default=0, init=False, repr=False)
     _replay_until: int = attrs.field(default=0, init=False, repr=False)

@@ -1,7 +1,8 @@
 """The fake's REST API: a raw ASGI 3 app serving `/api/v10` over the shared world.
 
 `FakeRestApp` is what `fake.asgi_app` and `fake.rest` are. In order, each request is:
-logged (`requests`), delayed (`latency`), possibly failed (`fail_next`), authenticated (401
+logged (`requests`), delayed (`latency`), possibly failed (`fail_next`; a `"drop_after"`
+fault instead lets the request be handled and drops the answer), authenticated (401
 for anything but the fake's bot token or a registered Bearer token, unless the route needs
 no auth), rate limited (`ratelimits.ServerRateLimits`: headers on every bucketed response,
 429s, counters), then answered by a `stub` if one matches, else by the route's handler (the
@@ -11,6 +12,8 @@ Attachments uploaded in messages are served back at `/attachments/…` on the sa
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import time
 import typing
@@ -24,6 +27,7 @@ import orjson
 
 from anycord.rest.routes import MAJOR_PARAMETERS
 from anycord.testing import (
+    rest_extras,
     rest_guilds,
     rest_handlers,
     rest_moderation,
@@ -96,7 +100,10 @@ class FakeRestApp:
             **rest_webhooks.HANDLERS,
             **rest_moderation.HANDLERS,
             **rest_oauth2.HANDLERS,
+            **rest_extras.HANDLERS,
         }
+        if not any(getattr(f, "func", None) is rest_extras.record_audit for f in world.listeners):
+            world.listeners.append(functools.partial(rest_extras.record_audit, world))
 
     # -- configuration ----------------------------------------------------------------------
 
@@ -154,9 +161,11 @@ class FakeRestApp:
         self, count: int = 1, *, status: int | str = 500, retry_after: float = 1.0
     ) -> None:
         """Make the next `count` requests fail: a 5xx (or any) status, `"drop"` to drop the
-        connection mid-response, or 429 for a `shared`-scope rate limit of `retry_after` s."""
-        if status != "drop" and not isinstance(status, int):
-            msg = f"status must be an int or 'drop', got {status!r}"
+        connection mid-response before handling the request, `"drop_after"` to handle it
+        (the world changes, events are emitted) and then drop the connection before the
+        answer's body, or 429 for a `shared`-scope rate limit of `retry_after` s."""
+        if status not in ("drop", "drop_after") and not isinstance(status, int):
+            msg = f"status must be an int, 'drop' or 'drop_after', got {status!r}"
             raise ValueError(msg)
         self._faults.extend(_Fault(status, retry_after) for _ in range(count))
 
@@ -223,8 +232,13 @@ class FakeRestApp:
             now = anyio.current_time()
         if self._faults:
             fault = self._faults.pop(0)
-            await self._fault(send, record, fault)
-            return
+            if fault.status != "drop_after":
+                # Logged with its body, so tests can compare what each retry sent.
+                with contextlib.suppress(ApiError):
+                    self._parse_body(record, headers.get("content-type", ""), body)
+                await self._fault(send, record, fault)
+                return
+            send = _dropping_after_handling(send, record)
         if match is None:
             await self._respond(send, record, 404, {"message": "404: Not Found", "code": 0}, ())
             return
@@ -396,6 +410,20 @@ class FakeRestApp:
         hdrs = [(b"content-type", ctype), (b"content-length", str(len(raw)).encode())]
         await send({"type": "http.response.start", "status": status, "headers": hdrs})
         await send({"type": "http.response.body", "body": raw})
+
+
+def _dropping_after_handling(send: Send, record: RecordedRequest) -> Send:
+    """`send` that drops the connection instead of sending the answer's body."""
+
+    async def dropping(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            record.status = -1
+            # Raised after the response started, like the "drop" fault (see `_fault`).
+            msg = "FakeDiscord dropped the connection (fail_next(status='drop_after'))"
+            raise httpx.ReadError(msg)
+        await send(message)
+
+    return dropping
 
 
 async def _read_body(receive: Receive) -> bytes:

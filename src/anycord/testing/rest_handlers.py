@@ -409,12 +409,29 @@ def _attachments(
     return [*kept, *result] if declared is not None else result
 
 
+_MAX_NONCE = 25
+
+
 @route("POST", "/channels/{channel_id}/messages")
 def create_message(world: World, req: Request) -> Reply:
+    """Create a message; with `enforce_nonce` and a `nonce` the bot used for a message in the
+    last `world.nonce_window` seconds, that message is returned and nothing is created or
+    emitted (resources/message.mdx, Create Message)."""
     channel_id = req.params["channel_id"]
     get_channel(world, channel_id)
+    body = req.body()
+    nonce = body.get("nonce")
+    if isinstance(nonce, str) and len(nonce) > _MAX_NONCE:
+        raise invalid_form("nonce", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
+    enforced = body.get("enforce_nonce") is True
+    if nonce is not None and enforced:
+        existing = world.message_by_nonce(world.bot_user["id"], nonce, req.now)
+        if existing is not None:
+            return Reply(200, existing)
     fields = message_fields(world, req, channel_id, creating=True)
     message = world.add_message(channel_id, author=world.bot_user, **fields)
+    if nonce is not None and enforced:
+        world.remember_nonce(message, nonce, req.now)
     return Reply(200, message)
 
 

@@ -25,11 +25,14 @@ from anycord.snowflakes import DISCORD_EPOCH, Snowflake
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-__all__ = ["InteractionRecord", "Listener", "World"]
+__all__ = ["NONCE_WINDOW", "InteractionRecord", "Listener", "World"]
 
 Payload = dict[str, typing.Any]
 Listener = typing.Callable[[str, Payload, int | None], None]
 """A world listener: `(event_name, payload, guild_id)`."""
+
+NONCE_WINDOW: typing.Final = 300.0
+"""Default `World.nonce_window`: Discord documents only "the past few minutes"."""
 
 _EVERYONE_PERMISSIONS = (1 << 0) | (1 << 6) | (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16)
 
@@ -88,6 +91,14 @@ class World:
         self.pins: dict[int, dict[int, str]] = {}
         """Channel id → pinned message id → `pinned_at`, in pin order."""
         self.thread_members: dict[int, dict[int, Payload]] = {}
+        self.invites: dict[str, Payload] = {}
+        """Invite code → invite (with `guild_id` / `channel_id` for filtering)."""
+        self.scheduled_events: dict[int, dict[int, Payload]] = {}
+        """Guild id → scheduled event id → scheduled event."""
+        self.stickers: dict[int, dict[int, Payload]] = {}
+        """Guild id → sticker id → guild sticker."""
+        self.audit_log: dict[int, list[Payload]] = {}
+        """Guild id → audit log entries, oldest first (see `rest_extras.record_audit`)."""
         """Thread id → user id → thread member."""
         self.bearer_tokens: set[str] = set()
         """OAuth2 access tokens accepted as `Bearer <token>` (issued by POST /oauth2/token)."""
@@ -95,6 +106,11 @@ class World:
         """Recipient user id → DM channel id."""
         self.attachments: dict[int, typing.Any] = {}
         """Attachment id → the uploaded `RecordedFile` (served at `/attachments/…`)."""
+        self.nonces: dict[tuple[int, str], tuple[float, int, int]] = {}
+        """(author id, nonce) → (time created, channel id, message id) of messages created with
+        `enforce_nonce` (see `message_by_nonce`)."""
+        self.nonce_window: float = NONCE_WINDOW
+        """Seconds an enforced nonce stays unique (Discord: "the past few minutes")."""
         self.gateway_url = ""
         """Set by FakeDiscord once the gateway listens; returned by GET /gateway(/bot)."""
         self.gateway_bot: Callable[[], Payload] | None = None
@@ -443,6 +459,29 @@ class World:
     def find_message(self, channel_id: int | str, message_id: int | str) -> Payload | None:
         """A stored message, or None."""
         return self.messages.get(int(channel_id), {}).get(int(message_id))
+
+    def message_by_nonce(
+        self, author_id: int | str, nonce: str | int, now: float
+    ) -> Payload | None:
+        """The message `author_id` created with `enforce_nonce` and this `nonce` less than
+        `nonce_window` seconds before `now` (on the REST app's clock), if it still exists.
+
+        Ints and their decimal strings are the same nonce."""
+        key = (int(author_id), str(nonce))
+        found = self.nonces.get(key)
+        if found is None:
+            return None
+        created, channel_id, message_id = found
+        message = self.find_message(channel_id, message_id)
+        if now - created >= self.nonce_window or message is None:
+            del self.nonces[key]
+            return None
+        return message
+
+    def remember_nonce(self, message: Payload, nonce: str | int, now: float) -> None:
+        """Record that `message` was created with `enforce_nonce` and `nonce` at `now`."""
+        key = (int(message["author"]["id"]), str(nonce))
+        self.nonces[key] = (now, int(message["channel_id"]), int(message["id"]))
 
     # -- webhooks, commands, interactions ---------------------------------------------------
 

@@ -1,11 +1,20 @@
 """REST endpoints: messages (send, edit, delete, fetch, iterate, bulk delete, pins, crosspost).
 
 Shapes from resources/message.mdx; every ID argument takes an object with `.id` or an ID.
+
+`create_message` (and `forward_message`) is idempotent under retries: unless the caller passes `nonce` or
+`enforce_nonce` itself, each call sends a fresh random `nonce` (a decimal string of at most
+19 digits, within Discord's 25-character limit) with `enforce_nonce: true`. The body is built
+once per call, so every retry the client makes (after a dropped connection, a timeout or a
+5xx) carries the same nonce, and Discord answers a retry of a message it already created with
+that message instead of creating a second one (resources/message.mdx, Create Message). Two
+separate calls never share a nonce.
 """
 
 from __future__ import annotations
 
 import datetime
+import secrets
 import typing
 
 from anycord.errors import BulkDeleteError
@@ -23,7 +32,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.messages import Message
     from anycord.snowflakes import SearchableSnowflakeish, SnowflakeishOr
 
-__all__ = ["MessageEndpoints"]
+__all__ = ["MessageEndpoints", "new_nonce"]
 
 GET_MESSAGES = Route("GET", "/channels/{channel_id}/messages")
 POST_MESSAGE = Route("POST", "/channels/{channel_id}/messages")
@@ -38,6 +47,13 @@ DELETE_PIN = Route("DELETE", "/channels/{channel_id}/messages/pins/{message_id}"
 POST_TYPING = Route("POST", "/channels/{channel_id}/typing")
 
 _PAGE = 100
+_NONCE_BITS = 63
+"""Random bits of an automatic nonce: a positive int64 prints as at most 19 digits."""
+
+
+def new_nonce() -> str:
+    """A fresh random message nonce (a decimal string of at most 19 digits)."""
+    return str(secrets.randbits(_NONCE_BITS))
 
 
 def _bound(value: SearchableSnowflakeish) -> str:
@@ -76,8 +92,17 @@ class MessageEndpoints(EndpointBase):
         nonce: UndefinedOr[str | int] = UNDEFINED,
         enforce_nonce: UndefinedOr[bool] = UNDEFINED,
     ) -> Message:
-        """Send a message; attachments are streamed as `files[n]` of a multipart body."""
+        """Send a message; attachments are streamed as `files[n]` of a multipart body.
+
+        Without `nonce` and `enforce_nonce`, the body gets a fresh random `nonce` with
+        `enforce_nonce: true`, so a retried request cannot create a duplicate message (see the
+        module docstring). Given either, the caller's values are sent as they are and nothing
+        is added (`enforce_nonce=False` opts out of the deduplication).
+        """
         body, files = message_body_from(locals())
+        if nonce is UNDEFINED and enforce_nonce is UNDEFINED:
+            body["nonce"] = new_nonce()
+            body["enforce_nonce"] = True
         route = POST_MESSAGE.compile(channel_id=sid(channel))
         payload = await self._request(route, json=body, files=files)
         return decode_message(payload, self._app)
@@ -90,7 +115,8 @@ class MessageEndpoints(EndpointBase):
         *,
         guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> Message:
-        """Forward `message` (in `from_channel`) to `channel`."""
+        """Forward `message` (in `from_channel`) to `channel` (with an automatic nonce, so a
+        retry cannot forward it twice)."""
         reference: dict[str, typing.Any] = {
             "type": 1,
             "message_id": str(sid(message)),
@@ -99,7 +125,8 @@ class MessageEndpoints(EndpointBase):
         if guild is not UNDEFINED:
             reference["guild_id"] = str(sid(guild))
         route = POST_MESSAGE.compile(channel_id=sid(channel))
-        payload = await self._request(route, json={"message_reference": reference})
+        body = {"message_reference": reference, "nonce": new_nonce(), "enforce_nonce": True}
+        payload = await self._request(route, json=body)
         return decode_message(payload, self._app)
 
     async def edit_message(
