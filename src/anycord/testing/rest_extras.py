@@ -18,7 +18,7 @@ import secrets
 import typing
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
-from anycord.testing.rest_guilds import get_guild
+from anycord.testing.rest_guilds import get_guild, get_guild_item
 from anycord.testing.rest_handlers import _int, get_channel, router
 from anycord.testing.world import iso
 
@@ -232,11 +232,10 @@ def _check_event(world: World, gid: int, event: Payload) -> None:
 
 
 def _get_event(world: World, req: Request) -> tuple[int, Payload]:
-    gid, _ = get_guild(world, req.params["guild_id"])
-    event = world.scheduled_events.get(gid, {}).get(_int(req.params["guild_scheduled_event_id"]))
-    if event is None:
-        raise not_found("Guild Scheduled Event", 10070)
-    return gid, event
+    store = world.scheduled_events
+    return get_guild_item(
+        world, req, store, "guild_scheduled_event_id", "Guild Scheduled Event", 10070
+    )
 
 
 @route("GET", "/guilds/{guild_id}/scheduled-events")
@@ -318,11 +317,7 @@ def _check_sticker(body: Payload, *, required: bool) -> None:
 
 
 def _get_sticker(world: World, req: Request) -> tuple[int, Payload]:
-    gid, _ = get_guild(world, req.params["guild_id"])
-    sticker = world.stickers.get(gid, {}).get(_int(req.params["sticker_id"]))
-    if sticker is None:
-        raise not_found("Sticker", 10060)
-    return gid, sticker
+    return get_guild_item(world, req, world.stickers, "sticker_id", "Sticker", 10060)
 
 
 @route("GET", "/guilds/{guild_id}/stickers")

@@ -28,6 +28,23 @@ def get_guild(world: World, guild_id: str) -> tuple[int, Payload]:
     return gid, guild
 
 
+def get_guild_item(
+    world: World,
+    req: Request,
+    store: typing.Mapping[int, typing.Mapping[int, Payload]],
+    id_param: str,
+    kind: str,
+    code: int,
+) -> tuple[int, Payload]:
+    """The guild's item `req.params[id_param]` in a per-guild `store` (emojis, stickers, bans,
+    scheduled events …), or 404 Unknown Guild / Unknown `kind` with Discord's `code`."""
+    gid, _ = get_guild(world, req.params["guild_id"])
+    item = store.get(gid, {}).get(_int(req.params[id_param]))
+    if item is None:
+        raise not_found(kind, code)
+    return gid, item
+
+
 def get_member(world: World, guild_id: str, user_id: str) -> tuple[int, Payload]:
     """A guild id and member, or 404 Unknown Guild / Unknown Member."""
     gid, _ = get_guild(world, guild_id)

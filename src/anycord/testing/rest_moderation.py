@@ -13,7 +13,7 @@ import typing
 import urllib.parse
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
-from anycord.testing.rest_guilds import get_guild
+from anycord.testing.rest_guilds import get_guild, get_guild_item
 from anycord.testing.rest_handlers import _int, get_channel, get_message, get_user, router
 from anycord.testing.world import iso
 
@@ -61,11 +61,7 @@ def list_bans(world: World, req: Request) -> Reply:
 
 @route("GET", "/guilds/{guild_id}/bans/{user_id}")
 def get_ban(world: World, req: Request) -> Reply:
-    gid, _ = get_guild(world, req.params["guild_id"])
-    ban = world.bans.get(gid, {}).get(_int(req.params["user_id"]))
-    if ban is None:
-        raise not_found("Ban", 10026)
-    return Reply(200, ban)
+    return Reply(200, get_guild_item(world, req, world.bans, "user_id", "Ban", 10026)[1])
 
 
 @route("PUT", "/guilds/{guild_id}/bans/{user_id}")
@@ -127,11 +123,7 @@ def _emoji_name(body: Payload, *, required: bool) -> None:
 
 
 def _get_emoji(world: World, req: Request) -> tuple[int, Payload]:
-    gid, _ = get_guild(world, req.params["guild_id"])
-    emoji = world.emojis.get(gid, {}).get(_int(req.params["emoji_id"]))
-    if emoji is None:
-        raise not_found("Emoji", 10014)
-    return gid, emoji
+    return get_guild_item(world, req, world.emojis, "emoji_id", "Emoji", 10014)
 
 
 @route("GET", "/guilds/{guild_id}/emojis")
