@@ -26,8 +26,8 @@ It speaks v10 JSON, with `compress=zlib-stream` or `zstd-stream`, and follows Di
 All timing uses `anyio.current_time()`, so virtual clocks drive it. Every connection logs what
 the client sent (`received`) and what the server sent (`sent`) for assertions.
 
-The module is just over 800 lines: it is one server's connection handling, and splitting the
-opcode answers from the connection they write to would only add indirection.
+The answers to requests (op 3 limits, op 4, op 8, op 43) and the message encoder are plain
+functions in `anycord.testing.gateway_ops`; this module moves bytes and keeps sessions.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ from wsproto import ConnectionType, WSConnection
 from wsproto.connection import ConnectionState
 from wsproto.events import (
     AcceptConnection,
-    BytesMessage,
     CloseConnection,
     Message,
     Ping,
@@ -682,32 +681,11 @@ class FakeGateway:
         conn._wake_writer()
 
     def _voice_state_update(self, conn: FakeGatewayConnection, d: dict[str, typing.Any]) -> None:
-        # Discord answers op 4 on the guild's shard: the bot's own VOICE_STATE_UPDATE (its
-        # session_id is what a voice connection logs in with) and, for a join or a move, a
-        # VOICE_SERVER_UPDATE with the voice server's token and endpoint.
-        gid, channel, me = int(d["guild_id"]), d.get("channel_id"), self._bot_id()
+        gid = int(d["guild_id"])
         if self.world is not None and gid not in self.world.guilds:
             return  # not a guild of the bot's: Discord does not answer
-        state: dict[str, typing.Any] = {
-            "guild_id": str(gid),
-            "channel_id": None if channel is None else str(channel),
-            "user_id": str(me),
-            "session_id": conn.session_id,
-            "deaf": False,
-            "mute": False,
-            "self_deaf": bool(d.get("self_deaf")),
-            "self_mute": bool(d.get("self_mute")),
-            "self_video": False,
-            "suppress": False,
-            "request_to_speak_timestamp": None,
-        }
-        member = self.world.members.get(gid, {}).get(me) if self.world is not None else None
-        if member is not None:
-            state["member"] = member
-        self._route("VOICE_STATE_UPDATE", state, shard_id=None, guild_id=gid)
-        if channel is not None:
-            server = {"token": secrets.token_hex(8), "guild_id": str(gid), "endpoint": "voice.test"}
-            self._route("VOICE_SERVER_UPDATE", server, shard_id=None, guild_id=gid)
+        for name, body in gateway_ops.voice_answers(self.world, d, self._bot_id(), conn.session_id):
+            self._route(name, body, shard_id=None, guild_id=gid)
 
     async def _writer(self, conn: FakeGatewayConnection) -> None:
         while True:
@@ -772,29 +750,13 @@ class FakeGateway:
                     data: bytes | str = conn._deflater.compress(frame)
                 else:
                     data = frame.decode()
-                out += self._encode_message(conn._ws, data)
+                out += gateway_ops.encode_message(conn._ws, data, self.frame_size)
             try:
                 assert conn._stream is not None
                 await conn._stream.send(bytes(out))
             except (anyio.BrokenResourceError, anyio.ClosedResourceError):
                 conn._closing = True
         self._notify()
-
-    def _encode_message(self, ws: WSConnection, data: bytes | str) -> bytes:
-        size = self.frame_size
-        if not size or len(data) <= size:
-            return ws.send(BytesMessage(data) if isinstance(data, bytes) else TextMessage(data))
-        out = bytearray()
-        for start in range(0, len(data), size):
-            piece = data[start : start + size]
-            last = start + size >= len(data)
-            message: Message[typing.Any] = (
-                BytesMessage(piece, message_finished=last)
-                if isinstance(piece, bytes)
-                else TextMessage(piece, message_finished=last)
-            )
-            out += ws.send(message)
-        return bytes(out)
 
     async def _send_raw(
         self, conn: FakeGatewayConnection, data: bytes, *, force: bool = False

@@ -10,14 +10,23 @@
   voice or stage channel of the guild, each with the requested `fields` (`status`,
   `voice_start_time`; both when `fields` is missing), read from the channel's payload in the
   world (None when unset). Discord sends it on the shard that owns the guild.
+* `voice_answers`: what op 4 VOICE_STATE_UPDATE gets on the guild's shard: the bot's own
+  VOICE_STATE_UPDATE (its `session_id` is what a voice connection logs in with) and, for a
+  join or a move, a VOICE_SERVER_UPDATE with the voice server's token and endpoint.
+* `encode_message`: one websocket message, split into `frame_size` fragments when set.
 """
 
 from __future__ import annotations
 
 import collections
+import secrets
 import typing
 
+from wsproto.events import BytesMessage, Message, TextMessage
+
 if typing.TYPE_CHECKING:
+    from wsproto import WSConnection
+
     from anycord.testing.world import World
 
 __all__ = [
@@ -26,7 +35,9 @@ __all__ = [
     "PRESENCE_PERIOD",
     "PresenceWindow",
     "channel_info",
+    "encode_message",
     "guild_members_chunks",
+    "voice_answers",
 ]
 
 PRESENCE_LIMIT: typing.Final[int] = 5
@@ -109,3 +120,48 @@ def channel_info(world: World, d: object) -> dict[str, typing.Any] | None:
         if c.get("guild_id") == str(gid) and c.get("type") in _VOICE_TYPES
     ]
     return {"guild_id": str(gid), "channels": channels}
+
+
+def voice_answers(
+    world: World | None, d: typing.Mapping[str, typing.Any], bot_id: int, session_id: str | None
+) -> list[tuple[str, dict[str, typing.Any]]]:
+    """The dispatches answering an op 4 payload `d` for a guild of the bot's."""
+    gid, channel = int(d["guild_id"]), d.get("channel_id")
+    state: dict[str, typing.Any] = {
+        "guild_id": str(gid),
+        "channel_id": None if channel is None else str(channel),
+        "user_id": str(bot_id),
+        "session_id": session_id,
+        "deaf": False,
+        "mute": False,
+        "self_deaf": bool(d.get("self_deaf")),
+        "self_mute": bool(d.get("self_mute")),
+        "self_video": False,
+        "suppress": False,
+        "request_to_speak_timestamp": None,
+    }
+    member = world.members.get(gid, {}).get(bot_id) if world is not None else None
+    if member is not None:
+        state["member"] = member
+    answers = [("VOICE_STATE_UPDATE", state)]
+    if channel is not None:
+        server = {"token": secrets.token_hex(8), "guild_id": str(gid), "endpoint": "voice.test"}
+        answers.append(("VOICE_SERVER_UPDATE", server))
+    return answers
+
+
+def encode_message(ws: WSConnection, data: bytes | str, frame_size: int | None) -> bytes:
+    """`data` as one websocket message (bytes: binary, str: text), in `frame_size` pieces."""
+    if not frame_size or len(data) <= frame_size:
+        return ws.send(BytesMessage(data) if isinstance(data, bytes) else TextMessage(data))
+    out = bytearray()
+    for start in range(0, len(data), frame_size):
+        piece = data[start : start + frame_size]
+        last = start + frame_size >= len(data)
+        message: Message[typing.Any] = (
+            BytesMessage(piece, message_finished=last)
+            if isinstance(piece, bytes)
+            else TextMessage(piece, message_finished=last)
+        )
+        out += ws.send(message)
+    return bytes(out)
