@@ -69,7 +69,7 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                         subprocess_count=4,
                         intents=INTENTS,
                         rest_url=fake.rest_url,
-                        lease_ttl=1.5,
+                        lease_ttl=4.0,  # headroom for a loaded 2-core CI machine (see below)
                         identify_window=PLAN_WINDOW,
                         backend="trio" if anyio_backend == "asyncio" else "asyncio",
                         restart_delay=0.1,
@@ -132,7 +132,8 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                     for s in victims:
                         fake.gateway.dispatch_nowait("ANYCORD_TEST", {"n": n}, shard_id=s)
                     await anyio.sleep(0.05)
-                assert anyio.current_time() - killed_at < 1.5 + 5.0  # TTL + a worker's start
+                # The parent saw the worker die and dropped its leases at once: no TTL to wait out.
+                assert anyio.current_time() - killed_at < 6.5  # restart + a loaded worker's start
                 assert fleet.restarts[0] == 1
                 for s in victims:
                     new = fake.gateway.live_connections(s)[0]
@@ -146,7 +147,8 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                 await poll(lambda: expected <= read_log(log))  # at-least-once: none lost
                 tg.cancel_scope.cancel()
         assert fleet.processes == {}  # every worker was stopped and reaped
-    # The workers stopped cleanly: served until they exited, none fenced its own shards.
+    # The parent dropped whatever an exited worker held; the workers stopped cleanly: each
+    # handed its shards back (sessions cleared), none fenced its own shards.
     assert await coordinator.owners() == {}
     assert [await coordinator.load_session(i) for i in range(16)] == [None] * 16
     err = capfd.readouterr().err

@@ -227,8 +227,12 @@ async def _supervise(
         owner = f"local-{index}.{generation}"
         fleet.owners[index] = owner
         started = anyio.current_time()
-        returncode = await _run_worker(fleet, index, owner, command, env, stop_grace)
-        dropped = fleet.coordinator.drop_owner(owner)
+        try:
+            returncode = await _run_worker(fleet, index, owner, command, env, stop_grace)
+        finally:
+            # Also when the fleet is stopping (cancelled): the worker has exited by now, so
+            # whatever it still held (a lease it could not hand back in time) is nobody's.
+            dropped = fleet.coordinator.drop_owner(owner)
         if returncode == 0:
             _LOGGER.info("worker %d exited; its shards %s are free for the others", index, dropped)
             return
