@@ -218,8 +218,9 @@ def measure(
     if "Non-2xx" in out:
         raise RuntimeError(f"{target} answered errors:\n{out}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
-    p50 = _seconds(re.search(r"50%\s+(\S+)", out)[1])  # type: ignore[index]
-    p99 = _seconds(re.search(r"99%\s+(\S+)", out)[1])  # type: ignore[index]
+    # The latency distribution's own lines ("     99%    8.91ms"), not a stdev column.
+    p50 = _seconds(re.search(r"^\s+50%\s+(\S+)\s*$", out, re.MULTILINE)[1])  # type: ignore[index]
+    p99 = _seconds(re.search(r"^\s+99%\s+(\S+)\s*$", out, re.MULTILINE)[1])  # type: ignore[index]
     done = int(re.search(r"(\d+) requests in", out)[1])  # type: ignore[index]
     return {"rps": rps, "p50": p50, "p99": p99, "cpu": cpu / max(done, 1)}
 

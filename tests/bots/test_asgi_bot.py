@@ -102,6 +102,9 @@ async def test_uvicorn_runs_the_whole_lifespan() -> None:
             tg.start_soon(functools.partial(server.serve, sockets=[sock]))
             with anyio.fail_after(5):
                 await started.wait()
+                # The startup callbacks run inside the lifespan, before uvicorn listens.
+                while not server.started:  # noqa: ASYNC110 (uvicorn offers no event)
+                    await anyio.sleep(0.01)
             await exercise(fake, bot, f"http://127.0.0.1:{port}/")
             server.should_exit = True
         assert log == EXPECTED
