@@ -3,10 +3,14 @@
 Each server runs in its own child process on loopback and answers a slash command with a
 message. `wrk` replays one pre-signed APPLICATION_COMMAND request (Discord signs
 `timestamp + body`, so a fixed pair verifies every time: the servers do the full Ed25519 check
-on every request) over 32 keep-alive connections, and reports requests/s and latency
-percentiles.
+on every request) over 32 keep-alive connections, and reports requests/s, latency
+percentiles and the server's CPU time per request (its own and its children's).
 
-    python benchmarks/interactions.py                 # 10 s per server, asyncio + trio + hikari
+anycord's RESTBot runs with its defaults: on a machine with two or more CPUs it checks
+signatures in a helper process (`anycord.interactions.verifier`); the `-inline` targets turn
+that off, to show what one thread does on its own. hikari checks them inline.
+
+    python benchmarks/interactions.py                 # 10 s per server, every target
     python benchmarks/interactions.py --duration 5 --targets anycord-asyncio hikari
 
 Needs `wrk` on PATH (apt install wrk) and hikari installed (dev extra).
@@ -78,13 +82,15 @@ def _keys() -> tuple[str, str]:
 # -- servers (child processes) ---------------------------------------------------------------
 
 
-def serve_anycord(port: int, backend: str) -> None:
+def serve_anycord(port: int, backend: str, *, verifier_process: bool | None = None) -> None:
     import anycord.bots.rest_bot as rest_bot
     from anycord.interactions import InteractionMessageBuilder, ResponseType
     from anycord.models.interactions import CommandInteraction
 
     public_key, _ = _keys()
-    bot = rest_bot.RESTBot("benchmark-token", "Bot", public_key=public_key)
+    bot = rest_bot.RESTBot(
+        "benchmark-token", "Bot", public_key=public_key, verifier_process=verifier_process
+    )
 
     async def on_command(interaction: CommandInteraction) -> InteractionMessageBuilder:
         return InteractionMessageBuilder(ResponseType.MESSAGE_CREATE, content="pong")
@@ -226,12 +232,19 @@ def measure(
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds the process has used (Linux `/proc`; 0 elsewhere)."""
+    """User + system CPU seconds of the process and its live children, such as anycord's
+    signature verifier (Linux `/proc`; 0 elsewhere): the whole server's cost per request."""
     try:
         fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [
+            int(c)
+            for task in pathlib.Path(f"/proc/{pid}/task").iterdir()
+            for c in (task / "children").read_text().split()
+        ]
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(_cpu_seconds(c) for c in children)
 
 
 def _load() -> str:
@@ -241,6 +254,15 @@ def _load() -> str:
         return "unknown"
 
 
+TARGETS = (
+    "anycord-asyncio",
+    "anycord-trio",
+    "anycord-asyncio-inline",
+    "anycord-trio-inline",
+    "hikari",
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -248,7 +270,11 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=10.0)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument(
-        "--targets", nargs="+", default=["anycord-asyncio", "anycord-trio", "hikari"]
+        "--targets",
+        nargs="+",
+        default=list(TARGETS),
+        choices=TARGETS,
+        help="the -inline variants check signatures on the event loop's thread",
     )
     parser.add_argument(
         "--rounds", type=int, default=3, help="alternating rounds; the median is kept"
@@ -260,7 +286,8 @@ def main() -> None:
         if args.serve == "hikari":
             serve_hikari(args.port)
         else:
-            serve_anycord(args.port, args.serve.removeprefix("anycord-"))
+            backend, _, variant = args.serve.removeprefix("anycord-").partition("-")
+            serve_anycord(args.port, backend, verifier_process=False if variant else None)
         return
     if shutil.which("wrk") is None:
         sys.exit("wrk is not on PATH (apt install wrk)")
@@ -274,7 +301,7 @@ def main() -> None:
                 r = measure(target, args.duration, args.connections, script)
                 runs[target].append(r)
                 print(
-                    f"round {round_ + 1} {target:>16}: {r['rps']:8.0f} req/s   "
+                    f"round {round_ + 1} {target:>22}: {r['rps']:8.0f} req/s   "
                     f"p50 {r['p50'] * 1e3:6.2f} ms   p99 {r['p99'] * 1e3:6.2f} ms   "
                     f"server CPU {r['cpu'] * 1e6:4.0f} us/req   load {_load()}",
                     flush=True,
@@ -289,7 +316,7 @@ def main() -> None:
     )
     for target, r in results.items():
         print(
-            f"{target:>16}: {r['rps']:8.0f} req/s   p50 {r['p50'] * 1e3:6.2f} ms   "
+            f"{target:>22}: {r['rps']:8.0f} req/s   p50 {r['p50'] * 1e3:6.2f} ms   "
             f"p99 {r['p99'] * 1e3:6.2f} ms   server CPU {r['cpu'] * 1e6:4.0f} us/req"
         )
     if "hikari" in results:

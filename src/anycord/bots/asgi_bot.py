@@ -17,6 +17,11 @@ in this mode.
 With `asgi_managed=False` the application drives it: `await tg.start(bot.start)` opens REST
 and runs the startup callbacks (ready = both done), `await bot.close()` runs the shutdown
 callbacks and closes REST; the ASGI server then only sends requests.
+
+Signatures are checked inline by default (`verifier_process=False`): the ASGI server decides
+how many processes serve, so the bot does not add one of its own unless asked
+(`verifier_process=True`, or `None` for the same choice `RESTBot` makes; see
+`anycord.interactions.verifier`).
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ class AsgiBot(RESTBotBase):
         proxy_settings: ProxySettings | None = None,
         rest_url: str | None = None,
         shutdown_timeout: float = 60.0,
+        verifier_process: bool | None = False,
     ) -> None:
         super().__init__(
             token,
@@ -74,6 +80,7 @@ class AsgiBot(RESTBotBase):
             proxy_settings=proxy_settings,
             rest_url=rest_url,
             name="AsgiBot",
+            verifier_process=verifier_process,
         )
         self._asgi_managed = asgi_managed
         self._shutdown_timeout = shutdown_timeout

@@ -41,6 +41,7 @@ from anycord.bots.lifecycle import Lifecycle
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
 from anycord.interactions.server import InteractionServer
+from anycord.interactions.verifier import use_verifier_process
 
 if typing.TYPE_CHECKING:
     import concurrent.futures
@@ -89,6 +90,7 @@ class RESTBotBase:
         proxy_settings: ProxySettings | None,
         rest_url: str | None,
         name: str,
+        verifier_process: bool | None = False,
     ) -> None:
         self._token = token
         self._token_type = token_type or "Bot"
@@ -103,7 +105,12 @@ class RESTBotBase:
         self._rest: RESTClient | None = None
         self._lifecycle = Lifecycle(name)
         self._server = InteractionServer(
-            public_key=public_key, app=self, fetch_public_key=self._fetch_public_key
+            public_key=public_key,
+            app=self,
+            fetch_public_key=self._fetch_public_key,
+            verifier_process=use_verifier_process()
+            if verifier_process is None
+            else verifier_process,
         )
         self._startup_callbacks: list[Callable[[typing.Any], Awaitable[None]]] = []
         self._shutdown_callbacks: list[Callable[[typing.Any], Awaitable[None]]] = []
@@ -234,6 +241,11 @@ class RESTBot(RESTBotBase):
         executor, http_settings, max_rate_limit, max_retries, proxy_settings, rest_url:
             the REST client's options, as in `RESTApp`.
         max_body_size: the largest interaction body accepted (413 above it).
+        verifier_process: check request signatures in a helper process while the bot runs
+            (see `anycord.interactions.verifier`): the Ed25519 check is over half of a
+            request's cost, and this moves it off the event loop's core. `None` (default)
+            turns it on where it pays off: POSIX, not a frozen app, two or more usable CPUs.
+            Every request is fully checked either way.
     """
 
     def __init__(
@@ -249,6 +261,7 @@ class RESTBot(RESTBotBase):
         proxy_settings: ProxySettings | None = None,
         rest_url: str | None = None,
         max_body_size: int = 1024**2,
+        verifier_process: bool | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -261,6 +274,7 @@ class RESTBot(RESTBotBase):
             proxy_settings=proxy_settings,
             rest_url=rest_url,
             name="RESTBot",
+            verifier_process=verifier_process,
         )
         self._adapter = AsgiAdapter(self._server, executor=executor, max_body_size=max_body_size)
         self._addresses: list[str] = []

@@ -18,6 +18,7 @@ from anycord.interactions.builders import (
     ResponseType,
 )
 from anycord.interactions.server import InteractionServer, Response
+from anycord.interactions.verifier import ProcessVerifier, use_verifier_process
 
 __all__ = [
     "AsgiAdapter",
@@ -30,6 +31,8 @@ __all__ = [
     "InteractionPongBuilder",
     "InteractionResponseBuilder",
     "InteractionServer",
+    "ProcessVerifier",
     "Response",
     "ResponseType",
+    "use_verifier_process",
 ]

@@ -57,6 +57,7 @@ import orjson
 
 from anycord.errors import ComponentStateConflictError, UnrecognisedEntityError
 from anycord.interactions.builders import ResponseType
+from anycord.interactions.verifier import ProcessVerifier, check_inline
 
 if typing.TYPE_CHECKING:
     from collections.abc import (
@@ -192,15 +193,22 @@ class InteractionServer:
             `anycord.serde.interactions.decode_interaction(payload, app)`.
         fetch_public_key: how to get the key when it was not given (RESTBot fetches the
             application).
+        verifier_process: while `run()` is active, check signatures in a helper process
+            (`anycord.interactions.verifier`) so the event loop's core does the rest of the
+            work; worth it on a machine with a spare core and heavy interaction traffic.
+            Every request is still fully checked; without `run()` checks are inline.
     """
 
     __slots__ = (
         "_app",
         "_decoder",
         "_fetch_public_key",
+        "_key",
         "_key_lock",
         "_listeners",
         "_task_group",
+        "_verifier",
+        "_verifier_process",
         "_verify",
     )
 
@@ -211,10 +219,14 @@ class InteractionServer:
         app: typing.Any = None,
         decoder: Callable[[typing.Any], typing.Any] | None = None,
         fetch_public_key: Callable[[], Awaitable[bytes | str]] | None = None,
+        verifier_process: bool = False,
     ) -> None:
+        self._verifier_process = verifier_process
+        self._verifier: ProcessVerifier | None = None
+        self._key: bytes | None = None
         self._verify: Callable[[bytes, bytes], bytes] | None = None
         if public_key is not None:
-            self._verify = _load_verify_key(public_key).verify
+            self._set_key(public_key)
         elif fetch_public_key is None:
             msg = "give the application's public_key, or a fetch_public_key coroutine function"
             raise ValueError(msg)
@@ -267,6 +279,11 @@ class InteractionServer:
     # -- lifetime ----------------------------------------------------------------------------
 
     @property
+    def verifier(self) -> ProcessVerifier | None:
+        """The helper-process verifier while `run()` is active with `verifier_process=True`."""
+        return self._verifier
+
+    @property
     def is_running(self) -> bool:
         """Whether `run()` is active (generator listeners need it)."""
         return self._task_group is not None
@@ -285,7 +302,17 @@ class InteractionServer:
         async with anyio.create_task_group() as tg:
             self._task_group = tg
             try:
-                yield self
+                async with anyio.create_task_group() as checks:
+                    if self._verifier_process:
+                        assert self._key is not None
+                        assert self._verify is not None
+                        self._verifier = ProcessVerifier(self._key, self._verify)
+                        await checks.start(self._verifier.run)
+                    try:
+                        yield self
+                    finally:
+                        self._verifier = None
+                        checks.cancel_scope.cancel()
             finally:
                 self._task_group = None
                 # New requests can no longer start continuations; give the running ones a
@@ -301,8 +328,12 @@ class InteractionServer:
         async with self._key_lock:
             if self._verify is None:
                 assert self._fetch_public_key is not None
-                key = await self._fetch_public_key()
-                self._verify = _load_verify_key(key).verify
+                self._set_key(await self._fetch_public_key())
+
+    def _set_key(self, public_key: bytes | str) -> None:
+        key = _load_verify_key(public_key)
+        self._key = bytes(key)
+        self._verify = key.verify
 
     # -- requests ----------------------------------------------------------------------------
 
@@ -321,9 +352,12 @@ class InteractionServer:
             await self.ensure_public_key()
             verify = self._verify
             assert verify is not None
-        try:
-            verify(timestamp + body, signature)
-        except Exception:
+        verifier = self._verifier
+        if verifier is not None:
+            valid = await verifier.verify(timestamp + body, signature)
+        else:
+            valid = check_inline(verify, timestamp + body, signature)
+        if not valid:
             _LOGGER.debug("rejected an interaction with an invalid signature")
             return _plain(401, "Invalid request signature")
         try:

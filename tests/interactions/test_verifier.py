@@ -1,0 +1,252 @@
+"""Signature checks in the helper process: same verdicts as inline, nothing lost, no orphans."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pathlib
+import random
+import signal
+import sys
+import threading
+
+import anyio
+import anyio.lowlevel
+import nacl.exceptions
+import nacl.signing
+import pytest  # noqa: TC002 (fixtures' annotations)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from anycord.interactions import InteractionServer
+from anycord.interactions import _verifier_child as child
+from anycord.interactions import verifier as verifier_module
+from anycord.interactions.verifier import ProcessVerifier, check_inline, use_verifier_process
+
+from .signing import PUBLIC_KEY_HEX, SIGNING_KEY, FakeInteraction, fake_decoder, sign
+
+VERIFY = nacl.signing.VerifyKey(bytes.fromhex(PUBLIC_KEY_HEX)).verify
+KEY = bytes.fromhex(PUBLIC_KEY_HEX)
+
+
+def signed(message: bytes) -> bytes:
+    return SIGNING_KEY.sign(message).signature
+
+
+def cases(count: int, seed: int) -> list[tuple[bytes, bytes, bool]]:
+    """(message, signature, valid) triples: a third tampered, a third with a foreign key."""
+    rng = random.Random(seed)
+    other = nacl.signing.SigningKey(b"\x09" * 32)
+    out = []
+    for i in range(count):
+        message = rng.randbytes(rng.randrange(0, 2048))
+        kind = i % 3
+        if kind == 0:
+            out.append((message, signed(message), True))
+        elif kind == 1:
+            tampered = message + b"!"
+            out.append((tampered, signed(message), False))
+        else:
+            out.append((message, other.sign(message).signature, False))
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def test_verdicts_match_inline_checks_under_concurrency() -> None:
+    verifier = ProcessVerifier(KEY, VERIFY)
+    assert not verifier.is_running
+    results: dict[int, bool] = {}
+    triples = cases(300, seed=1)
+
+    async def one(i: int, message: bytes, signature: bytes) -> None:
+        results[i] = await verifier.verify(message, signature)
+
+    async with anyio.create_task_group() as tg:
+        await tg.start(verifier.run)
+        assert verifier.is_running
+        assert verifier.pid is not None
+        pid: int = verifier.pid
+        assert alive(pid)
+        async with anyio.create_task_group() as checks:
+            for i, (message, signature, _) in enumerate(triples):
+                checks.start_soon(one, i, message, signature)
+        tg.cancel_scope.cancel()
+    assert results == {i: valid for i, (_, _, valid) in enumerate(triples)}
+    assert verifier.pid is None
+    assert not alive(pid)  # killed and reaped with its task
+    # Not running: checked inline, same verdicts.
+    message, signature, _ = triples[0]
+    assert await verifier.verify(message, signature) is True
+    assert await verifier.verify(message + b"x", signature) is False
+
+
+async def test_a_large_body_goes_through_the_backlog() -> None:
+    # Bigger than a pipe's buffer (64 KiB on Linux): written in parts by the backlog task.
+    message = os.urandom(900_000)
+    verifier = ProcessVerifier(KEY, VERIFY)
+    async with anyio.create_task_group() as tg:
+        await tg.start(verifier.run)
+        with anyio.fail_after(10):
+            valid = await verifier.verify(message, signed(message))
+            tampered = await verifier.verify(message[:-1] + b"\x00", signed(message))
+        tg.cancel_scope.cancel()
+    assert valid is True
+    assert tampered is False
+
+
+async def test_a_malformed_signature_is_refused_without_the_helper() -> None:
+    verifier = ProcessVerifier(KEY, VERIFY)
+    async with anyio.create_task_group() as tg:
+        await tg.start(verifier.run)
+        for bad in (b"", b"\x00" * 63, b"\x00" * 65):
+            assert await verifier.verify(b"message", bad) is False
+        assert await verifier.verify(b"m", signed(b"m")) is True
+        tg.cancel_scope.cancel()
+
+
+async def test_a_killed_helper_loses_nothing_and_checks_go_inline(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.WARNING, logger="anycord.interactions")
+    verifier = ProcessVerifier(KEY, VERIFY)
+    triples = cases(400, seed=2)
+    results: dict[int, bool] = {}
+
+    async def one(i: int, message: bytes, signature: bytes) -> None:
+        results[i] = await verifier.verify(message, signature)
+
+    with anyio.fail_after(20):
+        async with anyio.create_task_group() as tg:
+            await tg.start(verifier.run)
+            assert verifier.pid is not None
+            pid: int = verifier.pid
+            async with anyio.create_task_group() as checks:
+                for i, (message, signature, _) in enumerate(triples):
+                    checks.start_soon(one, i, message, signature)
+                await anyio.lowlevel.checkpoint()  # the first checks are written to the pipe
+                os.kill(pid, signal.SIGKILL)
+            # The helper's death ended `run` on its own; later checks are inline.
+            while verifier.is_running:  # noqa: ASYNC110 (the reader notices EOF)
+                await anyio.sleep(0.01)
+            message, signature, _ = triples[0]
+            assert await verifier.verify(message, signature) is True
+    assert results == {i: valid for i, (_, _, valid) in enumerate(triples)}
+    assert any("verifier process exited" in r.getMessage() for r in caplog.records)
+    assert not alive(pid)
+
+
+async def test_a_cancelled_check_does_not_disturb_the_others() -> None:
+    verifier = ProcessVerifier(KEY, VERIFY)
+    message = b"payload"
+    async with anyio.create_task_group() as tg:
+        await tg.start(verifier.run)
+        with anyio.CancelScope() as scope:
+            scope.cancel()
+            await verifier.verify(message, signed(message))
+        assert scope.cancelled_caught
+        assert await verifier.verify(message, signed(message)) is True
+        assert not verifier._pending  # the cancelled check's slot was dropped
+        tg.cancel_scope.cancel()
+
+
+async def test_the_interaction_server_uses_the_helper_while_running() -> None:
+    server = InteractionServer(
+        public_key=PUBLIC_KEY_HEX, decoder=fake_decoder, verifier_process=True
+    )
+
+    async def reply(interaction: FakeInteraction) -> None:
+        return None
+
+    server.set_listener(FakeInteraction, reply)
+    body = b'{"type":2,"data":{"name":"x"}}'
+    signature, timestamp = sign(body)
+    assert server.verifier is None
+    async with server.run(shutdown_timeout=1):
+        verifier = server.verifier
+        assert verifier is not None
+        assert verifier.is_running
+        assert verifier.pid is not None
+        pid: int = verifier.pid
+        ok = await server.on_interaction(body, bytes.fromhex(signature), timestamp.encode())
+        forged = await server.on_interaction(
+            body + b" ", bytes.fromhex(signature), timestamp.encode()
+        )
+    assert (ok.status_code, forged.status_code) == (202, 401)
+    assert server.verifier is None
+    assert not alive(pid)
+
+
+def test_the_helper_is_used_only_where_it_pays_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    assert use_verifier_process() is (os.name == "posix")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0}, raising=False)
+    assert use_verifier_process() is False
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert use_verifier_process() is False
+
+
+def test_check_inline_treats_any_error_as_invalid() -> None:
+    def broken(message: bytes, signature: bytes) -> None:
+        raise TypeError("not bytes")
+
+    assert check_inline(broken, b"m", b"s") is False
+    assert check_inline(VERIFY, b"m", signed(b"m")) is True
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    messages=st.lists(st.binary(max_size=300), min_size=1, max_size=12),
+    flips=st.lists(st.booleans(), min_size=12, max_size=12),
+    cuts=st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=30),
+)
+def test_the_helper_program_frames_any_chunking(
+    messages: list[bytes], flips: list[bool], cuts: list[int]
+) -> None:
+    """The child's loop, run in-process over a pipe fed in arbitrary pieces."""
+    frames, expected = [], []
+    for i, message in enumerate(messages):
+        signature = signed(message)
+        if flips[i]:
+            signature = bytes([signature[0] ^ 1]) + signature[1:]
+        frames.append(child.REQUEST.pack(i, len(message)) + signature + message)
+        expected.append((i, 0 if flips[i] else 1))
+    data = b"".join(frames)
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    bad = (nacl.exceptions.BadSignatureError, ValueError)
+
+    def feed() -> None:
+        view, k = memoryview(data), 0
+        while view:
+            size = cuts[k % len(cuts)]
+            k += 1
+            os.write(to_child_w, view[:size])
+            view = view[size:]
+        os.close(to_child_w)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    child._serve(VERIFY, bad, to_child_r, from_child_w)
+    writer.join()
+    os.close(from_child_w)
+    answers = b""
+    while chunk := os.read(from_child_r, 65536):
+        answers += chunk
+    os.close(to_child_r)
+    os.close(from_child_r)
+    assert list(child.ANSWER.iter_unpack(answers)) == expected
+
+
+def test_the_helper_program_is_a_file_next_to_the_module() -> None:
+    # Started by path, so it must ship with the package (and not import anycord itself).
+    source = pathlib.Path(verifier_module._CHILD).read_text(encoding="utf-8")
+    assert "import anycord" not in source
+    assert "from anycord" not in source
