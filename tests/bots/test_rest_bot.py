@@ -454,3 +454,47 @@ async def test_follow_ups_from_a_generator_listener_reach_discord(http_server: s
         assert stored[int(follow_up.id)]["content"] == "and one more thing"
         assert follow_up.id != edited.id
         assert len(stored) == 2
+
+
+async def test_keep_alive_timeout_closes_an_idle_connection(http_server: str) -> None:
+    async with (
+        FakeDiscord() as fake,
+        running_bot(fake, http_server=http_server, keep_alive_timeout=0.3) as (bot, _),
+    ):
+        host, port = bot.addresses[0].removeprefix("http://").rsplit(":", 1)
+        async with await anyio.connect_tcp(host, int(port)) as stream:
+            started = anyio.current_time()
+            with (
+                anyio.fail_after(5),
+                contextlib.suppress(anyio.EndOfStream, anyio.BrokenResourceError),
+            ):
+                while True:  # until the server closes (hypercorn may say goodbye first)
+                    await stream.receive()
+            assert 0.2 < anyio.current_time() - started < 3.0
+
+
+async def test_request_timeout_drops_a_slow_request() -> None:
+    async with FakeDiscord() as fake, running_bot(fake, request_timeout=0.3) as (bot, _):
+        host, port = bot.addresses[0].removeprefix("http://").rsplit(":", 1)
+        async with await anyio.connect_tcp(host, int(port)) as stream:
+            await stream.send(b"POST / HTTP/1.1\r\nHost: x\r\n")  # a head that never ends
+            started = anyio.current_time()
+            received = b""
+            with anyio.fail_after(5):
+                with contextlib.suppress(anyio.EndOfStream, anyio.BrokenResourceError):
+                    while True:
+                        received += await stream.receive()
+            assert 0.2 < anyio.current_time() - started < 3.0
+            assert received == b""  # a slow-loris client is dropped, not answered
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("keep_alive_timeout", 0.0), ("request_timeout", -1.0)]
+)
+async def test_timeouts_must_be_positive(option: str, value: float) -> None:
+    async with FakeDiscord() as fake:
+        bot = RESTBot(fake.token, public_key=fake.public_key, rest_url=fake.rest_url)
+        options: dict[str, typing.Any] = {option: value}
+        with pytest.raises(ValueError, match=option):
+            await bot.start("127.0.0.1", 0, **options)
+        assert not bot.is_alive

@@ -303,6 +303,8 @@ class RESTBot(RESTBotBase):
         reuse_port: bool | None = None,
         shutdown_timeout: float = 60.0,
         http_server: HTTPServerKind = "builtin",
+        keep_alive_timeout: float | None = None,
+        request_timeout: float = 10.0,
         task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
     ) -> None:
         """Run the bot until `close()`; ready (`task_status.started()`) once the sockets listen.
@@ -320,6 +322,11 @@ class RESTBot(RESTBotBase):
             http_server: `"builtin"` (default): anycord's HTTP/1.1 server, made for Discord's
                 requests and several times faster than a general server; `"hypercorn"`:
                 hypercorn (HTTP/2 with TLS, and the full ASGI stack), on the same backend.
+            keep_alive_timeout: seconds an idle keep-alive connection stays open; `None`:
+                the server's default (75 s built-in, which outlasts the idle timeouts of
+                Discord's and common proxies' connection pools; 5 s hypercorn).
+            request_timeout: built-in server only: seconds a request may take to arrive once
+                its first byte has, and a client may take to read the response.
 
         Raises `ComponentStateConflictError` if the bot is already running; any error from
         the REST client, a startup callback or binding propagates after cleanup.
@@ -329,6 +336,16 @@ class RESTBot(RESTBotBase):
         if http_server not in ("builtin", "hypercorn"):
             msg = f"http_server must be 'builtin' or 'hypercorn', not {http_server!r}"
             raise ValueError(msg)
+        if keep_alive_timeout is not None and not keep_alive_timeout > 0:
+            msg = (
+                f"keep_alive_timeout must be a positive number of seconds, not {keep_alive_timeout}"
+            )
+            raise ValueError(msg)
+        if not request_timeout > 0:
+            msg = f"request_timeout must be a positive number of seconds, not {request_timeout}"
+            raise ValueError(msg)
+        if keep_alive_timeout is None:
+            keep_alive_timeout = 75.0 if http_server == "builtin" else 5.0
 
         async with self._lifecycle.running():
             error: BaseException | None = None
@@ -354,9 +371,19 @@ class RESTBot(RESTBotBase):
                             if http_server == "builtin":
                                 from anycord.interactions.http11 import serve_http11
 
-                                server = functools.partial(serve_http11, self._adapter)
+                                server = functools.partial(
+                                    serve_http11,
+                                    self._adapter,
+                                    request_timeout=request_timeout,
+                                    keep_alive_timeout=keep_alive_timeout,
+                                )
                             else:
-                                server = functools.partial(serve, self._adapter, backlog=backlog)
+                                server = functools.partial(
+                                    serve,
+                                    self._adapter,
+                                    backlog=backlog,
+                                    keep_alive_timeout=keep_alive_timeout,
+                                )
                             self._addresses = await tg.start(
                                 functools.partial(
                                     server,
@@ -416,6 +443,8 @@ class RESTBot(RESTBotBase):
         reuse_port: bool | None = None,
         shutdown_timeout: float = 60.0,
         http_server: HTTPServerKind = "builtin",
+        keep_alive_timeout: float | None = None,
+        request_timeout: float = 10.0,
         backend: Backend = "asyncio",
         propagate_interrupts: bool = False,
         asyncio_debug: bool = False,
@@ -436,6 +465,8 @@ class RESTBot(RESTBotBase):
             reuse_port=reuse_port,
             shutdown_timeout=shutdown_timeout,
             http_server=http_server,
+            keep_alive_timeout=keep_alive_timeout,
+            request_timeout=request_timeout,
         )
         run_blocking(
             start,
