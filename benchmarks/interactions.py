@@ -198,6 +198,7 @@ def measure(
             capture_output=True,
         )
         cpu_before = _cpu_seconds(server.pid)
+        steal_before = _steal_jiffies()
         out = subprocess.run(
             [
                 "wrk",
@@ -214,6 +215,7 @@ def measure(
             text=True,
         ).stdout
         cpu = _cpu_seconds(server.pid) - cpu_before
+        steal_after = _steal_jiffies()
     finally:
         server.terminate()
         try:
@@ -228,7 +230,8 @@ def measure(
     p50 = _seconds(re.search(r"^\s+50%\s+(\S+)\s*$", out, re.MULTILINE)[1])  # type: ignore[index]
     p99 = _seconds(re.search(r"^\s+99%\s+(\S+)\s*$", out, re.MULTILINE)[1])  # type: ignore[index]
     done = int(re.search(r"(\d+) requests in", out)[1])  # type: ignore[index]
-    return {"rps": rps, "p50": p50, "p99": p99, "cpu": cpu / max(done, 1)}
+    steal = (steal_after[0] - steal_before[0]) / max(steal_after[1] - steal_before[1], 1)
+    return {"rps": rps, "p50": p50, "p99": p99, "cpu": cpu / max(done, 1), "steal": steal}
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -245,6 +248,16 @@ def _cpu_seconds(pid: int) -> float:
         return 0.0
     own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return own + sum(_cpu_seconds(c) for c in children)
+
+
+def _steal_jiffies() -> tuple[int, int]:
+    """(steal, total) jiffies over all CPUs (Linux `/proc/stat`; zeros elsewhere). Steal is
+    time a virtual machine's CPUs wanted to run but the host ran something else."""
+    try:
+        fields = [int(f) for f in pathlib.Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
 
 
 def _load() -> str:
@@ -303,7 +316,8 @@ def main() -> None:
                 print(
                     f"round {round_ + 1} {target:>22}: {r['rps']:8.0f} req/s   "
                     f"p50 {r['p50'] * 1e3:6.2f} ms   p99 {r['p99'] * 1e3:6.2f} ms   "
-                    f"server CPU {r['cpu'] * 1e6:4.0f} us/req   load {_load()}",
+                    f"server CPU {r['cpu'] * 1e6:4.0f} us/req   "
+                    f"CPU steal {r['steal'] * 100:3.0f}%   load {_load()}",
                     flush=True,
                 )
     results = {
