@@ -142,6 +142,20 @@ async def test_a_killed_helper_loses_nothing_and_checks_go_inline(
     assert not alive(pid)
 
 
+async def test_a_helper_that_cannot_start_leaves_checks_inline(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="anycord.interactions")
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python3")
+    verifier = ProcessVerifier(KEY, VERIFY)
+    async with anyio.create_task_group() as tg:
+        await tg.start(verifier.run)  # ready at once, and not running
+        assert not verifier.is_running
+        assert await verifier.verify(b"m", signed(b"m")) is True
+        assert await verifier.verify(b"n", signed(b"m")) is False
+    assert any("could not start" in r.getMessage() for r in caplog.records)
+
+
 async def test_a_cancelled_check_does_not_disturb_the_others() -> None:
     verifier = ProcessVerifier(KEY, VERIFY)
     message = b"payload"

@@ -18,7 +18,8 @@ Guarantees:
 
 * every check gets a verdict, and a verdict always comes from a full Ed25519 check: checks
   waiting when the helper exits (shutdown, or a crash) are done inline, and after a crash every
-  later check is done inline too (with a warning in the log);
+  later check is done inline too (with a warning in the log), as they are when the helper
+  cannot be started at all;
 * the helper lives exactly as long as `ProcessVerifier.run`, which is a task of the server's
   tree: it is started there and killed and reaped on the way out (shielded, with a deadline);
   if the server's process dies instead, the helper reads EOF and exits;
@@ -156,10 +157,19 @@ class ProcessVerifier:
                 stdout=child_out,
                 stderr=None,
             )
-        except BaseException:
+        except BaseException as exc:
             for fd in (to_child, from_child):
                 os.close(fd)
-            raise
+            if not isinstance(exc, OSError):
+                raise
+            # An optimisation must not stop the bot: where no process can be started
+            # (a sandbox, a missing interpreter), every check is done inline.
+            _LOGGER.warning(
+                "could not start the signature verifier process (%s); checking signatures inline",
+                exc,
+            )
+            task_status.started()
+            return
         finally:
             os.close(child_in)
             os.close(child_out)
