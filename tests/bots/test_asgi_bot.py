@@ -63,11 +63,15 @@ async def exercise(fake: FakeDiscord, bot: AsgiBot, url: str) -> None:
 EXPECTED = ["startup:True", "listener:True", "shutdown:True", "shutdown-2"]
 
 
-async def test_hypercorn_worker_of_the_running_backend_runs_the_whole_lifespan() -> None:
+@pytest.mark.parametrize("verifier_process", [False, True])
+async def test_hypercorn_worker_of_the_running_backend_runs_the_whole_lifespan(
+    verifier_process: bool,
+) -> None:
     # Under the asyncio backend this is hypercorn's asyncio worker, under Trio its Trio worker.
+    # With the verifier process, the lifespan task holds it and requests use it.
     log: list[str] = []
     async with FakeDiscord() as fake:
-        bot = make_bot(fake, log)
+        bot = make_bot(fake, log, verifier_process=verifier_process)
         started = started_event(bot)
         stop = anyio.Event()
         sockets = bind_sockets(host="127.0.0.1", port=0)
@@ -77,9 +81,12 @@ async def test_hypercorn_worker_of_the_running_backend_runs_the_whole_lifespan()
             )
             with anyio.fail_after(5):
                 await started.wait()
-            await exercise(fake, bot, url + "/")
+            await exercise(fake, bot, url + "/")  # served once the lifespan started
+            verifier = bot.interaction_server.verifier
+            assert (verifier is not None and verifier.is_running) is verifier_process
             stop.set()
         assert log == EXPECTED
+        assert bot.interaction_server.verifier is None
         assert not bot.is_alive
         with pytest.raises(ComponentStateConflictError):
             _ = bot.rest

@@ -306,8 +306,9 @@ class InteractionServer:
                     if self._verifier_process:
                         assert self._key is not None
                         assert self._verify is not None
-                        self._verifier = ProcessVerifier(self._key, self._verify)
-                        await checks.start(self._verifier.run)
+                        verifier = ProcessVerifier(self._key, self._verify)
+                        await checks.start(verifier.run)
+                        self._verifier = verifier
                     try:
                         yield self
                     finally:
