@@ -14,14 +14,19 @@ import anyio
 import anyio.lowlevel
 import nacl.exceptions
 import nacl.signing
-import pytest  # noqa: TC002 (fixtures' annotations)
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from anycord.interactions import InteractionServer
 from anycord.interactions import _verifier_child as child
 from anycord.interactions import verifier as verifier_module
-from anycord.interactions.verifier import ProcessVerifier, check_inline, use_verifier_process
+from anycord.interactions.verifier import (
+    ProcessVerifier,
+    cgroup_cpu_limit,
+    check_inline,
+    use_verifier_process,
+)
 
 from .signing import PUBLIC_KEY_HEX, SIGNING_KEY, FakeInteraction, fake_decoder, sign
 
@@ -198,6 +203,7 @@ async def test_the_interaction_server_uses_the_helper_while_running() -> None:
 
 
 def test_the_helper_is_used_only_where_it_pays_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(verifier_module, "cgroup_cpu_limit", lambda: None)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
     assert use_verifier_process() is (os.name == "posix")
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0}, raising=False)
@@ -205,6 +211,37 @@ def test_the_helper_is_used_only_where_it_pays_off(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert use_verifier_process() is False
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"cpu.max": "max 100000\n"}, None),
+        ({"cpu.max": "150000 100000\n"}, 1.5),
+        ({"cpu.max": "200000 100000\n"}, 2.0),
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 0.5),
+        ({"cpu.max": "garbage"}, None),
+        ({}, None),
+    ],
+)
+def test_cgroup_cpu_limit_reads_v2_then_v1(
+    tmp_path: pathlib.Path, files: dict[str, str], expected: float | None
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert cgroup_cpu_limit(tmp_path) == expected
+
+
+def test_a_container_quota_below_two_cpus_keeps_checks_inline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(verifier_module, "cgroup_cpu_limit", lambda: 1.0)
+    assert use_verifier_process() is False
+    monkeypatch.setattr(verifier_module, "cgroup_cpu_limit", lambda: 2.0)
+    assert use_verifier_process() is (os.name == "posix")
 
 
 def test_check_inline_treats_any_error_as_invalid() -> None:

@@ -244,7 +244,8 @@ class RESTBot(RESTBotBase):
         verifier_process: check request signatures in a helper process while the bot runs
             (see `anycord.interactions.verifier`): the Ed25519 check is over half of a
             request's cost, and this moves it off the event loop's core. `None` (default)
-            turns it on where it pays off: POSIX, not a frozen app, two or more usable CPUs.
+            turns it on where it pays off: POSIX, not a frozen app, two or more usable CPUs
+            (affinity and container CPU quota).
             Every request is fully checked either way.
     """
 

@@ -28,7 +28,8 @@ Guarantees:
 
 `use_verifier_process()` says whether the helper pays off here: a POSIX system (the pipes are
 waited on with `anyio.wait_readable`), a real Python interpreter as `sys.executable` (not a
-frozen application), and at least two usable CPUs.
+frozen application), and at least two usable CPUs, counting both the CPU affinity and a
+container's CPU quota (`cgroup_cpu_limit`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ import anyio
 
 from anycord.interactions._verifier_child import ANSWER, REQUEST, SIGNATURE_SIZE
 
-__all__ = ["ProcessVerifier", "check_inline", "use_verifier_process"]
+__all__ = ["ProcessVerifier", "cgroup_cpu_limit", "check_inline", "use_verifier_process"]
 
 _LOGGER = logging.getLogger("anycord.interactions")
 _CHILD: typing.Final = str(pathlib.Path(__file__).with_name("_verifier_child.py"))
@@ -63,14 +64,38 @@ def check_inline(verify: Verify, message: bytes, signature: bytes) -> bool:
     return True
 
 
+def cgroup_cpu_limit(root: pathlib.Path = pathlib.Path("/sys/fs/cgroup")) -> float | None:
+    """The CPUs a Linux control group's quota allows this process (`docker --cpus`, a
+    Kubernetes limit), or `None` when there is no quota (or no cgroup file to read).
+
+    Reads cgroup v2's `cpu.max` ("quota period" or "max period"), else v1's
+    `cpu/cpu.cfs_quota_us` and `cpu/cpu.cfs_period_us` (quota -1 means none).
+    """
+    try:
+        quota, period = (root / "cpu.max").read_text().split()[:2]
+        return None if quota == "max" else int(quota) / int(period)
+    except (OSError, ValueError):
+        pass
+    try:
+        quota_us = int((root / "cpu" / "cpu.cfs_quota_us").read_text())
+        period_us = int((root / "cpu" / "cpu.cfs_period_us").read_text())
+    except (OSError, ValueError):
+        return None
+    return None if quota_us <= 0 or period_us <= 0 else quota_us / period_us
+
+
 def use_verifier_process() -> bool:
-    """Whether a helper process can run here and has a core of its own to run on."""
+    """Whether a helper process can run here and has a core of its own to run on: POSIX, a
+    real interpreter as `sys.executable`, and two or more CPUs by affinity and cgroup quota."""
     if os.name != "posix" or getattr(sys, "frozen", False) or not sys.executable:
         return False
     try:
-        cpus = len(os.sched_getaffinity(0))
+        cpus: float = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
+    limit = cgroup_cpu_limit()
+    if limit is not None:
+        cpus = min(cpus, limit)
     return cpus >= 2
 
 
