@@ -137,12 +137,41 @@ async def test_a_killed_helper_loses_nothing_and_checks_go_inline(
                     checks.start_soon(one, i, message, signature)
                 await anyio.lowlevel.checkpoint()  # the first checks are written to the pipe
                 os.kill(pid, signal.SIGKILL)
-            # The helper's death ended `run` on its own; later checks are inline.
+            # The helper's death was noticed; checks are inline until it is restarted.
             while verifier.is_running:  # noqa: ASYNC110 (the reader notices EOF)
                 await anyio.sleep(0.01)
             message, signature, _ = triples[0]
             assert await verifier.verify(message, signature) is True
+            tg.cancel_scope.cancel()
     assert results == {i: valid for i, (_, _, valid) in enumerate(triples)}
+    assert any("verifier process exited" in r.getMessage() for r in caplog.records)
+    assert not alive(pid)
+
+
+async def test_a_stuck_helper_is_killed_and_its_checks_answered_inline(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.WARNING, logger="anycord.interactions")
+    verifier = ProcessVerifier(KEY, VERIFY, unresponsive_after=0.3, restart_delay=30)
+    message = b"stuck"
+    async with anyio.create_task_group() as tg:
+        await tg.start(verifier.run)
+        assert await verifier.verify(message, signed(message)) is True  # it works, then
+        assert verifier.pid is not None
+        pid: int = verifier.pid
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            with anyio.fail_after(10):
+                started = anyio.current_time()
+                assert await verifier.verify(message, signed(message)) is True
+                assert await verifier.verify(message + b"!", signed(message)) is False
+            assert anyio.current_time() - started >= 0.3
+            assert not verifier.is_running
+        finally:
+            if alive(pid):
+                os.kill(pid, signal.SIGCONT)
+        tg.cancel_scope.cancel()
+    assert any("gave no verdict" in r.getMessage() for r in caplog.records)
     assert any("verifier process exited" in r.getMessage() for r in caplog.records)
     assert not alive(pid)
 
@@ -158,7 +187,35 @@ async def test_a_helper_that_cannot_start_leaves_checks_inline(
         assert not verifier.is_running
         assert await verifier.verify(b"m", signed(b"m")) is True
         assert await verifier.verify(b"n", signed(b"m")) is False
+        tg.cancel_scope.cancel()
     assert any("could not start" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_dead_helper_is_replaced() -> None:
+    verifier = ProcessVerifier(KEY, VERIFY, restart_delay=0.1)
+    message = b"again"
+    with anyio.fail_after(15):
+        async with anyio.create_task_group() as tg:
+            await tg.start(verifier.run)
+            assert verifier.pid is not None
+            first: int = verifier.pid
+            os.kill(first, signal.SIGKILL)
+            while verifier.pid in (None, first):  # noqa: ASYNC110 (no event for a restart)
+                await anyio.sleep(0.02)
+            assert verifier.is_running
+            assert await verifier.verify(message, signed(message)) is True
+            assert not alive(first)
+            tg.cancel_scope.cancel()
+    assert verifier.pid is None
+
+
+async def test_run_twice_at_once_is_refused() -> None:
+    verifier = ProcessVerifier(KEY, VERIFY)
+    async with anyio.create_task_group() as tg:
+        await tg.start(verifier.run)
+        with pytest.raises(RuntimeError, match="already running"):
+            await verifier.run()
+        tg.cancel_scope.cancel()
 
 
 async def test_a_cancelled_check_does_not_disturb_the_others() -> None:

@@ -17,9 +17,11 @@ helper → server   >IB id, 1 if the signature verifies else 0
 Guarantees:
 
 * every check gets a verdict, and a verdict always comes from a full Ed25519 check: checks
-  waiting when the helper exits (shutdown, or a crash) are done inline, and after a crash every
-  later check is done inline too (with a warning in the log), as they are when the helper
-  cannot be started at all;
+  waiting when the helper exits (shutdown, or a crash) are done inline, and so are later
+  ones until a new helper runs (a dead helper is restarted, with a warning in the log and
+  a growing delay while it keeps dying), or for good when no helper can be started at all;
+  a helper that gives no verdict for `unresponsive_after` seconds (2 s) while checks wait
+  is killed, which counts as dying;
 * the helper lives exactly as long as `ProcessVerifier.run`, which is a task of the server's
   tree: it is started there and killed and reaped on the way out (shielded, with a deadline);
   if the server's process dies instead, the helper reads EOF and exits;
@@ -45,12 +47,18 @@ import anyio
 
 from anycord.interactions._verifier_child import ANSWER, REQUEST, SIGNATURE_SIZE
 
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+
 __all__ = ["ProcessVerifier", "cgroup_cpu_limit", "check_inline", "use_verifier_process"]
 
 _LOGGER = logging.getLogger("anycord.interactions")
 _CHILD: typing.Final = str(pathlib.Path(__file__).with_name("_verifier_child.py"))
 _STOP_DEADLINE: typing.Final = 5.0
 """Seconds to wait for the killed helper to be reaped."""
+_STABLE_AFTER: typing.Final = 60.0
+"""A helper that ran this long before dying is restarted after the first delay again."""
+_MAX_RESTART_DELAY: typing.Final = 60.0
 
 Verify = typing.Callable[[bytes, bytes], object]
 
@@ -113,19 +121,37 @@ class ProcessVerifier:
     """Check signatures in a helper process while `run` is active; inline otherwise."""
 
     __slots__ = (
+        "_active",
         "_backlog",
         "_flush",
         "_ids",
         "_pending",
         "_pid",
+        "_progress",
         "_public_key",
+        "_restart_delay",
+        "_unresponsive_after",
         "_verify",
         "_write_fd",
     )
 
-    def __init__(self, public_key: bytes, verify: Verify) -> None:
+    def __init__(
+        self,
+        public_key: bytes,
+        verify: Verify,
+        *,
+        unresponsive_after: float = 2.0,
+        restart_delay: float = 1.0,
+    ) -> None:
+        """`unresponsive_after`: seconds without a verdict, while checks wait, after which
+        the helper counts as stuck (stopped, starved) and is killed. `restart_delay`: the
+        first wait before a dead helper is replaced."""
         self._public_key = public_key
+        self._restart_delay = restart_delay
+        self._active = False
         self._verify = verify
+        self._unresponsive_after = unresponsive_after
+        self._progress = 0.0
         self._ids = itertools.count(1)
         self._pending: dict[int, _Check] = {}
         self._write_fd: int | None = None
@@ -144,6 +170,8 @@ class ProcessVerifier:
         if fd is None or len(signature) != SIGNATURE_SIZE:
             return check_inline(self._verify, message, signature)
         request_id = next(self._ids) & 0xFFFFFFFF
+        if not self._pending:
+            self._progress = anyio.current_time()  # the stall clock starts with the first wait
         check = self._pending[request_id] = _Check(message, signature)
         frame = REQUEST.pack(request_id, len(message)) + signature + message
         try:
@@ -169,10 +197,47 @@ class ProcessVerifier:
     async def run(
         self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
     ) -> None:
-        """Start the helper, serve checks until cancelled (or until it dies), then stop it."""
-        if self._write_fd is not None:
+        """Start the helper and serve checks until cancelled; restart it when it dies.
+
+        Ready as soon as the helper is started (or could not be). A helper that dies is
+        restarted after `restart_delay` seconds, doubling while it keeps dying young (up to
+        a minute); checks are inline meanwhile. One that cannot be started at all leaves
+        every check inline for the rest of `run`.
+        """
+        if self._active:
             msg = "this verifier is already running"
             raise RuntimeError(msg)
+        self._active = True
+        readiness: list[bool] = []
+
+        def ready() -> None:
+            if not readiness:
+                readiness.append(True)
+                task_status.started()
+
+        try:
+            delay = self._restart_delay
+            while True:
+                started_at = anyio.current_time()
+                returncode = await self._serve_helper(ready)
+                if returncode is None:  # could not start: stay inline
+                    ready()
+                    await anyio.sleep_forever()
+                if anyio.current_time() - started_at > _STABLE_AFTER:
+                    delay = self._restart_delay
+                _LOGGER.warning(
+                    "the signature verifier process exited (status %s); checking signatures "
+                    "inline until it is restarted in %.1f s",
+                    returncode,
+                    delay,
+                )
+                await anyio.sleep(delay)
+                delay = min(delay * 2, _MAX_RESTART_DELAY)
+        finally:
+            self._active = False
+
+    async def _serve_helper(self, ready: Callable[[], None]) -> int | None:
+        """Run one helper until it exits; its exit status, or `None` if it could not start."""
         child_in, to_child = os.pipe()
         from_child, child_out = os.pipe()
         try:
@@ -193,8 +258,7 @@ class ProcessVerifier:
                 "could not start the signature verifier process (%s); checking signatures inline",
                 exc,
             )
-            task_status.started()
-            return
+            return None
         finally:
             os.close(child_in)
             os.close(child_out)
@@ -205,14 +269,10 @@ class ProcessVerifier:
         try:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(self._write_backlog, to_child)
-                task_status.started()
+                tg.start_soon(self._watch, process)
+                ready()
                 await self._read_verdicts(from_child)
                 tg.cancel_scope.cancel()
-            _LOGGER.warning(
-                "the signature verifier process exited (status %s); checking signatures "
-                "inline from now on",
-                process.returncode,
-            )
         finally:
             self._write_fd = None
             self._pid = None
@@ -230,6 +290,7 @@ class ProcessVerifier:
                     await process.wait()
                 await process.aclose()
                 os.close(from_child)
+        return process.returncode
 
     @property
     def pid(self) -> int | None:
@@ -250,6 +311,7 @@ class ProcessVerifier:
             if not chunk:
                 return
             buffer += chunk
+            self._progress = anyio.current_time()
             whole = len(buffer) - len(buffer) % size
             for request_id, ok in ANSWER.iter_unpack(buffer[:whole]):
                 check = pending.pop(request_id, None)
@@ -257,6 +319,22 @@ class ProcessVerifier:
                     check.ok = ok == 1
                     check.done.set()
             buffer = buffer[whole:]
+
+    async def _watch(self, process: anyio.abc.Process) -> None:
+        """Kill a helper that gives no verdict for `unresponsive_after` seconds while checks
+        wait (stopped with SIGSTOP, starved, wedged): its end of the pipe then closes, and
+        `run` answers the waiting checks inline."""
+        period = self._unresponsive_after / 4
+        while True:
+            await anyio.sleep(period)
+            stalled = anyio.current_time() - self._progress
+            if self._pending and stalled > self._unresponsive_after:
+                _LOGGER.warning(
+                    "the signature verifier process gave no verdict for %.1f s; killing it",
+                    stalled,
+                )
+                process.kill()
+                return
 
     async def _write_backlog(self, fd: int) -> None:
         """Write what did not fit into the pipe at once (large bodies, a slow helper)."""
