@@ -10,7 +10,13 @@ import pytest
 
 from anycord.errors import SessionBudgetExhaustedError
 from anycord.gateway.identify import IDENTIFY_WINDOW
-from anycord.orchestrator.coordinator import SessionInfo, ShardCommand, ShardPlan, ShardStatus
+from anycord.orchestrator.coordinator import (
+    REPLAY_WINDOW,
+    SessionInfo,
+    ShardCommand,
+    ShardPlan,
+    ShardStatus,
+)
 from anycord.orchestrator.memory import MemoryCoordinator
 from anycord.orchestrator.redis import RedisCoordinator, connect_redis
 
@@ -26,14 +32,23 @@ async def make(request: pytest.FixtureRequest, redis_url: str) -> AsyncIterator[
     async with connect_redis(redis_url) as client:
 
         async def factory(
-            plan: ShardPlan, remaining_sessions: int | None = None, window: float = 5.0
+            plan: ShardPlan,
+            remaining_sessions: int | None = None,
+            window: float = 5.0,
+            replay_window: float = REPLAY_WINDOW,
         ) -> object:
             if request.param == "memory":
                 return MemoryCoordinator(
-                    plan, remaining_sessions=remaining_sessions, identify_window=window
+                    plan,
+                    remaining_sessions=remaining_sessions,
+                    identify_window=window,
+                    replay_window=replay_window,
                 )
             coordinator = RedisCoordinator(
-                client, f"test{next(_namespaces)}", identify_window=window
+                client,
+                f"test{next(_namespaces)}",
+                identify_window=window,
+                replay_window=replay_window,
             )
             await coordinator.publish_plan(
                 plan, remaining_sessions=remaining_sessions, reset_after=3600
@@ -158,6 +173,74 @@ async def test_commands_reach_the_owner(make) -> None:
     ]
     with pytest.raises(ValueError, match="outside"):
         await coord.send_command(ShardCommand(shard_id=7, kind="presence"))
+
+
+async def _take(commands: AsyncIterator[ShardCommand], count: int) -> list[ShardCommand]:
+    out: list[ShardCommand] = []
+    with anyio.fail_after(5):
+        async for command in commands:
+            out.append(command)
+            if len(out) == count:
+                break
+    return out
+
+
+def _presence(status: str) -> ShardCommand:
+    return ShardCommand(shard_id=1, kind="presence", payload={"status": status})
+
+
+async def test_commands_sent_meanwhile_are_replayed_after_a_cursor(make) -> None:
+    coord = await make(ShardPlan(shard_count=2))
+    async with coord.commands(1) as commands:
+        await coord.send_command(_presence("a"))
+        await coord.send_command(_presence("b"))
+        first = await _take(commands, 2)
+    assert [c.payload["status"] for c in first] == ["a", "b"]
+    assert all(c.cursor for c in first)
+    assert first[0].cursor != first[1].cursor
+    # Nobody listens (an owner crashed, or its store connection dropped): kept for replay.
+    await coord.send_command(_presence("c"))
+    await coord.send_command(_presence("d"))
+    async with coord.commands(1, after=first[1].cursor) as commands:
+        await coord.send_command(_presence("e"))
+        replayed = await _take(commands, 3)
+    assert [c.payload["status"] for c in replayed] == ["c", "d", "e"]
+    # From a cursor in the middle, and without one (from now on: nothing old).
+    async with coord.commands(1, after=replayed[0].cursor) as commands:
+        assert [c.payload["status"] for c in await _take(commands, 2)] == ["d", "e"]
+    async with coord.commands(1) as commands:
+        await coord.send_command(_presence("f"))
+        assert [c.payload["status"] for c in await _take(commands, 1)] == ["f"]
+
+
+async def test_replay_stops_at_the_replay_window(make) -> None:
+    coord = await make(ShardPlan(shard_count=2), replay_window=0.3)
+    async with coord.commands(1) as commands:
+        await coord.send_command(_presence("a"))
+        (seen,) = await _take(commands, 1)
+    await coord.send_command(_presence("stale"))
+    await anyio.sleep(0.5)
+    await coord.send_command(_presence("fresh"))
+    async with coord.commands(1, after=seen.cursor) as commands:
+        assert [c.payload["status"] for c in await _take(commands, 1)] == ["fresh"]
+
+
+async def test_a_foreign_cursor_means_from_now(make, caplog: pytest.LogCaptureFixture) -> None:
+    coord = await make(ShardPlan(shard_count=2))
+    await coord.send_command(_presence("old"))
+    async with coord.commands(1, after="not-a-cursor") as commands:
+        await coord.send_command(_presence("new"))
+        assert [c.payload["status"] for c in await _take(commands, 1)] == ["new"]
+    assert "cursor of another back-end" in caplog.text
+
+
+def test_sessions_carry_the_command_cursor_and_old_ones_still_load() -> None:
+    session = SessionInfo(
+        session_id="s", sequence=4, resume_gateway_url="wss://x", command_cursor="17"
+    )
+    assert SessionInfo.from_json(session.to_json()) == session
+    old = {"session_id": "s", "sequence": 4, "resume_gateway_url": "wss://x"}
+    assert SessionInfo.from_json(old).command_cursor is None
 
 
 def test_the_plan_identifies_as_far_apart_as_a_single_bot() -> None:

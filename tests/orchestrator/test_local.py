@@ -18,6 +18,8 @@ import pytest
 from anycord.errors import OrchestratorWorkerError
 from anycord.intents import Intents
 from anycord.orchestrator import Client, spawn_subprocesses
+from anycord.orchestrator._wire import encode_presence
+from anycord.orchestrator.coordinator import ShardCommand
 from anycord.snowflakes import calculate_shard_id
 from anycord.testing import FakeDiscord
 from tests.orchestrator.fleet import (
@@ -33,6 +35,7 @@ if typing.TYPE_CHECKING:
 
 ROOT = str(pathlib.Path(__file__).resolve().parents[2])
 INTENTS = Intents.ALL_UNPRIVILEGED | Intents.GUILD_MEMBERS
+IDLE = encode_presence(status="idle")
 
 
 def sent(fake: FakeDiscord, op: int, shard_id: int) -> list[typing.Any]:
@@ -124,6 +127,12 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                     await anyio.sleep(0.05)
                 os.kill(fleet.processes[0].pid, signal.SIGKILL)
                 killed_at = anyio.current_time()
+                # Sent while the shards have no owner: replayed to the next one, from the
+                # command cursor saved with the session.
+                for s in victims:
+                    await coordinator.send_command(
+                        ShardCommand(shard_id=s, kind="presence", payload=IDLE)
+                    )
                 n = 5
                 while not all(
                     any(c.resumed for c in fake.gateway.live_connections(s)) for s in victims
@@ -143,6 +152,11 @@ async def test_four_workers_share_buckets_report_route_and_survive_sigkill(
                     assert opened_at is not None
                     assert closed_at <= opened_at
                 assert len(fake.gateway.identify_log) == 16  # nothing re-identified
+                await fake.gateway.wait_until(
+                    lambda: all(
+                        any(d.get("status") == "idle" for d in sent(fake, 3, s)) for s in victims
+                    )
+                )
                 expected = {(s, m) for s in victims for m in range(1, n + 1)}
                 await poll(lambda: expected <= read_log(log))  # at-least-once: none lost
                 tg.cancel_scope.cancel()

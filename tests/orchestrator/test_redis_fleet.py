@@ -22,6 +22,8 @@ import pytest
 
 from anycord.intents import Intents
 from anycord.orchestrator import Client, RedisCoordinator, connect_redis, start_server
+from anycord.orchestrator._wire import encode_presence
+from anycord.orchestrator.coordinator import ShardCommand
 from anycord.snowflakes import calculate_shard_id
 from anycord.testing import FakeDiscord
 from tests.orchestrator.fleet import (
@@ -34,7 +36,8 @@ from tests.orchestrator.worker_app import read_log, read_started
 
 ROOT = str(pathlib.Path(__file__).resolve().parents[2])
 INTENTS = Intents.ALL_UNPRIVILEGED | Intents.GUILD_MEMBERS
-TTL = 1.5
+IDLE = encode_presence(status="idle")
+TTL = 3.0  # a 1.5 s TTL let renewals miss on a loaded 2-core CI machine (see test_local)
 FENCING_WARNINGS = ("stopping at once", "could not renew", "lease not confirmed")
 _namespaces = itertools.count()
 
@@ -187,6 +190,12 @@ async def test_bots_on_redis_share_buckets_route_commands_and_adopt_a_killed_bot
                         victim = next(p for p in processes if p.pid == victim_pid)
                         victim.kill()
                         killed_at = anyio.current_time()
+                        # Sent while the shards have no owner: replayed to the standby from
+                        # the command cursor saved with each session.
+                        for s in victims:
+                            await client.coordinator.send_command(
+                                ShardCommand(shard_id=s, kind="presence", payload=IDLE)
+                            )
                         n = 5
                         while not all(
                             any(c.resumed for c in fake.gateway.live_connections(s))
@@ -208,6 +217,12 @@ async def test_bots_on_redis_share_buckets_route_commands_and_adopt_a_killed_bot
                             assert opened_at is not None
                             assert closed_at <= opened_at
                         assert len(fake.gateway.identify_log) == 16  # resumed, not re-identified
+                        await fake.gateway.wait_until(
+                            lambda: all(
+                                any(d.get("status") == "idle" for d in sent(fake, 3, s))
+                                for s in victims
+                            )
+                        )
                         # At-least-once: every dispatch reached some bot, none was lost.
                         expected = {(s, m) for s in victims for m in range(1, n + 1)}
                         await poll(lambda: expected <= read_log(log))

@@ -106,12 +106,15 @@ class _Once:
 
 
 class _ReadyStatus:
-    """A `TaskStatus` for `GatewayShard.run` that reports the slot ready on the first READY."""
+    """A `TaskStatus` for `GatewayShard.run`: on the first READY or RESUMED, reports the slot
+    ready and sets `connected` (commands wait for it)."""
 
-    def __init__(self, ready: _Once) -> None:
+    def __init__(self, ready: _Once, connected: anyio.Event) -> None:
         self._ready = ready
+        self._connected = connected
 
     def started(self, value: object = None) -> None:
+        self._connected.set()
         self._ready()
 
 
@@ -126,7 +129,12 @@ class _LeasedShard:
     resume_url: str | None = None
     saved: SessionInfo | None = None
     lost: anyio.Event = attrs.field(factory=anyio.Event)
+    connected: anyio.Event = attrs.field(factory=anyio.Event)
+    """Set once the shard's first connection is ready (READY or RESUMED)."""
     changed: anyio.Event = attrs.field(factory=anyio.Event)
+    command_cursor: str | None = None
+    """The cursor of the last command carried out: saved with the session, so the next
+    owner reads the shard's commands from there (`ShardCoordinator.commands(after=...)`)."""
     valid_until: float = 0.0
     """`anyio.current_time()` until which the lease is surely ours: two thirds of the TTL
     after the last successful claim/renewal was *sent* (the keeper fences at that instant)."""
@@ -137,7 +145,10 @@ class _LeasedShard:
         if self.session_id is None or self.sequence is None or self.resume_url is None:
             return None
         return SessionInfo(
-            session_id=self.session_id, sequence=self.sequence, resume_gateway_url=self.resume_url
+            session_id=self.session_id,
+            sequence=self.sequence,
+            resume_gateway_url=self.resume_url,
+            command_cursor=self.command_cursor,
         )
 
     def wake(self) -> None:
@@ -381,6 +392,7 @@ class Bot(GatewayBot):
             resume = (session.session_id, session.sequence, session.resume_gateway_url)
             leased.session_id, leased.sequence = session.session_id, session.sequence
             leased.resume_url, leased.saved = session.resume_gateway_url, session
+            leased.command_cursor = session.command_cursor
         shard = GatewayShard(
             token=self._token,
             url=self._gateway_url,
@@ -408,7 +420,7 @@ class Bot(GatewayBot):
                 tg.start_soon(self._report, leased)
                 tg.start_soon(self._consume_commands, leased)
                 try:
-                    await shard.run(task_status=_ReadyStatus(ready))
+                    await shard.run(task_status=_ReadyStatus(ready, leased.connected))
                 finally:
                     tg.cancel_scope.cancel()
         finally:
@@ -516,10 +528,21 @@ class Bot(GatewayBot):
         shard_id = leased.lease.shard_id
         while True:
             try:
-                async with coordinator.commands(shard_id) as stream:
+                # From the last command carried out (this owner's, or the saved one of the
+                # previous owner): what was sent meanwhile is replayed, nothing is skipped.
+                async with coordinator.commands(shard_id, after=leased.command_cursor) as stream:
+                    # Subscribed at once, applied only once the shard runs: a command applied
+                    # to a shard that has not started would fail, and with the cursor moved
+                    # past it, be lost.
+                    await leased.connected.wait()
                     async for command in stream:
+                        if command.kind == "disconnect":
+                            # Recorded first, so the hand-off's saved session does not make
+                            # the next owner hand the shard off again.
+                            leased.command_cursor = command.cursor
                         if await self._execute(leased, command):
                             return
+                        leased.command_cursor = command.cursor
             except (OSError, errors.AnycordError, _store_errors()) as exc:
                 _LOGGER.warning("shard %s: command stream failed: %s", shard_id, exc)
             await anyio.sleep(1.0)

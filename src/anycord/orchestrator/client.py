@@ -16,8 +16,9 @@ Guarantees:
 * `update_presence` is stored as the fleet's presence (shards that identify later use it) and
   sent to every shard; `update_voice_state` and `request_guild_members` are validated here and
   go to shard `(guild_id >> 22) % shard_count`, wherever it runs.
-* Commands are fire-and-forget: they reach the shard's owner if one is listening (a shard
-  between owners misses them; presence is the exception, because it is stored).
+* Commands reach the shard at least once, also while it changes owners: the coordinator
+  keeps a per-shard log and the next owner reads on from the cursor saved with the session
+  (commands up to `REPLAY_WINDOW`, 60 s, old; see docs/scaling.md).
 """
 
 from __future__ import annotations

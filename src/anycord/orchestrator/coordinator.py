@@ -23,8 +23,11 @@ process, in several processes, or on several machines:
 * **Which presence should new sessions show?** `store_presence`/`load_presence` keep the
   fleet's desired presence, so a shard that (re)identifies anywhere shows it.
 * **Can this request reach the shard that owns the guild?** `send_command` puts a presence,
-  voice-state or member request on the owning shard's queue; owners read theirs with
-  `commands(...)`.
+  voice-state or member request on the owning shard's command log; owners read theirs with
+  `commands(...)`. Each delivered command carries a `cursor` (its place in the log); an owner
+  that resubscribes with `after=cursor` (a new owner takes it from the saved session) also
+  gets what was sent meanwhile, up to `REPLAY_WINDOW` seconds old: commands reach a shard
+  at least once across a reconnect to the store or a hand-over to another process.
 
 Guarantees and their limits: leases are not consensus. A back-end that loses writes (a Redis
 failover to a replica that missed the last writes) can let two owners believe they hold the
@@ -46,6 +49,7 @@ if typing.TYPE_CHECKING:
     from contextlib import AbstractAsyncContextManager
 
 __all__ = [
+    "REPLAY_WINDOW",
     "CommandKind",
     "Lease",
     "SessionInfo",
@@ -55,6 +59,11 @@ __all__ = [
     "ShardState",
     "ShardStatus",
 ]
+
+REPLAY_WINDOW: typing.Final = 60.0
+"""Seconds a command stays eligible for replay to an owner that resubscribes `after` it: long
+enough for a lease to expire and be adopted (TTL 15 s by default), short enough that a late
+voice-state or member request is not acted on long after it was asked for."""
 
 ShardState = typing.Literal[
     "starting", "identifying", "resuming", "running", "disconnected", "stopped"
@@ -115,6 +124,8 @@ class SessionInfo:
     session_id: str
     sequence: int
     resume_gateway_url: str
+    command_cursor: str | None = None
+    """The `cursor` of the last command the owner carried out (see `ShardCommand`)."""
 
     def to_json(self) -> dict[str, typing.Any]:
         """A JSON-able form."""
@@ -122,11 +133,13 @@ class SessionInfo:
 
     @classmethod
     def from_json(cls, data: typing.Mapping[str, typing.Any]) -> SessionInfo:
-        """The inverse of `to_json`."""
+        """The inverse of `to_json` (sessions stored before `command_cursor` existed load too)."""
+        cursor = data.get("command_cursor")
         return cls(
             session_id=str(data["session_id"]),
             sequence=int(data["sequence"]),
             resume_gateway_url=str(data["resume_gateway_url"]),
+            command_cursor=None if cursor is None else str(cursor),
         )
 
 
@@ -173,10 +186,17 @@ class ShardCommand:
     shard_id: int
     kind: CommandKind
     payload: typing.Mapping[str, typing.Any] = attrs.field(factory=dict)
+    cursor: str | None = attrs.field(default=None, eq=False)
+    """Its place in the shard's command log, set on delivery (`None` when sending); pass it
+    as `commands(..., after=cursor)` to resume reading after it."""
 
     def to_json(self) -> dict[str, typing.Any]:
-        """A JSON-able form."""
+        """A JSON-able form (without the cursor, which belongs to a delivery)."""
         return {"shard_id": self.shard_id, "kind": self.kind, "payload": dict(self.payload)}
+
+    def delivered(self, cursor: str) -> ShardCommand:
+        """This command as delivered at `cursor`."""
+        return attrs.evolve(self, cursor=cursor)
 
     @classmethod
     def from_json(cls, data: typing.Mapping[str, typing.Any]) -> ShardCommand:
@@ -249,6 +269,10 @@ class ShardCoordinator(typing.Protocol):
         """Queue `command` for the owner of `command.shard_id`."""
         ...
 
-    def commands(self, shard_id: int) -> AbstractAsyncContextManager[AsyncIterator[ShardCommand]]:
-        """Commands sent to `shard_id` from now on, for as long as the context is open."""
+    def commands(
+        self, shard_id: int, *, after: str | None = None
+    ) -> AbstractAsyncContextManager[AsyncIterator[ShardCommand]]:
+        """Commands sent to `shard_id` from now on, for as long as the context is open; with
+        `after` (a delivered command's `cursor`), first those sent since that one, if they
+        are at most `REPLAY_WINDOW` seconds old. Each comes with its `cursor`."""
         ...

@@ -7,7 +7,9 @@ local multi-process back-end, which serves it to its workers over their pipes. T
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import itertools
 import logging
 import math
 import time
@@ -18,6 +20,7 @@ import anyio
 from anycord.errors import SessionBudgetExhaustedError
 from anycord.gateway.identify import IdentifyWindows
 from anycord.orchestrator.coordinator import (
+    REPLAY_WINDOW,
     Lease,
     SessionInfo,
     ShardCommand,
@@ -34,6 +37,17 @@ __all__ = ["MemoryCoordinator"]
 
 _LOGGER = logging.getLogger("anycord.orchestrator")
 _COMMAND_BUFFER: typing.Final = 256
+_COMMAND_LOG: typing.Final = 1000
+"""Commands kept per shard for replay (`commands(after=...)`), newest last."""
+
+
+def _cursor_number(cursor: str | None) -> int | None:
+    """A memory cursor's number; `None` for none, or for a cursor this back-end never gave."""
+    if cursor is None or not cursor.isdigit():
+        if cursor is not None:
+            _LOGGER.warning("ignored a command cursor of another back-end: %r", cursor)
+        return None
+    return int(cursor)
 
 
 class MemoryCoordinator:
@@ -46,6 +60,7 @@ class MemoryCoordinator:
         remaining_sessions: int | None = None,
         session_reset_after: float | None = None,
         identify_window: float | None = None,
+        replay_window: float = REPLAY_WINDOW,
     ) -> None:
         if plan.shard_count < 1 or plan.max_concurrency < 1:
             msg = "shard_count and max_concurrency must be at least 1"
@@ -65,6 +80,10 @@ class MemoryCoordinator:
         self._sessions: dict[int, SessionInfo] = {}
         self._statuses: dict[int, ShardStatus] = {}
         self._subscribers: dict[int, list[MemoryObjectSendStream[ShardCommand]]] = {}
+        # Per shard: (sequence number, time.monotonic() when sent, command), for replays.
+        self._command_log: dict[int, collections.deque[tuple[int, float, ShardCommand]]] = {}
+        self._command_numbers = itertools.count(1)
+        self._replay_window = replay_window
         self._presence: dict[str, typing.Any] | None = None
         self.identify_log: list[tuple[float, int]] = []
         """Every granted identify as `(time, shard_id)`, for tests and diagnostics."""
@@ -186,10 +205,14 @@ class MemoryCoordinator:
         if not 0 <= command.shard_id < self._plan.shard_count:
             msg = f"shard {command.shard_id} is outside 0..{self._plan.shard_count - 1}"
             raise ValueError(msg)
+        number = next(self._command_numbers)
+        log = self._command_log.setdefault(command.shard_id, collections.deque(maxlen=_COMMAND_LOG))
+        log.append((number, time.monotonic(), command))
+        command = command.delivered(str(number))
         subscribers = self._subscribers.get(command.shard_id, [])
         if not subscribers:
-            _LOGGER.warning(
-                "no owner is listening for commands to shard %s; dropped %s",
+            _LOGGER.debug(
+                "no owner is listening for commands to shard %s; %s kept for replay",
                 command.shard_id,
                 command.kind,
             )
@@ -202,8 +225,20 @@ class MemoryCoordinator:
                 )
 
     @contextlib.asynccontextmanager
-    async def commands(self, shard_id: int) -> AsyncIterator[AsyncIterator[ShardCommand]]:
+    async def commands(
+        self, shard_id: int, *, after: str | None = None
+    ) -> AsyncIterator[AsyncIterator[ShardCommand]]:
         send, receive = anyio.create_memory_object_stream[ShardCommand](_COMMAND_BUFFER)
+        last = _cursor_number(after)
+        if last is not None:
+            # Replayed and subscribed in one step (no await): nothing falls in between.
+            oldest = time.monotonic() - self._replay_window
+            for number, sent, command in self._command_log.get(shard_id, ()):
+                if number > last and sent >= oldest:
+                    try:
+                        send.send_nowait(command.delivered(str(number)))
+                    except anyio.WouldBlock:
+                        break  # more than a queue's worth missed: the oldest are replayed
         self._subscribers.setdefault(shard_id, []).append(send)
         try:
             async with receive:

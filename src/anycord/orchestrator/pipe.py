@@ -145,7 +145,14 @@ class _WorkerSession:
             _LOGGER.warning("worker %s sent a malformed request: %s", self._owner, exc)
             return
         if method == "subscribe":
-            tg.start_soon(self._subscribe, request_id, int(params["sub"]), int(params["shard_id"]))
+            after = params.get("after")
+            tg.start_soon(
+                self._subscribe,
+                request_id,
+                int(params["sub"]),
+                int(params["shard_id"]),
+                None if after is None else str(after),
+            )
             return
         try:
             result = await self._call(method, params)
@@ -204,14 +211,18 @@ class _WorkerSession:
         msg = f"unknown method {method!r}"
         raise ValueError(msg)
 
-    async def _subscribe(self, request_id: object, sub: int, shard_id: int) -> None:
+    async def _subscribe(
+        self, request_id: object, sub: int, shard_id: int, after: str | None
+    ) -> None:
         with anyio.CancelScope() as scope:
             self._subscriptions[sub] = scope
             try:
-                async with self._coordinator.commands(shard_id) as stream:
+                async with self._coordinator.commands(shard_id, after=after) as stream:
                     await self.send({"id": request_id, "result": None})
                     async for command in stream:
-                        await self.send({"sub": sub, "command": command.to_json()})
+                        await self.send(
+                            {"sub": sub, "command": command.to_json(), "cursor": command.cursor}
+                        )
             finally:
                 self._subscriptions.pop(sub, None)
 
@@ -308,8 +319,12 @@ class PipeCoordinator:
         if "sub" in message:
             stream = self._subscribers.get(int(message["sub"]))
             if stream is not None:
+                command = ShardCommand.from_json(message["command"])
+                cursor = message.get("cursor")
+                if cursor is not None:
+                    command = command.delivered(str(cursor))
                 try:
-                    stream.send_nowait(ShardCommand.from_json(message["command"]))
+                    stream.send_nowait(command)
                 except anyio.WouldBlock:
                     _LOGGER.warning("command queue is full; dropped a command")
             return
@@ -426,14 +441,16 @@ class PipeCoordinator:
         await self._call("send_command", command=command.to_json())
 
     @contextlib.asynccontextmanager
-    async def commands(self, shard_id: int) -> AsyncIterator[AsyncIterator[ShardCommand]]:
+    async def commands(
+        self, shard_id: int, *, after: str | None = None
+    ) -> AsyncIterator[AsyncIterator[ShardCommand]]:
         sub = next(self._ids)
         send, receive = anyio.create_memory_object_stream[ShardCommand](_COMMAND_BUFFER)
         # Registered before asking, so a command pushed right after the answer is not missed.
         self._subscribers[sub] = send
         try:
-            await self._call("subscribe", sub=sub, shard_id=shard_id)
-            async with receive:
+            async with receive:  # closed also when the subscription is refused
+                await self._call("subscribe", sub=sub, shard_id=shard_id, after=after)
                 yield receive
         finally:
             self._subscribers.pop(sub, None)

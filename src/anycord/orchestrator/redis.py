@@ -22,6 +22,7 @@ import base64
 import contextlib
 import hashlib
 import logging
+import re
 import ssl
 import time
 import typing
@@ -31,6 +32,7 @@ import orjson
 
 from anycord.errors import SessionBudgetExhaustedError
 from anycord.orchestrator.coordinator import (
+    REPLAY_WINDOW,
     Lease,
     SessionInfo,
     ShardCommand,
@@ -95,7 +97,13 @@ return 1
 """
 
 _COMMAND_STREAM_LENGTH: typing.Final = 1000
+_STREAM_ID: typing.Final = re.compile(r"\d+-\d+")
 _BLOCK_MS: typing.Final = 1000
+
+
+def _stream_id_key(stream_id: str) -> tuple[int, int]:
+    milliseconds, _, number = stream_id.partition("-")
+    return int(milliseconds), int(number)
 
 
 def namespace_for(token: str) -> str:
@@ -154,8 +162,10 @@ class RedisCoordinator:
         namespace: str,
         *,
         identify_window: float | None = None,
+        replay_window: float = REPLAY_WINDOW,
     ) -> None:
         self._client = client
+        self._replay_window_ms = int(replay_window * 1000)
         self._prefix = f"anycord:{{{namespace}}}:"
         self._window_ms = None if identify_window is None else int(identify_window * 1000)
         self._identify = client.register_script(_IDENTIFY)
@@ -330,10 +340,19 @@ class RedisCoordinator:
         )
 
     @contextlib.asynccontextmanager
-    async def commands(self, shard_id: int) -> AsyncIterator[AsyncIterator[ShardCommand]]:
+    async def commands(
+        self, shard_id: int, *, after: str | None = None
+    ) -> AsyncIterator[AsyncIterator[ShardCommand]]:
         key = self._key("commands", shard_id)
-        newest = await self._client.xrevrange(key, count=1)
-        start = newest[0].identifier if newest else b"0-0"
+        if after is not None and _STREAM_ID.fullmatch(after):
+            # Entries after the cursor, but none older than the replay window.
+            oldest = f"{int(time.time() * 1000) - self._replay_window_ms}-0"
+            start: bytes | str = max(after, oldest, key=_stream_id_key)
+        else:
+            if after is not None:
+                _LOGGER.warning("ignored a command cursor of another back-end: %r", after)
+            newest = await self._client.xrevrange(key, count=1)
+            start = newest[0].identifier if newest else b"0-0"
         reader = self._read_commands(key, start)
         try:
             yield reader
@@ -353,4 +372,5 @@ class RedisCoordinator:
                     last = entry.identifier
                     raw = entry.field_values.get(b"command")
                     if raw is not None:
-                        yield ShardCommand.from_json(orjson.loads(raw))
+                        cursor = last.decode() if isinstance(last, bytes) else str(last)
+                        yield ShardCommand.from_json(orjson.loads(raw)).delivered(cursor)
