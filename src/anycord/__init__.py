@@ -35,6 +35,7 @@ from anycord.errors import AnycordError as AnycordError
 from anycord.errors import BadRequestError as BadRequestError
 from anycord.errors import BulkDeleteError as BulkDeleteError
 from anycord.errors import ClientHTTPResponseError as ClientHTTPResponseError
+from anycord.errors import CloudflareBanError as CloudflareBanError
 from anycord.errors import ComponentClosedError as ComponentClosedError
 from anycord.errors import ComponentStateConflictError as ComponentStateConflictError
 from anycord.errors import ForbiddenError as ForbiddenError
@@ -646,6 +647,7 @@ __all__ = [
     "ClientHTTPResponseError",
     "ClientStatus",
     "CloseAction",
+    "CloudflareBanError",
     "Color",
     "Colorish",
     "Colour",

@@ -12,6 +12,7 @@ AnycordError
 ├── OrchestratorWorkerError         an orchestrator worker process failed fatally (its exit status)
 ├── HTTPError                       anything that went wrong talking to the REST API
 │   ├── RateLimitTooLongError       Discord asked us to wait longer than max_rate_limit
+│   │   └── CloudflareBanError      the API refuses this IP for a while (too many invalid requests)
 │   └── HTTPResponseError           Discord answered with an error status
 │       ├── ClientHTTPResponseError     4xx
 │       │   ├── BadRequestError         400 (with the nested `errors` tree)
@@ -50,6 +51,7 @@ __all__ = [
     "BadRequestError",
     "BulkDeleteError",
     "ClientHTTPResponseError",
+    "CloudflareBanError",
     "ComponentClosedError",
     "ComponentStateConflictError",
     "ForbiddenError",
@@ -172,6 +174,26 @@ class RateLimitTooLongError(HTTPError):
         super().__init__(
             f"{route}: {scope} rate limit asks for {retry_after:.2f}s, "
             f"more than max_rate_limit={max_rate_limit:.2f}s"
+        )
+
+
+class CloudflareBanError(RateLimitTooLongError):
+    """Discord's edge refuses this IP address for `retry_after` seconds, longer than
+    `max_rate_limit`: the answer to too many invalid requests (401, 403 and non-shared 429:
+    10,000 per 10 minutes, developers/topics/rate-limits.mdx "Invalid Request Limit").
+
+    Recognised as a 429 without Discord's JSON body and `X-RateLimit-Scope` header. A shorter
+    ban is waited out like a global rate limit instead.
+    """
+
+    def __init__(self, *, route: str, retry_after: float, max_rate_limit: float) -> None:
+        super().__init__(
+            route=route, retry_after=retry_after, max_rate_limit=max_rate_limit, is_global=True
+        )
+        self.args = (
+            f"{route}: Discord's API refuses this IP address for {retry_after:.0f}s (a "
+            "Cloudflare ban after too many 401/403/429 answers; more than "
+            f"max_rate_limit={max_rate_limit:.2f}s)",
         )
 
 

@@ -296,6 +296,52 @@ async def test_invalid_request_budget_is_warned_about(
     assert limiter.invalid.count(anyio.current_time()) == 4
 
 
+def _trip_the_ban(fake: Fake, limit: int, ban: float) -> None:
+    fake.rest.invalid_request_limit.limit = limit
+    fake.rest.invalid_request_limit.ban_duration = ban
+
+
+async def test_a_cloudflare_ban_longer_than_max_rate_limit_raises_a_clear_error(
+    fake: Fake, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR, logger="anycord.rest")
+    _trip_the_ban(fake, limit=3, ban=3600.0)
+    async with fake.client(token="Bot.not.valid.token") as bad:
+        for _ in range(3):
+            with pytest.raises(errors.UnauthorizedError):
+                await bad._request(ME)
+    async with fake.client(max_rate_limit=300.0) as rest:
+        with pytest.raises(errors.CloudflareBanError, match="refuses this IP address") as info:
+            await rest._request(ME)
+    assert isinstance(info.value, errors.RateLimitTooLongError)  # existing handlers still apply
+    assert info.value.retry_after == 3600.0
+    assert info.value.is_global
+    assert fake.rest.stats.invalid_requests == 3
+    assert fake.rest.stats.cloudflare_bans == 1
+    assert "Cloudflare ban" in caplog.text
+    assert fake.token not in caplog.text
+    assert fake.token not in str(info.value)
+
+
+async def test_a_short_cloudflare_ban_holds_every_request_then_lets_them_through(
+    fake: Fake,
+) -> None:
+    _trip_the_ban(fake, limit=2, ban=20.0)
+    async with fake.client(token="Bot.not.valid.token") as bad:
+        for _ in range(2):
+            with pytest.raises(errors.UnauthorizedError):
+                await bad._request(ME)
+    started = anyio.current_time()
+    async with fake.client(max_rate_limit=60.0) as rest, anyio.create_task_group() as tg:
+        await rest._request(ME)  # meets the ban, waits it out (virtual time), succeeds
+        for i in range(5):
+            tg.start_soon(functools.partial(rest._request, post(fake, i), json={"content": "x"}))
+    assert anyio.current_time() - started >= 20.0
+    # Only the request that met the ban was refused: it held everything else back.
+    assert fake.rest.stats.cloudflare_bans == 1
+    assert [r.status for r in fake.rest.requests[-6:]] == [200] * 6
+
+
 def test_transport_builds_proxy_timeouts_and_pool_from_settings() -> None:
     from anycord.config import BasicAuthHeader, HTTPSettings, HTTPTimeoutSettings, ProxySettings
     from anycord.rest.transport import build_http_client

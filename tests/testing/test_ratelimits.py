@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from anycord.testing.ratelimits import ServerRateLimits, bucket_hash
+from anycord.testing.ratelimits import InvalidRequestLimit, ServerRateLimits, bucket_hash
 from tests.testing.rest_helpers import bare_client, first_channel, running_fake
 from tests.virtual_clock import virtual_time_backends
 
@@ -220,3 +220,43 @@ def test_no_window_allows_more_than_the_limit(limit: int, per: float, gaps: list
         assert verdict.body is not None
         later = rl.check("GET", "/users/@me", "", "t", now + verdict.body["retry_after"] + 0.001)
         assert later.allowed
+
+
+def test_invalid_requests_are_counted_in_a_sliding_window_and_ban_at_the_limit() -> None:
+    limit = InvalidRequestLimit(limit=3, window=10.0, ban_duration=30.0)
+    assert limit.record(200, None, 0.0) is False
+    assert limit.record(404, None, 0.0) is False
+    assert limit.record(429, "shared", 0.0) is False  # not counted, per Discord
+    assert limit.record(401, None, 1.0)
+    assert limit.record(403, None, 2.0)
+    assert limit.banned_for(2.0) == 0.0
+    # The first one slides out of the window before the third arrives: no ban yet.
+    assert limit.record(429, "user", 11.5)
+    assert limit.banned_for(11.5) == 0.0
+    assert limit.record(429, "global", 11.6)
+    assert limit.banned_for(11.6) == 30.0
+    assert limit.banned_for(41.6) == 0.0
+    limit.limit = 0  # disabled
+    for t in range(10):
+        limit.record(401, None, 50.0 + t)
+    assert limit.banned_for(60.0) == 0.0
+
+
+async def test_the_fake_refuses_a_banned_caller_like_cloudflare_would() -> None:
+    async with running_fake() as fake:
+        fake.rest.invalid_request_limit.limit = 2
+        fake.rest.invalid_request_limit.ban_duration = 30.0
+        async with bare_client(fake, token="nope") as bad:
+            for _ in range(2):
+                assert (await bad.get("/users/@me")).status_code == 401
+        async with bare_client(fake) as c:
+            banned = await c.get("/users/@me")
+            assert banned.status_code == 429
+            assert banned.text == "error code: 1015"
+            assert banned.headers["retry-after"] == "30"
+            assert banned.headers["content-type"].startswith("text/plain")
+            assert not [h for h in banned.headers if h.startswith("x-ratelimit")]
+            await anyio.sleep(30.0)  # virtual time
+            assert (await c.get("/users/@me")).status_code == 200
+        assert fake.rest.stats.invalid_requests == 2
+        assert fake.rest.stats.cloudflare_bans == 1

@@ -67,7 +67,7 @@ from anycord.rest.endpoints.users import UserEndpoints
 from anycord.rest.endpoints.voice import VoiceEndpoints
 from anycord.rest.endpoints.webhook_tokens import WebhookTokenEndpoints
 from anycord.rest.endpoints.webhooks import WebhookEndpoints
-from anycord.rest.ratelimits import Grant, RateLimiter, RateLimitInfo
+from anycord.rest.ratelimits import CLOUDFLARE_SCOPE, Grant, RateLimiter, RateLimitInfo
 from anycord.rest.tokens import StaticToken, TokenStrategy
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
@@ -533,6 +533,19 @@ class RESTClient(
             if status == 429:
                 if info.retry_after is None:
                     raise _error(shown_url, response, body, raw_body)
+                if info.scope == CLOUDFLARE_SCOPE:
+                    _LOGGER.error(
+                        "%s: Discord's API refuses this IP address for %.0fs (a Cloudflare ban "
+                        "after too many 401, 403 and 429 answers); every request waits",
+                        route,
+                        info.retry_after,
+                    )
+                    if info.retry_after > self.max_rate_limit:
+                        raise errors.CloudflareBanError(
+                            route=str(route),
+                            retry_after=info.retry_after,
+                            max_rate_limit=self.max_rate_limit,
+                        )
                 if info.retry_after > self.max_rate_limit:
                     raise errors.RateLimitTooLongError(
                         route=str(route),

@@ -43,6 +43,7 @@ if typing.TYPE_CHECKING:
     from anycord.rest.routes import CompiledRoute
 
 __all__ = [
+    "CLOUDFLARE_SCOPE",
     "GLOBAL_KEY",
     "GlobalLimiter",
     "Grant",
@@ -54,6 +55,8 @@ __all__ = [
 
 GLOBAL_KEY: typing.Final[str] = "<global>"
 """The wait key of callers held by the global limit."""
+CLOUDFLARE_SCOPE: typing.Final[str] = "cloudflare"
+"""`RateLimitInfo.scope` of a 429 that is not Discord's: an IP ban by its edge (Cloudflare)."""
 
 _UNLIMITED: typing.Final[str] = "<unlimited>"
 
@@ -102,8 +105,14 @@ class RateLimitInfo:
         if retry_after is None:
             retry_after = _float(get("retry-after"))
         scope = get("x-ratelimit-scope")
+        if scope is None and body is not None and not isinstance(body, dict):
+            # A 429 that is not Discord's (no JSON body, no scope): Cloudflare refusing the
+            # IP after too many invalid requests. It stops every request, like a global limit.
+            scope = CLOUDFLARE_SCOPE
         is_global = (
-            body_global or get("x-ratelimit-global", "").lower() == "true" or scope == "global"
+            body_global
+            or get("x-ratelimit-global", "").lower() == "true"
+            or scope in ("global", CLOUDFLARE_SCOPE)
         )
         return cls(
             bucket=get("x-ratelimit-bucket"),

@@ -18,11 +18,17 @@ What it guarantees, following developers/topics/rate-limits.mdx:
   global-exempt routes (interaction callbacks, webhook-with-token) never count towards it;
 * counters: every 429 (`too_many_requests`), the global ones (`global_429s`), and
   `exhausted_sends`: requests that arrived in a bucket whose last response had already said
-  `Remaining: 0`, before that bucket reset. A client that honours the headers keeps it at 0.
+  `Remaining: 0`, before that bucket reset. A client that honours the headers keeps it at 0;
+* the invalid-request limit ("Cloudflare bans"): `InvalidRequestLimit` counts 401, 403 and
+  non-shared 429 answers in a sliding window (10,000 per 600 s by default); reaching the
+  limit bans the caller for `ban_duration` seconds, during which every request gets a 429
+  that is not Discord's: a `text/plain` body `error code: 1015`, `Retry-After`, and no
+  `X-RateLimit-*` headers.
 """
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import math
 import typing
@@ -32,6 +38,7 @@ import attrs
 __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_ROUTE_LIMIT",
+    "InvalidRequestLimit",
     "RateLimitStats",
     "RouteLimit",
     "ServerRateLimits",
@@ -106,6 +113,10 @@ class RateLimitStats:
     """Requests sent into a bucket the fake had already reported exhausted, before its reset."""
     global_exhausted_sends: int = 0
     """Requests sent while a global 429 the fake had sent was still in force."""
+    invalid_requests: int = 0
+    """401, 403 and non-shared 429 answers (Discord's "invalid requests")."""
+    cloudflare_bans: int = 0
+    """Requests refused because the invalid-request limit was reached (an IP ban)."""
     by_bucket: dict[str, int] = attrs.field(factory=dict)
     """429s per `X-RateLimit-Bucket` hash."""
     requests_by_bucket: dict[str, int] = attrs.field(factory=dict)
@@ -115,6 +126,7 @@ class RateLimitStats:
         """Set every counter back to zero."""
         self.too_many_requests = self.global_429s = self.shared_429s = 0
         self.exhausted_sends = self.global_exhausted_sends = 0
+        self.invalid_requests = self.cloudflare_bans = 0
         self.by_bucket.clear()
         self.requests_by_bucket.clear()
 
@@ -263,3 +275,45 @@ class ServerRateLimits:
             "global": True,
         }
         return Verdict(False, headers, body)
+
+
+CLOUDFLARE_BODY: typing.Final = b"error code: 1015"
+
+
+class InvalidRequestLimit:
+    """Discord's invalid-request limit: `limit` answers of 401, 403 or a non-shared 429 within
+    `window` seconds ban the caller (the fake has one caller: loopback) for `ban_duration`."""
+
+    __slots__ = ("_banned_until", "_times", "ban_duration", "limit", "window")
+
+    def __init__(
+        self, *, limit: int = 10_000, window: float = 600.0, ban_duration: float = 600.0
+    ) -> None:
+        self.limit = limit
+        """Invalid answers per `window` that trigger a ban; 0 disables the limit."""
+        self.window = window
+        self.ban_duration = ban_duration
+        self._times: collections.deque[float] = collections.deque()
+        self._banned_until = -math.inf
+
+    def banned_for(self, now: float) -> float:
+        """Seconds the ban still lasts at `now` (0 when not banned)."""
+        return max(self._banned_until - now, 0.0)
+
+    def record(self, status: int, scope: str | None, now: float) -> bool:
+        """Count one answer; whether it was an invalid request."""
+        if not (status in (401, 403) or (status == 429 and scope != "shared")):
+            return False
+        times = self._times
+        times.append(now)
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        if self.limit > 0 and len(times) >= self.limit and now >= self._banned_until:
+            self._banned_until = now + self.ban_duration
+            times.clear()
+        return True
+
+    def reset(self) -> None:
+        """Forget the count and lift a ban."""
+        self._times.clear()
+        self._banned_until = -math.inf

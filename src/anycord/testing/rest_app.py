@@ -1,7 +1,9 @@
 """The fake's REST API: a raw ASGI 3 app serving `/api/v10` over the shared world.
 
 `FakeRestApp` is what `fake.asgi_app` and `fake.rest` are. In order, each request is:
-logged (`requests`), delayed (`latency`), possibly failed (`fail_next`; a `"drop_after"`
+logged (`requests`), refused while the caller is banned for too many invalid requests
+(`invalid_request_limit`: a Cloudflare-style 429, counted in `stats.cloudflare_bans`),
+delayed (`latency`), possibly failed (`fail_next`; a `"drop_after"`
 fault instead lets the request be handled and drops the answer), authenticated (401
 for anything but the fake's bot token or a registered Bearer token, unless the route needs
 no auth), rate limited (`ratelimits.ServerRateLimits`: headers on every bucketed response,
@@ -15,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import math
 import time
 import typing
 import urllib.parse
@@ -45,7 +48,12 @@ from anycord.testing._http import (
     parse_multipart,
     split_path,
 )
-from anycord.testing.ratelimits import RateLimitStats, ServerRateLimits
+from anycord.testing.ratelimits import (
+    CLOUDFLARE_BODY,
+    InvalidRequestLimit,
+    RateLimitStats,
+    ServerRateLimits,
+)
 
 if typing.TYPE_CHECKING:
     from anycord.testing.world import World
@@ -90,6 +98,9 @@ class FakeRestApp:
         self.latency: float = 0.0
         """Seconds to wait before answering each request (on the fake's clock)."""
         self.ratelimits = ServerRateLimits()
+        self.invalid_request_limit = InvalidRequestLimit()
+        """Discord's invalid-request limit (10,000 401/403/429 answers per 600 s ban the
+        caller); set `.limit`, `.window`, `.ban_duration` to exercise it."""
         self._router = Router(_EXTRA_ROUTES)
         self._stubs: dict[tuple[str, str], list[_Stub]] = {}
         self._faults: list[_Fault] = []
@@ -219,6 +230,15 @@ class FakeRestApp:
             method=method, path=path, route=None, query=query, headers=headers, time=now
         )
         self.requests.append(record)
+        banned = self.invalid_request_limit.banned_for(now)
+        if banned > 0:
+            self.stats.cloudflare_bans += 1
+            ban_headers = (
+                ("content-type", "text/plain; charset=UTF-8"),
+                ("retry-after", str(math.ceil(banned))),
+            )
+            await self._respond(send, record, 429, CLOUDFLARE_BODY, ban_headers, invalid=False)
+            return
         try:
             body = await _read_body(receive)
         except ApiError as exc:
@@ -379,9 +399,15 @@ class FakeRestApp:
         status: int,
         body: typing.Any,
         headers: typing.Iterable[tuple[str, str]],
+        *,
+        invalid: bool = True,
     ) -> None:
         record.status = status
         headers = list(headers)
+        if invalid:
+            scope = next((v for k, v in headers if k == "x-ratelimit-scope"), None)
+            if self.invalid_request_limit.record(status, scope, anyio.current_time()):
+                self.stats.invalid_requests += 1
         if isinstance(body, bytes):
             # A non-JSON answer (Discord's `text/csv` target users): the stub's own
             # content-type header, else a generic one.
