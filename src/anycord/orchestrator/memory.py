@@ -80,7 +80,7 @@ class MemoryCoordinator:
         self._sessions: dict[int, SessionInfo] = {}
         self._statuses: dict[int, ShardStatus] = {}
         self._subscribers: dict[int, list[MemoryObjectSendStream[ShardCommand]]] = {}
-        # Per shard: (sequence number, time.monotonic() when sent, command), for replays.
+        # Per shard: (sequence number, anyio.current_time() when sent, command), for replays.
         self._command_log: dict[int, collections.deque[tuple[int, float, ShardCommand]]] = {}
         self._command_numbers = itertools.count(1)
         self._replay_window = replay_window
@@ -207,7 +207,7 @@ class MemoryCoordinator:
             raise ValueError(msg)
         number = next(self._command_numbers)
         log = self._command_log.setdefault(command.shard_id, collections.deque(maxlen=_COMMAND_LOG))
-        log.append((number, time.monotonic(), command))
+        log.append((number, anyio.current_time(), command))
         command = command.delivered(str(number))
         subscribers = self._subscribers.get(command.shard_id, [])
         if not subscribers:
@@ -232,7 +232,7 @@ class MemoryCoordinator:
         last = _cursor_number(after)
         if last is not None:
             # Replayed and subscribed in one step (no await): nothing falls in between.
-            oldest = time.monotonic() - self._replay_window
+            oldest = anyio.current_time() - self._replay_window
             for number, sent, command in self._command_log.get(shard_id, ()):
                 if number > last and sent >= oldest:
                     try:
