@@ -7,8 +7,10 @@ delayed (`latency`), possibly failed (`fail_next`; a `"drop_after"`
 fault instead lets the request be handled and drops the answer), authenticated (401
 for anything but the fake's bot token or a registered Bearer token, unless the route needs
 no auth), rate limited (`ratelimits.ServerRateLimits`: headers on every bucketed response,
-429s, counters), then answered by a `stub` if one matches, else by the route's handler (the
-stateful emulation in `rest_handlers` / `rest_guilds`), else 501 naming the route.
+429s, counters), then answered by a `stub` if one matches, else refused with Discord's 403
+if the bot lacks a permission the route needs (`enforce_permissions`, `permissions`), else by
+the route's handler (the stateful emulation in `rest_handlers` / `rest_guilds`), else 501
+naming the route.
 Attachments uploaded in messages are served back at `/attachments/…` on the same host.
 """
 
@@ -30,6 +32,7 @@ import orjson
 
 from anycord.rest.routes import MAJOR_PARAMETERS
 from anycord.testing import (
+    permissions,
     rest_extras,
     rest_guilds,
     rest_handlers,
@@ -98,6 +101,10 @@ class FakeRestApp:
         self.latency: float = 0.0
         """Seconds to wait before answering each request (on the fake's clock)."""
         self.ratelimits = ServerRateLimits()
+        self.enforce_permissions = True
+        """Answer 403 when the bot lacks a permission a route needs (`testing.permissions`:
+        the routes bots use most, Discord's overwrite algorithm; the guild owner, which the
+        bot is unless `add_guild(owner_id=...)` says otherwise, may do everything)."""
         self.invalid_request_limit = InvalidRequestLimit()
         """Discord's invalid-request limit (10,000 401/403/429 answers per 600 s ban the
         caller); set `.limit`, `.window`, `.ban_duration` to exercise it."""
@@ -296,6 +303,13 @@ class FakeRestApp:
             payload = stub.json(record) if callable(stub.json) else stub.json
             await self._respond(send, record, stub.status, payload, verdict.headers + stub.headers)
             return
+        if self.enforce_permissions and headers.get("authorization", "").startswith("Bot "):
+            denied = permissions.check_route(
+                self.world, method, template, params, int(self.world.bot_user["id"])
+            )
+            if denied is not None:
+                await self._respond(send, record, 403, denied, verdict.headers)
+                return
         handler = self._handlers.get((method, template))
         if handler is None:
             msg = f"FakeDiscord does not emulate {method} {template}; use fake.rest.stub()"
