@@ -65,7 +65,7 @@ def _snapshots(p: typing.Any) -> object:
 
 
 DECODERS: dict[str, tuple[Check, type]] = {
-    # -- M2's families ------------------------------------------------------------------
+    # -- message, interaction and application families ------------------------------------------------------------------
     "GATEWAY_DOC_GET_GATEWAY_BOT_RESPONSE.json": model(models.GatewayBotInfo),
     "GATEWAY_DOC_GET_GATEWAY_RESPONSE.json": model(models.GatewayInfo),
     "other/RESOURCES_MESSAGE__MESSAGE.json": model(models.Message),
@@ -144,7 +144,7 @@ DECODERS: dict[str, tuple[Check, type]] = {
         _abbreviated_interaction,
         interactions.AutocompleteInteraction,
     ),
-    # -- M1's families (decoded through their public decoders) ---------------------------
+    # -- core entity families (decoded through their public decoders) ---------------------------
     "ACTIVITY.json": model(models.RichActivity),
     "ACTIVITY_WITH_RICH_PRESENCE.json": model(models.RichActivity),
     "other/CHANGE_LOG__BUG_FIX.json": model(models.OwnUser),
@@ -205,7 +205,7 @@ DECODERS: dict[str, tuple[Check, type]] = {
 }
 
 _VOICE = "voice gateway payload (the third-party voice connection's protocol, not an entity)"
-_ERROR = "an error response body (R1's HTTP errors parse these), not an entity"
+_ERROR = "an error response body (the REST client's HTTP errors parse these), not an entity"
 _SOCIAL = (
     "Social SDK (lobbies, game DMs, OAuth2 webhook events for games): out of anycord's bot scope"
 )

@@ -1,4 +1,4 @@
-"""Hypothesis strategies that build Discord-shaped payloads for M2's families."""
+"""Hypothesis strategies that build Discord-shaped payloads for the message, interaction and application families."""
 
 from __future__ import annotations
 

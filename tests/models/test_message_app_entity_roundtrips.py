@@ -1,4 +1,4 @@
-"""Hypothesis round trips (decode → encode → decode) for every M2 family.
+"""Hypothesis round trips (decode → encode → decode) for the message, interaction and application families.
 
 The property: `encode(decode(p))` is a fixed point, i.e. decoding what we encoded gives a
 model that encodes identically; and the fields a bot reads survive the trip.
@@ -23,7 +23,7 @@ from anycord.serde import (
     polls,
 )
 
-from . import _m2_strategies as s
+from . import _payload_strategies as s
 
 fast = settings(max_examples=40, deadline=None, database=None)
 heavy = settings(max_examples=8, deadline=None, database=None)

@@ -1,4 +1,4 @@
-"""More of R1's endpoints against FakeDiscord: gateway, guild lists, pins, forwards, bans,
+"""Endpoints against FakeDiscord: gateway, guild lists, pins, forwards, bans,
 webhooks, commands, bulk delete failures. Routes the fake does not emulate are stubbed."""
 
 from __future__ import annotations
