@@ -34,6 +34,7 @@ from anycord import errors, logs, urls
 from anycord._groups import single_error
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.rest import retries as retries_
+from anycord.rest import shapes
 from anycord.rest import transport as transport_
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints.applications import ApplicationEndpoints
@@ -565,14 +566,14 @@ class RESTClient(
                 )
 
             if 200 <= status < 300:
+                shapes.note_answer(route)
                 if raw:
                     return b"" if status == 204 else raw_body
                 if status == 204 or not raw_body:
                     return None
                 if body is _NOT_JSON:
                     kind = response.headers.get("content-type")
-                    msg = f"{route.method} {shown_url}: expected JSON, got {kind!r}"
-                    raise errors.HTTPError(msg)
+                    raise errors.MalformedResponseError(str(route), f"expected JSON, got {kind!r}")
                 return body
             if status == 429:
                 if info.retry_after is None:
