@@ -39,7 +39,11 @@ _LOGGER = logging.getLogger("anycord.testing")
 
 
 class FakeDiscord:
-    """A Discord emulator on loopback (see the module docstring)."""
+    """A Discord emulator on loopback (see the module docstring).
+
+    `global_rate_limit` is the REST global limit in requests per second per token (Discord's
+    50 by default; match a bot's `HTTPSettings.global_rate_limit`; 0 turns it off).
+    """
 
     def __init__(
         self,
@@ -53,12 +57,14 @@ class FakeDiscord:
         rest_port: int = 0,
         gateway_port: int = 0,
         gateway_options: typing.Mapping[str, typing.Any] | None = None,
+        global_rate_limit: int = 50,
     ) -> None:
         self.world = World(shard_count=shard_count)
         self.world.max_concurrency = max_concurrency
         self.world.session_start_total = self.world.session_start_remaining = session_start_limit
         self.rest = FakeRestApp(self.world)
         """The REST side: `requests`, `stats`, `limit()`, `stub()`, `fail_next()`, `latency`."""
+        self.rest.global_limit = global_rate_limit
         self.interactions = InteractionSender(self.world)
         """The signed interaction sender."""
         self.world.application["verify_key"] = self.interactions.public_key
