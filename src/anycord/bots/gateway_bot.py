@@ -114,23 +114,27 @@ class GatewayBot:
 
     Args:
         token: the bot token (never logged, printed or put in an exception).
-        allow_color / force_color / logs: logging set-up (`logs=None` leaves logging alone).
+        allow_color: logging set-up: colour when the terminal supports it.
+        force_color: logging set-up: colour always.
+        logs: logging set-up (`None` leaves logging alone).
         banner: the banner printed on start (`None` for none).
-        executor: an executor for blocking file reads in uploads, closed by `run()` if
-            `close_passed_executor`.
+        executor: accepted for compatibility with hikari and otherwise unused (file reads
+            run in AnyIO's worker threads); `run()` shuts it down if `close_passed_executor`.
         cache_settings: what the cache stores.
-        http_settings / proxy_settings: HTTP behaviour, used by REST and the gateway.
+        http_settings: HTTP behaviour, used by REST and the gateway.
+        proxy_settings: the proxy, used by REST and the gateway.
         intents: the gateway intents to ask for.
         auto_chunk_members: request every member of large guilds at start-up when the cache
             stores members and the GUILD_MEMBERS intent is set.
-        max_rate_limit / max_retries: REST's limits (see `RESTClient`).
+        max_rate_limit: REST's longest accepted rate-limit wait (see `RESTClient`).
+        max_retries: REST's retries after a 5xx or a connection failure (see `RESTClient`).
         rest_url: another REST base URL (FakeDiscord's in tests).
         http_transport: an httpx transport for REST instead of the network (in-process fakes).
         gateway_compression: `"zlib-stream"`, `"zstd-stream"` (needs `anycord[zstd]`) or `None`.
         identify_gate: coordinate identifies with other processes (the orchestrator);
             default: an in-process gate built from GET /gateway/bot.
-        max_in_flight / close_grace: the dispatcher's bound on concurrent listener calls, and
-            how long in-flight listeners may finish when the bot closes.
+        max_in_flight: the dispatcher's bound on concurrent listener calls.
+        close_grace: how long in-flight listeners may finish when the bot closes.
     """
 
     def __init__(
@@ -320,18 +324,31 @@ class GatewayBot:
         self,
         event_type: type[_EventT],
         /,
-        *,
+        timeout: float | None = None,  # noqa: ASYNC109 - hikari's positional convenience over fail_after
         predicate: Callable[[_EventT], bool] | None = None,
-        timeout: float | None = None,  # noqa: ASYNC109 - the documented convenience over fail_after
     ) -> _EventT:
-        """The next `event_type` event matching `predicate` (see `EventManager.wait_for`)."""
+        """The next `event_type` event matching `predicate` (see `EventManager.wait_for`).
+
+        `timeout` and `predicate` may be given by position, in hikari's order
+        (`await bot.wait_for(E, 10, check)`); `timeout` raises `TimeoutError`.
+        """
         return await self._events.wait_for(event_type, predicate=predicate, timeout=timeout)
 
     def stream(
-        self, event_type: type[_EventT], /, *, limit: int = 100, timeout: float | None = None
+        self,
+        event_type: type[_EventT],
+        /,
+        timeout: float | None = None,
+        limit: int | None = 100,
     ) -> EventStream[_EventT]:
-        """A bounded stream of `event_type` events (`async with bot.stream(...) as s: async for ...`)."""
-        return self._events.stream(event_type, limit=limit, timeout=timeout)
+        """A bounded stream of `event_type` events (`async with bot.stream(E, 5) as s: ...`).
+
+        `timeout` (seconds without an event) and `limit` (buffer size, `None`: 100) may be
+        given by position, in hikari's order.
+        """
+        return self._events.stream(
+            event_type, limit=100 if limit is None else limit, timeout=timeout
+        )
 
     # -- gateway commands ------------------------------------------------------------------
 
@@ -678,8 +695,13 @@ class GatewayBot:
         close_passed_executor: bool = False,
         asyncio_debug: bool = False,
         coroutine_tracking_depth: int | None = None,
+        enable_signal_handlers: bool | None = None,
     ) -> None:
-        """Run the bot in a new event loop until it closes; SIGINT/SIGTERM close it gracefully."""
+        """Run the bot in a new event loop until it closes; SIGINT/SIGTERM close it gracefully.
+
+        `enable_signal_handlers=False` leaves signals alone (`None`, the default, handles them;
+        only possible in the main thread).
+        """
 
         async def start() -> None:
             await self.start(
@@ -702,6 +724,7 @@ class GatewayBot:
                 propagate_interrupts=propagate_interrupts,
                 asyncio_debug=asyncio_debug,
                 coroutine_tracking_depth=coroutine_tracking_depth,
+                handle_signals=enable_signal_handlers is not False,
             )
         finally:
             if close_passed_executor and self._executor is not None:

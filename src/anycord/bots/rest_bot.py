@@ -38,6 +38,7 @@ import anyio
 
 from anycord._groups import single_error
 from anycord.bots.lifecycle import Lifecycle
+from anycord.config import HTTPSettings, ProxySettings
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
 from anycord.interactions.server import InteractionServer
@@ -52,7 +53,6 @@ if typing.TYPE_CHECKING:
     from types import TracebackType
 
     from anycord.bots.run import Backend
-    from anycord.config import HTTPSettings, ProxySettings
     from anycord.interactions.server import ListenerT, Response
     from anycord.rest.client import RESTClient
 
@@ -96,8 +96,8 @@ class RESTBotBase:
         self._token_type = token_type or "Bot"
         self._executor = executor
         self._rest_options: dict[str, typing.Any] = {
-            "http_settings": http_settings,
-            "proxy_settings": proxy_settings,
+            "http_settings": http_settings or HTTPSettings(),
+            "proxy_settings": proxy_settings or ProxySettings(),
             "max_rate_limit": max_rate_limit,
             "max_retries": max_retries,
             "rest_url": rest_url,
@@ -135,8 +135,19 @@ class RESTBotBase:
 
     @property
     def executor(self) -> concurrent.futures.Executor | None:
-        """The executor given to the constructor."""
+        """The executor given to the constructor: accepted for compatibility with hikari and
+        unused (file reads run in AnyIO's worker threads)."""
         return self._executor
+
+    @property
+    def http_settings(self) -> HTTPSettings:
+        """The HTTP settings the REST client uses (defaults when none were given)."""
+        return typing.cast("HTTPSettings", self._rest_options["http_settings"])
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """The proxy settings the REST client uses (defaults when none were given)."""
+        return typing.cast("ProxySettings", self._rest_options["proxy_settings"])
 
     @property
     def is_alive(self) -> bool:
@@ -185,6 +196,16 @@ class RESTBotBase:
     ) -> None:
         """Remove a shutdown callback (`ValueError` if unknown)."""
         self._shutdown_callbacks.remove(callback)
+
+    @property
+    def on_startup(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
+        """hikari's name for `startup_callbacks`."""
+        return self.startup_callbacks
+
+    @property
+    def on_shutdown(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
+        """hikari's name for `shutdown_callbacks`."""
+        return self.shutdown_callbacks
 
     @property
     def startup_callbacks(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
@@ -238,8 +259,12 @@ class RESTBot(RESTBotBase):
         token_type: `"Bot"` (default) or `"Bearer"`.
         public_key: the application's Ed25519 public key (hex or bytes); fetched from
             `GET /applications/@me` (or `/oauth2/@me` for Bearer) at start when omitted.
-        executor, http_settings, max_rate_limit, max_retries, proxy_settings, rest_url:
-            the REST client's options, as in `RESTApp`.
+        executor: the REST client's option, as in `RESTApp`.
+        http_settings: the REST client's option, as in `RESTApp`.
+        max_rate_limit: the REST client's option, as in `RESTApp`.
+        max_retries: the REST client's option, as in `RESTApp`.
+        proxy_settings: the REST client's option, as in `RESTApp`.
+        rest_url: the REST client's option, as in `RESTApp`.
         max_body_size: the largest interaction body accepted (413 above it).
         verifier_process: check request signatures in a helper process while the bot runs
             (see `anycord.interactions.verifier`): the Ed25519 check is over half of a
@@ -317,7 +342,8 @@ class RESTBot(RESTBotBase):
             socket: an already bound socket to listen on.
             ssl_context: serve HTTPS with this context.
             backlog: the listen backlog.
-            reuse_address, reuse_port: `SO_REUSEADDR` (default on) / `SO_REUSEPORT`.
+            reuse_address: `SO_REUSEADDR` (default on).
+            reuse_port: `SO_REUSEPORT`.
             shutdown_timeout: how long in-flight requests, generator listeners and shutdown
                 callbacks each get at close before they are cancelled.
             http_server: `"builtin"` (default): anycord's HTTP/1.1 server, made for Discord's

@@ -212,8 +212,9 @@ class RESTClient(
         token: the token, a `TokenStrategy`, or `None` (only token-authenticated webhook and
             interaction routes work then).
         token_type: `"Bot"` or `"Bearer"` for a string token.
-        http_settings / proxy_settings: connection behaviour (keep-alive, timeouts, proxy,
-            the proactive global limit `HTTPSettings.global_rate_limit`).
+        http_settings: connection behaviour (keep-alive, timeouts, the proactive global limit
+            `HTTPSettings.global_rate_limit`).
+        proxy_settings: the proxy to connect through.
         max_rate_limit: the longest rate-limit wait accepted, in seconds; longer ones raise
             `RateLimitTooLongError` instead of stalling.
         max_retries: retries after a 5xx or a connection failure (0 to 5).
@@ -294,6 +295,16 @@ class RESTClient(
     def is_alive(self) -> bool:
         """Whether the client is running (between start and close)."""
         return self._state == "running"
+
+    @property
+    def http_settings(self) -> HTTPSettings:
+        """The HTTP settings in use (the defaults when none were given)."""
+        return self._http_settings
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """The proxy settings in use (the defaults when none were given)."""
+        return self._proxy_settings
 
     @property
     def http_client(self) -> httpx.AsyncClient | None:
