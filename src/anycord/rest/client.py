@@ -3,7 +3,9 @@
 The pipeline of one call (`_request`): wait for the rate limiter's grant (`ratelimits.py`,
 waiting with AnyIO), send through the httpx seam (`transport.py`), teach the limiter what the
 answer said, then return the JSON or raise the typed error. 5xx answers and connection
-failures are retried `max_retries` times with capped, jittered exponential backoff; 429s are
+failures are retried `max_retries` times with capped, jittered exponential backoff, when
+`retries.may_resend` allows it (a request that may have reached Discord is repeated only when
+repeating it cannot duplicate its effect); 429s are
 retried after the wait Discord asked for (raising `RateLimitTooLongError` when it exceeds
 `max_rate_limit`); a 401 makes a refreshable token strategy fetch a new token once.
 
@@ -31,6 +33,8 @@ import orjson
 from anycord import errors, logs, urls
 from anycord._groups import single_error
 from anycord.config import HTTPSettings, ProxySettings
+from anycord.rest import retries as retries_
+from anycord.rest import shapes
 from anycord.rest import transport as transport_
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints.applications import ApplicationEndpoints
@@ -208,8 +212,9 @@ class RESTClient(
         token: the token, a `TokenStrategy`, or `None` (only token-authenticated webhook and
             interaction routes work then).
         token_type: `"Bot"` or `"Bearer"` for a string token.
-        http_settings / proxy_settings: connection behaviour (keep-alive, timeouts, proxy,
-            the proactive global limit `HTTPSettings.global_rate_limit`).
+        http_settings: connection behaviour (keep-alive, timeouts, the proactive global limit
+            `HTTPSettings.global_rate_limit`).
+        proxy_settings: the proxy to connect through.
         max_rate_limit: the longest rate-limit wait accepted, in seconds; longer ones raise
             `RateLimitTooLongError` instead of stalling.
         max_retries: retries after a 5xx or a connection failure (0 to 5).
@@ -510,7 +515,18 @@ class RESTClient(
                     )
             except (httpx.TransportError, TimeoutError) as exc:
                 self._wake(self.rate_limiter.release(grant, anyio.current_time()))
-                problem = f"{type(exc).__name__}: {logs.redact(str(exc).replace(url, shown_url))}"
+                problem = logs.redact(
+                    retries_.describe_failure(exc, self._http_settings.timeouts).replace(
+                        url, shown_url
+                    )
+                )
+                sent = retries_.was_sent(exc)
+                if not retries_.may_resend(route.route, json, sent=sent):
+                    msg = (
+                        f"{route.method} {shown_url} failed: {problem}; not retried, because "
+                        f"the request may have reached Discord and {route} is not idempotent"
+                    )
+                    raise errors.HTTPError(msg) from None
                 if retries >= self.max_retries:
                     msg = (
                         f"{route.method} {shown_url} failed after {retries + 1} attempts: {problem}"
@@ -551,14 +567,14 @@ class RESTClient(
                 )
 
             if 200 <= status < 300:
+                shapes.note_answer(route)
                 if raw:
                     return b"" if status == 204 else raw_body
                 if status == 204 or not raw_body:
                     return None
                 if body is _NOT_JSON:
                     kind = response.headers.get("content-type")
-                    msg = f"{route.method} {shown_url}: expected JSON, got {kind!r}"
-                    raise errors.HTTPError(msg)
+                    raise errors.MalformedResponseError(str(route), f"expected JSON, got {kind!r}")
                 return body
             if status == 429:
                 if info.retry_after is None:
@@ -604,7 +620,11 @@ class RESTClient(
                 refreshed = True
                 self._strategy.invalidate(header)
                 continue
-            if status in RETRY_STATUSES and retries < self.max_retries:
+            if (
+                status in RETRY_STATUSES
+                and retries < self.max_retries
+                and retries_.may_resend(route.route, json, sent=True)
+            ):
                 retries += 1
                 delay = _backoff(retries, self._rng)
                 _LOGGER.warning(
