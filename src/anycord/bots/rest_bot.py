@@ -306,6 +306,7 @@ class RESTBot(RESTBotBase):
         http_server: HTTPServerKind = "builtin",
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
+        max_connections: int | None = None,
         task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
     ) -> None:
         """Run the bot until `close()`; ready (`task_status.started()`) once the sockets listen.
@@ -326,8 +327,13 @@ class RESTBot(RESTBotBase):
             keep_alive_timeout: seconds an idle keep-alive connection stays open; `None`:
                 the server's default (75 s built-in, which outlasts the idle timeouts of
                 Discord's and common proxies' connection pools; 5 s hypercorn).
-            request_timeout: built-in server only: seconds a request may take to arrive once
-                its first byte has, and a client may take to read the response.
+            request_timeout: seconds a request may take to arrive once its first byte has
+                (built-in server: and a client may take to read the response, and a new
+                connection may take to send its first byte).
+            max_connections: built-in server only: the most connections open at once; beyond
+                it new ones are answered 503 without being read, and closed, while the open
+                ones are served. `None`: half the open-file limit, at most 4096
+                (`anycord.interactions.http11.default_max_connections`).
 
         Raises `ComponentStateConflictError` if the bot is already running; any error from
         the REST client, a startup callback or binding propagates after cleanup.
@@ -344,6 +350,9 @@ class RESTBot(RESTBotBase):
             raise ValueError(msg)
         if not request_timeout > 0:
             msg = f"request_timeout must be a positive number of seconds, not {request_timeout}"
+            raise ValueError(msg)
+        if max_connections is not None and max_connections < 1:
+            msg = f"max_connections must be at least 1, not {max_connections}"
             raise ValueError(msg)
         if keep_alive_timeout is None:
             keep_alive_timeout = 75.0 if http_server == "builtin" else 5.0
@@ -377,6 +386,7 @@ class RESTBot(RESTBotBase):
                                     self._adapter,
                                     request_timeout=request_timeout,
                                     keep_alive_timeout=keep_alive_timeout,
+                                    max_connections=max_connections,
                                 )
                             else:
                                 server = functools.partial(
@@ -446,6 +456,7 @@ class RESTBot(RESTBotBase):
         http_server: HTTPServerKind = "builtin",
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
+        max_connections: int | None = None,
         backend: Backend = "asyncio",
         propagate_interrupts: bool = False,
         asyncio_debug: bool = False,
@@ -468,6 +479,7 @@ class RESTBot(RESTBotBase):
             http_server=http_server,
             keep_alive_timeout=keep_alive_timeout,
             request_timeout=request_timeout,
+            max_connections=max_connections,
         )
         run_blocking(
             start,
