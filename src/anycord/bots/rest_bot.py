@@ -328,8 +328,10 @@ class RESTBot(RESTBotBase):
                 the server's default (75 s built-in, which outlasts the idle timeouts of
                 Discord's and common proxies' connection pools; 5 s hypercorn).
             request_timeout: seconds a request may take to arrive once its first byte has
-                (built-in server: and a client may take to read the response, and a new
-                connection may take to send its first byte).
+                (hypercorn: its body, once its head has; built-in server: also how long a
+                client may take to read the response, and a new connection to send its
+                first byte). At `close()`, a body still arriving is cut (hypercorn: 503 at
+                once; built-in: the connection closes within a second).
             max_connections: built-in server only: the most connections open at once; beyond
                 it new ones are answered 503 without being read, and closed, while the open
                 ones are served. `None`: half the open-file limit, at most 4096
@@ -394,6 +396,7 @@ class RESTBot(RESTBotBase):
                                     self._adapter,
                                     backlog=backlog,
                                     keep_alive_timeout=keep_alive_timeout,
+                                    request_timeout=request_timeout,
                                 )
                             self._addresses = await tg.start(
                                 functools.partial(

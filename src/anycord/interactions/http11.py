@@ -39,7 +39,8 @@ costs no timer of its own). Plain TCP and Unix sockets are driven with non-block
 calls and AnyIO's readiness waits (`anyio.wait_readable`): a read that finds data waiting
 costs one system call on both backends. With an `SSLContext`, the same accept loop hands each
 socket to AnyIO's TLS stream, so TLS connections share the cap and the timeouts. Shutdown
-stops accepting, closes idle keep-alive connections at once, and gives requests in flight
+stops accepting, closes idle keep-alive connections at once, gives a request still arriving
+(or a response still being read) one more second, and gives requests being answered
 `shutdown_timeout` seconds before they are cancelled.
 """
 
@@ -110,6 +111,8 @@ _ACCEPT_PAUSE: typing.Final = 0.1
 _BUSY: typing.Final = (
     b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
 )
+_SHUTDOWN_GRACE: typing.Final = 1.0
+"""Seconds a request still arriving (or a response still being read) gets at shutdown."""
 _WARN_EVERY: typing.Final = 60.0
 """Seconds between two warnings that connections are being refused."""
 _RESOURCE_ERRORS: typing.Final = frozenset(
@@ -760,9 +763,15 @@ async def serve_http11(
                     await shutdown_trigger()
                     accepting.cancel_scope.cancel()
                 server.closing = True
+                now = anyio.current_time()
                 for connection in list(server.connections):
                     if connection.idle:
                         connection.scope.cancel()
+                    else:
+                        # A head or body still arriving (a finite deadline) is given a
+                        # moment, not the rest of its request timeout; requests being
+                        # answered (no deadline) get the shutdown timeout.
+                        connection.deadline = min(connection.deadline, now + _SHUTDOWN_GRACE)
                 connections.cancel_scope.deadline = anyio.current_time() + shutdown_timeout
             watchdog.cancel_scope.cancel()
     finally:
