@@ -48,6 +48,7 @@ from anycord.errors import HTTPError as HTTPError
 from anycord.errors import HTTPResponseError as HTTPResponseError
 from anycord.errors import InteractionVerificationError as InteractionVerificationError
 from anycord.errors import InternalServerError as InternalServerError
+from anycord.errors import MalformedResponseError as MalformedResponseError
 from anycord.errors import MissingIntentError as MissingIntentError
 from anycord.errors import NotFoundError as NotFoundError
 from anycord.errors import OrchestratorWorkerError as OrchestratorWorkerError
@@ -837,6 +838,7 @@ __all__ = [
     "LazyIterator",
     "LifetimeEvent",
     "LocalIdentifyGate",
+    "MalformedResponseError",
     "MediaGalleryComponent",
     "MediaGalleryItem",
     "MediaItemFlag",

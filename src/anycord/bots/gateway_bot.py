@@ -114,23 +114,27 @@ class GatewayBot:
 
     Args:
         token: the bot token (never logged, printed or put in an exception).
-        allow_color / force_color / logs: logging set-up (`logs=None` leaves logging alone).
+        allow_color: logging set-up: colour when the terminal supports it.
+        force_color: logging set-up: colour always.
+        logs: logging set-up (`None` leaves logging alone).
         banner: the banner printed on start (`None` for none).
         executor: an executor for blocking file reads in uploads, closed by `run()` if
             `close_passed_executor`.
         cache_settings: what the cache stores.
-        http_settings / proxy_settings: HTTP behaviour, used by REST and the gateway.
+        http_settings: HTTP behaviour, used by REST and the gateway.
+        proxy_settings: the proxy, used by REST and the gateway.
         intents: the gateway intents to ask for.
         auto_chunk_members: request every member of large guilds at start-up when the cache
             stores members and the GUILD_MEMBERS intent is set.
-        max_rate_limit / max_retries: REST's limits (see `RESTClient`).
+        max_rate_limit: REST's longest accepted rate-limit wait (see `RESTClient`).
+        max_retries: REST's retries after a 5xx or a connection failure (see `RESTClient`).
         rest_url: another REST base URL (FakeDiscord's in tests).
         http_transport: an httpx transport for REST instead of the network (in-process fakes).
         gateway_compression: `"zlib-stream"`, `"zstd-stream"` (needs `anycord[zstd]`) or `None`.
         identify_gate: coordinate identifies with other processes (the orchestrator);
             default: an in-process gate built from GET /gateway/bot.
-        max_in_flight / close_grace: the dispatcher's bound on concurrent listener calls, and
-            how long in-flight listeners may finish when the bot closes.
+        max_in_flight: the dispatcher's bound on concurrent listener calls.
+        close_grace: how long in-flight listeners may finish when the bot closes.
     """
 
     def __init__(

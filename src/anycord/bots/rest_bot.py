@@ -238,8 +238,12 @@ class RESTBot(RESTBotBase):
         token_type: `"Bot"` (default) or `"Bearer"`.
         public_key: the application's Ed25519 public key (hex or bytes); fetched from
             `GET /applications/@me` (or `/oauth2/@me` for Bearer) at start when omitted.
-        executor, http_settings, max_rate_limit, max_retries, proxy_settings, rest_url:
-            the REST client's options, as in `RESTApp`.
+        executor: the REST client's option, as in `RESTApp`.
+        http_settings: the REST client's option, as in `RESTApp`.
+        max_rate_limit: the REST client's option, as in `RESTApp`.
+        max_retries: the REST client's option, as in `RESTApp`.
+        proxy_settings: the REST client's option, as in `RESTApp`.
+        rest_url: the REST client's option, as in `RESTApp`.
         max_body_size: the largest interaction body accepted (413 above it).
         verifier_process: check request signatures in a helper process while the bot runs
             (see `anycord.interactions.verifier`): the Ed25519 check is over half of a
@@ -318,7 +322,8 @@ class RESTBot(RESTBotBase):
             socket: an already bound socket to listen on.
             ssl_context: serve HTTPS with this context.
             backlog: the listen backlog.
-            reuse_address, reuse_port: `SO_REUSEADDR` (default on) / `SO_REUSEPORT`.
+            reuse_address: `SO_REUSEADDR` (default on).
+            reuse_port: `SO_REUSEPORT`.
             shutdown_timeout: how long in-flight requests, generator listeners and shutdown
                 callbacks each get at close before they are cancelled.
             http_server: `"builtin"` (default): anycord's HTTP/1.1 server, made for Discord's

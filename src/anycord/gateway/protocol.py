@@ -79,8 +79,9 @@ _LOGGER = logging.getLogger("anycord.gateway")
 _loads: typing.Final = orjson.loads
 _CONNECTED: typing.Final = ShardState.CONNECTED
 _new_tuple: typing.Final = tuple.__new__
-_SPECIAL_DISPATCHES: typing.Final = frozenset({"READY", "RESUMED", "RATE_LIMITED"})
-"""Dispatches with side effects beyond the sequence number: never on the short path."""
+_SESSION_DISPATCHES: typing.Final = frozenset({"READY", "RESUMED"})
+"""The dispatches the protocol itself acts on (session id and resume URL; the handshake):
+never on the short path."""
 
 API_VERSION: typing.Final[int] = 10
 MAX_PAYLOAD_SIZE: typing.Final[int] = 4096
@@ -392,7 +393,7 @@ class GatewayProtocol:
         The common frame, the next in-order dispatch on a connected session, takes a short
         path with the same checks as `receive_payload` (op an int 0, `t` a string, `s` the
         next number, `d` an object) and no state-table lookup, since CONNECTED + DISPATCH
-        stays CONNECTED. Anything else, including READY, RESUMED, RATE_LIMITED, a replayed
+        stays CONNECTED. Anything else, including READY, RESUMED, a replayed
         or skipped sequence number and every malformed frame, goes the general way.
         """
         inflater = self._inflater
@@ -425,7 +426,7 @@ class GatewayProtocol:
                     and data.__class__ is dict
                     and last is not None
                     and seq == last + 1
-                    and name not in _SPECIAL_DISPATCHES
+                    and name not in _SESSION_DISPATCHES
                 ):
                     self._seq = seq
                     return [_new_tuple(Dispatch, (name, seq, data))]
@@ -513,8 +514,6 @@ class GatewayProtocol:
                     "shard %s: sequence jumped from %s to %s", self._shard_id, last, seq
                 )
             self._seq = seq
-        if name == "RATE_LIMITED":
-            _LOGGER.warning("shard %s was rate limited by the gateway: %s", self._shard_id, data)
         events: list[GatewayEvent] = [Dispatch(name, seq, data)]
         if name in ("READY", "RESUMED"):
             events.append(HandshakeComplete(resumed=name == "RESUMED"))
