@@ -20,6 +20,7 @@ import pytest
 
 from anycord.bots.rest_bot import HTTPServerKind, RESTBot
 from anycord.testing import FakeDiscord
+from tests.log_records import logged
 
 REQUEST_TIMEOUT = 1.0
 SHUTDOWN_TIMEOUT = 30.0
@@ -33,27 +34,6 @@ HEAD = (
 @pytest.fixture(params=["builtin", "hypercorn"])
 def http_server(request: pytest.FixtureRequest) -> HTTPServerKind:
     return typing.cast("HTTPServerKind", request.param)
-
-
-class Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@contextlib.contextmanager
-def errors_logged() -> typing.Iterator[list[logging.LogRecord]]:
-    """ERROR records from every logger: anycord's, hypercorn's, asyncio's."""
-    handler = Records()
-    root = logging.getLogger()
-    root.addHandler(handler)
-    try:
-        yield handler.records
-    finally:
-        root.removeHandler(handler)
 
 
 async def slow_client(port: int, ended: list[tuple[float, bytes]]) -> None:
@@ -84,7 +64,10 @@ async def slow_client(port: int, ended: list[tuple[float, bytes]]) -> None:
 
 
 async def start_bot(
-    tg: anyio.abc.TaskGroup, fake: FakeDiscord, http_server: HTTPServerKind
+    tg: anyio.abc.TaskGroup,
+    fake: FakeDiscord,
+    http_server: HTTPServerKind,
+    request_timeout: float = REQUEST_TIMEOUT,
 ) -> tuple[RESTBot, int]:
     bot = RESTBot(
         fake.token, public_key=fake.public_key, rest_url=fake.rest_url, verifier_process=False
@@ -95,7 +78,7 @@ async def start_bot(
             "127.0.0.1",
             0,
             http_server=http_server,
-            request_timeout=REQUEST_TIMEOUT,
+            request_timeout=request_timeout,
             shutdown_timeout=SHUTDOWN_TIMEOUT,
         )
     )
@@ -106,7 +89,7 @@ async def test_a_slow_body_is_dropped_after_the_request_timeout(
     http_server: HTTPServerKind,
 ) -> None:
     ended: list[tuple[float, bytes]] = []
-    with errors_logged() as errors:
+    with logged(logging.ERROR) as errors:
         async with FakeDiscord() as fake, anyio.create_task_group() as tg:
             bot, port = await start_bot(tg, fake, http_server)
             with anyio.fail_after(10):
@@ -127,26 +110,10 @@ async def test_close_with_slow_bodies_in_flight_is_quick_and_quiet(
     http_server: HTTPServerKind,
 ) -> None:
     ended: list[tuple[float, bytes]] = []
-    with errors_logged() as errors:
+    with logged(logging.ERROR) as errors:
         async with FakeDiscord() as fake, anyio.create_task_group() as tg:
             # A long request timeout: only close() can end these clients quickly.
-            bot = RESTBot(
-                fake.token,
-                public_key=fake.public_key,
-                rest_url=fake.rest_url,
-                verifier_process=False,
-            )
-            await tg.start(
-                functools.partial(
-                    bot.start,
-                    "127.0.0.1",
-                    0,
-                    http_server=http_server,
-                    request_timeout=60.0,
-                    shutdown_timeout=SHUTDOWN_TIMEOUT,
-                )
-            )
-            port = int(bot.addresses[0].rsplit(":", 1)[1])
+            bot, port = await start_bot(tg, fake, http_server, request_timeout=60.0)
             async with anyio.create_task_group() as clients:
                 for _ in range(20):
                     clients.start_soon(slow_client, port, ended)

@@ -15,7 +15,6 @@ import pathlib
 import subprocess
 import sys
 import time
-import typing
 
 import anyio
 import anyio.abc
@@ -33,33 +32,9 @@ from tests.interactions.test_http11 import (
     run,
     statuses,
 )
+from tests.log_records import logged
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-
-
-class Records(logging.Handler):
-    """Every record at or above `level`, from every logger (anyio's and asyncio's too)."""
-
-    def __init__(self, level: int) -> None:
-        super().__init__(level)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@contextlib.contextmanager
-def logged(level: int) -> typing.Iterator[list[logging.LogRecord]]:
-    handler = Records(level)
-    root = logging.getLogger()
-    previous = root.level
-    root.addHandler(handler)
-    root.setLevel(min(previous, level))
-    try:
-        yield handler.records
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(previous)
 
 
 async def read_until_closed(stream: anyio.abc.ByteStream, limit: float) -> bytes:
