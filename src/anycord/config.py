@@ -73,6 +73,16 @@ class HTTPSettings:
     """`True` verifies with the default context, `False` disables verification, or a context."""
     http2: bool = False
     """Use HTTP/2 when the `h2` package is installed."""
+    global_rate_limit: int = attrs.field(default=50)
+    """Requests per second the client lets start on globally limited routes (a sliding
+    one-second window, applied before sending). Discord's default is 50 per bot; Discord
+    raises it for some large bots on request: set it to what Discord granted yours."""
+
+    @global_rate_limit.validator
+    def _check_global_rate_limit(self, _: object, value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            msg = f"global_rate_limit must be an integer of at least 1, not {value!r}"
+            raise ValueError(msg)
 
     @max_connections.validator
     def _check_max_connections(self, _: object, value: int | None) -> None:

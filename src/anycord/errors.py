@@ -17,6 +17,7 @@ AnycordError
 │   ├── MaxConcurrencyError         too many runs of the command at once
 │   └── OptionConversionError       an option's value could not be resolved
 ├── HTTPError                       anything that went wrong talking to the REST API
+│   ├── MalformedResponseError      a 2xx answer whose JSON does not have the expected shape
 │   ├── RateLimitTooLongError       Discord asked us to wait longer than max_rate_limit
 │   │   └── CloudflareBanError      the API refuses this IP for a while (too many invalid requests)
 │   └── HTTPResponseError           Discord answered with an error status
@@ -74,6 +75,7 @@ __all__ = [
     "HTTPResponseError",
     "InteractionVerificationError",
     "InternalServerError",
+    "MalformedResponseError",
     "MaxConcurrencyError",
     "MissingIntentError",
     "NotFoundError",
@@ -167,6 +169,19 @@ class OrchestratorWorkerError(AnycordError):
 
 class HTTPError(AnycordError):
     """Talking to the REST API failed."""
+
+
+class MalformedResponseError(HTTPError):
+    """Discord answered 2xx, but the JSON does not have the shape the endpoint documents.
+
+    `route` is the method and path template (`POST /guilds/{guild_id}/roles`), never the
+    URL; `detail` says what was missing or wrong (the original error is the `__cause__`).
+    """
+
+    def __init__(self, route: str, detail: str) -> None:
+        self.route = route
+        self.detail = detail
+        super().__init__(f"{route}: the answer does not have the expected shape ({detail})")
 
 
 class RateLimitTooLongError(HTTPError):
@@ -445,3 +460,7 @@ class MaxConcurrencyError(CommandError):
 
 class OptionConversionError(CommandError):
     """An option's value could not be resolved (a member outside a guild, a missing channel)."""
+
+
+HikariError = AnycordError
+"""hikari's name for `AnycordError` (the root of every error this library raises)."""

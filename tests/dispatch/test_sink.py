@@ -8,10 +8,10 @@ import anyio
 import pytest
 
 from anycord.cache import Cache
-from anycord.dispatch.consumers import CONSUMERS
 from anycord.dispatch.manager import EventManager
 from anycord.events import GuildMessageCreateEvent  # noqa: TC001 - listen() reads the annotation at runtime
 from anycord.events.base import Event
+from anycord.events.registry import REGISTRY
 from anycord.events.shard import (
     ShardConnectedEvent,
     ShardDisconnectedEvent,
@@ -92,12 +92,12 @@ async def test_needed_flags_follow_base_class_listeners() -> None:
     assert manager.is_needed("RATE_LIMITED")
     assert manager.is_needed("RESUMED")
     manager.unsubscribe(ShardEvent, on_shard_event)
-    assert not any(manager.is_needed(name) for name in CONSUMERS)
+    assert not any(manager.is_needed(name) for name in REGISTRY)
 
     async def on_everything(event: Event) -> None: ...
 
     manager.subscribe(Event, on_everything)
-    assert all(manager.is_needed(name) for name in CONSUMERS)
+    assert all(manager.is_needed(name) for name in REGISTRY)
 
 
 async def test_decode_failure_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:

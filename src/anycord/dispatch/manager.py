@@ -41,12 +41,12 @@ import warnings
 
 import anyio
 
-from anycord.dispatch.consumers import CONSUMERS
 from anycord.dispatch.stream import EventStream
 from anycord.errors import ComponentStateConflictError
 from anycord.events.base import Event, ExceptionEvent
 from anycord.events.guild import GuildVisibility
 from anycord.events.intents import MissingIntentWarning, missing_intents
+from anycord.events.registry import REGISTRY
 from anycord.events.shard import ShardConnectedEvent, ShardDisconnectedEvent, ShardPayloadEvent
 from anycord.intents import Intents
 
@@ -54,8 +54,8 @@ if typing.TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Generator, Sequence
 
     from anycord.cache.cache import Cache
-    from anycord.dispatch.consumers import Consumer
     from anycord.dispatch.stream import _Feed
+    from anycord.events.rows import Row
     from anycord.gateway.shard import GatewayShard
 
 __all__ = ["DispatchHandle", "EventManager"]
@@ -72,7 +72,6 @@ DEFAULT_MAX_IN_FLIGHT: typing.Final[int] = 1024
 DEFAULT_GRACE: typing.Final[float] = 5.0
 """Default seconds in-flight listeners get at shutdown before they are cancelled."""
 _MAX_UNKNOWN_NAMES: typing.Final[int] = 256
-_VISIBILITY_NAMES: typing.Final = GuildVisibility.NAMES
 
 
 class DispatchHandle:
@@ -176,7 +175,7 @@ class EventManager:
         self._waiters: dict[type[Event], list[_Waiter]] = {}
         self._feeds: dict[type[Event], list[_Feed]] = {}
         self._resolved: dict[type[Event], tuple[Callback[typing.Any], ...]] = {}
-        self._needed: dict[str, bool] = dict.fromkeys(CONSUMERS, False)
+        self._needed: dict[str, bool] = dict.fromkeys(REGISTRY, False)
         self._payload_wanted = False
         self._exception_wanted = False
         self._cached: dict[str, bool] = {}
@@ -228,8 +227,8 @@ class EventManager:
         cache = self._cache
         enabled = cache.settings.components if cache is not None else 0
         self._cached = {
-            name: bool(c.cache_update is not None and c.components & enabled)
-            for name, c in CONSUMERS.items()
+            name: bool(row.cache is not None and row.components & enabled)
+            for name, row in REGISTRY.items()
         }
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -433,10 +432,8 @@ class EventManager:
         interest = {t for t, v in self._listeners.items() if v}
         interest.update(t for t, v in self._waiters.items() if v)
         interest.update(t for t, v in self._feeds.items() if v)
-        for name, consumer in CONSUMERS.items():
-            self._needed[name] = any(
-                c in interest for t in consumer.event_types for c in t.dispatches()
-            )
+        for name, row in REGISTRY.items():
+            self._needed[name] = any(c in interest for t in row.events for c in t.dispatches())
         self._payload_wanted = any(c in interest for c in ShardPayloadEvent.dispatches())
         self._exception_wanted = any(c in interest for c in ExceptionEvent.dispatches())
 
@@ -636,30 +633,34 @@ class EventManager:
     async def on_shard_dispatch(
         self, shard: GatewayShard | None, name: str, payload: dict[str, typing.Any]
     ) -> None:
-        """Feed one gateway dispatch: raw-payload event, cache update, then the typed event.
+        """Feed one gateway dispatch: raw-payload event, its row's `track` and cache update,
+        then the typed event (`anycord.events.rows`).
 
         Waits while `max_in_flight` listener calls are running (backpressure on the shard).
-        A payload that fails to decode is logged and skipped; it never ends the shard.
+        A payload that fails to decode is logged once, naming the dispatch, and reaches
+        listeners only as `ShardPayloadEvent`; it never ends the shard.
         """
         if self._payload_wanted:
             await self._dispatch_bounded(
                 ShardPayloadEvent(app=self._app, shard=shard, name=name, payload=payload)
             )
-        consumer = CONSUMERS.get(name)
-        if consumer is None:
+        row = REGISTRY.get(name)
+        if row is None:
             self._unknown(name)
             return
         known = False
-        if name in _VISIBILITY_NAMES:
+        if row.track is not None:
             try:
-                known = self._visibility.observe(name, payload)
+                known = row.track(self._visibility, shard, payload)
             except (KeyError, TypeError, ValueError):
                 _LOGGER.warning("malformed %s payload; guild availability may be wrong", name)
         old = None
-        if self._cached.get(name):
+        failed = False
+        if self._cached[name]:
             try:
-                old = consumer.cache_update(self._cache, payload)  # type: ignore[misc]
+                old = row.cache(self._cache, payload)  # type: ignore[misc]
             except Exception:
+                failed = True
                 _LOGGER.exception("cache update for %s failed; the cache may be stale", name)
         if known:
             # GUILD_CREATE of a guild READY or an outage announced: `GuildAvailableEvent`.
@@ -668,19 +669,24 @@ class EventManager:
             if _LOGGER.isEnabledFor(5):
                 _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
             return
-        await self._consume(consumer, shard, payload, old)
+        await self._consume(row, shard, payload, old, logged=failed)
 
     async def _consume(
         self,
-        consumer: Consumer,
+        row: Row,
         shard: GatewayShard | None,
         payload: dict[str, typing.Any],
         old: typing.Any,
+        *,
+        logged: bool = False,
     ) -> None:
         try:
-            event = consumer.factory(self._app, shard, payload, old)
+            event = row.decode(self._app, shard, payload, old)
         except Exception:
-            _LOGGER.exception("could not decode %s; event skipped", consumer.name)
+            if not logged:  # one log record per bad dispatch
+                _LOGGER.exception(
+                    "could not decode %s; delivered only as ShardPayloadEvent", row.name
+                )
             return
         if event is not None:
             await self._dispatch_bounded(event)

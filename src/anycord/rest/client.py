@@ -3,7 +3,9 @@
 The pipeline of one call (`_request`): wait for the rate limiter's grant (`ratelimits.py`,
 waiting with AnyIO), send through the httpx seam (`transport.py`), teach the limiter what the
 answer said, then return the JSON or raise the typed error. 5xx answers and connection
-failures are retried `max_retries` times with capped, jittered exponential backoff; 429s are
+failures are retried `max_retries` times with capped, jittered exponential backoff, when
+`retries.may_resend` allows it (a request that may have reached Discord is repeated only when
+repeating it cannot duplicate its effect); 429s are
 retried after the wait Discord asked for (raising `RateLimitTooLongError` when it exceeds
 `max_rate_limit`); a 401 makes a refreshable token strategy fetch a new token once.
 
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import random
 import typing
 import urllib.parse
@@ -32,6 +33,8 @@ import orjson
 from anycord import errors, logs, urls
 from anycord._groups import single_error
 from anycord.config import HTTPSettings, ProxySettings
+from anycord.rest import retries as retries_
+from anycord.rest import shapes
 from anycord.rest import transport as transport_
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints.applications import ApplicationEndpoints
@@ -67,8 +70,15 @@ from anycord.rest.endpoints.users import UserEndpoints
 from anycord.rest.endpoints.voice import VoiceEndpoints
 from anycord.rest.endpoints.webhook_tokens import WebhookTokenEndpoints
 from anycord.rest.endpoints.webhooks import WebhookEndpoints
-from anycord.rest.ratelimits import CLOUDFLARE_SCOPE, Grant, RateLimiter, RateLimitInfo
+from anycord.rest.ratelimits import (
+    CLOUDFLARE_SCOPE,
+    GLOBAL_KEY,
+    Grant,
+    RateLimiter,
+    RateLimitInfo,
+)
 from anycord.rest.tokens import StaticToken, TokenStrategy
+from anycord.rest.waiters import WaitQueues
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -202,7 +212,9 @@ class RESTClient(
         token: the token, a `TokenStrategy`, or `None` (only token-authenticated webhook and
             interaction routes work then).
         token_type: `"Bot"` or `"Bearer"` for a string token.
-        http_settings / proxy_settings: connection behaviour (keep-alive, timeouts, proxy).
+        http_settings: connection behaviour (keep-alive, timeouts, the proactive global limit
+            `HTTPSettings.global_rate_limit`).
+        proxy_settings: the proxy to connect through.
         max_rate_limit: the longest rate-limit wait accepted, in seconds; longer ones raise
             `RateLimitTooLongError` instead of stalling.
         max_retries: retries after a 5xx or a connection failure (0 to 5).
@@ -246,9 +258,13 @@ class RESTClient(
         self._shared_http = http_client
         self._http: httpx.AsyncClient | None = http_client
         self._app_ref = app
-        self.rate_limiter = rate_limiter if rate_limiter is not None else RateLimiter()
+        self.rate_limiter = (
+            rate_limiter
+            if rate_limiter is not None
+            else RateLimiter(global_limit=self._http_settings.global_rate_limit)
+        )
         self._rng = rng or random.Random()
-        self._events: dict[str, anyio.Event] = {}
+        self._waiters = WaitQueues()
         self._scopes: set[anyio.CancelScope] = set()
         self._state = "new"
         self._stop: anyio.Event | None = None
@@ -279,6 +295,16 @@ class RESTClient(
     def is_alive(self) -> bool:
         """Whether the client is running (between start and close)."""
         return self._state == "running"
+
+    @property
+    def http_settings(self) -> HTTPSettings:
+        """The HTTP settings in use (the defaults when none were given)."""
+        return self._http_settings
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """The proxy settings in use (the defaults when none were given)."""
+        return self._proxy_settings
 
     @property
     def http_client(self) -> httpx.AsyncClient | None:
@@ -407,30 +433,49 @@ class RESTClient(
 
     async def _wait_for_grant(self, route: CompiledRoute) -> Grant:
         limiter = self.rate_limiter
-        while True:
-            decision = limiter.acquire(route, anyio.current_time())
-            if isinstance(decision, Grant):
-                return decision
-            if decision.delay is not None and decision.delay > self.max_rate_limit:
-                raise errors.RateLimitTooLongError(
-                    route=str(route),
-                    retry_after=decision.delay,
-                    max_rate_limit=self.max_rate_limit,
-                    is_global=decision.is_global,
-                )
-            if _LOGGER.isEnabledFor(logs.TRACE):
-                _LOGGER.log(logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key)
-            event = self._events.get(decision.key)
-            if event is None:
-                event = self._events[decision.key] = anyio.Event()
-            with anyio.move_on_after(math.inf if decision.delay is None else decision.delay):
-                await event.wait()
+        queues = self._waiters
+        # First come, first served: behind callers already held on this route's global slot
+        # or bucket, a newcomer queues instead of overtaking them (`waiters.py`).
+        key: str | None = None
+        if route.route.global_limit and GLOBAL_KEY in queues:
+            key = GLOBAL_KEY
+        else:
+            state = limiter.state_key(route)
+            if state is not None and state in queues:
+                key = state
+        waiter = None if key is None else queues.join(key)
+        try:
+            if key is not None and waiter is not None:
+                await queues.wait(key, waiter, None)
+            while True:
+                decision = limiter.acquire(route, anyio.current_time())
+                if isinstance(decision, Grant):
+                    return decision
+                if decision.delay is not None and decision.delay > self.max_rate_limit:
+                    raise errors.RateLimitTooLongError(
+                        route=str(route),
+                        retry_after=decision.delay,
+                        max_rate_limit=self.max_rate_limit,
+                        is_global=decision.is_global,
+                    )
+                if _LOGGER.isEnabledFor(logs.TRACE):
+                    _LOGGER.log(
+                        logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key
+                    )
+                if decision.key != key:
+                    if key is not None and waiter is not None:
+                        queues.leave(key, waiter)
+                    key = decision.key
+                    waiter = queues.join(key)
+                assert waiter is not None
+                await queues.wait(key, waiter, decision.delay)
+        finally:
+            if key is not None and waiter is not None:
+                queues.leave(key, waiter)
 
     def _wake(self, keys: Iterable[str]) -> None:
         for key in keys:
-            event = self._events.pop(key, None)
-            if event is not None:
-                event.set()
+            self._waiters.wake(key)
 
     async def _perform(
         self,
@@ -480,7 +525,18 @@ class RESTClient(
                     )
             except (httpx.TransportError, TimeoutError) as exc:
                 self._wake(self.rate_limiter.release(grant, anyio.current_time()))
-                problem = f"{type(exc).__name__}: {logs.redact(str(exc).replace(url, shown_url))}"
+                problem = logs.redact(
+                    retries_.describe_failure(exc, self._http_settings.timeouts).replace(
+                        url, shown_url
+                    )
+                )
+                sent = retries_.was_sent(exc)
+                if not retries_.may_resend(route.route, json, sent=sent):
+                    msg = (
+                        f"{route.method} {shown_url} failed: {problem}; not retried, because "
+                        f"the request may have reached Discord and {route} is not idempotent"
+                    )
+                    raise errors.HTTPError(msg) from None
                 if retries >= self.max_retries:
                     msg = (
                         f"{route.method} {shown_url} failed after {retries + 1} attempts: {problem}"
@@ -521,14 +577,14 @@ class RESTClient(
                 )
 
             if 200 <= status < 300:
+                shapes.note_answer(route)
                 if raw:
                     return b"" if status == 204 else raw_body
                 if status == 204 or not raw_body:
                     return None
                 if body is _NOT_JSON:
                     kind = response.headers.get("content-type")
-                    msg = f"{route.method} {shown_url}: expected JSON, got {kind!r}"
-                    raise errors.HTTPError(msg)
+                    raise errors.MalformedResponseError(str(route), f"expected JSON, got {kind!r}")
                 return body
             if status == 429:
                 if info.retry_after is None:
@@ -574,7 +630,11 @@ class RESTClient(
                 refreshed = True
                 self._strategy.invalidate(header)
                 continue
-            if status in RETRY_STATUSES and retries < self.max_retries:
+            if (
+                status in RETRY_STATUSES
+                and retries < self.max_retries
+                and retries_.may_resend(route.route, json, sent=True)
+            ):
                 retries += 1
                 delay = _backoff(retries, self._rng)
                 _LOGGER.warning(

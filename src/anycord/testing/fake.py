@@ -21,7 +21,6 @@ import socket
 import typing
 
 import anyio
-import sniffio
 
 from anycord.snowflakes import Snowflake
 from anycord.testing.gateway import FakeGateway
@@ -40,7 +39,11 @@ _LOGGER = logging.getLogger("anycord.testing")
 
 
 class FakeDiscord:
-    """A Discord emulator on loopback (see the module docstring)."""
+    """A Discord emulator on loopback (see the module docstring).
+
+    `global_rate_limit` is the REST global limit in requests per second per token (Discord's
+    50 by default; match a bot's `HTTPSettings.global_rate_limit`; 0 turns it off).
+    """
 
     def __init__(
         self,
@@ -54,12 +57,14 @@ class FakeDiscord:
         rest_port: int = 0,
         gateway_port: int = 0,
         gateway_options: typing.Mapping[str, typing.Any] | None = None,
+        global_rate_limit: int = 50,
     ) -> None:
         self.world = World(shard_count=shard_count)
         self.world.max_concurrency = max_concurrency
         self.world.session_start_total = self.world.session_start_remaining = session_start_limit
         self.rest = FakeRestApp(self.world)
         """The REST side: `requests`, `stats`, `limit()`, `stub()`, `fail_next()`, `latency`."""
+        self.rest.global_limit = global_rate_limit
         self.interactions = InteractionSender(self.world)
         """The signed interaction sender."""
         self.world.application["verify_key"] = self.interactions.public_key
@@ -199,7 +204,14 @@ class FakeDiscord:
         return None
 
     async def _serve_rest(self, *, task_status: anyio.abc.TaskStatus[str]) -> None:
-        from hypercorn.config import Config
+        try:
+            from hypercorn.config import Config
+        except ImportError:
+            msg = (
+                "FakeDiscord serves REST over TCP with hypercorn: install anycord[server], or "
+                "pass rest_over_tcp=False and use httpx.ASGITransport(app=fake.asgi_app)"
+            )
+            raise RuntimeError(msg) from None
 
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
@@ -216,7 +228,13 @@ class FakeDiscord:
         config.accesslog = None
         config.errorlog = logging.getLogger("anycord.testing.hypercorn")
         config.include_server_header = False
-        if sniffio.current_async_library() == "trio":
+        try:
+            import sniffio  # Trio depends on it: without it, this must be asyncio
+        except ImportError:
+            on_trio = False
+        else:
+            on_trio = sniffio.current_async_library() == "trio"
+        if on_trio:
             from hypercorn.trio import serve
         else:
             from hypercorn.asyncio import serve  # type: ignore[assignment]
