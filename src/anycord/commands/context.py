@@ -232,13 +232,7 @@ class Context(typing.Generic[_I]):
             await self._initial(builder, _State.DONE)
             return
         await self._wait_delivered()
-        kwargs: dict[str, typing.Any] = {}
-        if embeds:
-            kwargs["embeds"] = list(embeds)
-        if components:
-            kwargs["components"] = list(components)
-        if attachments:
-            kwargs["attachments"] = list(attachments)
+        kwargs = _message_kwargs(embeds, components, attachments)
         interaction = self.interaction
         await self.rest.edit_interaction_response(
             interaction.application_id, interaction.token, content, **kwargs
@@ -255,13 +249,7 @@ class Context(typing.Generic[_I]):
     ) -> Message:
         """Send a follow-up message (after the initial response; waits for it to be sent)."""
         await self._wait_delivered()
-        kwargs: dict[str, typing.Any] = {}
-        if embeds:
-            kwargs["embeds"] = list(embeds)
-        if components:
-            kwargs["components"] = list(components)
-        if attachments:
-            kwargs["attachments"] = list(attachments)
+        kwargs = _message_kwargs(embeds, components, attachments)
         if ephemeral:
             kwargs["flags"] = _EPHEMERAL
         interaction = self.interaction
@@ -277,6 +265,22 @@ class Context(typing.Generic[_I]):
             msg = "a modal can only be the initial response"
             raise RuntimeError(msg)
         await self._initial(InteractionModalBuilder(title, custom_id, components), _State.DONE)
+
+
+def _message_kwargs(
+    embeds: Sequence[typing.Any],
+    components: Sequence[typing.Any],
+    attachments: Sequence[typing.Any],
+) -> dict[str, typing.Any]:
+    kwargs: dict[str, typing.Any] = {}
+    for key, value in (
+        ("embeds", embeds),
+        ("components", components),
+        ("attachments", attachments),
+    ):
+        if value:
+            kwargs[key] = list(value)
+    return kwargs
 
 
 def _message(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import typing
+from typing import Unpack
 
 from anycord.commands.declare import ContextMenuCommand, Layer, Meta, SlashCommand, SlashGroup
 from anycord.commands.routes import Route
@@ -28,6 +29,17 @@ if typing.TYPE_CHECKING:
 __all__ = ["Plugin"]
 
 _F = typing.TypeVar("_F", bound="Callable[..., typing.Any]")
+
+
+class MenuOptions(typing.TypedDict, total=False):
+    """What a context-menu command may set besides its name."""
+
+    guilds: Sequence[int] | None
+    default_member_permissions: Permissions | int | None
+    contexts: Sequence[InteractionContextType | int] | None
+    integration_types: Sequence[ApplicationIntegrationType | int]
+    nsfw: bool
+    checks: Iterable[Check]
 
 
 class Plugin:
@@ -123,22 +135,15 @@ class Plugin:
         return group
 
     def _context_menu(
-        self,
-        kind: CommandType,
-        name: str,
-        guilds: Sequence[int] | None,
-        default_member_permissions: Permissions | int | None,
-        contexts: Sequence[InteractionContextType | int] | None,
-        integration_types: Sequence[ApplicationIntegrationType | int],
-        nsfw: bool,
-        checks: Iterable[Check],
+        self, kind: CommandType, name: str, options: MenuOptions
     ) -> Callable[[Handler], ContextMenuCommand]:
+        checks = options.get("checks", ())
         meta = Meta(
-            guild_ids=guilds,
-            default_member_permissions=default_member_permissions,
-            contexts=contexts,
-            integration_types=integration_types,
-            nsfw=nsfw,
+            guild_ids=options.get("guilds"),
+            default_member_permissions=options.get("default_member_permissions"),
+            contexts=options.get("contexts"),
+            integration_types=options.get("integration_types", (0,)),
+            nsfw=options.get("nsfw", False),
         )
 
         def decorator(callback: Handler) -> ContextMenuCommand:
@@ -156,50 +161,21 @@ class Plugin:
         return decorator
 
     def user_command(
-        self,
-        name: str,
-        *,
-        guilds: Sequence[int] | None = None,
-        default_member_permissions: Permissions | int | None = None,
-        contexts: Sequence[InteractionContextType | int] | None = None,
-        integration_types: Sequence[ApplicationIntegrationType | int] = (0,),
-        nsfw: bool = False,
-        checks: Iterable[Check] = (),
+        self, name: str, **options: Unpack[MenuOptions]
     ) -> Callable[[Handler], ContextMenuCommand]:
-        """Decorator: a user context-menu command, `async def f(ctx, user: User) -> None`."""
-        return self._context_menu(
-            CommandType.USER,
-            name,
-            guilds,
-            default_member_permissions,
-            contexts,
-            integration_types,
-            nsfw,
-            checks,
-        )
+        """Decorator: a user context-menu command, `async def f(ctx, user: User) -> None`.
+
+        Options: `guilds`, `default_member_permissions`, `contexts`, `integration_types`,
+        `nsfw`, `checks` (as for `slash`).
+        """
+        return self._context_menu(CommandType.USER, name, options)
 
     def message_command(
-        self,
-        name: str,
-        *,
-        guilds: Sequence[int] | None = None,
-        default_member_permissions: Permissions | int | None = None,
-        contexts: Sequence[InteractionContextType | int] | None = None,
-        integration_types: Sequence[ApplicationIntegrationType | int] = (0,),
-        nsfw: bool = False,
-        checks: Iterable[Check] = (),
+        self, name: str, **options: Unpack[MenuOptions]
     ) -> Callable[[Handler], ContextMenuCommand]:
-        """Decorator: a message context-menu command, `async def f(ctx, message: Message)`."""
-        return self._context_menu(
-            CommandType.MESSAGE,
-            name,
-            guilds,
-            default_member_permissions,
-            contexts,
-            integration_types,
-            nsfw,
-            checks,
-        )
+        """Decorator: a message context-menu command, `async def f(ctx, message: Message)`
+        (the options of `user_command`)."""
+        return self._context_menu(CommandType.MESSAGE, name, options)
 
     def _route(
         self, kind: str, pattern: str, checks: Iterable[Check]
