@@ -419,3 +419,7 @@ class GatewayFatalCloseError(GatewayServerClosedConnectionError):
 
     def __init__(self, reason: str, code: int | ShardCloseCode | None = None) -> None:
         super().__init__(reason, code, can_reconnect=False)
+
+
+HikariError = AnycordError
+"""hikari's name for `AnycordError` (the root of every error this library raises)."""

@@ -118,8 +118,8 @@ class GatewayBot:
         force_color: logging set-up: colour always.
         logs: logging set-up (`None` leaves logging alone).
         banner: the banner printed on start (`None` for none).
-        executor: an executor for blocking file reads in uploads, closed by `run()` if
-            `close_passed_executor`.
+        executor: accepted for compatibility with hikari and otherwise unused (file reads
+            run in AnyIO's worker threads); `run()` shuts it down if `close_passed_executor`.
         cache_settings: what the cache stores.
         http_settings: HTTP behaviour, used by REST and the gateway.
         proxy_settings: the proxy, used by REST and the gateway.
@@ -324,18 +324,31 @@ class GatewayBot:
         self,
         event_type: type[_EventT],
         /,
-        *,
+        timeout: float | None = None,  # noqa: ASYNC109 - hikari's positional convenience over fail_after
         predicate: Callable[[_EventT], bool] | None = None,
-        timeout: float | None = None,  # noqa: ASYNC109 - the documented convenience over fail_after
     ) -> _EventT:
-        """The next `event_type` event matching `predicate` (see `EventManager.wait_for`)."""
+        """The next `event_type` event matching `predicate` (see `EventManager.wait_for`).
+
+        `timeout` and `predicate` may be given by position, in hikari's order
+        (`await bot.wait_for(E, 10, check)`); `timeout` raises `TimeoutError`.
+        """
         return await self._events.wait_for(event_type, predicate=predicate, timeout=timeout)
 
     def stream(
-        self, event_type: type[_EventT], /, *, limit: int = 100, timeout: float | None = None
+        self,
+        event_type: type[_EventT],
+        /,
+        timeout: float | None = None,
+        limit: int | None = 100,
     ) -> EventStream[_EventT]:
-        """A bounded stream of `event_type` events (`async with bot.stream(...) as s: async for ...`)."""
-        return self._events.stream(event_type, limit=limit, timeout=timeout)
+        """A bounded stream of `event_type` events (`async with bot.stream(E, 5) as s: ...`).
+
+        `timeout` (seconds without an event) and `limit` (buffer size, `None`: 100) may be
+        given by position, in hikari's order.
+        """
+        return self._events.stream(
+            event_type, limit=100 if limit is None else limit, timeout=timeout
+        )
 
     # -- gateway commands ------------------------------------------------------------------
 
@@ -682,8 +695,13 @@ class GatewayBot:
         close_passed_executor: bool = False,
         asyncio_debug: bool = False,
         coroutine_tracking_depth: int | None = None,
+        enable_signal_handlers: bool | None = None,
     ) -> None:
-        """Run the bot in a new event loop until it closes; SIGINT/SIGTERM close it gracefully."""
+        """Run the bot in a new event loop until it closes; SIGINT/SIGTERM close it gracefully.
+
+        `enable_signal_handlers=False` leaves signals alone (`None`, the default, handles them;
+        only possible in the main thread).
+        """
 
         async def start() -> None:
             await self.start(
@@ -706,6 +724,7 @@ class GatewayBot:
                 propagate_interrupts=propagate_interrupts,
                 asyncio_debug=asyncio_debug,
                 coroutine_tracking_depth=coroutine_tracking_depth,
+                handle_signals=enable_signal_handlers is not False,
             )
         finally:
             if close_passed_executor and self._executor is not None:

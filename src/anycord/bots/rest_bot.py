@@ -38,6 +38,7 @@ import anyio
 
 from anycord._groups import single_error
 from anycord.bots.lifecycle import Lifecycle
+from anycord.config import HTTPSettings, ProxySettings
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
 from anycord.interactions.server import InteractionServer
@@ -52,7 +53,6 @@ if typing.TYPE_CHECKING:
     from types import TracebackType
 
     from anycord.bots.run import Backend
-    from anycord.config import HTTPSettings, ProxySettings
     from anycord.interactions.server import ListenerT, Response
     from anycord.rest.client import RESTClient
 
@@ -96,8 +96,8 @@ class RESTBotBase:
         self._token_type = token_type or "Bot"
         self._executor = executor
         self._rest_options: dict[str, typing.Any] = {
-            "http_settings": http_settings,
-            "proxy_settings": proxy_settings,
+            "http_settings": http_settings or HTTPSettings(),
+            "proxy_settings": proxy_settings or ProxySettings(),
             "max_rate_limit": max_rate_limit,
             "max_retries": max_retries,
             "rest_url": rest_url,
@@ -135,8 +135,19 @@ class RESTBotBase:
 
     @property
     def executor(self) -> concurrent.futures.Executor | None:
-        """The executor given to the constructor."""
+        """The executor given to the constructor: accepted for compatibility with hikari and
+        unused (file reads run in AnyIO's worker threads)."""
         return self._executor
+
+    @property
+    def http_settings(self) -> HTTPSettings:
+        """The HTTP settings the REST client uses (defaults when none were given)."""
+        return typing.cast("HTTPSettings", self._rest_options["http_settings"])
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """The proxy settings the REST client uses (defaults when none were given)."""
+        return typing.cast("ProxySettings", self._rest_options["proxy_settings"])
 
     @property
     def is_alive(self) -> bool:
@@ -185,6 +196,16 @@ class RESTBotBase:
     ) -> None:
         """Remove a shutdown callback (`ValueError` if unknown)."""
         self._shutdown_callbacks.remove(callback)
+
+    @property
+    def on_startup(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
+        """hikari's name for `startup_callbacks`."""
+        return self.startup_callbacks
+
+    @property
+    def on_shutdown(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
+        """hikari's name for `shutdown_callbacks`."""
+        return self.shutdown_callbacks
 
     @property
     def startup_callbacks(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:

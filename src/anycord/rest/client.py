@@ -297,6 +297,16 @@ class RESTClient(
         return self._state == "running"
 
     @property
+    def http_settings(self) -> HTTPSettings:
+        """The HTTP settings in use (the defaults when none were given)."""
+        return self._http_settings
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """The proxy settings in use (the defaults when none were given)."""
+        return self._proxy_settings
+
+    @property
     def http_client(self) -> httpx.AsyncClient | None:
         """The httpx client in use (while running)."""
         return self._http
