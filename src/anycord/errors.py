@@ -11,6 +11,7 @@ AnycordError
 ├── SessionBudgetExhaustedError     the daily IDENTIFY budget is spent (Discord would reset the token)
 ├── OrchestratorWorkerError         an orchestrator worker process failed fatally (its exit status)
 ├── HTTPError                       anything that went wrong talking to the REST API
+│   ├── MalformedResponseError      a 2xx answer whose JSON does not have the expected shape
 │   ├── RateLimitTooLongError       Discord asked us to wait longer than max_rate_limit
 │   │   └── CloudflareBanError      the API refuses this IP for a while (too many invalid requests)
 │   └── HTTPResponseError           Discord answered with an error status
@@ -64,6 +65,7 @@ __all__ = [
     "HTTPResponseError",
     "InteractionVerificationError",
     "InternalServerError",
+    "MalformedResponseError",
     "MissingIntentError",
     "NotFoundError",
     "OrchestratorWorkerError",
@@ -155,6 +157,19 @@ class OrchestratorWorkerError(AnycordError):
 
 class HTTPError(AnycordError):
     """Talking to the REST API failed."""
+
+
+class MalformedResponseError(HTTPError):
+    """Discord answered 2xx, but the JSON does not have the shape the endpoint documents.
+
+    `route` is the method and path template (`POST /guilds/{guild_id}/roles`), never the
+    URL; `detail` says what was missing or wrong (the original error is the `__cause__`).
+    """
+
+    def __init__(self, route: str, detail: str) -> None:
+        self.route = route
+        self.detail = detail
+        super().__init__(f"{route}: the answer does not have the expected shape ({detail})")
 
 
 class RateLimitTooLongError(HTTPError):
@@ -404,3 +419,7 @@ class GatewayFatalCloseError(GatewayServerClosedConnectionError):
 
     def __init__(self, reason: str, code: int | ShardCloseCode | None = None) -> None:
         super().__init__(reason, code, can_reconnect=False)
+
+
+HikariError = AnycordError
+"""hikari's name for `AnycordError` (the root of every error this library raises)."""

@@ -11,14 +11,16 @@ from __future__ import annotations
 import socket
 import typing
 
+import anyio
 import pytest
 
 from anycord import errors
+from anycord.config import HTTPSettings, HTTPTimeoutSettings
 from anycord.rest import retries
 from anycord.rest.client import RESTClient
 from anycord.rest.endpoints.messages import POST_TYPING
 from anycord.rest.endpoints.roles import GET_ROLES, PATCH_ROLE, POST_ROLE
-from tests.http_peer import HTTPPeer, answer, reset_after_reading
+from tests.http_peer import HTTPPeer, PeerConnection, answer, reset_after_reading
 
 if typing.TYPE_CHECKING:
     from tests.rest.conftest import Fake
@@ -132,3 +134,37 @@ async def test_create_role_is_not_repeated_after_a_502_from_a_proxy() -> None:
         with pytest.raises(errors.InternalServerError):
             await rest.fetch_roles(1)
     assert [r.method for r in peer.requests] == ["POST", "GET", "GET", "GET", "GET"]
+
+
+async def _never_answer(conn: PeerConnection) -> None:
+    await conn.read_request()
+    await anyio.sleep_forever()
+
+
+async def _reset_at_once(conn: PeerConnection) -> None:
+    await conn.reset()
+
+
+async def test_timeouts_and_resets_say_what_happened() -> None:
+    settings = HTTPSettings(timeouts=HTTPTimeoutSettings(read=0.25, total=None))
+    peer = HTTPPeer(_never_answer)
+    async with peer.running():
+        url = peer.url + "/api/v10"
+        async with RESTClient(
+            "t" * 20, rest_url=url, http_settings=settings, max_retries=0
+        ) as rest:
+            with pytest.raises(errors.HTTPError) as caught:
+                await rest.fetch_roles(1)
+    assert str(caught.value).endswith(
+        "failed after 1 attempts: ReadTimeout: no answer within the read timeout (0.25s)"
+    )
+    peer = HTTPPeer(_reset_at_once)
+    async with peer.running():
+        url = peer.url + "/api/v10"
+        async with RESTClient("t" * 20, rest_url=url, max_retries=0) as rest:
+            with pytest.raises(errors.HTTPError) as caught:
+                await rest.fetch_roles(1)
+    problem = str(caught.value).partition("failed after 1 attempts: ")[2]
+    name, _, cause = problem.partition(": ")
+    assert name in ("ReadError", "RemoteProtocolError", "WriteError")
+    assert cause.strip()

@@ -48,6 +48,7 @@ from anycord.config import CacheComponents, CacheSettings, HTTPSettings, ProxySe
 from anycord.dispatch.manager import EventManager
 from anycord.events.lifetime import StartedEvent, StartingEvent, StoppedEvent, StoppingEvent
 from anycord.gateway import commands as gateway_commands
+from anycord.gateway.protocol import DEFAULT_HELLO_TIMEOUT, DEFAULT_READY_TIMEOUT
 from anycord.intents import Intents
 from anycord.rest.client import RESTClient
 from anycord.snowflakes import Snowflake, SnowflakeishOr, calculate_shard_id, to_snowflake
@@ -90,26 +91,34 @@ class GatewayBot:
 
     Args:
         token: the bot token (never logged, printed or put in an exception).
-        allow_color / force_color / logs: logging set-up (`logs=None` leaves logging alone).
+        allow_color: logging set-up: colour when the terminal supports it.
+        force_color: logging set-up: colour always.
+        logs: logging set-up (`None` leaves logging alone).
         banner: the banner printed on start (`None` for none).
-        executor: an executor for blocking file reads in uploads, closed by `run()` if
-            `close_passed_executor`.
+        executor: accepted for compatibility with hikari and otherwise unused (file reads
+            run in AnyIO's worker threads); `run()` shuts it down if `close_passed_executor`.
         cache_settings: what the cache stores.
-        http_settings / proxy_settings: HTTP behaviour, used by REST and the gateway.
+        http_settings: HTTP behaviour, used by REST and the gateway.
+        proxy_settings: the proxy, used by REST and the gateway.
         intents: the gateway intents to ask for.
         auto_chunk_members: request every member of large guilds at start-up when the cache
             stores members and the GUILD_MEMBERS intent is set.
-        max_rate_limit / max_retries: REST's limits (see `RESTClient`).
+        max_rate_limit: REST's longest accepted rate-limit wait (see `RESTClient`).
+        max_retries: REST's retries after a 5xx or a connection failure (see `RESTClient`).
         rest_url: another REST base URL (FakeDiscord's in tests).
         http_transport: an httpx transport for REST instead of the network (in-process fakes).
         gateway_compression: `"zlib-stream"`, `"zstd-stream"` (needs `anycord[zstd]`) or `None`.
         identify_gate: coordinate identifies with other processes (the orchestrator);
             default: an in-process gate built from GET /gateway/bot.
+        max_in_flight: the dispatcher's bound on concurrent listener calls.
+        close_grace: how long in-flight listeners may finish when the bot closes.
+        gateway_hello_timeout: how long a shard waits for the websocket to open, and then for
+            HELLO (20 s), before it drops the connection and reconnects with backoff.
+        gateway_ready_timeout: how long a shard waits for READY/RESUMED after IDENTIFY/RESUME,
+            or after the last replayed event of a resume (60 s), before it does the same.
         shard_runner: where the shards come from (`anycord.bots.shards`); default
             `LocalShards`, every shard in this process. The orchestrator's `Bot` passes its
             leased shards.
-        max_in_flight / close_grace: the dispatcher's bound on concurrent listener calls, and
-            how long in-flight listeners may finish when the bot closes.
     """
 
     def __init__(
@@ -134,6 +143,8 @@ class GatewayBot:
         identify_gate: IdentifyGate | None = None,
         max_in_flight: int | None = 1000,
         close_grace: float = 5.0,
+        gateway_hello_timeout: float = DEFAULT_HELLO_TIMEOUT,
+        gateway_ready_timeout: float = DEFAULT_READY_TIMEOUT,
         shard_runner: ShardRunner | None = None,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
@@ -158,6 +169,8 @@ class GatewayBot:
             "transport": http_transport,
         }
         self._compression = gateway_compression
+        self._hello_timeout = gateway_hello_timeout
+        self._ready_timeout = gateway_ready_timeout
         self._identify_gate = identify_gate
         self._close_grace = close_grace
         self._lifecycle = Lifecycle("GatewayBot")
@@ -312,27 +325,43 @@ class GatewayBot:
         self,
         event_type: type[_EventT],
         /,
-        *,
+        timeout: float | None = None,  # noqa: ASYNC109 - hikari's positional convenience over fail_after
         predicate: Callable[[_EventT], bool] | None = None,
-        timeout: float | None = None,  # noqa: ASYNC109 - the documented convenience over fail_after
     ) -> _EventT:
-        """The next `event_type` event matching `predicate` (see `EventManager.wait_for`)."""
+        """The next `event_type` event matching `predicate` (see `EventManager.wait_for`).
+
+        `timeout` and `predicate` may be given by position, in hikari's order
+        (`await bot.wait_for(E, 10, check)`); `timeout` raises `TimeoutError`.
+        """
         return await self._events.wait_for(event_type, predicate=predicate, timeout=timeout)
 
     def stream(
-        self, event_type: type[_EventT], /, *, limit: int = 100, timeout: float | None = None
+        self,
+        event_type: type[_EventT],
+        /,
+        timeout: float | None = None,
+        limit: int | None = 100,
     ) -> EventStream[_EventT]:
-        """A bounded stream of `event_type` events (`async with bot.stream(...) as s: async for ...`)."""
-        return self._events.stream(event_type, limit=limit, timeout=timeout)
+        """A bounded stream of `event_type` events (`async with bot.stream(E, 5) as s: ...`).
+
+        `timeout` (seconds without an event) and `limit` (buffer size, `None`: 100) may be
+        given by position, in hikari's order.
+        """
+        return self._events.stream(
+            event_type, limit=100 if limit is None else limit, timeout=timeout
+        )
 
     # -- gateway commands ------------------------------------------------------------------
 
-    def _shard_id_for(self, guild: SnowflakeishOr) -> int:
+    def _shard_count_now(self) -> int:
         count = self._runner.shard_count
-        if not count:
-            msg = "the bot has no shards yet (start it first)"
+        if not count:  # before start(), and again once close() has run
+            msg = "the bot has no shards running: gateway commands need a started bot"
             raise errors.ComponentStateConflictError(msg)
-        return calculate_shard_id(count, guild)
+        return count
+
+    def _shard_id_for(self, guild: SnowflakeishOr) -> int:
+        return calculate_shard_id(self._shard_count_now(), guild)
 
     def _shard_for(self, guild: SnowflakeishOr) -> GatewayShard:
         shard_id = self._shard_id_for(guild)
@@ -351,7 +380,11 @@ class GatewayBot:
         afk: UndefinedOr[bool] = UNDEFINED,
     ) -> None:
         """Update the presence on every shard (unset fields keep their values); with the
-        orchestrator, on every shard of the fleet and those that start later."""
+        orchestrator, on every shard of the fleet and those that start later.
+
+        Raises `ComponentStateConflictError` when the bot is not running.
+        """
+        self._shard_count_now()
         if activity is not UNDEFINED and activity is not None:
             _warn_about_activity(activity)
         await self._runner.update_presence(
@@ -539,6 +572,8 @@ class GatewayBot:
                                 "status": status,
                             },
                             large_threshold=large_threshold,
+                            hello_timeout=self._hello_timeout,
+                            ready_timeout=self._ready_timeout,
                         )
                         await tg.start(self._runner.run, setup)
                     if not self._lifecycle.is_closing:
@@ -664,8 +699,13 @@ class GatewayBot:
         close_passed_executor: bool = False,
         asyncio_debug: bool = False,
         coroutine_tracking_depth: int | None = None,
+        enable_signal_handlers: bool | None = None,
     ) -> None:
-        """Run the bot in a new event loop until it closes; SIGINT/SIGTERM close it gracefully."""
+        """Run the bot in a new event loop until it closes; SIGINT/SIGTERM close it gracefully.
+
+        `enable_signal_handlers=False` leaves signals alone (`None`, the default, handles them;
+        only possible in the main thread).
+        """
 
         async def start() -> None:
             await self.start(
@@ -688,6 +728,7 @@ class GatewayBot:
                 propagate_interrupts=propagate_interrupts,
                 asyncio_debug=asyncio_debug,
                 coroutine_tracking_depth=coroutine_tracking_depth,
+                handle_signals=enable_signal_handlers is not False,
             )
         finally:
             if close_passed_executor and self._executor is not None:

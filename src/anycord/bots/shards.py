@@ -61,6 +61,8 @@ class ShardSetup:
     presence: Mapping[str, typing.Any]
     """`activity`, `afk`, `idle_since`, `status` for IDENTIFY."""
     large_threshold: int
+    hello_timeout: float
+    ready_timeout: float
 
     def new_shard(
         self,
@@ -92,6 +94,8 @@ class ShardSetup:
             http_settings=self.http_settings,
             proxy_settings=self.proxy_settings,
             resume=resume,
+            hello_timeout=self.hello_timeout,
+            ready_timeout=self.ready_timeout,
         )
 
 
@@ -229,6 +233,7 @@ class LocalShards:
             raise single_error(group) from None
         finally:
             self._shards.clear()
+            self._count = 0
 
     async def close(self) -> None:
         """Close every running shard (code 1001), concurrently."""

@@ -656,3 +656,7 @@ def _check_options(where: str, options: Sequence[CommandOption]) -> None:
 
 def _longest(value: str, localizations: Mapping[str, str]) -> int:
     return max([len(value), *(len(v) for v in localizations.values())])
+
+
+ApplicationContextType = InteractionContextType
+"""hikari's name for `InteractionContextType`."""

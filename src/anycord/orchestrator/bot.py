@@ -49,7 +49,9 @@ class Bot(GatewayBot):
         status_interval: seconds between session/status reports.
         adopt_interval: seconds between claims by an idle slot (default `lease_ttl / 3`).
         namespace: the Redis key namespace (default: the bot's user id, from the token).
-        ca_cert / certificate / private_key: TLS for `rediss://` (see `connect_redis`).
+        ca_cert: TLS for `rediss://`: the CA certificate (see `connect_redis`).
+        certificate: TLS for `rediss://`: the client certificate (see `connect_redis`).
+        private_key: TLS for `rediss://`: the client's private key (see `connect_redis`).
         **kwargs: everything `GatewayBot` takes (intents come from the plan when it has them).
     """
 

@@ -303,6 +303,7 @@ class LeasedShards:
                         starting.start_soon(tg.start, self._run_slot, slot, plan.gateway_url)
                 task_status.started()
         finally:
+            self._shard_count = 0
             setup.events.unsubscribe_raw(None, self._record)
             setup.events.unsubscribe_raw("READY", self._wake)
             setup.events.unsubscribe_raw("RESUMED", self._wake)

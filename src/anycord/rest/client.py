@@ -34,6 +34,7 @@ from anycord import errors, logs, urls
 from anycord._groups import single_error
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.rest import retries as retries_
+from anycord.rest import shapes
 from anycord.rest import transport as transport_
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints.applications import ApplicationEndpoints
@@ -211,8 +212,9 @@ class RESTClient(
         token: the token, a `TokenStrategy`, or `None` (only token-authenticated webhook and
             interaction routes work then).
         token_type: `"Bot"` or `"Bearer"` for a string token.
-        http_settings / proxy_settings: connection behaviour (keep-alive, timeouts, proxy,
-            the proactive global limit `HTTPSettings.global_rate_limit`).
+        http_settings: connection behaviour (keep-alive, timeouts, the proactive global limit
+            `HTTPSettings.global_rate_limit`).
+        proxy_settings: the proxy to connect through.
         max_rate_limit: the longest rate-limit wait accepted, in seconds; longer ones raise
             `RateLimitTooLongError` instead of stalling.
         max_retries: retries after a 5xx or a connection failure (0 to 5).
@@ -293,6 +295,16 @@ class RESTClient(
     def is_alive(self) -> bool:
         """Whether the client is running (between start and close)."""
         return self._state == "running"
+
+    @property
+    def http_settings(self) -> HTTPSettings:
+        """The HTTP settings in use (the defaults when none were given)."""
+        return self._http_settings
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """The proxy settings in use (the defaults when none were given)."""
+        return self._proxy_settings
 
     @property
     def http_client(self) -> httpx.AsyncClient | None:
@@ -565,14 +577,14 @@ class RESTClient(
                 )
 
             if 200 <= status < 300:
+                shapes.note_answer(route)
                 if raw:
                     return b"" if status == 204 else raw_body
                 if status == 204 or not raw_body:
                     return None
                 if body is _NOT_JSON:
                     kind = response.headers.get("content-type")
-                    msg = f"{route.method} {shown_url}: expected JSON, got {kind!r}"
-                    raise errors.HTTPError(msg)
+                    raise errors.MalformedResponseError(str(route), f"expected JSON, got {kind!r}")
                 return body
             if status == 429:
                 if info.retry_after is None:
