@@ -34,7 +34,7 @@ if typing.TYPE_CHECKING:
     from anycord.rest.client import RESTClient
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
-__all__ = ["LocalShards", "ShardRunner", "ShardSetup", "update_presence_on"]
+__all__ = ["LocalShards", "ShardRunner", "ShardSetup", "close_shards", "update_presence_on"]
 
 _LOGGER = logging.getLogger("anycord.bot")
 
@@ -169,6 +169,14 @@ async def update_presence_on(
             tg.start_soon(update, shard)
 
 
+async def close_shards(shards: typing.Iterable[GatewayShard]) -> None:
+    """Close the live ones of `shards` (code 1001) concurrently."""
+    async with anyio.create_task_group() as tg:
+        for shard in shards:
+            if shard.is_alive:
+                tg.start_soon(shard.close)
+
+
 class LocalShards:
     """GatewayBot's runner: `start()`'s shard ids (default: all of Discord's recommended
     count) in this process, identifying through one gate built from GET /gateway/bot (one
@@ -237,10 +245,7 @@ class LocalShards:
 
     async def close(self) -> None:
         """Close every running shard (code 1001), concurrently."""
-        async with anyio.create_task_group() as tg:
-            for shard in self._shards.values():
-                if shard.is_alive:
-                    tg.start_soon(shard.close)
+        await close_shards(self._shards.values())
 
     async def update_presence(
         self,

@@ -44,7 +44,7 @@ import attrs
 
 from anycord import errors
 from anycord._groups import single_error
-from anycord.bots.shards import update_presence_on
+from anycord.bots.shards import close_shards, update_presence_on
 from anycord.gateway.websocket import ssl_context_for
 from anycord.intents import Intents
 from anycord.orchestrator._wire import apply_command, encode_presence, presence_arguments
@@ -312,10 +312,7 @@ class LeasedShards:
         """Close the local shards (1001) and wait until their slots have handed the leases
         back (while the coordinator's connection is still open)."""
         self._closing = True
-        async with anyio.create_task_group() as tg:
-            for shard in self._shards.values():
-                if shard.is_alive:
-                    tg.start_soon(shard.close)
+        await close_shards(self._shards.values())
         while self._running:
             self._handed_back = handed_back = anyio.Event()
             await handed_back.wait()
