@@ -43,6 +43,7 @@ from anycord.config import CacheComponents, CacheSettings, HTTPSettings, ProxySe
 from anycord.dispatch.manager import EventManager
 from anycord.events.lifetime import StartedEvent, StartingEvent, StoppedEvent, StoppingEvent
 from anycord.gateway.identify import IdentifyGate, LocalIdentifyGate
+from anycord.gateway.protocol import DEFAULT_HELLO_TIMEOUT, DEFAULT_READY_TIMEOUT
 from anycord.gateway.shard import GatewayShard
 from anycord.intents import Intents
 from anycord.rest.client import RESTClient
@@ -135,6 +136,10 @@ class GatewayBot:
             default: an in-process gate built from GET /gateway/bot.
         max_in_flight: the dispatcher's bound on concurrent listener calls.
         close_grace: how long in-flight listeners may finish when the bot closes.
+        gateway_hello_timeout: how long a shard waits for the websocket to open, and then for
+            HELLO (20 s), before it drops the connection and reconnects with backoff.
+        gateway_ready_timeout: how long a shard waits for READY/RESUMED after IDENTIFY/RESUME,
+            or after the last replayed event of a resume (60 s), before it does the same.
     """
 
     def __init__(
@@ -159,6 +164,8 @@ class GatewayBot:
         identify_gate: IdentifyGate | None = None,
         max_in_flight: int | None = 1000,
         close_grace: float = 5.0,
+        gateway_hello_timeout: float = DEFAULT_HELLO_TIMEOUT,
+        gateway_ready_timeout: float = DEFAULT_READY_TIMEOUT,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
             msg = "token must be a non-empty string"
@@ -182,6 +189,8 @@ class GatewayBot:
             "transport": http_transport,
         }
         self._compression = gateway_compression
+        self._hello_timeout = gateway_hello_timeout
+        self._ready_timeout = gateway_ready_timeout
         self._identify_gate = identify_gate
         self._close_grace = close_grace
         self._lifecycle = Lifecycle("GatewayBot")
@@ -358,9 +367,15 @@ class GatewayBot:
             raise errors.ComponentStateConflictError(msg)
         return calculate_shard_id(self._shard_count, guild)
 
+    def _running_shards(self) -> Mapping[int, GatewayShard]:
+        if not self._shards:  # before start(), and again once close() has run
+            msg = "the bot has no shards running: gateway commands need a started bot"
+            raise errors.ComponentStateConflictError(msg)
+        return self._shards
+
     def _shard_for(self, guild: SnowflakeishOr) -> GatewayShard:
         shard_id = self._shard_id_for(guild)
-        shard = self._shards.get(shard_id)
+        shard = self._running_shards().get(shard_id)
         if shard is None:
             msg = f"guild {to_snowflake(guild)} belongs to shard {shard_id}, which this process does not run"
             raise errors.ComponentStateConflictError(msg)
@@ -374,7 +389,11 @@ class GatewayBot:
         activity: UndefinedNoneOr[Activity] = UNDEFINED,
         afk: UndefinedOr[bool] = UNDEFINED,
     ) -> None:
-        """Update the presence on every shard (unset fields keep their values)."""
+        """Update the presence on every shard (unset fields keep their values).
+
+        Raises `ComponentStateConflictError` when the bot is not running.
+        """
+        shards = self._running_shards()
         if activity is not UNDEFINED and activity is not None:
             _warn_about_activity(activity)
 
@@ -384,7 +403,7 @@ class GatewayBot:
             )
 
         async with anyio.create_task_group() as tg:
-            for shard in self._shards.values():
+            for shard in shards.values():
                 tg.start_soon(update, shard)
 
     async def update_voice_state(
@@ -575,6 +594,8 @@ class GatewayBot:
                 initial_idle_since=presence["idle_since"],
                 http_settings=self._http_settings,
                 proxy_settings=self._proxy_settings,
+                hello_timeout=self._hello_timeout,
+                ready_timeout=self._ready_timeout,
             )
         _LOGGER.info(
             "starting %d of %d shard(s), max_concurrency %d, %d session start(s) left today",

@@ -331,6 +331,7 @@ class RESTBot(RESTBotBase):
         http_server: HTTPServerKind = "builtin",
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
+        max_connections: int | None = None,
         task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
     ) -> None:
         """Run the bot until `close()`; ready (`task_status.started()`) once the sockets listen.
@@ -352,8 +353,15 @@ class RESTBot(RESTBotBase):
             keep_alive_timeout: seconds an idle keep-alive connection stays open; `None`:
                 the server's default (75 s built-in, which outlasts the idle timeouts of
                 Discord's and common proxies' connection pools; 5 s hypercorn).
-            request_timeout: built-in server only: seconds a request may take to arrive once
-                its first byte has, and a client may take to read the response.
+            request_timeout: seconds a request may take to arrive once its first byte has
+                (hypercorn: its body, once its head has; built-in server: also how long a
+                client may take to read the response, and a new connection to send its
+                first byte). At `close()`, a body still arriving is cut (hypercorn: 503 at
+                once; built-in: the connection closes within a second).
+            max_connections: built-in server only: the most connections open at once; beyond
+                it new ones are answered 503 without being read, and closed, while the open
+                ones are served. `None`: half the open-file limit, at most 4096
+                (`anycord.interactions.http11.default_max_connections`).
 
         Raises `ComponentStateConflictError` if the bot is already running; any error from
         the REST client, a startup callback or binding propagates after cleanup.
@@ -370,6 +378,9 @@ class RESTBot(RESTBotBase):
             raise ValueError(msg)
         if not request_timeout > 0:
             msg = f"request_timeout must be a positive number of seconds, not {request_timeout}"
+            raise ValueError(msg)
+        if max_connections is not None and max_connections < 1:
+            msg = f"max_connections must be at least 1, not {max_connections}"
             raise ValueError(msg)
         if keep_alive_timeout is None:
             keep_alive_timeout = 75.0 if http_server == "builtin" else 5.0
@@ -403,6 +414,7 @@ class RESTBot(RESTBotBase):
                                     self._adapter,
                                     request_timeout=request_timeout,
                                     keep_alive_timeout=keep_alive_timeout,
+                                    max_connections=max_connections,
                                 )
                             else:
                                 server = functools.partial(
@@ -410,6 +422,7 @@ class RESTBot(RESTBotBase):
                                     self._adapter,
                                     backlog=backlog,
                                     keep_alive_timeout=keep_alive_timeout,
+                                    request_timeout=request_timeout,
                                 )
                             self._addresses = await tg.start(
                                 functools.partial(
@@ -472,6 +485,7 @@ class RESTBot(RESTBotBase):
         http_server: HTTPServerKind = "builtin",
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
+        max_connections: int | None = None,
         backend: Backend = "asyncio",
         propagate_interrupts: bool = False,
         asyncio_debug: bool = False,
@@ -494,6 +508,7 @@ class RESTBot(RESTBotBase):
             http_server=http_server,
             keep_alive_timeout=keep_alive_timeout,
             request_timeout=request_timeout,
+            max_connections=max_connections,
         )
         run_blocking(
             start,
