@@ -22,7 +22,7 @@ import typing
 import anyio
 
 from anycord import errors
-from anycord._groups import single_error
+from anycord._groups import exit_owned_group
 
 if typing.TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Generator
@@ -77,13 +77,4 @@ class TypingIndicator:
         if tg is None:
             return
         tg.cancel_scope.cancel()
-        # The block's own error propagates by itself (handing it to the task group would wrap
-        # it in a group); only a cancellation is passed on, so the group can absorb its own.
-        cancelled = isinstance(exc, anyio.get_cancelled_exc_class())
-        try:
-            if cancelled:
-                await tg.__aexit__(exc_type, exc, tb)
-            else:
-                await tg.__aexit__(None, None, None)
-        except BaseExceptionGroup as group:
-            raise single_error(group) from None
+        await exit_owned_group(tg, exc)
