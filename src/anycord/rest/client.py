@@ -574,9 +574,8 @@ class RESTClient(
                         self.rate_limiter.invalid.period,
                     )
             if _LOGGER.isEnabledFor(logging.DEBUG):
-                _LOGGER.debug(
-                    "%s %s -> %d in %.3fs", route.method, shown_url, status, now - started
-                )
+                # One line per request: method and template only (no IDs, no tokens).
+                _LOGGER.debug("%s -> %d in %.3fs", route, status, now - started)
 
             if 200 <= status < 300:
                 shapes.note_answer(route)
