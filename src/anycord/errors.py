@@ -257,7 +257,9 @@ class HTTPResponseError(HTTPError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        head = f"{self.status} {self.message}".rstrip()
+        # Discord's own message often repeats the status ("401: Unauthorized").
+        message = self.message.removeprefix(f"{self.status}: ")
+        head = f"{self.status} {message}".rstrip()
         if self.code:
             head += f" (Discord code {self.code})"
         text = f"{head} for {self.url}"
@@ -293,7 +295,13 @@ class BadRequestError(ClientHTTPResponseError):
 
 
 class UnauthorizedError(ClientHTTPResponseError):
-    """401: the token is missing, malformed or revoked."""
+    """401: the token is missing, malformed or revoked. The message says to check it."""
+
+    def __str__(self) -> str:
+        return (
+            f"{super().__str__()}: Discord refused the token; check the token you passed "
+            "(it is wrong, was reset in the Developer Portal, or is of the wrong type)"
+        )
 
 
 class ForbiddenError(ClientHTTPResponseError):
@@ -423,7 +431,10 @@ class GatewayServerClosedConnectionError(GatewayError):
                 name = f" {ShardCloseCode(self.code).name}"
             except ValueError:
                 name = ""
-        return f"server closed the connection with code {self.code}{name}: {self.reason}"
+        text = f"server closed the connection with code {self.code}{name}: {self.reason}"
+        if self.code == ShardCloseCode.AUTHENTICATION_FAILED:
+            text += "; check the bot token (it is wrong or was reset in the Developer Portal)"
+        return text
 
 
 class GatewayFatalCloseError(GatewayServerClosedConnectionError):
