@@ -54,10 +54,13 @@ def apply_initial_response(world: World, record: InteractionRecord, response: Pa
     """Record a bot's initial response.
 
     A type 4 creates the original message; a type 5 (deferred) creates it too, as Discord does:
-    an empty message with the LOADING flag (128) that a later edit of `@original` fills in.
+    an empty message with the LOADING flag (128) that a later edit of `@original` fills in. A
+    type 7 (UPDATE_MESSAGE) edits the message the component is on, which becomes `@original`.
     """
     record.response = response
     kind = response.get("type")
+    if kind == 7:
+        _update_component_message(world, record, dict(response.get("data") or {}))
     if kind in (4, 5):
         data = dict(response.get("data") or {})
         fields = {
@@ -68,6 +71,21 @@ def apply_initial_response(world: World, record: InteractionRecord, response: Pa
         message = _interaction_message(world, record, fields)
         if message is not None:
             record.original_message_id = int(message["id"])
+
+
+def _update_component_message(world: World, record: InteractionRecord, data: Payload) -> None:
+    if record.channel_id is None or record.message_id is None:
+        return
+    message = world.messages.get(record.channel_id, {}).get(record.message_id)
+    if message is None:
+        return
+    message.update(
+        {k: data[k] for k in ("content", "embeds", "components", "flags") if k in data},
+        edited_timestamp=iso(),
+    )
+    record.original_message_id = record.message_id
+    gid = record.guild_id
+    world.emit("MESSAGE_UPDATE", {**message, **({"guild_id": str(gid)} if gid else {})}, gid)
 
 
 def _record(world: World, token: str) -> InteractionRecord | None:
@@ -196,6 +214,12 @@ def _target_message(world: World, req: Request) -> tuple[Payload, int | None]:
     raw_id = req.params.get("message_id", "@original")
     if record is not None:
         mid = record.original_message_id if raw_id == "@original" else _int(raw_id)
+        if mid is not None and mid == record.message_id and record.channel_id is not None:
+            # After an UPDATE_MESSAGE answer, @original is the component's message, whoever
+            # sent it.
+            message = world.messages.get(record.channel_id, {}).get(mid)
+            if message is not None:
+                return message, record.guild_id
         return _owned_message(
             world, record.channel_id, mid, str(record.application_id)
         ), record.guild_id

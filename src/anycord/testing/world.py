@@ -59,6 +59,8 @@ class InteractionRecord:
     """The initial response (inline body or callback), once given."""
     original_message_id: int | None = None
     followup_ids: list[int] = attrs.field(factory=list)
+    message_id: int | None = None
+    """The message a component interaction came from (an UPDATE_MESSAGE answer edits it)."""
 
 
 class World:
