@@ -40,6 +40,7 @@ from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints.applications import ApplicationEndpoints
 from anycord.rest.endpoints.audit_logs import AuditLogEndpoints
 from anycord.rest.endpoints.auto_mod import AutoModEndpoints
+from anycord.rest.endpoints.builders import BuilderEndpoints
 from anycord.rest.endpoints.channel_admin import ChannelAdminEndpoints
 from anycord.rest.endpoints.channels import ChannelEndpoints
 from anycord.rest.endpoints.commands import CommandEndpoints
@@ -171,6 +172,7 @@ def _backoff(attempt: int, rng: random.Random) -> float:
 
 
 class RESTClient(
+    BuilderEndpoints,
     GatewayEndpoints,
     UserEndpoints,
     ChannelEndpoints,
@@ -572,9 +574,8 @@ class RESTClient(
                         self.rate_limiter.invalid.period,
                     )
             if _LOGGER.isEnabledFor(logging.DEBUG):
-                _LOGGER.debug(
-                    "%s %s -> %d in %.3fs", route.method, shown_url, status, now - started
-                )
+                # One line per request: method and template only (no IDs, no tokens).
+                _LOGGER.debug("%s -> %d in %.3fs", route, status, now - started)
 
             if 200 <= status < 300:
                 shapes.note_answer(route)

@@ -60,7 +60,7 @@ class InteractionRecord:
     original_message_id: int | None = None
     followup_ids: list[int] = attrs.field(factory=list)
     message_id: int | None = None
-    """The message a component interaction came from (an UPDATE_MESSAGE answer edits it)."""
+    """The message a component interaction came from (what response types 6 and 7 update)."""
 
 
 class World:
