@@ -91,7 +91,9 @@ async def test_checks_refuse_with_a_message_and_hooks_wrap_the_handler(kind: str
     async with running(make_client(log), kind) as run:
         invoke = run.invoker
         where = {"user": run.user, "channel_id": run.channel["id"]}
-        assert (await invoke.slash("here", **where)).content == "in a guild"
+        here = await invoke.slash("here", **where)
+        assert here.content == "in a guild"
+        await here.wait(lambda _: "after:client" in log)  # the hook runs after the answer
         assert log == ["before:client", "here", "after:client"]
 
         dm = run.fake.dm_channel(run.user["id"])
@@ -155,6 +157,7 @@ async def test_errors_reach_handlers_innermost_first_and_never_leak_a_traceback(
 
         log.clear()
         handled = await invoke.slash("handled", **where)
+        await handled.wait(lambda _: len(log) == 4)
         assert log == [
             "before:client",
             "after:client",
@@ -166,4 +169,5 @@ async def test_errors_reach_handlers_innermost_first_and_never_leak_a_traceback(
         log.clear()
         grouped = await invoke.slash("grp", subcommand="fail", **where)
         assert grouped.content == "the group handled it"
+        await grouped.wait(lambda _: len(log) == 3)
         assert log == ["before:client", "after:client", "group handler: inner"]
