@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import pkgutil
 import re
+import types
 import typing
 from pathlib import Path
+
+import anycord
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -26,3 +32,59 @@ def test_every_docs_page_is_linked_from_the_index() -> None:
     for page in DOCS.glob("*.md"):
         if page.name != "index.md":
             assert f"({page.name})" in index, f"docs/index.md does not link {page.name}"
+
+
+def nav_pages() -> set[str]:
+    """The pages mkdocs.yml's `nav` lists (its block, up to the next top-level key)."""
+    config = (DOCS.parent / "mkdocs.yml").read_text()
+    block = re.search(r"^nav:\n(.*?)^\S", config, re.DOTALL | re.MULTILINE)
+    assert block is not None, "mkdocs.yml has no nav"
+    return set(re.findall(r":\s*(\S+\.md)\s*$", block.group(1), re.MULTILINE))
+
+
+def test_every_docs_page_is_on_the_site() -> None:
+    # With an explicit nav, a page left out of it is built but unreachable from the site.
+    listed = nav_pages()
+    for page in DOCS.glob("*.md"):
+        assert page.name in listed, f"mkdocs.yml's nav does not list {page.name}"
+    for name in listed:
+        assert (DOCS / name).is_file(), f"mkdocs.yml's nav lists a missing page {name}"
+
+
+def load_reference_hook() -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location("reference_hook", DOCS / "_hooks/reference.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_reference_documents_every_exported_name() -> None:
+    # Each name in `anycord.__all__` and in a public subpackage's `__all__` has a directive
+    # (its own, or a `members:` entry of its module's) on a generated reference page.
+    pages = "\n".join(text for _, text in load_reference_hook().reference_pages().values())
+    directives = set()
+    for block in pages.split("::: ")[1:]:
+        path = block.split()[0]
+        directives.add(path)
+        members = re.search(r"^ +members: \[(.*)\]$", block, re.MULTILINE)
+        if members:
+            directives.update(f"{path}.{name.strip()}" for name in members.group(1).split(","))
+    packages = [anycord] + [
+        importlib.import_module(f"anycord.{info.name}")
+        for info in pkgutil.iter_modules(anycord.__path__)
+        if info.ispkg and not info.name.startswith("_")
+    ]
+    assert len(packages) > 10
+    for package in packages:
+        for name in getattr(package, "__all__", ()):
+            if isinstance(getattr(package, name), types.ModuleType):
+                assert f"{package.__name__}.{name}" not in directives  # documented as a module
+                continue
+            documented = {
+                f"{package.__name__}.{name}",
+                f"anycord.{name}",
+                f"{getattr(getattr(package, name), '__module__', '')}.{name}",
+            }
+            assert documented & directives, f"{package.__name__}.{name} is not in the reference"

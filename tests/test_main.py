@@ -30,3 +30,21 @@ def test_python_dash_m_runs() -> None:
         [sys.executable, "-m", "anycord"], capture_output=True, text=True, check=True, timeout=60
     )
     assert "AnyIO" in out.stdout
+
+
+def test_help_prints_usage_and_the_commands(capsys) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: python -m anycord")
+    assert "demo" in out
+    assert "version" in out
+
+
+def test_demo_help_names_the_backends(capsys) -> None:
+    assert main(["demo", "--help"]) == 0
+    assert "{asyncio,trio}" in capsys.readouterr().out
+
+
+def test_a_bad_backend_is_a_usage_error(capsys) -> None:
+    assert main(["demo", "--backend", "curio"]) == 2
+    assert "invalid choice: 'curio'" in capsys.readouterr().err

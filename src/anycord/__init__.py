@@ -44,10 +44,12 @@ from anycord.errors import GatewayError as GatewayError
 from anycord.errors import GatewayFatalCloseError as GatewayFatalCloseError
 from anycord.errors import GatewayServerClosedConnectionError as GatewayServerClosedConnectionError
 from anycord.errors import GatewayTransportError as GatewayTransportError
+from anycord.errors import HikariError as HikariError
 from anycord.errors import HTTPError as HTTPError
 from anycord.errors import HTTPResponseError as HTTPResponseError
 from anycord.errors import InteractionVerificationError as InteractionVerificationError
 from anycord.errors import InternalServerError as InternalServerError
+from anycord.errors import MalformedResponseError as MalformedResponseError
 from anycord.errors import MissingIntentError as MissingIntentError
 from anycord.errors import NotFoundError as NotFoundError
 from anycord.errors import OrchestratorWorkerError as OrchestratorWorkerError
@@ -205,6 +207,8 @@ from anycord.files import URL as URL
 from anycord.files import AsyncIteratorResource as AsyncIteratorResource
 from anycord.files import Bytes as Bytes
 from anycord.files import File as File
+from anycord.files import Pathish as Pathish
+from anycord.files import Rawish as Rawish
 from anycord.files import Resource as Resource
 from anycord.files import Resourceish as Resourceish
 from anycord.files import ensure_resource as ensure_resource
@@ -518,6 +522,30 @@ from anycord.models import WebhookType as WebhookType
 from anycord.models import WelcomeChannel as WelcomeChannel
 from anycord.models import WelcomeScreen as WelcomeScreen
 from anycord.models import cdn as cdn
+from anycord.models.applications import (
+    ApplicationEventWebhookStatus as ApplicationEventWebhookStatus,
+)
+from anycord.models.applications import (
+    ApplicationRoleConnectionMetadataRecord as ApplicationRoleConnectionMetadataRecord,
+)
+from anycord.models.applications import (
+    ApplicationRoleConnectionMetadataRecordType as ApplicationRoleConnectionMetadataRecordType,
+)
+from anycord.models.commands import ApplicationContextType as ApplicationContextType
+from anycord.models.components import MessageActionRowComponent as MessageActionRowComponent
+from anycord.models.components import ModalActionRowComponent as ModalActionRowComponent
+from anycord.models.interactions import ModalResponseMixin as ModalResponseMixin
+from anycord.models.invites import InviteFlags as InviteFlags
+from anycord.models.scheduled_events import (
+    ScheduledEventRecurrenceFrequency as ScheduledEventRecurrenceFrequency,
+)
+from anycord.models.scheduled_events import (
+    ScheduledEventRecurrenceNWeekday as ScheduledEventRecurrenceNWeekday,
+)
+from anycord.models.scheduled_events import (
+    ScheduledEventRecurrenceRule as ScheduledEventRecurrenceRule,
+)
+from anycord.models.stage_instances import StageInstancePrivacyLevel as StageInstancePrivacyLevel
 from anycord.permissions import Permissions as Permissions
 from anycord.rest.app import RESTApp as RESTApp
 from anycord.rest.builders import AUTO_ARCHIVE_DURATIONS as AUTO_ARCHIVE_DURATIONS
@@ -528,6 +556,7 @@ from anycord.rest.builders import ScheduledEventBuilder as ScheduledEventBuilder
 from anycord.rest.builders import ThreadSettings as ThreadSettings
 from anycord.rest.builders import build_onboarding as build_onboarding
 from anycord.rest.client import RESTClient as RESTClient
+from anycord.rest.endpoints.channel_admin import ChannelFollow as ChannelFollow
 from anycord.rest.pagination import LazyIterator as LazyIterator
 from anycord.rest.pagination import Paginator as Paginator
 from anycord.rest.tokens import ClientCredentialsStrategy as ClientCredentialsStrategy
@@ -535,12 +564,15 @@ from anycord.rest.tokens import StaticToken as StaticToken
 from anycord.rest.tokens import TokenStrategy as TokenStrategy
 from anycord.rest.tokens import TokenType as TokenType
 from anycord.snowflakes import SearchableSnowflakeish as SearchableSnowflakeish
+from anycord.snowflakes import SearchableSnowflakeishOr as SearchableSnowflakeishOr
 from anycord.snowflakes import Snowflake as Snowflake
 from anycord.snowflakes import Snowflakeish as Snowflakeish
 from anycord.snowflakes import SnowflakeishOr as SnowflakeishOr
 from anycord.snowflakes import SnowflakeishSequence as SnowflakeishSequence
 from anycord.snowflakes import Unique as Unique
 from anycord.snowflakes import calculate_shard_id as calculate_shard_id
+from anycord.traits import CacheAware as CacheAware
+from anycord.traits import RESTAware as RESTAware
 from anycord.undefined import UNDEFINED as UNDEFINED
 from anycord.undefined import UndefinedNoneOr as UndefinedNoneOr
 from anycord.undefined import UndefinedOr as UndefinedOr
@@ -582,9 +614,13 @@ __all__ = [
     "Application",
     "ApplicationCommandPermissions",
     "ApplicationCommandPermissionsUpdateEvent",
+    "ApplicationContextType",
     "ApplicationEmoji",
+    "ApplicationEventWebhookStatus",
     "ApplicationFlags",
     "ApplicationIntegrationType",
+    "ApplicationRoleConnectionMetadataRecord",
+    "ApplicationRoleConnectionMetadataRecordType",
     "ApplicationWebhook",
     "AsgiAdapter",
     "AsgiBot",
@@ -631,11 +667,13 @@ __all__ = [
     "ButtonStyle",
     "Bytes",
     "Cache",
+    "CacheAware",
     "CacheComponents",
     "CacheSettings",
     "CacheView",
     "ChannelEvent",
     "ChannelFlag",
+    "ChannelFollow",
     "ChannelFollowerWebhook",
     "ChannelInfoEvent",
     "ChannelMention",
@@ -794,6 +832,7 @@ __all__ = [
     "HTTPResponseError",
     "HTTPSettings",
     "HTTPTimeoutSettings",
+    "HikariError",
     "IdentifyGate",
     "IncomingWebhook",
     "InstallParameters",
@@ -827,6 +866,7 @@ __all__ = [
     "InviteDeleteEvent",
     "InviteEvent",
     "InviteFlag",
+    "InviteFlags",
     "InviteGuild",
     "InviteType",
     "InviteWithMetadata",
@@ -837,6 +877,7 @@ __all__ = [
     "LazyIterator",
     "LifetimeEvent",
     "LocalIdentifyGate",
+    "MalformedResponseError",
     "MediaGalleryComponent",
     "MediaGalleryItem",
     "MediaItemFlag",
@@ -854,6 +895,7 @@ __all__ = [
     "MentionSpamTrigger",
     "Mentions",
     "Message",
+    "MessageActionRowComponent",
     "MessageActivity",
     "MessageActivityType",
     "MessageApplication",
@@ -872,8 +914,10 @@ __all__ = [
     "MessageUpdateEvent",
     "MissingIntentError",
     "MissingIntentWarning",
+    "ModalActionRowComponent",
     "ModalInteraction",
     "ModalInteractionCreateEvent",
+    "ModalResponseMixin",
     "NotFoundError",
     "OAuth2AuthorizationToken",
     "OAuth2Scope",
@@ -900,6 +944,7 @@ __all__ = [
     "PartialSticker",
     "PartialUser",
     "PartialWebhook",
+    "Pathish",
     "PermissibleGuildChannel",
     "PermissionOverwrite",
     "PermissionOverwriteType",
@@ -921,12 +966,14 @@ __all__ = [
     "PrivateChannel",
     "ProxySettings",
     "RESTApp",
+    "RESTAware",
     "RESTBot",
     "RESTClient",
     "RESTGuild",
     "RadioGroupComponent",
     "RateLimitTooLongError",
     "RateLimitedError",
+    "Rawish",
     "Reaction",
     "ReactionAddEvent",
     "ReactionCountDetails",
@@ -961,6 +1008,9 @@ __all__ = [
     "ScheduledEventCreateEvent",
     "ScheduledEventDeleteEvent",
     "ScheduledEventEvent",
+    "ScheduledEventRecurrenceFrequency",
+    "ScheduledEventRecurrenceNWeekday",
+    "ScheduledEventRecurrenceRule",
     "ScheduledEventStatus",
     "ScheduledEventType",
     "ScheduledEventUpdateEvent",
@@ -971,6 +1021,7 @@ __all__ = [
     "ScheduledStageEvent",
     "ScheduledVoiceEvent",
     "SearchableSnowflakeish",
+    "SearchableSnowflakeishOr",
     "SectionComponent",
     "SelectDefaultValue",
     "SelectDefaultValueType",
@@ -1011,6 +1062,7 @@ __all__ = [
     "StageInstanceCreateEvent",
     "StageInstanceDeleteEvent",
     "StageInstanceEvent",
+    "StageInstancePrivacyLevel",
     "StageInstanceUpdateEvent",
     "StagePrivacyLevel",
     "StandardSticker",

@@ -6,6 +6,7 @@ network, and exits 0 when the scripted conversation completes.
 
 from __future__ import annotations
 
+import argparse
 import importlib.metadata
 import importlib.util
 import platform
@@ -53,16 +54,42 @@ def describe() -> str:
     return "\n".join(lines)
 
 
+def parser() -> argparse.ArgumentParser:
+    """The command line of `python -m anycord` (and the `anycord` script)."""
+    top = argparse.ArgumentParser(
+        prog="python -m anycord",
+        description="anycord: with no command, print its version and environment.",
+    )
+    top.add_argument(
+        "-V", "--version", action="store_true", help="print the version and environment"
+    )
+    commands = top.add_subparsers(dest="command", metavar="command")
+    commands.add_parser("version", help="print the version and environment (the default)")
+    demo = commands.add_parser(
+        "demo", help="run an example bot against FakeDiscord (no token, no network)"
+    )
+    demo.add_argument(
+        "--backend",
+        choices=("asyncio", "trio"),
+        default="asyncio",
+        help="the async backend to run on (default: asyncio)",
+    )
+    return top
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of `python -m anycord` and the `anycord` script."""
-    args = sys.argv[1:] if argv is None else argv
-    if args and args[0] == "demo":
+    """Entry point of `python -m anycord` and the `anycord` script; returns the exit status."""
+    try:
+        args = parser().parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exit_:  # argparse exits 0 after --help, 2 on bad usage
+        return exit_.code if isinstance(exit_.code, int) else 2
+    if args.command == "demo":
+        if args.backend == "trio" and importlib.util.find_spec("trio") is None:
+            print("the trio backend needs Trio: pip install 'anycord[trio]'", file=sys.stderr)
+            return 2
         from anycord.demo import main as demo_main
 
-        return demo_main(args[1:])
-    if args and args[0] not in ("-V", "--version", "version"):
-        print(f"usage: python -m anycord [demo]\nunknown command {args[0]!r}", file=sys.stderr)
-        return 2
+        return demo_main(["--backend", args.backend])
     print(describe())
     return 0
 

@@ -42,6 +42,8 @@ async def run_demo(out: typing.TextIO = sys.stdout) -> int:
 
     Bounded in time: the whole conversation must finish within 30 seconds.
     """
+    import httpx
+
     import anycord
     from anycord.testing import FakeDiscord
 
@@ -50,14 +52,21 @@ async def run_demo(out: typing.TextIO = sys.stdout) -> int:
     def say(who: str, text: str) -> None:
         print(f"  {who:>10} │ {text}", file=out, flush=True)
 
+    # Without hypercorn (anycord[server]) the fake's REST API is reached in process; the
+    # gateway is a real websocket on 127.0.0.1 either way.
+    over_tcp = importlib.util.find_spec("hypercorn") is not None
     # A short heartbeat interval, so the bot has measured its latency before the first !ping.
-    async with FakeDiscord(heartbeat_interval=0.5) as fake:
+    async with FakeDiscord(heartbeat_interval=0.5, rest_over_tcp=over_tcp) as fake:
         guild = fake.add_guild(name="anycord demo", members=3, channels=1)
         channel_id = guild["channels"][0]["id"]
         alice = fake.add_user(username="alice")
         fake.add_member(guild["id"], alice)
-        print(f"FakeDiscord: REST {fake.rest_url}, gateway {fake.gateway_url}", file=out)
-        bot = example.build_bot(fake.token, rest_url=fake.rest_url, banner=None, logs="WARNING")
+        rest: dict[str, typing.Any] = {"rest_url": fake.rest_url}
+        if not over_tcp:
+            rest["http_transport"] = httpx.ASGITransport(app=fake.asgi_app)
+        where = fake.rest_url if over_tcp else "in process (anycord[server] serves it over TCP)"
+        print(f"FakeDiscord: REST {where}, gateway {fake.gateway_url}", file=out)
+        bot = example.build_bot(fake.token, banner=None, logs="WARNING", **rest)
         bot_id = None
         missing = 0
         with anyio.fail_after(30):

@@ -10,7 +10,14 @@ AnycordError
 ├── InteractionVerificationError    an interaction's Ed25519 signature did not verify
 ├── SessionBudgetExhaustedError     the daily IDENTIFY budget is spent (Discord would reset the token)
 ├── OrchestratorWorkerError         an orchestrator worker process failed fatally (its exit status)
+├── CommandDeclarationError (+ ValueError)  a command Discord would refuse, caught at definition
+├── CommandError                    an invocation failed; its message is shown to the user
+│   ├── CheckFailure                a check refused the invocation
+│   ├── CooldownError               on cooldown (`retry_after` seconds)
+│   ├── MaxConcurrencyError         too many runs of the command at once
+│   └── OptionConversionError       an option's value could not be resolved
 ├── HTTPError                       anything that went wrong talking to the REST API
+│   ├── MalformedResponseError      a 2xx answer whose JSON does not have the expected shape
 │   ├── RateLimitTooLongError       Discord asked us to wait longer than max_rate_limit
 │   │   └── CloudflareBanError      the API refuses this IP for a while (too many invalid requests)
 │   └── HTTPResponseError           Discord answered with an error status
@@ -50,10 +57,14 @@ __all__ = [
     "AnycordError",
     "BadRequestError",
     "BulkDeleteError",
+    "CheckFailure",
     "ClientHTTPResponseError",
     "CloudflareBanError",
+    "CommandDeclarationError",
+    "CommandError",
     "ComponentClosedError",
     "ComponentStateConflictError",
+    "CooldownError",
     "ForbiddenError",
     "GatewayConnectionError",
     "GatewayError",
@@ -64,8 +75,11 @@ __all__ = [
     "HTTPResponseError",
     "InteractionVerificationError",
     "InternalServerError",
+    "MalformedResponseError",
+    "MaxConcurrencyError",
     "MissingIntentError",
     "NotFoundError",
+    "OptionConversionError",
     "OrchestratorWorkerError",
     "RateLimitTooLongError",
     "RateLimitedError",
@@ -157,6 +171,19 @@ class HTTPError(AnycordError):
     """Talking to the REST API failed."""
 
 
+class MalformedResponseError(HTTPError):
+    """Discord answered 2xx, but the JSON does not have the shape the endpoint documents.
+
+    `route` is the method and path template (`POST /guilds/{guild_id}/roles`), never the
+    URL; `detail` says what was missing or wrong (the original error is the `__cause__`).
+    """
+
+    def __init__(self, route: str, detail: str) -> None:
+        self.route = route
+        self.detail = detail
+        super().__init__(f"{route}: the answer does not have the expected shape ({detail})")
+
+
 class RateLimitTooLongError(HTTPError):
     """Discord asked for a wait longer than the client's `max_rate_limit`.
 
@@ -230,7 +257,9 @@ class HTTPResponseError(HTTPError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        head = f"{self.status} {self.message}".rstrip()
+        # Discord's own message often repeats the status ("401: Unauthorized").
+        message = self.message.removeprefix(f"{self.status}: ")
+        head = f"{self.status} {message}".rstrip()
         if self.code:
             head += f" (Discord code {self.code})"
         text = f"{head} for {self.url}"
@@ -266,7 +295,13 @@ class BadRequestError(ClientHTTPResponseError):
 
 
 class UnauthorizedError(ClientHTTPResponseError):
-    """401: the token is missing, malformed or revoked."""
+    """401: the token is missing, malformed or revoked. The message says to check it."""
+
+    def __str__(self) -> str:
+        return (
+            f"{super().__str__()}: Discord refused the token; check the token you passed "
+            "(it is wrong, was reset in the Developer Portal, or is of the wrong type)"
+        )
 
 
 class ForbiddenError(ClientHTTPResponseError):
@@ -396,7 +431,10 @@ class GatewayServerClosedConnectionError(GatewayError):
                 name = f" {ShardCloseCode(self.code).name}"
             except ValueError:
                 name = ""
-        return f"server closed the connection with code {self.code}{name}: {self.reason}"
+        text = f"server closed the connection with code {self.code}{name}: {self.reason}"
+        if self.code == ShardCloseCode.AUTHENTICATION_FAILED:
+            text += "; check the bot token (it is wrong or was reset in the Developer Portal)"
+        return text
 
 
 class GatewayFatalCloseError(GatewayServerClosedConnectionError):
@@ -404,3 +442,36 @@ class GatewayFatalCloseError(GatewayServerClosedConnectionError):
 
     def __init__(self, reason: str, code: int | ShardCloseCode | None = None) -> None:
         super().__init__(reason, code, can_reconnect=False)
+
+
+class CommandDeclarationError(AnycordError, ValueError):
+    """A command, option or route declaration Discord would refuse (or that cannot work),
+    raised when it is declared; the message names the command and the option."""
+
+
+class CommandError(AnycordError):
+    """An invocation failed for a reason the invoking user is told (the message, no traceback)."""
+
+
+class CheckFailure(CommandError):
+    """A check refused the invocation."""
+
+
+class CooldownError(CommandError):
+    """The command is on cooldown for this user, member, channel or guild."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"This is on cooldown; try again in {retry_after:.1f} s.")
+
+
+class MaxConcurrencyError(CommandError):
+    """The command already runs as many times at once as it may."""
+
+
+class OptionConversionError(CommandError):
+    """An option's value could not be resolved (a member outside a guild, a missing channel)."""
+
+
+HikariError = AnycordError
+"""hikari's name for `AnycordError` (the root of every error this library raises)."""

@@ -296,3 +296,9 @@ async def to_data_uri(value: Resourceish) -> str:
     resource = ensure_resource(value)
     data = await resource.read()
     return f"data:{resource.content_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+Rawish = bytes | bytearray | memoryview
+"""Raw bytes a `Bytes` resource accepts."""
+Pathish = str | os.PathLike[str]
+"""A file path a `File` resource accepts."""

@@ -162,3 +162,7 @@ def to_snowflake(value: SnowflakeishOr) -> Snowflake:
         msg = f"{result} is outside the snowflake range"
         raise ValueError(msg)
     return Snowflake(result)
+
+
+SearchableSnowflakeishOr = SnowflakeishOr | datetime.datetime
+"""An object, an ID, or a time (for paging by time): hikari's `SearchableSnowflakeishOr`."""

@@ -15,6 +15,7 @@ from anycord.events import (
     SoundboardSoundsUpdateEvent,  # noqa: TC001 - listen() reads annotations at runtime
     SoundboardSoundUpdateEvent,  # noqa: TC001 - listen() reads annotations at runtime
 )
+from anycord.events.registry import REGISTRY
 from anycord.snowflakes import Snowflake
 from tests.cache import payloads as p
 
@@ -202,16 +203,14 @@ def test_the_dispatcher_runs_soundboard_updates_only_when_the_flag_is_on() -> No
         "GUILD_SOUNDBOARD_SOUND_CREATE", "GUILD_SOUNDBOARD_SOUND_UPDATE",
         "GUILD_SOUNDBOARD_SOUND_DELETE", "GUILD_SOUNDBOARD_SOUNDS_UPDATE", "SOUNDBOARD_SOUNDS",
     )  # fmt: skip
-    from anycord.cache.updates import CACHE_UPDATES
-
     for name in names_:
-        assert CACHE_UPDATES[name][1] == CacheComponents.SOUNDBOARD_SOUNDS
+        assert REGISTRY[name].components == CacheComponents.SOUNDBOARD_SOUNDS
     for flag in (
         CacheComponents.STAGE_INSTANCES, CacheComponents.SCHEDULED_EVENTS,
         CacheComponents.THREAD_MEMBERS, CacheComponents.SOUNDBOARD_SOUNDS,
     ):  # fmt: skip
-        assert CACHE_UPDATES["GUILD_CREATE"][1] & flag
-        assert CACHE_UPDATES["GUILD_DELETE"][1] & flag
+        assert REGISTRY["GUILD_CREATE"].components & flag
+        assert REGISTRY["GUILD_DELETE"].components & flag
 
 
 async def test_each_new_flag_alone_still_caches_its_store() -> None:

@@ -10,9 +10,8 @@ import anyio
 import pytest
 
 from anycord import events as ev
-from anycord.dispatch.consumers import CONSUMERS
 from anycord.dispatch.manager import EventManager
-from anycord.events.factory import FACTORIES, HANDLED_BY_SHARD
+from anycord.events.registry import HANDLED_BY_SHARD, REGISTRY
 from tests.cache import payloads as p
 
 G = p.GUILD
@@ -372,7 +371,7 @@ CASES: dict[str, tuple[dict[str, typing.Any], type[ev.Event]]] = {
 RAW_FIELDS: typing.Final = frozenset({"raw", "payload", "meta", "channels", "user"})
 
 
-def test_every_received_gateway_event_has_a_factory_and_a_case() -> None:
+def test_every_received_gateway_event_has_one_registry_row_and_a_case() -> None:
     index = pathlib.Path("/work/shared/discord-api/docs/examples/event_index.json")
     names = set(CASES) | HANDLED_BY_SHARD
     if index.exists():
@@ -381,10 +380,11 @@ def test_every_received_gateway_event_has_a_factory_and_a_case() -> None:
             for e in json.loads(index.read_text())
             if e["direction"] != "send" and e["kind"] == "event"
         }
-        assert documented == set(FACTORIES) | HANDLED_BY_SHARD
+        assert documented == set(REGISTRY) | HANDLED_BY_SHARD
         assert len(documented) == 82
-    assert set(FACTORIES) == set(CASES) == set(CONSUMERS)
-    assert names == set(FACTORIES) | HANDLED_BY_SHARD
+    assert set(REGISTRY) == set(CASES)
+    assert names == set(REGISTRY) | HANDLED_BY_SHARD
+    assert all(name == row.name for name, row in REGISTRY.items())
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -404,7 +404,7 @@ async def test_factory_builds_declared_event(name: str) -> None:
         await manager.aclose()
     assert len(got) == 1, f"{name} produced {got}"
     assert type(got[0]) is expected
-    assert expected in CONSUMERS[name].event_types
+    assert expected in REGISTRY[name].events
     # Model-bearing events hold decoded models, never the raw-mapping stand-in.
     for field in type(got[0]).__attrs_attrs__:
         if field.name not in RAW_FIELDS:
@@ -448,22 +448,22 @@ def test_guild_visibility_follows_ready_outages_and_leaves() -> None:
     new = "100000000000000003"
     vis = GuildVisibility()
     create = {"id": G, "unavailable": False}
-    assert vis.observe("READY", {"guilds": [{"id": G, "unavailable": True}]}) is False
-    assert vis.observe("GUILD_CREATE", create) is True  # READY backfill
-    assert vis.observe("GUILD_CREATE", create) is False  # no longer awaited
-    assert vis.observe("GUILD_CREATE", {"id": other, "unavailable": False}) is False  # a join
-    assert vis.observe("GUILD_DELETE", {"id": G, "unavailable": True}) is False  # outage
-    assert vis.observe("GUILD_CREATE", create) is True  # back from the outage
-    assert vis.observe("GUILD_DELETE", {"id": G, "unavailable": True}) is False
-    assert vis.observe("GUILD_DELETE", {"id": G}) is False  # removed while unavailable
-    assert vis.observe("GUILD_CREATE", create) is False  # so this is a (re)join
+    assert vis.ready(None, {"guilds": [{"id": G, "unavailable": True}]}) is False
+    assert vis.guild_create(None, create) is True  # READY backfill
+    assert vis.guild_create(None, create) is False  # no longer awaited
+    assert vis.guild_create(None, {"id": other, "unavailable": False}) is False  # a join
+    assert vis.guild_delete(None, {"id": G, "unavailable": True}) is False  # outage
+    assert vis.guild_create(None, create) is True  # back from the outage
+    assert vis.guild_delete(None, {"id": G, "unavailable": True}) is False
+    assert vis.guild_delete(None, {"id": G}) is False  # removed while unavailable
+    assert vis.guild_create(None, create) is False  # so this is a (re)join
     # Joined during an outage: the unavailable GUILD_CREATE first, then the full one.
-    assert vis.observe("GUILD_CREATE", {"id": new, "unavailable": True}) is False
-    assert vis.observe("GUILD_CREATE", {"id": new, "unavailable": False}) is False
+    assert vis.guild_create(None, {"id": new, "unavailable": True}) is False
+    assert vis.guild_create(None, {"id": new, "unavailable": False}) is False
     # Joined during an outage *after* READY listed it stays "already in".
-    assert vis.observe("READY", {"guilds": [{"id": new, "unavailable": True}]}) is False
-    assert vis.observe("GUILD_CREATE", {"id": new, "unavailable": True}) is False
-    assert vis.observe("GUILD_CREATE", {"id": new, "unavailable": False}) is True
+    assert vis.ready(None, {"guilds": [{"id": new, "unavailable": True}]}) is False
+    assert vis.guild_create(None, {"id": new, "unavailable": True}) is False
+    assert vis.guild_create(None, {"id": new, "unavailable": False}) is True
 
 
 def test_voice_server_token_not_in_repr() -> None:

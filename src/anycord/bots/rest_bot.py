@@ -38,6 +38,7 @@ import anyio
 
 from anycord._groups import single_error
 from anycord.bots.lifecycle import Lifecycle
+from anycord.config import HTTPSettings, ProxySettings
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
 from anycord.interactions.server import InteractionServer
@@ -52,7 +53,6 @@ if typing.TYPE_CHECKING:
     from types import TracebackType
 
     from anycord.bots.run import Backend
-    from anycord.config import HTTPSettings, ProxySettings
     from anycord.interactions.server import ListenerT, Response
     from anycord.rest.client import RESTClient
 
@@ -96,8 +96,8 @@ class RESTBotBase:
         self._token_type = token_type or "Bot"
         self._executor = executor
         self._rest_options: dict[str, typing.Any] = {
-            "http_settings": http_settings,
-            "proxy_settings": proxy_settings,
+            "http_settings": http_settings or HTTPSettings(),
+            "proxy_settings": proxy_settings or ProxySettings(),
             "max_rate_limit": max_rate_limit,
             "max_retries": max_retries,
             "rest_url": rest_url,
@@ -135,8 +135,19 @@ class RESTBotBase:
 
     @property
     def executor(self) -> concurrent.futures.Executor | None:
-        """The executor given to the constructor."""
+        """The executor given to the constructor: accepted for compatibility with hikari and
+        unused (file reads run in AnyIO's worker threads)."""
         return self._executor
+
+    @property
+    def http_settings(self) -> HTTPSettings:
+        """The HTTP settings the REST client uses (defaults when none were given)."""
+        return typing.cast("HTTPSettings", self._rest_options["http_settings"])
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """The proxy settings the REST client uses (defaults when none were given)."""
+        return typing.cast("ProxySettings", self._rest_options["proxy_settings"])
 
     @property
     def is_alive(self) -> bool:
@@ -185,6 +196,16 @@ class RESTBotBase:
     ) -> None:
         """Remove a shutdown callback (`ValueError` if unknown)."""
         self._shutdown_callbacks.remove(callback)
+
+    @property
+    def on_startup(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
+        """hikari's name for `startup_callbacks`."""
+        return self.startup_callbacks
+
+    @property
+    def on_shutdown(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
+        """hikari's name for `shutdown_callbacks`."""
+        return self.shutdown_callbacks
 
     @property
     def startup_callbacks(self) -> Sequence[Callable[[typing.Any], Awaitable[None]]]:
@@ -238,8 +259,12 @@ class RESTBot(RESTBotBase):
         token_type: `"Bot"` (default) or `"Bearer"`.
         public_key: the application's Ed25519 public key (hex or bytes); fetched from
             `GET /applications/@me` (or `/oauth2/@me` for Bearer) at start when omitted.
-        executor, http_settings, max_rate_limit, max_retries, proxy_settings, rest_url:
-            the REST client's options, as in `RESTApp`.
+        executor: the REST client's option, as in `RESTApp`.
+        http_settings: the REST client's option, as in `RESTApp`.
+        max_rate_limit: the REST client's option, as in `RESTApp`.
+        max_retries: the REST client's option, as in `RESTApp`.
+        proxy_settings: the REST client's option, as in `RESTApp`.
+        rest_url: the REST client's option, as in `RESTApp`.
         max_body_size: the largest interaction body accepted (413 above it).
         verifier_process: check request signatures in a helper process while the bot runs
             (see `anycord.interactions.verifier`): the Ed25519 check is over half of a
@@ -306,6 +331,7 @@ class RESTBot(RESTBotBase):
         http_server: HTTPServerKind = "builtin",
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
+        max_connections: int | None = None,
         task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
     ) -> None:
         """Run the bot until `close()`; ready (`task_status.started()`) once the sockets listen.
@@ -317,7 +343,8 @@ class RESTBot(RESTBotBase):
             socket: an already bound socket to listen on.
             ssl_context: serve HTTPS with this context.
             backlog: the listen backlog.
-            reuse_address, reuse_port: `SO_REUSEADDR` (default on) / `SO_REUSEPORT`.
+            reuse_address: `SO_REUSEADDR` (default on).
+            reuse_port: `SO_REUSEPORT`.
             shutdown_timeout: how long in-flight requests, generator listeners and shutdown
                 callbacks each get at close before they are cancelled.
             http_server: `"builtin"` (default): anycord's HTTP/1.1 server, made for Discord's
@@ -326,8 +353,15 @@ class RESTBot(RESTBotBase):
             keep_alive_timeout: seconds an idle keep-alive connection stays open; `None`:
                 the server's default (75 s built-in, which outlasts the idle timeouts of
                 Discord's and common proxies' connection pools; 5 s hypercorn).
-            request_timeout: built-in server only: seconds a request may take to arrive once
-                its first byte has, and a client may take to read the response.
+            request_timeout: seconds a request may take to arrive once its first byte has
+                (hypercorn: its body, once its head has; built-in server: also how long a
+                client may take to read the response, and a new connection to send its
+                first byte). At `close()`, a body still arriving is cut (hypercorn: 503 at
+                once; built-in: the connection closes within a second).
+            max_connections: built-in server only: the most connections open at once; beyond
+                it new ones are answered 503 without being read, and closed, while the open
+                ones are served. `None`: half the open-file limit, at most 4096
+                (`anycord.interactions.http11.default_max_connections`).
 
         Raises `ComponentStateConflictError` if the bot is already running; any error from
         the REST client, a startup callback or binding propagates after cleanup.
@@ -344,6 +378,9 @@ class RESTBot(RESTBotBase):
             raise ValueError(msg)
         if not request_timeout > 0:
             msg = f"request_timeout must be a positive number of seconds, not {request_timeout}"
+            raise ValueError(msg)
+        if max_connections is not None and max_connections < 1:
+            msg = f"max_connections must be at least 1, not {max_connections}"
             raise ValueError(msg)
         if keep_alive_timeout is None:
             keep_alive_timeout = 75.0 if http_server == "builtin" else 5.0
@@ -377,6 +414,7 @@ class RESTBot(RESTBotBase):
                                     self._adapter,
                                     request_timeout=request_timeout,
                                     keep_alive_timeout=keep_alive_timeout,
+                                    max_connections=max_connections,
                                 )
                             else:
                                 server = functools.partial(
@@ -384,6 +422,7 @@ class RESTBot(RESTBotBase):
                                     self._adapter,
                                     backlog=backlog,
                                     keep_alive_timeout=keep_alive_timeout,
+                                    request_timeout=request_timeout,
                                 )
                             self._addresses = await tg.start(
                                 functools.partial(
@@ -446,6 +485,7 @@ class RESTBot(RESTBotBase):
         http_server: HTTPServerKind = "builtin",
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
+        max_connections: int | None = None,
         backend: Backend = "asyncio",
         propagate_interrupts: bool = False,
         asyncio_debug: bool = False,
@@ -468,6 +508,7 @@ class RESTBot(RESTBotBase):
             http_server=http_server,
             keep_alive_timeout=keep_alive_timeout,
             request_timeout=request_timeout,
+            max_connections=max_connections,
         )
         run_blocking(
             start,

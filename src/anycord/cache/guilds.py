@@ -59,7 +59,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
 
     # -- guilds ------------------------------------------------------------------------------
 
-    def _on_guild_create(self, payload: Payload) -> None:
+    def apply_guild_create(self, payload: Payload) -> None:
         guild_id = int(payload["id"])
         guild = self._guild(guild_id)
         if payload.get("unavailable"):
@@ -115,7 +115,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
             ids.add(item_id)
         return old
 
-    def _on_guild_update(self, payload: Payload) -> Callable[[], GatewayGuild] | None:
+    def apply_guild_update(self, payload: Payload) -> Callable[[], GatewayGuild] | None:
         guild_id = int(payload["id"])
         guild = self._guild(guild_id)
         old = guild.payload
@@ -126,7 +126,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
         self._replace_expressions(guild, payload, payload["id"])
         return functools.partial(decode_gateway_guild, old, self._app) if old is not None else None
 
-    def _on_guild_delete(self, payload: Payload) -> Callable[[], GatewayGuild] | None:
+    def apply_guild_delete(self, payload: Payload) -> Callable[[], GatewayGuild] | None:
         guild_id = int(payload["id"])
         if payload.get("unavailable"):
             self._guild(guild_id).unavailable = True
@@ -155,10 +155,10 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
 
     # -- channels and threads ----------------------------------------------------------------
 
-    def _on_channel_create(self, payload: Payload) -> None:
-        self._on_channel_update(payload)
+    def apply_channel_create(self, payload: Payload) -> None:
+        self.apply_channel_update(payload)
 
-    def _on_channel_update(self, payload: Payload) -> Callable[[], GuildChannel] | None:
+    def apply_channel_update(self, payload: Payload) -> Callable[[], GuildChannel] | None:
         guild_id = payload.get("guild_id")
         if guild_id is None:
             if payload.get("type") == 1:
@@ -173,7 +173,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
         self._guild(int(guild_id)).channels.add(channel_id)
         return _old(decode_channel, old, self._app, Snowflake(int(guild_id)))
 
-    def _on_channel_delete(self, payload: Payload) -> Callable[[], GuildChannel] | None:
+    def apply_channel_delete(self, payload: Payload) -> Callable[[], GuildChannel] | None:
         guild_id = payload.get("guild_id")
         if guild_id is None or not self._on(CacheComponents.GUILD_CHANNELS):
             return None
@@ -184,7 +184,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
             guild.channels.discard(channel_id)
         return _old(decode_channel, old, self._app, Snowflake(int(guild_id)))
 
-    def _on_thread_update(self, payload: Payload) -> Callable[[], GuildThreadChannel] | None:
+    def apply_thread_update(self, payload: Payload) -> Callable[[], GuildThreadChannel] | None:
         if not self._on(CacheComponents.GUILD_THREADS):
             return None
         thread_id = int(payload["id"])
@@ -195,10 +195,10 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
         self._thread_member_of(payload)
         return _old(decode_channel, old, self._app, Snowflake(guild_id))
 
-    def _on_thread_create(self, payload: Payload) -> None:
-        self._on_thread_update(payload)
+    def apply_thread_create(self, payload: Payload) -> None:
+        self.apply_thread_update(payload)
 
-    def _on_thread_delete(self, payload: Payload) -> Callable[[], GuildThreadChannel] | None:
+    def apply_thread_delete(self, payload: Payload) -> Callable[[], GuildThreadChannel] | None:
         if not self._on(CacheComponents.GUILD_THREADS):
             return None
         thread_id = int(payload["id"])
@@ -210,7 +210,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
             guild.threads.discard(thread_id)
         return _old(decode_channel, old, self._app, Snowflake(guild_id))
 
-    def _on_thread_list_sync(self, payload: Payload) -> None:
+    def apply_thread_list_sync(self, payload: Payload) -> None:
         if not self._on(CacheComponents.GUILD_THREADS):
             return
         sid = payload["guild_id"]
@@ -234,7 +234,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
 
     # -- roles, emojis, stickers -------------------------------------------------------------
 
-    def _on_role_update(self, payload: Payload) -> Callable[[], Role] | None:
+    def apply_role_update(self, payload: Payload) -> Callable[[], Role] | None:
         if not self._on(CacheComponents.ROLES):
             return None
         role = payload["role"]
@@ -246,10 +246,10 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
         self._guild(guild_id).roles.add(role_id)
         return _old(decode_role, old, self._app, Snowflake(guild_id))
 
-    def _on_role_create(self, payload: Payload) -> None:
-        self._on_role_update(payload)
+    def apply_role_create(self, payload: Payload) -> None:
+        self.apply_role_update(payload)
 
-    def _on_role_delete(self, payload: Payload) -> Callable[[], Role] | None:
+    def apply_role_delete(self, payload: Payload) -> Callable[[], Role] | None:
         if not self._on(CacheComponents.ROLES):
             return None
         role_id = int(payload["role_id"])
@@ -260,7 +260,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
             guild.roles.discard(role_id)
         return _old(decode_role, old, self._app, Snowflake(guild_id))
 
-    def _on_emojis_update(
+    def apply_emojis_update(
         self, payload: Payload
     ) -> Callable[[], Sequence[KnownCustomEmoji]] | None:
         if not self._on(CacheComponents.EMOJIS):
@@ -273,7 +273,9 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
             self._build_all, decode_known_custom_emoji, old, int(payload["guild_id"])
         )
 
-    def _on_stickers_update(self, payload: Payload) -> Callable[[], Sequence[GuildSticker]] | None:
+    def apply_stickers_update(
+        self, payload: Payload
+    ) -> Callable[[], Sequence[GuildSticker]] | None:
         if not self._on(CacheComponents.GUILD_STICKERS):
             return None
         guild = self._guild(int(payload["guild_id"]))
@@ -291,11 +293,11 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
 
     # -- invites -----------------------------------------------------------------------------
 
-    def _on_invite_create(self, payload: Payload) -> None:
+    def apply_invite_create(self, payload: Payload) -> None:
         if self._on(CacheComponents.INVITES):
             self._invites[payload["code"]] = payload
 
-    def _on_invite_delete(self, payload: Payload) -> Callable[[], typing.Any] | None:
+    def apply_invite_delete(self, payload: Payload) -> Callable[[], typing.Any] | None:
         if not self._on(CacheComponents.INVITES):
             return None
         old = self._invites.pop(payload["code"], None)

@@ -70,11 +70,11 @@ class MembersMixin(UsersMixin):
             unref(record.user)
         guild.members = {}
 
-    def _on_member_add(self, payload: Payload) -> None:
+    def apply_member_add(self, payload: Payload) -> None:
         if self._on(CacheComponents.MEMBERS):
             self._store_members(self._guild(int(payload["guild_id"])), (payload,))
 
-    def _on_member_update(self, payload: Payload) -> Callable[[], Member] | None:
+    def apply_member_update(self, payload: Payload) -> Callable[[], Member] | None:
         if not self._on(CacheComponents.MEMBERS):
             return None
         guild_id = int(payload["guild_id"])
@@ -103,7 +103,7 @@ class MembersMixin(UsersMixin):
         )
         return functools.partial(member_model, old_copy, guild_id, self._app)
 
-    def _on_member_remove(self, payload: Payload) -> Callable[[], Member] | None:
+    def apply_member_remove(self, payload: Payload) -> Callable[[], Member] | None:
         if not self._on(CacheComponents.MEMBERS):
             return None
         guild_id = int(payload["guild_id"])
@@ -116,7 +116,7 @@ class MembersMixin(UsersMixin):
         self._unref_user(old.user)
         return functools.partial(member_model, old, guild_id, self._app)
 
-    def _on_members_chunk(self, payload: Payload) -> None:
+    def apply_members_chunk(self, payload: Payload) -> None:
         guild = self._guild(int(payload["guild_id"]))
         if self._on(CacheComponents.MEMBERS):
             self._store_members(guild, payload.get("members", ()))
@@ -134,7 +134,7 @@ class MembersMixin(UsersMixin):
         guild.presences[user_id] = payload
         return old
 
-    def _on_presence_update(self, payload: Payload) -> Callable[[], MemberPresence] | None:
+    def apply_presence_update(self, payload: Payload) -> Callable[[], MemberPresence] | None:
         user = payload.get("user") or {}
         if "username" in user:
             record = self._users.get(int(user["id"]))
@@ -160,7 +160,7 @@ class MembersMixin(UsersMixin):
         guild.voice_states[user_id] = payload
         return old
 
-    def _on_voice_state_update(self, payload: Payload) -> Callable[[], VoiceState] | None:
+    def apply_voice_state_update(self, payload: Payload) -> Callable[[], VoiceState] | None:
         guild_id = payload.get("guild_id")
         if guild_id is None or not self._on(CacheComponents.VOICE_STATES):
             return None

@@ -10,6 +10,7 @@ unknown, so nothing is made up).
 from __future__ import annotations
 
 import functools
+import logging
 import typing
 
 from anycord.cache._state import CacheState
@@ -26,6 +27,19 @@ if typing.TYPE_CHECKING:
     from anycord.snowflakes import Snowflake, SnowflakeishOr
 
 __all__ = ["MessagesMixin"]
+
+_LOGGER = logging.getLogger("anycord.cache")
+
+
+def _decoded(raw: Payload, app: typing.Any) -> Message | None:
+    # Messages are cached raw and decoded on demand. One Discord sent in a shape the decoder
+    # cannot read is left out (`None`), never allowed to break a later event or read: the
+    # cache holds only what decodes.
+    try:
+        return decode_message(raw, app)
+    except Exception:
+        _LOGGER.warning("cached message %s could not be decoded; left out", raw.get("id"))
+        return None
 
 
 def _emoji_key(emoji: Payload) -> str | None:
@@ -46,7 +60,7 @@ def _copy_reaction(reaction: Payload) -> Payload:
 class MessagesMixin(CacheState):
     """Message payloads as received, in a bounded insertion-ordered map."""
 
-    def _on_message_create(self, payload: Payload) -> None:
+    def apply_message_create(self, payload: Payload) -> None:
         if payload.get("guild_id") is None and "author" in payload:
             self._remember_dm(int(payload["author"]["id"]), int(payload["channel_id"]))
         limit = self._settings.max_messages
@@ -60,7 +74,7 @@ class MessagesMixin(CacheState):
     def _remember_dm(self, user_id: int, channel_id: int) -> None:  # overridden by UsersMixin
         pass
 
-    def _on_message_update(self, payload: Payload) -> Callable[[], Message] | None:
+    def apply_message_update(self, payload: Payload) -> Callable[[], Message | None] | None:
         if not self._on(CacheComponents.MESSAGES):
             return None
         message_id = int(payload["id"])
@@ -68,13 +82,13 @@ class MessagesMixin(CacheState):
         if old is None:
             return None
         self._messages[message_id] = {**old, **payload}
-        return functools.partial(decode_message, old, self._app)
+        return functools.partial(_decoded, old, self._app)
 
-    def _on_message_delete(self, payload: Payload) -> Callable[[], Message] | None:
+    def apply_message_delete(self, payload: Payload) -> Callable[[], Message | None] | None:
         old = self._messages.pop(int(payload["id"]), None)
-        return functools.partial(decode_message, old, self._app) if old is not None else None
+        return functools.partial(_decoded, old, self._app) if old is not None else None
 
-    def _on_message_delete_bulk(
+    def apply_message_delete_bulk(
         self, payload: Payload
     ) -> Callable[[], dict[Snowflake, Message]] | None:
         pop = self._messages.pop
@@ -86,8 +100,9 @@ class MessagesMixin(CacheState):
         def build() -> dict[Snowflake, Message]:
             out: dict[Snowflake, Message] = {}
             for raw in old:
-                message = decode_message(raw, app)
-                out[message.id] = message
+                message = _decoded(raw, app)
+                if message is not None:
+                    out[message.id] = message
             return out
 
         return build
@@ -113,7 +128,7 @@ class MessagesMixin(CacheState):
         me = self._me_record
         return me is not None and user_id is not None and me.id == int(user_id)
 
-    def _on_reaction_add(self, payload: Payload) -> None:
+    def apply_reaction_add(self, payload: Payload) -> None:
         found = self._reacted(payload)
         if found is None:
             return
@@ -138,7 +153,7 @@ class MessagesMixin(CacheState):
             reaction["me_burst" if burst else "me"] = True
         self._messages[message_id] = {**message, "reactions": reactions}
 
-    def _on_reaction_remove(self, payload: Payload) -> None:
+    def apply_reaction_remove(self, payload: Payload) -> None:
         found = self._reacted(payload)
         if found is None or found[3] < 0:
             return
@@ -155,7 +170,7 @@ class MessagesMixin(CacheState):
             del reactions[index]
         self._messages[message_id] = {**message, "reactions": reactions}
 
-    def _on_reaction_remove_all(self, payload: Payload) -> None:
+    def apply_reaction_remove_all(self, payload: Payload) -> None:
         if not self._on(CacheComponents.MESSAGES):
             return
         message_id = int(payload["message_id"])
@@ -163,7 +178,7 @@ class MessagesMixin(CacheState):
         if message is not None and message.get("reactions"):
             self._messages[message_id] = {**message, "reactions": []}
 
-    def _on_reaction_remove_emoji(self, payload: Payload) -> None:
+    def apply_reaction_remove_emoji(self, payload: Payload) -> None:
         found = self._reacted(payload)
         if found is None or found[3] < 0:
             return
@@ -175,8 +190,14 @@ class MessagesMixin(CacheState):
 
     def get_message(self, message: SnowflakeishOr) -> Message | None:
         """A cached message."""
-        payload = self._messages.get(to_snowflake(message))
-        return decode_message(payload, self._app) if payload is not None else None
+        message_id = to_snowflake(message)
+        payload = self._messages.get(message_id)
+        if payload is None:
+            return None
+        decoded = _decoded(payload, self._app)
+        if decoded is None:
+            self._messages.pop(message_id, None)
+        return decoded
 
     def get_messages_view(self) -> Mapping[Snowflake, Message]:
         """The cached messages, oldest first."""

@@ -78,17 +78,17 @@ class ScheduledMixin(CacheState):
 
     # -- stage instances ---------------------------------------------------------------------
 
-    def _on_stage_instance_create(self, payload: Payload) -> None:
+    def apply_stage_instance_create(self, payload: Payload) -> None:
         if self._on(_STAGES):
             self._put(self._stage_instances, "stage_instances", payload)
 
-    def _on_stage_instance_update(self, payload: Payload) -> Callable[[], StageInstance] | None:
+    def apply_stage_instance_update(self, payload: Payload) -> Callable[[], StageInstance] | None:
         if not self._on(_STAGES):
             return None
         old = self._put(self._stage_instances, "stage_instances", payload)
         return functools.partial(decode_stage_instance, old, self._app) if old else None
 
-    def _on_stage_instance_delete(self, payload: Payload) -> Callable[[], StageInstance] | None:
+    def apply_stage_instance_delete(self, payload: Payload) -> Callable[[], StageInstance] | None:
         if not self._on(_STAGES):
             return None
         old = self._drop(self._stage_instances, "stage_instances", payload)
@@ -96,11 +96,11 @@ class ScheduledMixin(CacheState):
 
     # -- scheduled events --------------------------------------------------------------------
 
-    def _on_scheduled_event_create(self, payload: Payload) -> None:
+    def apply_scheduled_event_create(self, payload: Payload) -> None:
         if self._on(_EVENTS):
             self._put(self._scheduled_events, "scheduled_events", payload)
 
-    def _on_scheduled_event_update(self, payload: Payload) -> Callable[[], ScheduledEvent] | None:
+    def apply_scheduled_event_update(self, payload: Payload) -> Callable[[], ScheduledEvent] | None:
         if not self._on(_EVENTS):
             return None
         old = self._scheduled_events.get(int(payload["id"]))
@@ -110,7 +110,7 @@ class ScheduledMixin(CacheState):
         self._put(self._scheduled_events, "scheduled_events", payload)
         return functools.partial(decode_scheduled_event, old, self._app) if old else None
 
-    def _on_scheduled_event_delete(self, payload: Payload) -> Callable[[], ScheduledEvent] | None:
+    def apply_scheduled_event_delete(self, payload: Payload) -> Callable[[], ScheduledEvent] | None:
         if not self._on(_EVENTS):
             return None
         old = self._drop(self._scheduled_events, "scheduled_events", payload)
@@ -127,10 +127,10 @@ class ScheduledMixin(CacheState):
                 "user_count": max(0, cached["user_count"] + delta),
             }
 
-    def _on_scheduled_event_user_add(self, payload: Payload) -> None:
+    def apply_scheduled_event_user_add(self, payload: Payload) -> None:
         self._count_scheduled_user(payload, 1)
 
-    def _on_scheduled_event_user_remove(self, payload: Payload) -> None:
+    def apply_scheduled_event_user_remove(self, payload: Payload) -> None:
         self._count_scheduled_user(payload, -1)
 
     # -- reads -------------------------------------------------------------------------------

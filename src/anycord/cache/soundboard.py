@@ -63,16 +63,20 @@ class SoundboardMixin(CacheState):
     def _old_sound(self, old: Payload | None) -> Callable[[], SoundboardSound] | None:
         return functools.partial(decode_soundboard_sound, old, self._app) if old else None
 
-    def _on_soundboard_sound_create(self, payload: Payload) -> None:
+    def apply_soundboard_sound_create(self, payload: Payload) -> None:
         if self._on(_COMPONENT):
             self._put_sound(payload, payload["guild_id"])
 
-    def _on_soundboard_sound_update(self, payload: Payload) -> Callable[[], SoundboardSound] | None:
+    def apply_soundboard_sound_update(
+        self, payload: Payload
+    ) -> Callable[[], SoundboardSound] | None:
         if not self._on(_COMPONENT):
             return None
         return self._old_sound(self._put_sound(payload, payload["guild_id"]))
 
-    def _on_soundboard_sound_delete(self, payload: Payload) -> Callable[[], SoundboardSound] | None:
+    def apply_soundboard_sound_delete(
+        self, payload: Payload
+    ) -> Callable[[], SoundboardSound] | None:
         if not self._on(_COMPONENT):
             return None
         sound_id = int(payload["sound_id"])
@@ -82,7 +86,7 @@ class SoundboardMixin(CacheState):
             guild.soundboard_sounds.discard(sound_id)
         return self._old_sound(old)
 
-    def _on_soundboard_sounds_update(
+    def apply_soundboard_sounds_update(
         self, payload: Payload
     ) -> Callable[[], Sequence[SoundboardSound]] | None:
         if not self._on(_COMPONENT):
@@ -91,7 +95,7 @@ class SoundboardMixin(CacheState):
         old = [self._put_sound(sound, sid) for sound in payload.get("soundboard_sounds", ())]
         return functools.partial(self._build_sounds, [o for o in old if o is not None])
 
-    def _on_soundboard_sounds(self, payload: Payload) -> None:
+    def apply_soundboard_sounds(self, payload: Payload) -> None:
         if self._on(_COMPONENT):
             sid = payload["guild_id"]
             self._replace_sounds(self._guild(int(sid)), payload.get("soundboard_sounds", ()), sid)

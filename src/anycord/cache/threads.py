@@ -66,11 +66,11 @@ class ThreadMembersMixin(CacheState):
         for thread_id in thread_ids:
             members.pop(thread_id, None)
 
-    def _on_thread_member_update(self, payload: Payload) -> None:
+    def apply_thread_member_update(self, payload: Payload) -> None:
         if self._members_on():
             self._store_thread_member(int(payload["id"]), payload)
 
-    def _on_thread_members_update(self, payload: Payload) -> None:
+    def apply_thread_members_update(self, payload: Payload) -> None:
         thread_id = int(payload["id"])
         thread = self._threads.get(thread_id)
         if thread is not None and "member_count" in payload:

@@ -44,7 +44,7 @@ class UsersMixin(CacheState):
 
     # -- raw updates -------------------------------------------------------------------------
 
-    def _on_ready(self, payload: Payload) -> None:
+    def apply_ready(self, payload: Payload) -> None:
         if self._on(CacheComponents.ME):
             self._set_me(payload["user"])
         if self._on(CacheComponents.GUILDS):
@@ -57,7 +57,7 @@ class UsersMixin(CacheState):
         self._me = payload
         self._me_record = self._ref_user(payload)
 
-    def _on_user_update(self, payload: Payload) -> Callable[[], OwnUser] | None:
+    def apply_user_update(self, payload: Payload) -> Callable[[], OwnUser] | None:
         if not self._on(CacheComponents.ME):
             return None
         old = self._me

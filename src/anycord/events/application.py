@@ -7,8 +7,12 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
 from anycord.events._factories import decoded_factory
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.auto_mod import decode_action, decode_auto_mod_rule
 from anycord.serde.commands import decode_guild_command_permissions
 from anycord.serde.monetization import decode_entitlement, decode_subscription
@@ -21,6 +25,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import OwnUser
 
 __all__ = [
+    "ROWS",
     "ApplicationCommandPermissionsUpdateEvent",
     "AutoModActionExecutionEvent",
     "AutoModEvent",
@@ -412,3 +417,127 @@ def on_user_update(
         user=decode_own_user(payload, app),
         old_user=old() if old is not None else None,
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "APPLICATION_COMMAND_PERMISSIONS_UPDATE",
+        on_command_permissions_update,
+        (ApplicationCommandPermissionsUpdateEvent,),
+    ),
+    Row(
+        "AUTO_MODERATION_RULE_CREATE",
+        on_automod_rule_create,
+        (AutoModRuleCreateEvent,),
+        intents=(I.AUTO_MODERATION_CONFIGURATION,),
+    ),
+    Row(
+        "AUTO_MODERATION_RULE_UPDATE",
+        on_automod_rule_update,
+        (AutoModRuleUpdateEvent,),
+        intents=(I.AUTO_MODERATION_CONFIGURATION,),
+    ),
+    Row(
+        "AUTO_MODERATION_RULE_DELETE",
+        on_automod_rule_delete,
+        (AutoModRuleDeleteEvent,),
+        intents=(I.AUTO_MODERATION_CONFIGURATION,),
+    ),
+    Row(
+        "AUTO_MODERATION_ACTION_EXECUTION",
+        on_automod_action_execution,
+        (AutoModActionExecutionEvent,),
+        intents=(I.AUTO_MODERATION_EXECUTION,),
+    ),
+    Row("ENTITLEMENT_CREATE", on_entitlement_create, (EntitlementCreateEvent,)),
+    Row("ENTITLEMENT_UPDATE", on_entitlement_update, (EntitlementUpdateEvent,)),
+    Row("ENTITLEMENT_DELETE", on_entitlement_delete, (EntitlementDeleteEvent,)),
+    Row("SUBSCRIPTION_CREATE", on_subscription_create, (SubscriptionCreateEvent,)),
+    Row("SUBSCRIPTION_UPDATE", on_subscription_update, (SubscriptionUpdateEvent,)),
+    Row("SUBSCRIPTION_DELETE", on_subscription_delete, (SubscriptionDeleteEvent,)),
+    Row(
+        "GUILD_SCHEDULED_EVENT_CREATE",
+        on_scheduled_event_create,
+        (ScheduledEventCreateEvent,),
+        intents=(I.GUILD_SCHEDULED_EVENTS,),
+        cache=Cache.apply_scheduled_event_create,
+        components=C.SCHEDULED_EVENTS,
+    ),
+    Row(
+        "GUILD_SCHEDULED_EVENT_UPDATE",
+        on_scheduled_event_update,
+        (ScheduledEventUpdateEvent,),
+        intents=(I.GUILD_SCHEDULED_EVENTS,),
+        cache=Cache.apply_scheduled_event_update,
+        components=C.SCHEDULED_EVENTS,
+    ),
+    Row(
+        "GUILD_SCHEDULED_EVENT_DELETE",
+        on_scheduled_event_delete,
+        (ScheduledEventDeleteEvent,),
+        intents=(I.GUILD_SCHEDULED_EVENTS,),
+        cache=Cache.apply_scheduled_event_delete,
+        components=C.SCHEDULED_EVENTS,
+    ),
+    Row(
+        "GUILD_SCHEDULED_EVENT_USER_ADD",
+        on_scheduled_event_user_add,
+        (ScheduledEventUserAddEvent,),
+        intents=(I.GUILD_SCHEDULED_EVENTS,),
+        cache=Cache.apply_scheduled_event_user_add,
+        components=C.SCHEDULED_EVENTS,
+    ),
+    Row(
+        "GUILD_SCHEDULED_EVENT_USER_REMOVE",
+        on_scheduled_event_user_remove,
+        (ScheduledEventUserRemoveEvent,),
+        intents=(I.GUILD_SCHEDULED_EVENTS,),
+        cache=Cache.apply_scheduled_event_user_remove,
+        components=C.SCHEDULED_EVENTS,
+    ),
+    Row(
+        "STAGE_INSTANCE_CREATE",
+        on_stage_instance_create,
+        (StageInstanceCreateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_stage_instance_create,
+        components=C.STAGE_INSTANCES,
+    ),
+    Row(
+        "STAGE_INSTANCE_UPDATE",
+        on_stage_instance_update,
+        (StageInstanceUpdateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_stage_instance_update,
+        components=C.STAGE_INSTANCES,
+    ),
+    Row(
+        "STAGE_INSTANCE_DELETE",
+        on_stage_instance_delete,
+        (StageInstanceDeleteEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_stage_instance_delete,
+        components=C.STAGE_INSTANCES,
+    ),
+    Row(
+        "MESSAGE_POLL_VOTE_ADD",
+        on_poll_vote_add,
+        (PollVoteCreateEvent,),
+        intents=(I.GUILD_MESSAGE_POLLS, I.DIRECT_MESSAGE_POLLS),
+    ),
+    Row(
+        "MESSAGE_POLL_VOTE_REMOVE",
+        on_poll_vote_remove,
+        (PollVoteDeleteEvent,),
+        intents=(I.GUILD_MESSAGE_POLLS, I.DIRECT_MESSAGE_POLLS),
+    ),
+    Row(
+        "USER_UPDATE",
+        on_user_update,
+        (OwnUserUpdateEvent,),
+        cache=Cache.apply_user_update,
+        components=C.ME,
+    ),
+)

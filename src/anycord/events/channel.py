@@ -8,7 +8,12 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
+from anycord.events.accessors import ChannelAccessor, GuildAccessor
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.channels import decode_channel
 from anycord.serde.invites import decode_invite_with_metadata
 from anycord.snowflakes import Snowflake
@@ -19,6 +24,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.channels import GuildChannel
 
 __all__ = [
+    "ROWS",
     "ChannelEvent",
     "ChannelInfoEvent",
     "DMPinsUpdateEvent",
@@ -47,7 +53,7 @@ class ChannelEvent(ShardBoundEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildChannelEvent(ChannelEvent):
+class GuildChannelEvent(GuildAccessor, ChannelAccessor, ChannelEvent):
     """Base of events about a guild channel."""
 
     guild_id: Snowflake
@@ -83,7 +89,7 @@ class PinsUpdateEvent(ChannelEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildPinsUpdateEvent(PinsUpdateEvent):
+class GuildPinsUpdateEvent(GuildAccessor, ChannelAccessor, PinsUpdateEvent):
     """Pins changed in a guild channel."""
 
     guild_id: Snowflake
@@ -95,7 +101,7 @@ class DMPinsUpdateEvent(PinsUpdateEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class InviteEvent(ChannelEvent):
+class InviteEvent(GuildAccessor, ChannelAccessor, ChannelEvent):
     """Base of invite events."""
 
     guild_id: Snowflake | None = None
@@ -296,3 +302,70 @@ def on_voice_channel_start_time_update(
         guild_id=Snowflake(payload["guild_id"]),
         voice_start_time=_opt_time(payload.get("voice_start_time")),
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "CHANNEL_CREATE",
+        on_channel_create,
+        (GuildChannelCreateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_channel_create,
+        components=C.GUILD_CHANNELS | C.DM_CHANNEL_IDS,
+    ),
+    Row(
+        "CHANNEL_UPDATE",
+        on_channel_update,
+        (GuildChannelUpdateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_channel_update,
+        components=C.GUILD_CHANNELS,
+    ),
+    Row(
+        "CHANNEL_DELETE",
+        on_channel_delete,
+        (GuildChannelDeleteEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_channel_delete,
+        components=C.GUILD_CHANNELS,
+    ),
+    Row("CHANNEL_INFO", on_channel_info, (ChannelInfoEvent,)),
+    Row(
+        "CHANNEL_PINS_UPDATE",
+        on_pins_update,
+        (GuildPinsUpdateEvent, DMPinsUpdateEvent),
+        intents=(I.GUILDS, I.DIRECT_MESSAGES),
+        event_intents={GuildPinsUpdateEvent: (I.GUILDS,), DMPinsUpdateEvent: (I.DIRECT_MESSAGES,)},
+    ),
+    Row(
+        "VOICE_CHANNEL_STATUS_UPDATE",
+        on_voice_channel_status_update,
+        (VoiceChannelStatusUpdateEvent,),
+        intents=(I.GUILDS,),
+    ),
+    Row(
+        "VOICE_CHANNEL_START_TIME_UPDATE",
+        on_voice_channel_start_time_update,
+        (VoiceChannelStartTimeUpdateEvent,),
+        intents=(I.GUILDS,),
+    ),
+    Row(
+        "INVITE_CREATE",
+        on_invite_create,
+        (InviteCreateEvent,),
+        intents=(I.GUILD_INVITES,),
+        cache=Cache.apply_invite_create,
+        components=C.INVITES,
+    ),
+    Row(
+        "INVITE_DELETE",
+        on_invite_delete,
+        (InviteDeleteEvent,),
+        intents=(I.GUILD_INVITES,),
+        cache=Cache.apply_invite_delete,
+        components=C.INVITES,
+    ),
+    Row("WEBHOOKS_UPDATE", on_webhooks_update, (WebhookUpdateEvent,), intents=(I.GUILD_WEBHOOKS,)),
+)

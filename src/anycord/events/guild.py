@@ -7,8 +7,13 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
 from anycord.events._factories import decoded_factory
+from anycord.events.accessors import GuildAccessor, UserAccessor
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.audit_logs import decode_audit_log_entry
 from anycord.serde.emojis import decode_known_custom_emoji
 from anycord.serde.guilds import decode_gateway_guild, decode_integration
@@ -28,6 +33,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import User
 
 __all__ = [
+    "ROWS",
     "AuditLogEntryCreateEvent",
     "BanCreateEvent",
     "BanDeleteEvent",
@@ -60,7 +66,7 @@ Payload = dict[str, typing.Any]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildEvent(ShardBoundEvent):
+class GuildEvent(GuildAccessor, ShardBoundEvent):
     """Base of events about one guild (`guild_id`)."""
 
     guild_id: Snowflake
@@ -177,7 +183,7 @@ class IntegrationDeleteEvent(IntegrationEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class PresenceUpdateEvent(GuildEvent):
+class PresenceUpdateEvent(UserAccessor, GuildEvent):
     """PRESENCE_UPDATE; `user` is set when the user's own fields changed too."""
 
     presence: MemberPresence
@@ -247,15 +253,13 @@ class GuildVisibility:
     unavailable guilds listed in READY, when a guild comes back after an outage (announced by
     GUILD_DELETE with `unavailable: true`), and when the bot joins a guild. The payloads look
     the same (each carries `unavailable: false`), so the only way to tell is to remember which
-    guilds READY and outages announced. That is what this plain object does; the dispatcher
-    feeds it every READY, GUILD_CREATE and GUILD_DELETE, whether or not anything is cached.
+    guilds READY and outages announced. That is what this plain object does: the READY,
+    GUILD_CREATE and GUILD_DELETE rows name its methods as their `track`, which the
+    dispatcher runs whether or not anything is cached.
 
     A guild first seen in a GUILD_CREATE marked unavailable (a join during an outage) stays a
     join when its full GUILD_CREATE arrives. Memory: one entry per guild still awaited.
     """
-
-    NAMES: typing.Final = frozenset({"READY", "GUILD_CREATE", "GUILD_DELETE"})
-    """The dispatch names `observe` needs."""
 
     __slots__ = ("_awaited",)
 
@@ -263,25 +267,30 @@ class GuildVisibility:
         # guild ID -> whether the bot was already in it (False: joined while unavailable).
         self._awaited: dict[int, bool] = {}
 
-    def observe(self, name: str, payload: Payload) -> bool:
-        """Record one dispatch; for an available GUILD_CREATE, return whether the bot was
-        already in the guild (`True`: `GuildAvailableEvent`, `False`: `GuildJoinEvent`)."""
+    def ready(self, shard: object, payload: Payload) -> bool:
+        """READY: every guild it lists is one the bot is in (their GUILD_CREATEs follow)."""
         awaited = self._awaited
-        if name == "READY":
-            for guild in payload.get("guilds", ()):
-                awaited[int(guild["id"])] = True
-            return False
+        for guild in payload.get("guilds", ()):
+            awaited[int(guild["id"])] = True
+        return False
+
+    def guild_delete(self, shard: object, payload: Payload) -> bool:
+        """GUILD_DELETE: an outage (`unavailable`) keeps the guild awaited, a leave forgets it."""
         guild_id = int(payload["id"])
-        if name == "GUILD_DELETE":
-            if payload.get("unavailable"):
-                awaited[guild_id] = True
-            else:
-                awaited.pop(guild_id, None)
-            return False
         if payload.get("unavailable"):
-            awaited.setdefault(guild_id, False)
+            self._awaited[guild_id] = True
+        else:
+            self._awaited.pop(guild_id, None)
+        return False
+
+    def guild_create(self, shard: object, payload: Payload) -> bool:
+        """GUILD_CREATE: for an available guild, whether the bot was already in it (`True`:
+        `GuildAvailableEvent`, `False`: `GuildJoinEvent`)."""
+        guild_id = int(payload["id"])
+        if payload.get("unavailable"):
+            self._awaited.setdefault(guild_id, False)
             return False
-        return awaited.pop(guild_id, False)
+        return self._awaited.pop(guild_id, False)
 
 
 # -- factories -------------------------------------------------------------------------------
@@ -483,3 +492,136 @@ def presences_of(payload: Payload, app: typing.Any) -> Mapping[Snowflake, Member
         Snowflake(p["user"]["id"]): decode_member_presence(p, app, guild_id)
         for p in payload.get("presences", ())
     }
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+_GUILD_ALL = (
+    C.GUILDS | C.GUILD_CHANNELS | C.GUILD_THREADS | C.ROLES | C.EMOJIS | C.GUILD_STICKERS | C.MEMBERS
+    | C.PRESENCES | C.VOICE_STATES | C.INVITES | C.STAGE_INSTANCES | C.SCHEDULED_EVENTS
+    | C.THREAD_MEMBERS | C.SOUNDBOARD_SOUNDS
+)  # fmt: skip
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "GUILD_CREATE",
+        on_guild_create,
+        (GuildAvailableEvent, GuildJoinEvent),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_guild_create,
+        track=GuildVisibility.guild_create,
+        components=_GUILD_ALL,
+    ),
+    Row(
+        "GUILD_UPDATE",
+        on_guild_update,
+        (GuildUpdateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_guild_update,
+        components=C.GUILDS | C.ROLES | C.EMOJIS | C.GUILD_STICKERS,
+    ),
+    Row(
+        "GUILD_DELETE",
+        on_guild_delete,
+        (GuildLeaveEvent, GuildUnavailableEvent),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_guild_delete,
+        track=GuildVisibility.guild_delete,
+        components=_GUILD_ALL,
+    ),
+    Row(
+        "GUILD_AUDIT_LOG_ENTRY_CREATE",
+        on_audit_log_entry_create,
+        (AuditLogEntryCreateEvent,),
+        intents=(I.GUILD_MODERATION,),
+    ),
+    Row("GUILD_BAN_ADD", on_ban_add, (BanCreateEvent,), intents=(I.GUILD_MODERATION,)),
+    Row("GUILD_BAN_REMOVE", on_ban_remove, (BanDeleteEvent,), intents=(I.GUILD_MODERATION,)),
+    Row(
+        "GUILD_EMOJIS_UPDATE",
+        on_emojis_update,
+        (EmojisUpdateEvent,),
+        intents=(I.GUILD_EXPRESSIONS,),
+        cache=Cache.apply_emojis_update,
+        components=C.EMOJIS,
+    ),
+    Row(
+        "GUILD_STICKERS_UPDATE",
+        on_stickers_update,
+        (StickersUpdateEvent,),
+        intents=(I.GUILD_EXPRESSIONS,),
+        cache=Cache.apply_stickers_update,
+        components=C.GUILD_STICKERS,
+    ),
+    Row(
+        "GUILD_INTEGRATIONS_UPDATE",
+        on_integrations_update,
+        (GuildIntegrationsUpdateEvent,),
+        intents=(I.GUILD_INTEGRATIONS,),
+    ),
+    Row(
+        "INTEGRATION_CREATE",
+        on_integration_create,
+        (IntegrationCreateEvent,),
+        intents=(I.GUILD_INTEGRATIONS,),
+    ),
+    Row(
+        "INTEGRATION_UPDATE",
+        on_integration_update,
+        (IntegrationUpdateEvent,),
+        intents=(I.GUILD_INTEGRATIONS,),
+    ),
+    Row(
+        "INTEGRATION_DELETE",
+        on_integration_delete,
+        (IntegrationDeleteEvent,),
+        intents=(I.GUILD_INTEGRATIONS,),
+    ),
+    Row(
+        "PRESENCE_UPDATE",
+        on_presence_update,
+        (PresenceUpdateEvent,),
+        intents=(I.GUILD_PRESENCES,),
+        cache=Cache.apply_presence_update,
+        components=C.MEMBERS | C.PRESENCES,
+    ),
+    Row(
+        "GUILD_SOUNDBOARD_SOUND_CREATE",
+        on_soundboard_sound_create,
+        (SoundboardSoundCreateEvent,),
+        intents=(I.GUILD_EXPRESSIONS,),
+        cache=Cache.apply_soundboard_sound_create,
+        components=C.SOUNDBOARD_SOUNDS,
+    ),
+    Row(
+        "GUILD_SOUNDBOARD_SOUND_UPDATE",
+        on_soundboard_sound_update,
+        (SoundboardSoundUpdateEvent,),
+        intents=(I.GUILD_EXPRESSIONS,),
+        cache=Cache.apply_soundboard_sound_update,
+        components=C.SOUNDBOARD_SOUNDS,
+    ),
+    Row(
+        "GUILD_SOUNDBOARD_SOUND_DELETE",
+        on_soundboard_sound_delete,
+        (SoundboardSoundDeleteEvent,),
+        intents=(I.GUILD_EXPRESSIONS,),
+        cache=Cache.apply_soundboard_sound_delete,
+        components=C.SOUNDBOARD_SOUNDS,
+    ),
+    Row(
+        "GUILD_SOUNDBOARD_SOUNDS_UPDATE",
+        on_soundboard_sounds_update,
+        (SoundboardSoundsUpdateEvent,),
+        intents=(I.GUILD_EXPRESSIONS,),
+        cache=Cache.apply_soundboard_sounds_update,
+        components=C.SOUNDBOARD_SOUNDS,
+    ),
+    Row(
+        "SOUNDBOARD_SOUNDS",
+        on_soundboard_sounds,
+        (SoundboardSoundsEvent,),
+        cache=Cache.apply_soundboard_sounds,
+        components=C.SOUNDBOARD_SOUNDS,
+    ),
+)

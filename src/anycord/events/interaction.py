@@ -7,9 +7,11 @@ import typing
 import attrs
 
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
 from anycord.serde.interactions import decode_interaction
 
 __all__ = [
+    "ROWS",
     "AutocompleteInteractionCreateEvent",
     "CommandInteractionCreateEvent",
     "ComponentInteractionCreateEvent",
@@ -59,3 +61,20 @@ def on_interaction_create(
     """INTERACTION_CREATE (an unknown type gives a plain `InteractionCreateEvent`)."""
     cls = _BY_TYPE.get(payload.get("type", 0), InteractionCreateEvent)
     return cls(app=app, shard=shard, interaction=decode_interaction(payload, app))
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "INTERACTION_CREATE",
+        on_interaction_create,
+        (
+            InteractionCreateEvent,
+            CommandInteractionCreateEvent,
+            ComponentInteractionCreateEvent,
+            AutocompleteInteractionCreateEvent,
+            ModalInteractionCreateEvent,
+        ),
+    ),
+)

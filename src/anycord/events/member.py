@@ -6,7 +6,12 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
+from anycord.events.accessors import GuildAccessor, UserAccessor
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.members import decode_member
 from anycord.serde.users import decode_user
 from anycord.snowflakes import Snowflake
@@ -15,13 +20,13 @@ if typing.TYPE_CHECKING:
     from anycord.models.members import Member
     from anycord.models.users import User
 
-__all__ = ["MemberCreateEvent", "MemberDeleteEvent", "MemberEvent", "MemberUpdateEvent"]
+__all__ = ["ROWS", "MemberCreateEvent", "MemberDeleteEvent", "MemberEvent", "MemberUpdateEvent"]
 
 Payload = dict[str, typing.Any]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class MemberEvent(ShardBoundEvent):
+class MemberEvent(GuildAccessor, UserAccessor, ShardBoundEvent):
     """Base of member events."""
 
     guild_id: Snowflake
@@ -96,3 +101,33 @@ def on_member_remove(
         user=decode_user(payload["user"], app),
         old_member=old() if old is not None else None,
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "GUILD_MEMBER_ADD",
+        on_member_add,
+        (MemberCreateEvent,),
+        intents=(I.GUILD_MEMBERS,),
+        cache=Cache.apply_member_add,
+        components=C.MEMBERS,
+    ),
+    Row(
+        "GUILD_MEMBER_UPDATE",
+        on_member_update,
+        (MemberUpdateEvent,),
+        intents=(I.GUILD_MEMBERS,),
+        cache=Cache.apply_member_update,
+        components=C.MEMBERS,
+    ),
+    Row(
+        "GUILD_MEMBER_REMOVE",
+        on_member_remove,
+        (MemberDeleteEvent,),
+        intents=(I.GUILD_MEMBERS,),
+        cache=Cache.apply_member_remove,
+        components=C.MEMBERS,
+    ),
+)

@@ -11,7 +11,12 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
+from anycord.events.accessors import ChannelAccessor, GuildAccessor, MemberAccessor
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.messages import decode_message, decode_partial_message
 from anycord.snowflakes import Snowflake
 
@@ -23,6 +28,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import User
 
 __all__ = [
+    "ROWS",
     "DMMessageCreateEvent",
     "DMMessageDeleteEvent",
     "DMMessageUpdateEvent",
@@ -90,7 +96,7 @@ class MessageCreateEvent(MessageEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildMessageCreateEvent(MessageCreateEvent):
+class GuildMessageCreateEvent(GuildAccessor, ChannelAccessor, MemberAccessor, MessageCreateEvent):
     """A message was sent in a guild."""
 
     @property
@@ -128,7 +134,7 @@ class MessageUpdateEvent(MessageEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildMessageUpdateEvent(MessageUpdateEvent):
+class GuildMessageUpdateEvent(GuildAccessor, ChannelAccessor, MemberAccessor, MessageUpdateEvent):
     """A guild message was edited."""
 
     @property
@@ -152,7 +158,7 @@ class MessageDeleteEvent(MessageEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildMessageDeleteEvent(MessageDeleteEvent):
+class GuildMessageDeleteEvent(GuildAccessor, ChannelAccessor, MessageDeleteEvent):
     """A guild message was deleted."""
 
     guild_id: Snowflake
@@ -164,7 +170,7 @@ class DMMessageDeleteEvent(MessageDeleteEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildBulkMessageDeleteEvent(ShardBoundEvent):
+class GuildBulkMessageDeleteEvent(GuildAccessor, ChannelAccessor, ShardBoundEvent):
     """Several guild messages were deleted at once (MESSAGE_DELETE_BULK).
 
     `old_messages` holds those the cache had, by ID.
@@ -236,3 +242,53 @@ def on_message_delete_bulk(
         guild_id=Snowflake(payload["guild_id"]),
         old_messages=old() if old is not None else {},
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "MESSAGE_CREATE",
+        on_message_create,
+        (GuildMessageCreateEvent, DMMessageCreateEvent),
+        intents=(I.GUILD_MESSAGES, I.DIRECT_MESSAGES),
+        cache=Cache.apply_message_create,
+        components=C.MESSAGES | C.DM_CHANNEL_IDS,
+        event_intents={
+            GuildMessageCreateEvent: (I.GUILD_MESSAGES,),
+            DMMessageCreateEvent: (I.DIRECT_MESSAGES,),
+        },
+    ),
+    Row(
+        "MESSAGE_UPDATE",
+        on_message_update,
+        (GuildMessageUpdateEvent, DMMessageUpdateEvent),
+        intents=(I.GUILD_MESSAGES, I.DIRECT_MESSAGES),
+        cache=Cache.apply_message_update,
+        components=C.MESSAGES,
+        event_intents={
+            GuildMessageUpdateEvent: (I.GUILD_MESSAGES,),
+            DMMessageUpdateEvent: (I.DIRECT_MESSAGES,),
+        },
+    ),
+    Row(
+        "MESSAGE_DELETE",
+        on_message_delete,
+        (GuildMessageDeleteEvent, DMMessageDeleteEvent),
+        intents=(I.GUILD_MESSAGES, I.DIRECT_MESSAGES),
+        cache=Cache.apply_message_delete,
+        components=C.MESSAGES,
+        event_intents={
+            GuildMessageDeleteEvent: (I.GUILD_MESSAGES,),
+            DMMessageDeleteEvent: (I.DIRECT_MESSAGES,),
+        },
+    ),
+    Row(
+        "MESSAGE_DELETE_BULK",
+        on_message_delete_bulk,
+        (GuildBulkMessageDeleteEvent,),
+        intents=(I.GUILD_MESSAGES,),
+        cache=Cache.apply_message_delete_bulk,
+        components=C.MESSAGES,
+    ),
+)

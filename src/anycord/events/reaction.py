@@ -6,7 +6,11 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.emojis import decode_emoji
 from anycord.serde.members import decode_member
 from anycord.snowflakes import Snowflake
@@ -15,6 +19,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.members import Member
 
 __all__ = [
+    "ROWS",
     "DMReactionAddEvent",
     "DMReactionDeleteAllEvent",
     "DMReactionDeleteEmojiEvent",
@@ -197,3 +202,57 @@ def on_reaction_remove_emoji(
     fields["emoji"] = decode_emoji(payload["emoji"])
     cls = GuildReactionDeleteEmojiEvent if "guild_id" in fields else DMReactionDeleteEmojiEvent
     return cls(app=app, shard=shard, **fields)
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "MESSAGE_REACTION_ADD",
+        on_reaction_add,
+        (GuildReactionAddEvent, DMReactionAddEvent),
+        intents=(I.GUILD_MESSAGE_REACTIONS, I.DIRECT_MESSAGE_REACTIONS),
+        cache=Cache.apply_reaction_add,
+        components=C.MESSAGES,
+        event_intents={
+            GuildReactionAddEvent: (I.GUILD_MESSAGE_REACTIONS,),
+            DMReactionAddEvent: (I.DIRECT_MESSAGE_REACTIONS,),
+        },
+    ),
+    Row(
+        "MESSAGE_REACTION_REMOVE",
+        on_reaction_remove,
+        (GuildReactionDeleteEvent, DMReactionDeleteEvent),
+        intents=(I.GUILD_MESSAGE_REACTIONS, I.DIRECT_MESSAGE_REACTIONS),
+        cache=Cache.apply_reaction_remove,
+        components=C.MESSAGES,
+        event_intents={
+            GuildReactionDeleteEvent: (I.GUILD_MESSAGE_REACTIONS,),
+            DMReactionDeleteEvent: (I.DIRECT_MESSAGE_REACTIONS,),
+        },
+    ),
+    Row(
+        "MESSAGE_REACTION_REMOVE_ALL",
+        on_reaction_remove_all,
+        (GuildReactionDeleteAllEvent, DMReactionDeleteAllEvent),
+        intents=(I.GUILD_MESSAGE_REACTIONS, I.DIRECT_MESSAGE_REACTIONS),
+        cache=Cache.apply_reaction_remove_all,
+        components=C.MESSAGES,
+        event_intents={
+            GuildReactionDeleteAllEvent: (I.GUILD_MESSAGE_REACTIONS,),
+            DMReactionDeleteAllEvent: (I.DIRECT_MESSAGE_REACTIONS,),
+        },
+    ),
+    Row(
+        "MESSAGE_REACTION_REMOVE_EMOJI",
+        on_reaction_remove_emoji,
+        (GuildReactionDeleteEmojiEvent, DMReactionDeleteEmojiEvent),
+        intents=(I.GUILD_MESSAGE_REACTIONS, I.DIRECT_MESSAGE_REACTIONS),
+        cache=Cache.apply_reaction_remove_emoji,
+        components=C.MESSAGES,
+        event_intents={
+            GuildReactionDeleteEmojiEvent: (I.GUILD_MESSAGE_REACTIONS,),
+            DMReactionDeleteEmojiEvent: (I.DIRECT_MESSAGE_REACTIONS,),
+        },
+    ),
+)

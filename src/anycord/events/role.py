@@ -6,14 +6,18 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.roles import decode_role
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
     from anycord.models.roles import Role
 
-__all__ = ["RoleCreateEvent", "RoleDeleteEvent", "RoleEvent", "RoleUpdateEvent"]
+__all__ = ["ROWS", "RoleCreateEvent", "RoleDeleteEvent", "RoleEvent", "RoleUpdateEvent"]
 
 Payload = dict[str, typing.Any]
 
@@ -90,3 +94,33 @@ def on_role_delete(
         role_id=Snowflake(payload["role_id"]),
         old_role=old() if old is not None else None,
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "GUILD_ROLE_CREATE",
+        on_role_create,
+        (RoleCreateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_role_create,
+        components=C.ROLES,
+    ),
+    Row(
+        "GUILD_ROLE_UPDATE",
+        on_role_update,
+        (RoleUpdateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_role_update,
+        components=C.ROLES,
+    ),
+    Row(
+        "GUILD_ROLE_DELETE",
+        on_role_delete,
+        (RoleDeleteEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_role_delete,
+        components=C.ROLES,
+    ),
+)

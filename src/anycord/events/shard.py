@@ -3,14 +3,21 @@ gateway rate limits, and the gateway-only notices (channel info, soundboard list
 
 from __future__ import annotations
 
+import logging
 import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
 from anycord.events.base import ShardBoundEvent
+from anycord.events.guild import GuildVisibility
+from anycord.events.rows import Row
 from anycord.serde.members import decode_member
 from anycord.serde.presences import decode_member_presence
 from anycord.snowflakes import Snowflake
+
+_LOGGER = logging.getLogger("anycord.gateway")
 
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -18,6 +25,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import OwnUser
 
 __all__ = [
+    "ROWS",
     "MemberChunkEvent",
     "ShardConnectedEvent",
     "ShardDisconnectedEvent",
@@ -151,6 +159,14 @@ def on_rate_limited(
     )
 
 
+def log_rate_limited(visibility: object, shard: typing.Any, payload: dict[str, typing.Any]) -> bool:
+    """RATE_LIMITED is logged whether or not anybody listens (a gateway command was refused)."""
+    _LOGGER.warning(
+        "shard %s was rate limited by the gateway: %s", getattr(shard, "id", None), payload
+    )
+    return False
+
+
 def on_member_chunk(
     app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
 ) -> MemberChunkEvent:
@@ -174,3 +190,26 @@ def on_member_chunk(
         presences=presences,
         nonce=payload.get("nonce"),
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "READY",
+        on_ready,
+        (ShardReadyEvent,),
+        cache=Cache.apply_ready,
+        components=C.GUILDS | C.ME,
+        track=GuildVisibility.ready,
+    ),
+    Row("RESUMED", on_resumed, (ShardResumedEvent,)),
+    Row("RATE_LIMITED", on_rate_limited, (ShardRateLimitedEvent,), track=log_rate_limited),
+    Row(
+        "GUILD_MEMBERS_CHUNK",
+        on_member_chunk,
+        (MemberChunkEvent,),
+        cache=Cache.apply_members_chunk,
+        components=C.MEMBERS | C.PRESENCES,
+    ),
+)

@@ -6,7 +6,11 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.channels import decode_channel
 from anycord.serde.threads import decode_thread_member
 from anycord.snowflakes import Snowflake
@@ -17,6 +21,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.threads import GuildThreadChannel, ThreadMember
 
 __all__ = [
+    "ROWS",
     "GuildThreadAccessEvent",
     "GuildThreadCreateEvent",
     "GuildThreadDeleteEvent",
@@ -192,3 +197,57 @@ def on_thread_members_update(
         ),
         removed_member_ids=tuple(map(Snowflake, payload.get("removed_member_ids", ()))),
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "THREAD_CREATE",
+        on_thread_create,
+        (GuildThreadCreateEvent, GuildThreadAccessEvent),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_thread_create,
+        components=C.GUILD_THREADS,
+    ),
+    Row(
+        "THREAD_UPDATE",
+        on_thread_update,
+        (GuildThreadUpdateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_thread_update,
+        components=C.GUILD_THREADS,
+    ),
+    Row(
+        "THREAD_DELETE",
+        on_thread_delete,
+        (GuildThreadDeleteEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_thread_delete,
+        components=C.GUILD_THREADS,
+    ),
+    Row(
+        "THREAD_LIST_SYNC",
+        on_thread_list_sync,
+        (ThreadListSyncEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_thread_list_sync,
+        components=C.GUILD_THREADS,
+    ),
+    Row(
+        "THREAD_MEMBER_UPDATE",
+        on_thread_member_update,
+        (ThreadMemberUpdateEvent,),
+        intents=(I.GUILDS,),
+        cache=Cache.apply_thread_member_update,
+        components=C.THREAD_MEMBERS,
+    ),
+    Row(
+        "THREAD_MEMBERS_UPDATE",
+        on_thread_members_update,
+        (ThreadMembersUpdateEvent,),
+        intents=(I.GUILDS, I.GUILD_MEMBERS),
+        cache=Cache.apply_thread_members_update,
+        components=C.GUILD_THREADS | C.THREAD_MEMBERS,
+    ),
+)

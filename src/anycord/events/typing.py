@@ -7,18 +7,21 @@ import typing
 
 import attrs
 
+from anycord.events.accessors import ChannelAccessor, GuildAccessor, MemberAccessor, UserAccessor
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.members import decode_member
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
     from anycord.models.members import Member
 
-__all__ = ["DMTypingEvent", "GuildTypingEvent", "TypingEvent"]
+__all__ = ["ROWS", "DMTypingEvent", "GuildTypingEvent", "TypingEvent"]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class TypingEvent(ShardBoundEvent):
+class TypingEvent(UserAccessor, ShardBoundEvent):
     """Someone started typing."""
 
     channel_id: Snowflake
@@ -27,7 +30,7 @@ class TypingEvent(ShardBoundEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildTypingEvent(TypingEvent):
+class GuildTypingEvent(GuildAccessor, ChannelAccessor, MemberAccessor, TypingEvent):
     """Someone started typing in a guild channel."""
 
     guild_id: Snowflake
@@ -62,3 +65,19 @@ def on_typing_start(
     return DMTypingEvent(
         app=app, shard=shard, channel_id=channel_id, user_id=user_id, timestamp=timestamp
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "TYPING_START",
+        on_typing_start,
+        (GuildTypingEvent, DMTypingEvent),
+        intents=(I.GUILD_MESSAGE_TYPING, I.DIRECT_MESSAGE_TYPING),
+        event_intents={
+            GuildTypingEvent: (I.GUILD_MESSAGE_TYPING,),
+            DMTypingEvent: (I.DIRECT_MESSAGE_TYPING,),
+        },
+    ),
+)

@@ -6,7 +6,11 @@ import typing
 
 import attrs
 
+from anycord.cache.cache import Cache
+from anycord.config import CacheComponents as C
 from anycord.events.base import ShardBoundEvent
+from anycord.events.rows import Row
+from anycord.intents import Intents as I
 from anycord.serde.emojis import decode_emoji
 from anycord.serde.voices import decode_voice_state
 from anycord.snowflakes import Snowflake
@@ -15,6 +19,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.voices import VoiceState
 
 __all__ = [
+    "ROWS",
     "VoiceChannelEffectSendEvent",
     "VoiceEvent",
     "VoiceServerUpdateEvent",
@@ -108,3 +113,24 @@ def on_voice_channel_effect_send(
         sound_id=Snowflake(sound) if isinstance(sound, str) else sound,
         sound_volume=payload.get("sound_volume"),
     )
+
+
+# -- registry rows (`anycord.events.rows`) -------------------------------------------------
+
+ROWS: typing.Final[tuple[Row, ...]] = (
+    Row(
+        "VOICE_STATE_UPDATE",
+        on_voice_state_update,
+        (VoiceStateUpdateEvent,),
+        intents=(I.GUILD_VOICE_STATES,),
+        cache=Cache.apply_voice_state_update,
+        components=C.VOICE_STATES,
+    ),
+    Row("VOICE_SERVER_UPDATE", on_voice_server_update, (VoiceServerUpdateEvent,)),
+    Row(
+        "VOICE_CHANNEL_EFFECT_SEND",
+        on_voice_channel_effect_send,
+        (VoiceChannelEffectSendEvent,),
+        intents=(I.GUILD_VOICE_STATES,),
+    ),
+)

@@ -100,7 +100,8 @@ class AsgiAdapter:
 
     @property
     def executor(self) -> concurrent.futures.Executor | None:
-        """The executor given (unused: AnyIO worker threads read files)."""
+        """The executor given; accepted for compatibility with yuyo and unused (AnyIO's worker
+        threads read files)."""
         return self._executor
 
     @property
@@ -113,23 +114,33 @@ class AsgiAdapter:
         """The shutdown callbacks, in the order they run."""
         return tuple(self._on_shutdown)
 
-    def add_startup_callback(self, callback: Callback, /) -> None:
-        """Run `await callback()` at lifespan startup (adding twice is a no-op)."""
+    def add_startup_callback(self, callback: Callback, /) -> typing.Self:
+        """Run `await callback()` at lifespan startup (adding twice is a no-op).
+
+        Returns the adapter, for chaining.
+        """
         if callback not in self._on_startup:
             self._on_startup.append(callback)
+        return self
 
-    def remove_startup_callback(self, callback: Callback, /) -> None:
-        """Remove a startup callback (`ValueError` if unknown)."""
+    def remove_startup_callback(self, callback: Callback, /) -> typing.Self:
+        """Remove a startup callback (`ValueError` if unknown); returns the adapter."""
         self._on_startup.remove(callback)
+        return self
 
-    def add_shutdown_callback(self, callback: Callback, /) -> None:
-        """Run `await callback()` at lifespan shutdown (adding twice is a no-op)."""
+    def add_shutdown_callback(self, callback: Callback, /) -> typing.Self:
+        """Run `await callback()` at lifespan shutdown (adding twice is a no-op).
+
+        Returns the adapter, for chaining.
+        """
         if callback not in self._on_shutdown:
             self._on_shutdown.append(callback)
+        return self
 
-    def remove_shutdown_callback(self, callback: Callback, /) -> None:
-        """Remove a shutdown callback (`ValueError` if unknown)."""
+    def remove_shutdown_callback(self, callback: Callback, /) -> typing.Self:
+        """Remove a shutdown callback (`ValueError` if unknown); returns the adapter."""
         self._on_shutdown.remove(callback)
+        return self
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]

@@ -8,21 +8,25 @@ which makes every status-code decision; an `AsgiAdapter` is called directly, thr
 `check_head` and its interaction server, with no ASGI scope or messages per request). It
 faces the internet, so it is strict:
 
-- the whole request head is checked against the HTTP/1.1 grammar in one pass (request
-  line, header names as tokens, no control characters, no bare CR or LF, no obsolete line
-  folding): anything else is **400** and the connection closes;
-- heads over 16 KiB or with more than 100 header lines are **431**;
-- `Transfer-Encoding` in any form is **411** (no chunked bodies, so no request smuggling
-  through a disagreement about where a body ends); a `Content-Length` that is not decimal
-  digits, or that is given twice, is **400**; an HTTP/1.1 request without exactly one
-  `Host` is **400**; a version other than 1.0 or 1.1 never parses (**400**);
+- the request head is framed and checked by `http11_head`, with no IO (its docstring lists
+  every rule): a head that breaks the HTTP/1.1 grammar (a bare LF is refused as soon as it
+  arrives), a bad or repeated `Content-Length`, or a missing `Host` is **400**; any
+  `Transfer-Encoding` is **411** (no chunked bodies, so no request smuggling through a
+  disagreement about where a body ends); a head over 16 KiB or 100 lines is **431**;
 - every error answer carries `connection: close`; the server then stops writing, drains
   what the client still sends (while it keeps sending, up to 10 s and 256 KiB), and closes,
   so the client reads the answer rather than a reset;
-- an idle keep-alive connection is closed after `keep_alive_timeout` seconds; once the
-  first byte of a request arrives, its head and body must arrive within `request_timeout`
-  seconds, and a response the client does not read must be taken within the same time
-  (slow-loris clients are dropped);
+- at most `max_connections` connections are open at once (by default half the open-file
+  limit, at most 4096); a connection beyond it is answered a canned **503** without being
+  read and closed at once (two system calls, no task), a warning is logged at most once a
+  minute, and the open connections are served as before;
+- a new connection must send its first byte (after its TLS handshake, which is bounded the
+  same way) within `request_timeout` seconds; an idle keep-alive connection is closed after
+  `keep_alive_timeout` seconds; once the first byte of a request arrives, its head and body
+  must arrive within `request_timeout` seconds, and a response the client does not read
+  must be taken within the same time (slow-loris clients are dropped);
+- a failed TLS handshake is the client's doing (a scanner, plain HTTP on the TLS port): it
+  is logged at DEBUG and the connection closed;
 - a connection holds at most one head (16 KiB) plus one read (64 KiB) of unparsed bytes;
   bodies are read by the app as it asks for them (`AsgiAdapter` refuses bodies over its
   `max_body_size` before reading them);
@@ -33,26 +37,29 @@ Every connection is a task in the server's task group; one more task enforces th
 for all connections (a deadline per connection, checked a few times a second, so a request
 costs no timer of its own). Plain TCP and Unix sockets are driven with non-blocking socket
 calls and AnyIO's readiness waits (`anyio.wait_readable`): a read that finds data waiting
-costs one system call on both backends. With an `SSLContext`, connections go through AnyIO's
-TLS streams instead. Shutdown stops accepting, closes idle keep-alive connections at once,
-and gives requests in flight `shutdown_timeout` seconds before they are cancelled.
+costs one system call on both backends. With an `SSLContext`, the same accept loop hands each
+socket to AnyIO's TLS stream, so TLS connections share the cap and the timeouts. Shutdown
+stops accepting, closes idle keep-alive connections at once, gives a request still arriving
+(or a response still being read) one more second, and gives requests being answered
+`shutdown_timeout` seconds before they are cancelled.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import math
-import re
 import socket as socket_module
 import typing
 
 import anyio
 import anyio.abc
 import anyio.lowlevel
-from anyio.streams.tls import TLSListener
+from anyio.streams.tls import TLSStream
 
 from anycord.interactions.asgi import AsgiAdapter
+from anycord.interactions.http11_head import Head, Rejected, parse_head, split_head
 
 if typing.TYPE_CHECKING:
     import ssl
@@ -60,20 +67,13 @@ if typing.TYPE_CHECKING:
 
     from anycord.interactions.server import Response
 
-__all__ = ["serve_http11"]
+__all__ = ["default_max_connections", "serve_http11"]
 
 _LOGGER = logging.getLogger("anycord.interactions.http11")
 
-_MAX_HEAD: typing.Final = 16 * 1024
-_MAX_HEADERS: typing.Final = 100
 _READ: typing.Final = 65536
 _DRAIN_LIMIT: typing.Final = 256 * 1024
 _DRAIN_TIME: typing.Final = 2.0
-_TOKEN: typing.Final = rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+"
-_HEAD: typing.Final = re.compile(
-    _TOKEN + rb" [\x21-\x7e]+ HTTP/1\.[01](?:\r\n" + _TOKEN + rb":[\t\x20-\x7e\x80-\xff]*)*"
-)
-"""request-line *( CRLF field-line ), RFC 9112 §2.1, without obsolete folding or CTLs."""
 _REASONS: typing.Final = {
     100: b"Continue",
     200: b"OK",
@@ -91,19 +91,6 @@ _REASONS: typing.Final = {
     503: b"Service Unavailable",
 }
 _CONTINUE: typing.Final = b"HTTP/1.1 100 Continue\r\n\r\n"
-_SPECIAL: typing.Final = frozenset(
-    {
-        b"content-length",
-        b"transfer-encoding",
-        b"host",
-        b"connection",
-        b"expect",
-        b"content-type",
-        b"x-signature-ed25519",
-        b"x-signature-timestamp",
-    }
-)
-"""The header names the server itself acts on (or hands to `AsgiAdapter.check_head`)."""
 _CLOSE_HEADER: typing.Final = (b"connection", b"close")
 _STATUS_LINES: typing.Final = {
     status: b"HTTP/1.1 %d %s\r\n" % (status, reason) for status, reason in _REASONS.items()
@@ -121,6 +108,13 @@ def _content_type_line(content_type: str) -> bytes:
 
 
 _ACCEPT_PAUSE: typing.Final = 0.1
+_BUSY: typing.Final = (
+    b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+)
+_SHUTDOWN_GRACE: typing.Final = 1.0
+"""Seconds a request still arriving (or a response still being read) gets at shutdown."""
+_WARN_EVERY: typing.Final = 60.0
+"""Seconds between two warnings that connections are being refused."""
 _RESOURCE_ERRORS: typing.Final = frozenset(
     {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 )
@@ -128,15 +122,6 @@ _RESOURCE_ERRORS: typing.Final = frozenset(
 
 class _Closing(Exception):
     """The connection must close (the client went away, or an error was answered)."""
-
-
-class _Rejected(Exception):
-    """A request the server answers itself, then closes the connection."""
-
-    def __init__(self, status: int, text: bytes) -> None:
-        super().__init__(status)
-        self.status = status
-        self.text = text
 
 
 def _simple(status: int, text: bytes) -> bytes:
@@ -182,12 +167,50 @@ class _Connection:
             raise _Closing from exc
         self.deadline = previous
 
+    async def open(self) -> None:
+        """Make the connection ready to carry requests (the TLS handshake)."""
+
     async def drain(self) -> None:
         """After an error answer: stop writing, discard what the client still sends, briefly."""
 
     async def aclose(self) -> None:
         assert self.stream is not None
         await self.stream.aclose()
+
+
+class _TLSConnection(_Connection):
+    """A TLS connection: AnyIO's TLS stream over the accepted socket, after a handshake."""
+
+    __slots__ = ("context", "sock", "transport")
+
+    def __init__(
+        self, sock: socket_module.socket, client: tuple[str, int] | None, context: ssl.SSLContext
+    ) -> None:
+        super().__init__(None, client)
+        self.sock = sock
+        self.context = context
+        self.transport: anyio.abc.SocketStream | None = None
+
+    async def open(self) -> None:
+        self.transport = await anyio.abc.SocketStream.from_socket(self.sock)
+        try:
+            self.stream = await TLSStream.wrap(
+                self.transport,
+                server_side=True,
+                ssl_context=self.context,
+                standard_compatible=False,
+            )
+        except (OSError, anyio.BrokenResourceError, anyio.EndOfStream) as exc:
+            # Any client can fail a handshake (a port scanner, plain HTTP on the TLS port):
+            # it is the client's problem, not the server's.
+            _LOGGER.debug("TLS handshake with %s failed: %r", self.client, exc)
+            raise _Closing from None
+
+    async def aclose(self) -> None:
+        if self.transport is None:
+            self.sock.close()
+        else:
+            await self.transport.aclose()
 
 
 class _SocketConnection(_Connection):
@@ -265,11 +288,21 @@ class _Server:
         "closing",
         "connections",
         "keep_alive_timeout",
+        "max_connections",
+        "next_warning",
+        "open",
+        "refused",
         "request_timeout",
+        "ssl_context",
     )
 
     def __init__(
-        self, app: Callable[..., Awaitable[None]], keep_alive_timeout: float, request_timeout: float
+        self,
+        app: Callable[..., Awaitable[None]],
+        keep_alive_timeout: float,
+        request_timeout: float,
+        max_connections: int,
+        ssl_context: ssl.SSLContext | None,
     ) -> None:
         self.app = app
         # An `AsgiAdapter` (exactly: a subclass may change what ASGI does) is called
@@ -279,6 +312,39 @@ class _Server:
         self.connections: set[_Connection] = set()
         self.keep_alive_timeout = keep_alive_timeout
         self.request_timeout = request_timeout
+        self.max_connections = max_connections
+        self.ssl_context = ssl_context
+        self.open = 0
+        """Connections accepted and not yet closed (counted from `accept`, not from `handle`)."""
+        self.refused = 0
+        self.next_warning = -math.inf
+
+    def admit(self, sock: socket_module.socket, peer: tuple[str, int] | None) -> _Connection | None:
+        """The connection for a socket just accepted, or `None` when it was refused (closed).
+
+        Over `max_connections`, a new connection costs two system calls and no task: a
+        canned 503 (plain HTTP only) written without reading the request, then close. The
+        connections already open are served as before.
+        """
+        if self.open >= self.max_connections:
+            if self.ssl_context is None:
+                with contextlib.suppress(OSError):
+                    sock.send(_BUSY)
+            sock.close()
+            self.refused += 1
+            now = anyio.current_time()
+            if now >= self.next_warning:
+                self.next_warning = now + _WARN_EVERY
+                _LOGGER.warning(
+                    "%d connections open (max_connections): refusing new ones (%d refused so far)",
+                    self.open,
+                    self.refused,
+                )
+            return None
+        self.open += 1
+        if self.ssl_context is not None:
+            return _TLSConnection(sock, peer, self.ssl_context)
+        return _SocketConnection(sock, peer)
 
     async def enforce_timeouts(self) -> None:
         interval = max(0.01, min(1.0, self.keep_alive_timeout / 4, self.request_timeout / 4))
@@ -295,10 +361,16 @@ class _Server:
         try:
             with connection.scope:
                 try:
+                    # The handshake counts as the start of the first request; shutdown
+                    # closes a connection still in it at once, like an idle one.
+                    connection.idle = True
+                    connection.deadline = anyio.current_time() + self.request_timeout
+                    await connection.open()
+                    connection.idle = False
                     await self._serve(connection)
                 except _Closing:
                     pass
-                except _Rejected as rejected:
+                except Rejected as rejected:
                     _LOGGER.debug("refused a request: %d %s", rejected.status, rejected.text)
                     try:
                         await connection.send(
@@ -311,92 +383,46 @@ class _Server:
                     # A bug here must cost one connection, never the server.
                     _LOGGER.exception("an HTTP connection failed")
         finally:
+            self.open -= 1
             self.connections.discard(connection)
             with anyio.CancelScope(shield=True):
                 await connection.aclose()
 
     async def _serve(self, connection: _Connection) -> None:
         buffer = b""
+        # A new connection must begin its first request within the request timeout (Discord
+        # sends at once); only a connection that was answered earns the keep-alive wait.
+        idle_timeout = min(self.request_timeout, self.keep_alive_timeout)
         while not self.closing:
-            # Wait for a whole head: idle (nothing buffered) under the keep-alive timeout,
-            # then under the request timeout from its first byte.
+            # Wait for a whole head: idle (nothing buffered) under the idle timeout, then
+            # under the request timeout from its first byte.
             if not buffer:
                 connection.idle = True
-                connection.deadline = anyio.current_time() + self.keep_alive_timeout
+                connection.deadline = anyio.current_time() + idle_timeout
                 try:
                     buffer = await connection.receive()
                 finally:
                     connection.idle = False
             connection.deadline = anyio.current_time() + self.request_timeout
-            while (end := buffer.find(b"\r\n\r\n")) < 0:
-                if buffer.startswith(b"\r\n"):
-                    # Stray line ends between requests are allowed (RFC 9112 §2.2).
-                    buffer = buffer.lstrip(b"\r\n")
-                    continue
-                if len(buffer) > _MAX_HEAD:
-                    raise _Rejected(431, b"Request head too large")
+            while (split := split_head(buffer)) is None:
                 buffer += await connection.receive()
-            if end > _MAX_HEAD:
-                raise _Rejected(431, b"Request head too large")
-            head, buffer = buffer[:end], buffer[end + 4 :]
-            if head.startswith(b"\r\n"):
-                head = head.lstrip(b"\r\n")
-            buffer, keep_alive = await self._request(connection, head, buffer)
+            buffer, keep_alive = await self._request(connection, parse_head(split[0]), split[1])
             if not keep_alive:
                 return
+            idle_timeout = self.keep_alive_timeout
             if not connection.waited:
                 # Requests keep arriving without a wait: let other connections run.
                 await anyio.lowlevel.checkpoint()
             connection.waited = False
 
     async def _request(
-        self, connection: _Connection, head: bytes, buffer: bytes
+        self, connection: _Connection, head: Head, buffer: bytes
     ) -> tuple[bytes, bool]:
-        if _HEAD.fullmatch(head) is None:
-            raise _Rejected(400, b"Malformed request head")
-        lines = head.split(b"\r\n")
-        if len(lines) > _MAX_HEADERS + 1:
-            raise _Rejected(431, b"Too many header fields")
-        method, target, version = lines[0].split(b" ")
-        headers: list[tuple[bytes, bytes]] = []
-        length = -1
-        hosts = 0
-        keep_alive = version == b"HTTP/1.1"
-        expect_continue = False
-        content_type = signature = timestamp = None
-        for line in lines[1:]:
-            name, _, value = line.partition(b":")
-            name = name.lower()
-            value = value.strip(b" \t")
-            headers.append((name, value))
-            if name not in _SPECIAL:
-                continue
-            if name == b"x-signature-ed25519":
-                signature = value
-            elif name == b"x-signature-timestamp":
-                timestamp = value
-            elif name == b"content-type":
-                content_type = value
-            elif name == b"content-length":
-                if length >= 0:
-                    raise _Rejected(400, b"More than one Content-Length")
-                if not value.isdigit() or len(value) > 18:
-                    raise _Rejected(400, b"Bad Content-Length")
-                length = int(value)
-            elif name == b"transfer-encoding":
-                raise _Rejected(411, b"Send a Content-Length body, without Transfer-Encoding")
-            elif name == b"host":
-                hosts += 1
-            elif name == b"connection":
-                tokens = {token.strip() for token in value.lower().split(b",")}
-                if b"close" in tokens:
-                    keep_alive = False
-                elif b"keep-alive" in tokens:
-                    keep_alive = True
-            elif name == b"expect":
-                expect_continue = value.lower() == b"100-continue"
-        if hosts != 1 and (hosts or version == b"HTTP/1.1"):
-            raise _Rejected(400, b"An HTTP/1.1 request needs exactly one Host header")
+        method = head.method
+        target = head.target
+        length = head.length
+        keep_alive = head.keep_alive
+        expect_continue = head.expect_continue
         path, _, query = target.partition(b"?")
         if length <= 0:
             connection.deadline = math.inf
@@ -405,9 +431,9 @@ class _Server:
             failure, extra, sig, ts = adapter.check_head(
                 method.decode("latin-1"),
                 path.decode("latin-1"),
-                content_type=content_type,
-                signature=signature,
-                timestamp=timestamp,
+                content_type=head.content_type,
+                signature=head.signature,
+                timestamp=head.timestamp,
                 content_length=length if length >= 0 else None,
             )
             return await self._direct(
@@ -428,8 +454,8 @@ class _Server:
             method,
             path,
             query,
-            version,
-            headers,
+            head.version,
+            head.headers,
             max(length, 0),
             expect_continue,
             keep_alive,
@@ -473,7 +499,7 @@ class _Server:
                     response = await adapter.server.on_interaction(body, sig, ts)
                 except Exception:
                     _LOGGER.exception("the interaction server failed")
-                    raise _Rejected(500, b"Internal server error") from None
+                    raise Rejected(500, b"Internal server error") from None
             else:
                 response = adapter.empty_body_response()
         try:
@@ -513,12 +539,12 @@ class _Server:
                         chunk, data = data + chunk, b""
                     if chunk:
                         await connection.send(chunk, self.request_timeout)
-            except (_Closing, _Rejected):
+            except (_Closing, Rejected):
                 raise
             except Exception:
                 _LOGGER.exception("streaming a multipart response failed")
                 if data:
-                    raise _Rejected(500, b"Internal server error") from None
+                    raise Rejected(500, b"Internal server error") from None
                 raise _Closing from None
             return True
         body = response.payload or b""
@@ -627,10 +653,10 @@ class _Server:
             _LOGGER.exception("the ASGI app failed on %s %s", scope["method"], scope["path"])
             if started:
                 raise _Closing from None
-            raise _Rejected(500, b"Internal server error") from None
+            raise Rejected(500, b"Internal server error") from None
         if not started:
             _LOGGER.error("the ASGI app returned without a response")
-            raise _Rejected(500, b"Internal server error")
+            raise Rejected(500, b"Internal server error")
         if remaining > 0 or response_close:
             # The body was not read (an early rejection) or the response was streamed: the
             # connection cannot carry another request.
@@ -659,18 +685,27 @@ async def _accept(
             client.setblocking(False)
             if tcp:
                 client.setsockopt(socket_module.IPPROTO_TCP, socket_module.TCP_NODELAY, 1)
-            peer = (address[0], address[1]) if tcp else None
-            connections.start_soon(server.handle, _SocketConnection(client, peer))
+            connection = server.admit(client, (address[0], address[1]) if tcp else None)
+            if connection is not None:
+                connections.start_soon(server.handle, connection)
         # Let the accepted connections start before accepting more.
         await anyio.lowlevel.checkpoint()
 
 
-def _peer(stream: anyio.abc.ByteStream) -> tuple[str, int] | None:
+def default_max_connections() -> int:
+    """Half the process's open-file limit (`RLIMIT_NOFILE`, soft), at most 4096.
+
+    The other half stays for what the bot itself opens (REST connections, files it sends,
+    the verifier's pipes), so a flood of connections cannot starve it of descriptors.
+    """
     try:
-        address = stream.extra(anyio.abc.SocketAttribute.remote_address)
-    except Exception:  # Unix sockets and wrapped streams may not have one
-        return None
-    return (address[0], address[1]) if isinstance(address, tuple) else None
+        import resource
+    except ImportError:  # not POSIX
+        return 1024
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft <= 0:
+        return 4096
+    return max(1, min(4096, soft // 2))
 
 
 async def serve_http11(
@@ -682,6 +717,7 @@ async def serve_http11(
     shutdown_timeout: float = 60.0,
     keep_alive_timeout: float = 75.0,
     request_timeout: float = 10.0,
+    max_connections: int | None = None,
     task_status: anyio.abc.TaskStatus[list[str]] = anyio.TASK_STATUS_IGNORED,
 ) -> None:
     """Serve `app` (ASGI 3, HTTP only: no lifespan) on listening `sockets` until `shutdown_trigger()` returns.
@@ -694,8 +730,11 @@ async def serve_http11(
         ssl_context: serve HTTPS with this context.
         shutdown_timeout: how long requests in flight get at shutdown.
         keep_alive_timeout: how long an idle connection is kept open between requests.
-        request_timeout: how long a request may take to arrive once its first byte has, and
-            how long a client may take to read a response.
+        request_timeout: how long a request may take to arrive once its first byte has, how
+            long a client may take to read a response, and how long a new connection may
+            take to send its first byte (after a TLS handshake, bounded by it too).
+        max_connections: the most connections open at once; beyond it new connections are
+            answered 503 (without reading them) and closed. `None`: `default_max_connections()`.
     """
     from anycord.interactions.serving import describe
 
@@ -705,40 +744,36 @@ async def serve_http11(
             f"{keep_alive_timeout} and {request_timeout}"
         )
         raise ValueError(msg)
+    if max_connections is None:
+        max_connections = default_max_connections()
+    elif max_connections < 1:
+        msg = f"max_connections must be at least 1, got {max_connections}"
+        raise ValueError(msg)
     scheme = "https" if ssl_context is not None else "http"
     addresses = [f"{scheme}://{describe(sock)}" for sock in sockets]
-    server = _Server(app, keep_alive_timeout, request_timeout)
-
-    async def on_tls_connection(stream: anyio.abc.ByteStream) -> None:
-        await server.handle(_Connection(stream, _peer(stream)))
-
-    listeners: list[anyio.abc.Listener[typing.Any]] = []
+    server = _Server(app, keep_alive_timeout, request_timeout, max_connections, ssl_context)
     try:
-        if ssl_context is not None:
-            for sock in sockets:
-                plain = await anyio.abc.SocketListener.from_socket(sock)
-                listeners.append(TLSListener(plain, ssl_context, standard_compatible=False))
         async with anyio.create_task_group() as watchdog:
             watchdog.start_soon(server.enforce_timeouts)
             async with anyio.create_task_group() as connections:
                 async with anyio.create_task_group() as accepting:
-                    for listener in listeners:
-                        accepting.start_soon(listener.serve, on_tls_connection, connections)
-                    if ssl_context is None:
-                        for sock in sockets:
-                            accepting.start_soon(_accept, server, sock, connections)
+                    for sock in sockets:
+                        accepting.start_soon(_accept, server, sock, connections)
                     task_status.started(addresses)
                     await shutdown_trigger()
                     accepting.cancel_scope.cancel()
                 server.closing = True
+                now = anyio.current_time()
                 for connection in list(server.connections):
                     if connection.idle:
                         connection.scope.cancel()
+                    else:
+                        # A head or body still arriving (a finite deadline) is given a
+                        # moment, not the rest of its request timeout; requests being
+                        # answered (no deadline) get the shutdown timeout.
+                        connection.deadline = min(connection.deadline, now + _SHUTDOWN_GRACE)
                 connections.cancel_scope.deadline = anyio.current_time() + shutdown_timeout
             watchdog.cancel_scope.cancel()
     finally:
-        with anyio.CancelScope(shield=True):
-            for listener in listeners:
-                await listener.aclose()
-            for sock in sockets:
-                sock.close()
+        for sock in sockets:
+            sock.close()

@@ -65,6 +65,7 @@ if typing.TYPE_CHECKING:
         AsyncIterator,
         Awaitable,
         Callable,
+        Coroutine,
         Mapping,
         Sequence,
     )
@@ -287,6 +288,24 @@ class InteractionServer:
     def is_running(self) -> bool:
         """Whether `run()` is active (generator listeners need it)."""
         return self._task_group is not None
+
+    def start_soon(
+        self,
+        func: Callable[..., Coroutine[typing.Any, typing.Any, typing.Any]],
+        /,
+        *args: typing.Any,
+    ) -> None:
+        """Run `func(*args)` as a task in the server's task group (while `run()` is active).
+
+        The task lives as long as generator continuations do: closing the server gives it
+        `shutdown_timeout` seconds, then cancels it. This is how a layer on top (such as
+        `anycord.commands`) runs a handler that outlives the HTTP response inside the bot's
+        tree. Raises `ComponentStateConflictError` when the server is not running.
+        """
+        if self._task_group is None:
+            msg = "InteractionServer.start_soon needs run() to be active"
+            raise ComponentStateConflictError(msg)
+        self._task_group.start_soon(func, *args)
 
     @contextlib.asynccontextmanager
     async def run(self, *, shutdown_timeout: float = 60.0) -> AsyncIterator[InteractionServer]:

@@ -1,10 +1,19 @@
 """Serve an ASGI app with hypercorn inside the caller's task tree, on asyncio or Trio.
 
-`serve(app, ...)` binds the listening sockets itself (TCP host/port, a Unix socket path, or
-a socket the caller already bound; optionally TLS with the caller's `SSLContext`), reports
+`serve(app, ...)` serves on sockets from `bind_sockets` (TCP host/port, a Unix socket path,
+or a socket the caller already bound; optionally TLS with the caller's `SSLContext`), reports
 ready through `task_status` once they listen, and runs hypercorn's worker for the running
 backend until `shutdown_trigger` returns. Then hypercorn stops accepting, lets in-flight
 requests finish for up to `shutdown_timeout` seconds, and runs the app's lifespan shutdown.
+
+hypercorn bounds a request's head (its keep-alive timer runs until the head is whole) but
+not its body: a client sending one byte a second held a connection for ever, and at
+shutdown made hypercorn wait its whole graceful timeout and then cancel the connection
+(a traceback per connection on asyncio). `RequestDeadlines` closes that gap at the ASGI
+level: a request's body must arrive within `request_timeout` seconds of the request's
+start (**408** otherwise), and at shutdown every body still arriving is cut at once
+(**503**), so hypercorn's graceful phase only waits for requests that are being answered.
+Both answers carry `connection: close`, which (the body being unread) ends the connection.
 
 hypercorn has one worker per backend (`hypercorn.asyncio`, `hypercorn.trio`); the backend is
 the one this coroutine runs on (sniffio), so nothing here imports asyncio or Trio itself.
@@ -24,7 +33,7 @@ if typing.TYPE_CHECKING:
     import ssl
     from collections.abc import Awaitable, Callable, Sequence
 
-__all__ = ["bind_sockets", "describe", "serve"]
+__all__ = ["RequestDeadlines", "bind_sockets", "describe", "serve"]
 
 _LOGGER = logging.getLogger("anycord.interactions.server")
 
@@ -124,6 +133,90 @@ def _bind_tcp(
     return sockets
 
 
+class _BodyCut(Exception):
+    """A request body did not arrive in time (or the server is shutting down)."""
+
+
+class RequestDeadlines:
+    """ASGI middleware: each HTTP request's body must arrive within `request_timeout` seconds.
+
+    The deadline runs from the moment the app is called (the head has arrived). When it
+    passes while the app waits for body bytes, the app is abandoned and the client gets
+    **408** with `connection: close`; after `close()`, every wait for body bytes ends at
+    once with **503**. A request whose response has started is never answered twice: its
+    connection is left to the server to close. Other scope types pass through untouched.
+    """
+
+    __slots__ = ("_app", "_closing", "_request_timeout", "_waits")
+
+    def __init__(self, app: typing.Any, request_timeout: float) -> None:
+        if not request_timeout > 0:
+            msg = f"request_timeout must be positive, got {request_timeout}"
+            raise ValueError(msg)
+        self._app = app
+        self._request_timeout = request_timeout
+        self._closing = False
+        self._waits: set[anyio.CancelScope] = set()
+
+    def close(self) -> None:
+        """Cut every body still arriving, now and from now on (shutdown)."""
+        self._closing = True
+        for scope in self._waits:
+            scope.cancel()
+
+    async def __call__(self, scope: typing.Any, receive: typing.Any, send: typing.Any) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        deadline = anyio.current_time() + self._request_timeout
+        body_done = started = False
+
+        async def bounded_receive() -> typing.Any:
+            nonlocal body_done
+            if body_done:
+                # After the body, a receive waits for the disconnect: not the client's delay.
+                return await receive()
+            with anyio.CancelScope(deadline=deadline) as wait:
+                if self._closing:
+                    wait.cancel()
+                self._waits.add(wait)
+                try:
+                    message = await receive()
+                finally:
+                    self._waits.discard(wait)
+            if wait.cancelled_caught:
+                raise _BodyCut
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                body_done = True
+            return message
+
+        async def tracking_send(message: typing.Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self._app(scope, bounded_receive, tracking_send)
+        except _BodyCut:
+            if started:
+                return
+            status, text = (503, b"Shutting down") if self._closing else (408, b"Request timeout")
+            _LOGGER.debug("cut a request body that did not arrive in time: %d", status)
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": status,
+                    "headers": [
+                        (b"content-type", b"text/plain; charset=utf-8"),
+                        (b"content-length", b"%d" % len(text)),
+                        (b"connection", b"close"),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": text, "more_body": False})
+
+
 def _config(
     *,
     backlog: int,
@@ -161,12 +254,14 @@ async def serve(
     backlog: int = 128,
     shutdown_timeout: float = 60.0,
     keep_alive_timeout: float = 5.0,
+    request_timeout: float = 10.0,
     task_status: anyio.abc.TaskStatus[list[str]] = anyio.TASK_STATUS_IGNORED,
 ) -> None:
     """Serve `app` on `sockets` (see `bind_sockets`) until `shutdown_trigger()` returns.
 
-    `task_status.started(addresses)` is called once the sockets listen. The sockets are
-    closed when this returns.
+    `task_status.started(addresses)` is called once the sockets listen. A request's body
+    must arrive within `request_timeout` seconds of its head (`RequestDeadlines`). The
+    sockets are closed when this returns.
     """
     from hypercorn.config import Sockets
     from hypercorn.utils import wrap_app
@@ -180,7 +275,13 @@ async def serve(
     secure = list(sockets) if ssl_context is not None else []
     insecure = [] if ssl_context is not None else list(sockets)
     bound = Sockets(secure_sockets=secure, insecure_sockets=insecure, quic_sockets=[])
-    wrapped = wrap_app(app, config.wsgi_max_body_size, "asgi")
+    deadlines = RequestDeadlines(app, request_timeout)
+    wrapped = wrap_app(deadlines, config.wsgi_max_body_size, "asgi")
+
+    async def stop() -> None:
+        await shutdown_trigger()
+        deadlines.close()
+
     scheme = "https" if ssl_context is not None else "http"
     addresses = [f"{scheme}://{describe(sock)}" for sock in sockets]
     try:
@@ -189,12 +290,12 @@ async def serve(
             from hypercorn.trio.run import worker_serve as trio_serve
 
             task_status.started(addresses)
-            await trio_serve(wrapped, config, sockets=bound, shutdown_trigger=shutdown_trigger)
+            await trio_serve(wrapped, config, sockets=bound, shutdown_trigger=stop)
         else:
             from hypercorn.asyncio.run import worker_serve as asyncio_serve
 
             task_status.started(addresses)
-            await asyncio_serve(wrapped, config, sockets=bound, shutdown_trigger=shutdown_trigger)
+            await asyncio_serve(wrapped, config, sockets=bound, shutdown_trigger=stop)
     finally:
         for sock in sockets:
             sock.close()

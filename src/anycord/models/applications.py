@@ -286,3 +286,9 @@ class OAuth2AuthorizationToken(PartialOAuth2Token):
     refresh_token: str | None = attrs.field(default=None, repr=False)
     webhook: Mapping[str, typing.Any] | None = None
     guild: Mapping[str, typing.Any] | None = None
+
+
+ApplicationRoleConnectionMetadataRecordType = ApplicationRoleConnectionMetadataType
+"""hikari's name for `ApplicationRoleConnectionMetadataType`."""
+ApplicationRoleConnectionMetadataRecord = ApplicationRoleConnectionMetadata
+"""hikari's name for `ApplicationRoleConnectionMetadata`."""

@@ -421,3 +421,8 @@ class CheckboxComponent(PartialComponent):
 
 ActionRow = ActionRowComponent
 """Short alias."""
+
+MessageActionRowComponent = ActionRowComponent
+"""hikari's name for an action row in a message (one class here for every row)."""
+ModalActionRowComponent = ActionRowComponent
+"""hikari's name for an action row in a modal (one class here for every row)."""

@@ -105,3 +105,7 @@ class InviteWithMetadata(Invite):
     """Seconds it is valid for after creation; 0: forever."""
     is_temporary: bool = attrs.field(default=False, eq=False)
     created_at: datetime.datetime | None = attrs.field(default=None, eq=False)
+
+
+InviteFlags = InviteFlag
+"""hikari's name for `InviteFlag`."""

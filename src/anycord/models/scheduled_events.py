@@ -142,3 +142,11 @@ class ScheduledEventUser:
     event_id: Snowflake
     user: User
     member: Member | None = None
+
+
+ScheduledEventRecurrenceFrequency = RecurrenceRuleFrequency
+"""hikari's name for `RecurrenceRuleFrequency`."""
+ScheduledEventRecurrenceNWeekday = RecurrenceRuleNWeekday
+"""hikari's name for `RecurrenceRuleNWeekday`."""
+ScheduledEventRecurrenceRule = RecurrenceRule
+"""hikari's name for `RecurrenceRule`."""

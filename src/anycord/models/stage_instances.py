@@ -34,3 +34,7 @@ class StageInstance(Unique):
     privacy_level: StagePrivacyLevel = StagePrivacyLevel.GUILD_ONLY
     is_discoverable_disabled: bool = False
     scheduled_event_id: Snowflake | None = None
+
+
+StageInstancePrivacyLevel = StagePrivacyLevel
+"""hikari's name for `StagePrivacyLevel`."""

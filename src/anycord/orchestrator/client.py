@@ -147,7 +147,9 @@ class Client:
     Args:
         token: the bot token (for the Redis namespace; never logged or sent anywhere).
         address: a `redis://`/`rediss://` URL, or any `ShardCoordinator`.
-        ca_cert / certificate / private_key: TLS for `rediss://` (see `connect_redis`).
+        ca_cert: TLS for `rediss://`: the CA certificate (see `connect_redis`).
+        certificate: TLS for `rediss://`: the client certificate (see `connect_redis`).
+        private_key: TLS for `rediss://`: the client's private key (see `connect_redis`).
         namespace: the Redis key namespace (default: the bot's user id, from the token).
         refresh_interval: seconds between refreshes of `remote_shards`.
         stale_after: seconds without a report after which a shard counts as disconnected.

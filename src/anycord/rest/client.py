@@ -3,7 +3,9 @@
 The pipeline of one call (`_request`): wait for the rate limiter's grant (`ratelimits.py`,
 waiting with AnyIO), send through the httpx seam (`transport.py`), teach the limiter what the
 answer said, then return the JSON or raise the typed error. 5xx answers and connection
-failures are retried `max_retries` times with capped, jittered exponential backoff; 429s are
+failures are retried `max_retries` times with capped, jittered exponential backoff, when
+`retries.may_resend` allows it (a request that may have reached Discord is repeated only when
+repeating it cannot duplicate its effect); 429s are
 retried after the wait Discord asked for (raising `RateLimitTooLongError` when it exceeds
 `max_rate_limit`); a 401 makes a refreshable token strategy fetch a new token once.
 
@@ -31,11 +33,14 @@ import orjson
 from anycord import errors, logs, urls
 from anycord._groups import single_error
 from anycord.config import HTTPSettings, ProxySettings
+from anycord.rest import retries as retries_
+from anycord.rest import shapes
 from anycord.rest import transport as transport_
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints.applications import ApplicationEndpoints
 from anycord.rest.endpoints.audit_logs import AuditLogEndpoints
 from anycord.rest.endpoints.auto_mod import AutoModEndpoints
+from anycord.rest.endpoints.builders import BuilderEndpoints
 from anycord.rest.endpoints.channel_admin import ChannelAdminEndpoints
 from anycord.rest.endpoints.channels import ChannelEndpoints
 from anycord.rest.endpoints.commands import CommandEndpoints
@@ -167,6 +172,7 @@ def _backoff(attempt: int, rng: random.Random) -> float:
 
 
 class RESTClient(
+    BuilderEndpoints,
     GatewayEndpoints,
     UserEndpoints,
     ChannelEndpoints,
@@ -208,8 +214,9 @@ class RESTClient(
         token: the token, a `TokenStrategy`, or `None` (only token-authenticated webhook and
             interaction routes work then).
         token_type: `"Bot"` or `"Bearer"` for a string token.
-        http_settings / proxy_settings: connection behaviour (keep-alive, timeouts, proxy,
-            the proactive global limit `HTTPSettings.global_rate_limit`).
+        http_settings: connection behaviour (keep-alive, timeouts, the proactive global limit
+            `HTTPSettings.global_rate_limit`).
+        proxy_settings: the proxy to connect through.
         max_rate_limit: the longest rate-limit wait accepted, in seconds; longer ones raise
             `RateLimitTooLongError` instead of stalling.
         max_retries: retries after a 5xx or a connection failure (0 to 5).
@@ -291,6 +298,16 @@ class RESTClient(
     def is_alive(self) -> bool:
         """Whether the client is running (between start and close)."""
         return self._state == "running"
+
+    @property
+    def http_settings(self) -> HTTPSettings:
+        """The HTTP settings in use (the defaults when none were given)."""
+        return self._http_settings
+
+    @property
+    def proxy_settings(self) -> ProxySettings:
+        """The proxy settings in use (the defaults when none were given)."""
+        return self._proxy_settings
 
     @property
     def http_client(self) -> httpx.AsyncClient | None:
@@ -511,7 +528,18 @@ class RESTClient(
                     response = await self._send(route.method, url, params, headers, content)
             except (httpx.TransportError, TimeoutError) as exc:
                 self._wake(self.rate_limiter.release(grant, anyio.current_time()))
-                problem = f"{type(exc).__name__}: {logs.redact(str(exc).replace(url, shown_url))}"
+                problem = logs.redact(
+                    retries_.describe_failure(exc, self._http_settings.timeouts).replace(
+                        url, shown_url
+                    )
+                )
+                sent = retries_.was_sent(exc)
+                if not retries_.may_resend(route.route, json, sent=sent):
+                    msg = (
+                        f"{route.method} {shown_url} failed: {problem}; not retried, because "
+                        f"the request may have reached Discord and {route} is not idempotent"
+                    )
+                    raise errors.HTTPError(msg) from None
                 if retries >= self.max_retries:
                     msg = (
                         f"{route.method} {shown_url} failed after {retries + 1} attempts: {problem}"
@@ -547,19 +575,18 @@ class RESTClient(
                         self.rate_limiter.invalid.period,
                     )
             if _LOGGER.isEnabledFor(logging.DEBUG):
-                _LOGGER.debug(
-                    "%s %s -> %d in %.3fs", route.method, shown_url, status, now - started
-                )
+                # One line per request: method and template only (no IDs, no tokens).
+                _LOGGER.debug("%s -> %d in %.3fs", route, status, now - started)
 
             if 200 <= status < 300:
+                shapes.note_answer(route)
                 if raw:
                     return b"" if status == 204 else raw_body
                 if status == 204 or not raw_body:
                     return None
                 if body is _NOT_JSON:
                     kind = response.headers.get("content-type")
-                    msg = f"{route.method} {shown_url}: expected JSON, got {kind!r}"
-                    raise errors.HTTPError(msg)
+                    raise errors.MalformedResponseError(str(route), f"expected JSON, got {kind!r}")
                 return body
             if status == 429:
                 if info.retry_after is None:
@@ -605,7 +632,11 @@ class RESTClient(
                 refreshed = True
                 self._strategy.invalidate(header)
                 continue
-            if status in RETRY_STATUSES and retries < self.max_retries:
+            if (
+                status in RETRY_STATUSES
+                and retries < self.max_retries
+                and retries_.may_resend(route.route, json, sent=True)
+            ):
                 retries += 1
                 delay = _backoff(retries, self._rng)
                 _LOGGER.warning(

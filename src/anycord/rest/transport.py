@@ -26,6 +26,7 @@ import zlib
 
 import httpx
 
+from anycord import logs
 from anycord._about import __url__, __version__
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.rest import http1
@@ -100,7 +101,12 @@ def build_http_client(
     *,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> httpx.AsyncClient:
-    """A new `httpx.AsyncClient` for the REST API; the caller closes it (`aclose`)."""
+    """A new `httpx.AsyncClient` for the REST API; the caller closes it (`aclose`).
+
+    Also applies `logs.protect_loggers()`: httpx's own request lines would print webhook and
+    interaction tokens, which sit in URLs.
+    """
+    logs.protect_loggers()
     http = http_settings or HTTPSettings()
     proxy_cfg = proxy_settings or ProxySettings()
     http2 = http.http2

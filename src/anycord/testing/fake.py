@@ -21,7 +21,6 @@ import socket
 import typing
 
 import anyio
-import sniffio
 
 from anycord.snowflakes import Snowflake
 from anycord.testing.gateway import FakeGateway
@@ -205,7 +204,14 @@ class FakeDiscord:
         return None
 
     async def _serve_rest(self, *, task_status: anyio.abc.TaskStatus[str]) -> None:
-        from hypercorn.config import Config
+        try:
+            from hypercorn.config import Config
+        except ImportError:
+            msg = (
+                "FakeDiscord serves REST over TCP with hypercorn: install anycord[server], or "
+                "pass rest_over_tcp=False and use httpx.ASGITransport(app=fake.asgi_app)"
+            )
+            raise RuntimeError(msg) from None
 
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
@@ -222,7 +228,13 @@ class FakeDiscord:
         config.accesslog = None
         config.errorlog = logging.getLogger("anycord.testing.hypercorn")
         config.include_server_header = False
-        if sniffio.current_async_library() == "trio":
+        try:
+            import sniffio  # Trio depends on it: without it, this must be asyncio
+        except ImportError:
+            on_trio = False
+        else:
+            on_trio = sniffio.current_async_library() == "trio"
+        if on_trio:
             from hypercorn.trio import serve
         else:
             from hypercorn.asyncio import serve  # type: ignore[assignment]

@@ -193,12 +193,12 @@ def leave_guild(world: World, req: Request) -> Reply:
 
 @route("GET", "/applications/@me")
 def get_my_application(world: World, req: Request) -> Reply:
-    return Reply(200, world.application)
+    return Reply(200, {**world.application, "approximate_guild_count": len(world.guilds)})
 
 
 @route("GET", "/oauth2/applications/@me")
 def get_oauth2_application(world: World, req: Request) -> Reply:
-    return Reply(200, world.application)
+    return get_my_application(world, req)
 
 
 # -- channels ---------------------------------------------------------------------------------

@@ -7,8 +7,10 @@ their `app` (the bot, or the client itself when used standalone).
 
 from __future__ import annotations
 
+import inspect
 import typing
 
+from anycord.rest import shapes
 from anycord.rest.pagination import Paginator
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
@@ -32,9 +34,23 @@ def _own_id(raw: typing.Any) -> str:
 
 
 class EndpointBase:
-    """What every endpoint mixin may call."""
+    """What every endpoint mixin may call.
+
+    Every public coroutine method a subclass defines is wrapped by `shapes.translating`, so a
+    2xx answer of the wrong shape raises `MalformedResponseError` naming the route.
+    """
 
     __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: typing.Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if (
+                not name.startswith("_")
+                and inspect.iscoroutinefunction(value)
+                and not hasattr(value, "__wrapped__")
+            ):
+                setattr(cls, name, shapes.translating(value))
 
     @property
     def _app(self) -> RESTAware:
@@ -100,16 +116,22 @@ class EndpointBase:
             if cursor is not None:
                 params[direction] = cursor
             payload = await self._request(route, query=params)
+            return shapes.checked(route, pick)(payload)
+
+        def pick(payload: typing.Any) -> Sequence[typing.Any]:
             page: list[typing.Any] = payload.get(items, []) if items is not None else payload
+            if not isinstance(page, list):
+                msg = f"expected a list of items, got {type(page).__name__}"
+                raise TypeError(msg)
             if sort_key is not None:
                 page = sorted(page, key=sort_key, reverse=direction == "before")
             return page
 
         return Paginator(
             fetch,
-            decode,
+            shapes.checked(route, decode),
             first_cursor=first_cursor,
-            next_cursor=next_cursor,
+            next_cursor=shapes.checked(route, next_cursor),
             page_size=page_size,
             reverse_pages=reverse_pages,
         )

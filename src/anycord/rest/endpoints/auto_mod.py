@@ -99,7 +99,6 @@ class AutoModEndpoints(EndpointBase):
         self,
         guild: SnowflakeishOr,
         rule: SnowflakeishOr,
-        *,
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> None:
         """Delete a rule."""

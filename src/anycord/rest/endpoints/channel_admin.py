@@ -201,7 +201,6 @@ class ChannelAdminEndpoints(EndpointBase):
         self,
         channel: SnowflakeishOr,
         target: SnowflakeishOr,
-        *,
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> None:
         """Remove a role's or member's overwrite."""

@@ -89,7 +89,7 @@ class ChannelEndpoints(EndpointBase):
         return decode_channel(await self._request(route, json=body, reason=reason), self._app)
 
     async def delete_channel(
-        self, channel: SnowflakeishOr, *, reason: UndefinedOr[str] = UNDEFINED
+        self, channel: SnowflakeishOr, reason: UndefinedOr[str] = UNDEFINED
     ) -> PartialChannel:
         """Delete a channel (or close a DM); returns what it was."""
         route = DELETE_CHANNEL.compile(channel_id=sid(channel))

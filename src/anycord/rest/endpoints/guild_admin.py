@@ -216,7 +216,6 @@ class GuildAdminEndpoints(EndpointBase):
         self,
         guild: SnowflakeishOr,
         positions: Mapping[int, SnowflakeishOr],
-        *,
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> list[Role]:
         """Move roles: `{position: role}`; returns every role of the guild."""

@@ -81,3 +81,8 @@ class GuildEndpoints(EndpointBase):
         """Lift a ban."""
         route = DELETE_BAN.compile(guild_id=sid(guild), user_id=sid(user))
         await self._request(route, reason=reason)
+
+    ban_member = ban_user
+    """hikari's other name for `ban_user`."""
+    unban_member = unban_user
+    """hikari's other name for `unban_user`."""

@@ -101,7 +101,7 @@ class InviteEndpoints(EndpointBase):
         return decode_invite(payload, self._app)
 
     async def delete_invite(
-        self, invite: str | Invite, *, reason: UndefinedOr[str] = UNDEFINED
+        self, invite: str | Invite, reason: UndefinedOr[str] = UNDEFINED
     ) -> Invite:
         """Revoke an invite; returns what it was."""
         payload = await self._request(DELETE_INVITE.compile(code=_code(invite)), reason=reason)

@@ -52,6 +52,16 @@ async def _role_body(
     return body
 
 
+def _color(color: UndefinedNoneOr[int], colour: UndefinedNoneOr[int]) -> UndefinedNoneOr[int]:
+    """`color`, or hikari's spelling `colour`; giving both is an error."""
+    if colour is UNDEFINED:
+        return color
+    if color is not UNDEFINED:
+        msg = "give color or colour, not both"
+        raise TypeError(msg)
+    return colour
+
+
 class RoleEndpoints(EndpointBase):
     """Guild roles."""
 
@@ -76,6 +86,7 @@ class RoleEndpoints(EndpointBase):
         name: UndefinedNoneOr[str] = UNDEFINED,
         permissions: UndefinedOr[int] = UNDEFINED,
         color: UndefinedNoneOr[int] = UNDEFINED,
+        colour: UndefinedNoneOr[int] = UNDEFINED,
         hoist: UndefinedOr[bool] = UNDEFINED,
         icon: UndefinedNoneOr[Resourceish] = UNDEFINED,
         unicode_emoji: UndefinedNoneOr[str] = UNDEFINED,
@@ -83,7 +94,9 @@ class RoleEndpoints(EndpointBase):
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> Role:
         """Create a role."""
-        body = await _role_body(name, permissions, color, hoist, icon, unicode_emoji, mentionable)
+        body = await _role_body(
+            name, permissions, _color(color, colour), hoist, icon, unicode_emoji, mentionable
+        )
         guild_id = sid(guild)
         route = POST_ROLE.compile(guild_id=guild_id)
         return decode_role(
@@ -98,6 +111,7 @@ class RoleEndpoints(EndpointBase):
         name: UndefinedNoneOr[str] = UNDEFINED,
         permissions: UndefinedOr[int] = UNDEFINED,
         color: UndefinedNoneOr[int] = UNDEFINED,
+        colour: UndefinedNoneOr[int] = UNDEFINED,
         hoist: UndefinedOr[bool] = UNDEFINED,
         icon: UndefinedNoneOr[Resourceish] = UNDEFINED,
         unicode_emoji: UndefinedNoneOr[str] = UNDEFINED,
@@ -105,7 +119,9 @@ class RoleEndpoints(EndpointBase):
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> Role:
         """Change a role; only given fields are sent."""
-        body = await _role_body(name, permissions, color, hoist, icon, unicode_emoji, mentionable)
+        body = await _role_body(
+            name, permissions, _color(color, colour), hoist, icon, unicode_emoji, mentionable
+        )
         guild_id = sid(guild)
         route = PATCH_ROLE.compile(guild_id=guild_id, role_id=sid(role))
         return decode_role(
@@ -113,7 +129,7 @@ class RoleEndpoints(EndpointBase):
         )
 
     async def delete_role(
-        self, guild: SnowflakeishOr, role: SnowflakeishOr, *, reason: UndefinedOr[str] = UNDEFINED
+        self, guild: SnowflakeishOr, role: SnowflakeishOr, reason: UndefinedOr[str] = UNDEFINED
     ) -> None:
         """Delete a role."""
         await self._request(

@@ -74,7 +74,7 @@ class StageInstanceEndpoints(EndpointBase):
         return decode_stage_instance(payload, self._app)
 
     async def delete_stage_instance(
-        self, channel: SnowflakeishOr, *, reason: UndefinedOr[str] = UNDEFINED
+        self, channel: SnowflakeishOr, reason: UndefinedOr[str] = UNDEFINED
     ) -> None:
         """End a live stage."""
         await self._request(DELETE_STAGE.compile(channel_id=sid(channel)), reason=reason)
