@@ -9,18 +9,21 @@ byte was written, another `TransportError` after.
 from __future__ import annotations
 
 import gzip
+import ssl
 import typing
 
 import anyio
 import anyio.abc
 import httpx
 import pytest
+from anyio.streams.tls import TLSListener
 
 from anycord.config import HTTPSettings, HTTPTimeoutSettings, ProxySettings
 from anycord.rest import transport as transport_
 from anycord.rest.client import RESTClient
 from anycord.rest.endpoints.channels import GET_CHANNEL
 from anycord.rest.transport import AnycordTransport, build_http_client, fast_transport
+from tests.orchestrator.tls_certs import load_tls_files
 
 if typing.TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
@@ -41,12 +44,13 @@ class Server:
         self.accepts = 0
         self.requests: list[tuple[bytes, bytes]] = []
         self.port = 0
+        self.scheme = "http"
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/api/v10"
+        return f"{self.scheme}://127.0.0.1:{self.port}/api/v10"
 
-    async def _handle(self, stream: anyio.abc.SocketStream) -> None:
+    async def _handle(self, stream: anyio.abc.ByteStream) -> None:
         self.accepts += 1
         buffer = b""
         async with stream:
@@ -82,14 +86,20 @@ class Server:
                 # "keep" and "slow": the connection stays open for the next request.
 
     @classmethod
-    async def running(cls, tg: anyio.abc.TaskGroup, **kwargs: typing.Any) -> Server:
+    async def running(
+        cls, tg: anyio.abc.TaskGroup, tls: ssl.SSLContext | None = None, **kwargs: typing.Any
+    ) -> Server:
         server = cls(**kwargs)
-        listener = await anyio.create_tcp_listener(local_host="127.0.0.1")
-        server.port = listener.extra(anyio.abc.SocketAttribute.local_port)
+        tcp = await anyio.create_tcp_listener(local_host="127.0.0.1")
+        server.port = tcp.extra(anyio.abc.SocketAttribute.local_port)
+        listener: anyio.abc.Listener[typing.Any] = tcp
+        if tls is not None:
+            listener = TLSListener(tcp, tls, standard_compatible=False)
+            server.scheme = "https"
         tg.start_soon(server._serve, listener)
         return server
 
-    async def _serve(self, listener: anyio.abc.Listener[anyio.abc.SocketStream]) -> None:
+    async def _serve(self, listener: anyio.abc.Listener[typing.Any]) -> None:
         async with listener:
             await listener.serve(self._handle)
 
@@ -351,3 +361,24 @@ def test_pool_is_sized_from_the_global_rate_limit() -> None:
     assert transport_.keepalive_connections(HTTPSettings(max_keepalive_connections=5)) == 5
     assert transport_.keepalive_connections(HTTPSettings(keep_alive=False)) == 0
     assert _transport(global_rate_limit=70).pool.max_idle == 70
+
+
+async def test_tls_connections_are_verified_and_reused() -> None:
+    files = load_tls_files()
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(files.server_cert, files.server_key)
+    trusting = ssl.create_default_context(cafile=files.ca_cert)
+    async with anyio.create_task_group() as tg:
+        server = await Server.running(tg, tls=server_context)
+        assert server.url.startswith("https://")
+        async with _transport(ssl=trusting) as transport:
+            for _ in range(3):
+                response = await transport.request("GET", f"{server.url}/x")
+                assert response.content == b'{"id": "1"}'
+        async with _transport() as transport:
+            # The default context does not trust the test CA: no byte was written.
+            with pytest.raises(httpx.ConnectError):
+                await transport.request("GET", f"{server.url}/x")
+        tg.cancel_scope.cancel()
+    assert server.accepts == 1  # the refused handshake never reached the handler
+    assert len(server.requests) == 3

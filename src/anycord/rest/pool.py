@@ -32,6 +32,7 @@ import collections
 import logging
 import math
 import select
+import ssl
 import typing
 
 import anyio
@@ -42,7 +43,6 @@ from anycord import logs
 from anycord.rest import http1
 
 if typing.TYPE_CHECKING:
-    import ssl
     from collections.abc import AsyncIterable
 
 __all__ = ["ConnectionPool", "Origin", "PoolTimeouts", "RawResponse"]
@@ -127,7 +127,7 @@ class ConnectionPool:
         keep_alive: bool = True,
         timeouts: PoolTimeouts | None = None,
     ) -> None:
-        self.ssl_context = ssl_context
+        self.ssl_context = ssl_context or ssl.create_default_context()
         self.max_connections = math.inf if max_connections is None else max_connections
         self.max_idle = math.inf if max_idle is None else max_idle
         self.keepalive_expiry = math.inf if keepalive_expiry is None else keepalive_expiry
@@ -225,22 +225,12 @@ class ConnectionPool:
             with anyio.fail_after(math.inf if timeout is None else timeout):
                 stream: anyio.abc.ByteStream
                 if origin.tls:
-                    stream = (
-                        await anyio.connect_tcp(
-                            origin.host,
-                            origin.port,
-                            ssl_context=self.ssl_context,
-                            tls_hostname=origin.host,
-                            tls_standard_compatible=False,
-                        )
-                        if self.ssl_context is not None
-                        else await anyio.connect_tcp(
-                            origin.host,
-                            origin.port,
-                            tls=True,
-                            tls_hostname=origin.host,
-                            tls_standard_compatible=False,
-                        )
+                    stream = await anyio.connect_tcp(
+                        origin.host,
+                        origin.port,
+                        ssl_context=self.ssl_context,
+                        tls_hostname=origin.host,
+                        tls_standard_compatible=False,
                     )
                 else:
                     stream = await anyio.connect_tcp(origin.host, origin.port)
