@@ -16,11 +16,11 @@ def make_client(log: list[str]) -> commands.CommandClient:
     client = commands.CommandClient(auto_defer=None)
 
     @client.before
-    async def before_all(ctx: commands.Context[object]) -> None:  # type: ignore[type-var]
+    async def before_all(ctx: commands.AnyContext) -> None:
         log.append("before:client")
 
     @client.after
-    async def after_all(ctx: commands.Context[object]) -> None:  # type: ignore[type-var]
+    async def after_all(ctx: commands.AnyContext) -> None:
         log.append("after:client")
 
     @client.slash(checks=[commands.guild_only()])
@@ -61,14 +61,14 @@ def make_client(log: list[str]) -> commands.CommandClient:
         raise KeyError("x")
 
     @handled.layer.add_error_handler
-    async def on_handled_error(ctx: commands.Context[object], exc: Exception) -> None:  # type: ignore[type-var]
+    async def on_handled_error(ctx: commands.AnyContext, exc: Exception) -> None:
         log.append(f"command handler: {type(exc).__name__}")
         raise ValueError("passed on")
 
     group = client.group("grp", "A group")
 
     @group.layer.add_error_handler
-    async def on_group_error(ctx: commands.Context[object], exc: Exception) -> None:  # type: ignore[type-var]
+    async def on_group_error(ctx: commands.AnyContext, exc: Exception) -> None:
         log.append(f"group handler: {exc}")
         await ctx.respond("the group handled it", ephemeral=True)
 
@@ -78,7 +78,7 @@ def make_client(log: list[str]) -> commands.CommandClient:
         raise ValueError("inner")
 
     @client.error_handler
-    async def on_any_error(ctx: commands.Context[object], exc: Exception) -> None:  # type: ignore[type-var]
+    async def on_any_error(ctx: commands.AnyContext, exc: Exception) -> None:
         log.append(f"global handler: {exc}")
         raise exc
 

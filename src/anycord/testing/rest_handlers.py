@@ -134,6 +134,11 @@ def get_gateway_bot(world: World, req: Request) -> Reply:
 
 @route("GET", "/users/@me")
 def get_me(world: World, req: Request) -> Reply:
+    # A Bearer token from the authorization-code grant acts for the user who authorised it.
+    kind, _, token = req.headers.get("authorization", "").partition(" ")
+    grant = world.oauth2_grants.get(token) if kind == "Bearer" else None
+    if grant is not None and grant["access_token"] == token:
+        return Reply(200, world.users[int(grant["user_id"])])
     return Reply(200, world.bot_user)
 
 
