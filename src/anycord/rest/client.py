@@ -31,6 +31,7 @@ import httpx
 import orjson
 
 from anycord import errors, logs, urls
+from anycord import files as files_
 from anycord._groups import single_error
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.rest import retries as retries_
@@ -495,6 +496,10 @@ class RESTClient(
         raw: bool,
     ) -> typing.Any:
         assert self._http is not None
+        if files:
+            # URL attachments are downloaded now: a failed download raises before Discord
+            # sees anything, and retries re-send the same bytes.
+            files = await files_.prefetch(files)
         url = self.rest_url + route.path
         shown_url = self.rest_url + (route.safe_path or route.path)
         params = encode_query(query)
