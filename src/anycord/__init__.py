@@ -532,10 +532,36 @@ from anycord.models.applications import (
     ApplicationRoleConnectionMetadataRecordType as ApplicationRoleConnectionMetadataRecordType,
 )
 from anycord.models.commands import ApplicationContextType as ApplicationContextType
+from anycord.models.component_builders import ChannelSelectMenuBuilder as ChannelSelectMenuBuilder
+from anycord.models.component_builders import (
+    FileUploadComponentBuilder as FileUploadComponentBuilder,
+)
+from anycord.models.component_builders import InteractiveButtonBuilder as InteractiveButtonBuilder
+from anycord.models.component_builders import LabelComponentBuilder as LabelComponentBuilder
+from anycord.models.component_builders import LinkButtonBuilder as LinkButtonBuilder
+from anycord.models.component_builders import MessageActionRowBuilder as MessageActionRowBuilder
+from anycord.models.component_builders import ModalActionRowBuilder as ModalActionRowBuilder
+from anycord.models.component_builders import PremiumButtonBuilder as PremiumButtonBuilder
+from anycord.models.component_builders import SelectMenuBuilder as SelectMenuBuilder
+from anycord.models.component_builders import SelectOptionBuilder as SelectOptionBuilder
+from anycord.models.component_builders import TextInputBuilder as TextInputBuilder
+from anycord.models.component_builders import TextSelectMenuBuilder as TextSelectMenuBuilder
 from anycord.models.components import MessageActionRowComponent as MessageActionRowComponent
 from anycord.models.components import ModalActionRowComponent as ModalActionRowComponent
 from anycord.models.interactions import ModalResponseMixin as ModalResponseMixin
 from anycord.models.invites import InviteFlags as InviteFlags
+from anycord.models.layout_builders import ContainerComponentBuilder as ContainerComponentBuilder
+from anycord.models.layout_builders import FileComponentBuilder as FileComponentBuilder
+from anycord.models.layout_builders import (
+    MediaGalleryComponentBuilder as MediaGalleryComponentBuilder,
+)
+from anycord.models.layout_builders import MediaGalleryItemBuilder as MediaGalleryItemBuilder
+from anycord.models.layout_builders import SectionComponentBuilder as SectionComponentBuilder
+from anycord.models.layout_builders import SeparatorComponentBuilder as SeparatorComponentBuilder
+from anycord.models.layout_builders import (
+    TextDisplayComponentBuilder as TextDisplayComponentBuilder,
+)
+from anycord.models.layout_builders import ThumbnailComponentBuilder as ThumbnailComponentBuilder
 from anycord.models.scheduled_events import (
     ScheduledEventRecurrenceFrequency as ScheduledEventRecurrenceFrequency,
 )
@@ -677,6 +703,7 @@ __all__ = [
     "ChannelFollowerWebhook",
     "ChannelInfoEvent",
     "ChannelMention",
+    "ChannelSelectMenuBuilder",
     "ChannelSelectMenuComponent",
     "ChannelType",
     "CheckboxComponent",
@@ -705,6 +732,7 @@ __all__ = [
     "ComponentStateConflictError",
     "ComponentType",
     "ContainerComponent",
+    "ContainerComponentBuilder",
     "ContextMenuCommand",
     "ContextMenuCommandBuilder",
     "CustomEmoji",
@@ -749,7 +777,9 @@ __all__ = [
     "ExceptionEvent",
     "File",
     "FileComponent",
+    "FileComponentBuilder",
     "FileUploadComponent",
+    "FileUploadComponentBuilder",
     "ForbiddenError",
     "ForumLayoutType",
     "ForumSortOrderType",
@@ -860,6 +890,7 @@ __all__ = [
     "InteractionServer",
     "InteractionType",
     "InteractionVerificationError",
+    "InteractiveButtonBuilder",
     "InternalServerError",
     "Invite",
     "InviteCreateEvent",
@@ -874,12 +905,16 @@ __all__ = [
     "KeywordTrigger",
     "KnownCustomEmoji",
     "LabelComponent",
+    "LabelComponentBuilder",
     "LazyIterator",
     "LifetimeEvent",
+    "LinkButtonBuilder",
     "LocalIdentifyGate",
     "MalformedResponseError",
     "MediaGalleryComponent",
+    "MediaGalleryComponentBuilder",
     "MediaGalleryItem",
+    "MediaGalleryItemBuilder",
     "MediaItemFlag",
     "MediaResource",
     "Member",
@@ -895,6 +930,7 @@ __all__ = [
     "MentionSpamTrigger",
     "Mentions",
     "Message",
+    "MessageActionRowBuilder",
     "MessageActionRowComponent",
     "MessageActivity",
     "MessageActivityType",
@@ -914,6 +950,7 @@ __all__ = [
     "MessageUpdateEvent",
     "MissingIntentError",
     "MissingIntentWarning",
+    "ModalActionRowBuilder",
     "ModalActionRowComponent",
     "ModalInteraction",
     "ModalInteractionCreateEvent",
@@ -961,6 +998,7 @@ __all__ = [
     "PollVoteCreateEvent",
     "PollVoteDeleteEvent",
     "PollVoteEvent",
+    "PremiumButtonBuilder",
     "PremiumType",
     "PresenceUpdateEvent",
     "PrivateChannel",
@@ -1023,12 +1061,16 @@ __all__ = [
     "SearchableSnowflakeish",
     "SearchableSnowflakeishOr",
     "SectionComponent",
+    "SectionComponentBuilder",
     "SelectDefaultValue",
     "SelectDefaultValueType",
+    "SelectMenuBuilder",
     "SelectMenuComponent",
     "SelectMenuOption",
+    "SelectOptionBuilder",
     "SendLimiter",
     "SeparatorComponent",
+    "SeparatorComponentBuilder",
     "SessionBudgetExhaustedError",
     "SessionStartLimit",
     "ShardBoundEvent",
@@ -1090,8 +1132,11 @@ __all__ = [
     "TeamMembershipState",
     "Template",
     "TextDisplayComponent",
+    "TextDisplayComponentBuilder",
+    "TextInputBuilder",
     "TextInputComponent",
     "TextInputStyle",
+    "TextSelectMenuBuilder",
     "TextSelectMenuComponent",
     "TextableChannel",
     "ThreadListSyncEvent",
@@ -1102,6 +1147,7 @@ __all__ = [
     "ThreadMetadata",
     "ThreadSettings",
     "ThumbnailComponent",
+    "ThumbnailComponentBuilder",
     "TokenStrategy",
     "TokenType",
     "TypingEvent",
