@@ -55,6 +55,7 @@ from anycord.errors import NotFoundError as NotFoundError
 from anycord.errors import OrchestratorWorkerError as OrchestratorWorkerError
 from anycord.errors import RateLimitedError as RateLimitedError
 from anycord.errors import RateLimitTooLongError as RateLimitTooLongError
+from anycord.errors import ResourceFetchError as ResourceFetchError
 from anycord.errors import SessionBudgetExhaustedError as SessionBudgetExhaustedError
 from anycord.errors import ShardCloseCode as ShardCloseCode
 from anycord.errors import UnauthorizedError as UnauthorizedError
@@ -211,6 +212,7 @@ from anycord.files import Pathish as Pathish
 from anycord.files import Rawish as Rawish
 from anycord.files import Resource as Resource
 from anycord.files import Resourceish as Resourceish
+from anycord.files import ServedFromURL as ServedFromURL
 from anycord.files import ensure_resource as ensure_resource
 from anycord.gateway import CloseAction as CloseAction
 from anycord.gateway import GatewayProtocol as GatewayProtocol
@@ -1025,6 +1027,7 @@ __all__ = [
     "RecurrenceRuleNWeekday",
     "ResolvedOptionData",
     "Resource",
+    "ResourceFetchError",
     "Resourceish",
     "Response",
     "ResponseType",
@@ -1071,6 +1074,7 @@ __all__ = [
     "SendLimiter",
     "SeparatorComponent",
     "SeparatorComponentBuilder",
+    "ServedFromURL",
     "SessionBudgetExhaustedError",
     "SessionStartLimit",
     "ShardBoundEvent",
