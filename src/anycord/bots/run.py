@@ -47,6 +47,7 @@ def resolve_backend(backend: str | None) -> Backend:
         raise ValueError(msg)
     return typing.cast("Backend", chosen)
 
+
 _SIGNALS: typing.Final = tuple(
     sig
     for sig in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None))
