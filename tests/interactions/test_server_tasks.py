@@ -8,11 +8,11 @@ import pytest
 
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions import InteractionMessageBuilder, ResponseType
-from anycord.interactions.server import InteractionServer
+from anycord.interactions.server import InteractionServer, Response
 from tests.interactions.signing import PUBLIC_KEY_HEX, FakeCommand, command_body, fake_decoder, sign
 
 
-async def call(server: InteractionServer, body: bytes):  # type: ignore[no-untyped-def]
+async def call(server: InteractionServer, body: bytes) -> Response:
     signature, timestamp = sign(body)
     return await server.on_interaction(body, bytes.fromhex(signature), timestamp.encode())
 
