@@ -49,6 +49,8 @@ def capture(request: pytest.FixtureRequest) -> Iterator[Capture]:
     root.setLevel(1)
     for name in HTTP_STACK:
         logging.getLogger(name).setLevel(1 if request.param == "httpx-opted-in" else logging.NOTSET)
+    # Bots built by earlier tests may have set anycord's level (their default `logs="INFO"`).
+    logging.getLogger("anycord").setLevel(logging.NOTSET)
     if request.param == "init-logging":
         logs.init_logging(1)
     try:

@@ -10,6 +10,7 @@ AnycordError
 ├── InteractionVerificationError    an interaction's Ed25519 signature did not verify
 ├── SessionBudgetExhaustedError     the daily IDENTIFY budget is spent (Discord would reset the token)
 ├── OrchestratorWorkerError         an orchestrator worker process failed fatally (its exit status)
+├── ResourceFetchError              a URL attachment could not be downloaded (names the host only)
 ├── CommandDeclarationError (+ ValueError)  a command Discord would refuse, caught at definition
 ├── CommandError                    an invocation failed; its message is shown to the user
 │   ├── CheckFailure                a check refused the invocation
@@ -83,6 +84,7 @@ __all__ = [
     "OrchestratorWorkerError",
     "RateLimitTooLongError",
     "RateLimitedError",
+    "ResourceFetchError",
     "SessionBudgetExhaustedError",
     "ShardCloseCode",
     "UnauthorizedError",
@@ -162,6 +164,21 @@ class OrchestratorWorkerError(AnycordError):
         super().__init__(
             f"orchestrator worker {worker} failed with exit status {returncode}{detail}"
         )
+
+
+class ResourceFetchError(AnycordError):
+    """A URL resource (an attachment, an icon, an emoji by URL) could not be downloaded.
+
+    Raised before anything is sent to Discord, so no message goes out with a missing or empty
+    file. The message names the host, never the whole URL (its path or query may carry a
+    credential); `status` is the HTTP status when the server answered with an error.
+    """
+
+    def __init__(self, filename: str, host: str, detail: str, status: int | None = None) -> None:
+        self.filename = filename
+        self.host = host
+        self.status = status
+        super().__init__(f"could not fetch {filename!r} from {host}: {detail}")
 
 
 # -- HTTP ---------------------------------------------------------------------------------

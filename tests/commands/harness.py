@@ -41,8 +41,14 @@ class Running:
 
 @contextlib.asynccontextmanager
 async def running(
-    client: CommandClient, kind: str, *, sync: bool = True, fake: FakeDiscord | None = None
+    client: CommandClient,
+    kind: str,
+    *,
+    sync: bool = True,
+    fake: FakeDiscord | None = None,
+    grace: float = 5.0,
 ) -> AsyncIterator[Running]:
+    """`grace`: how long in-flight handlers get at close before they are cancelled."""
     async with contextlib.AsyncExitStack() as stack:
         if fake is None:
             fake = await stack.enter_async_context(FakeDiscord())
@@ -52,7 +58,9 @@ async def running(
         bot: GatewayBot | RESTBot
         async with anyio.create_task_group() as tg:
             if kind == "gateway":
-                bot = GatewayBot(fake.token, rest_url=fake.rest_url, banner=None, logs=None)
+                bot = GatewayBot(
+                    fake.token, rest_url=fake.rest_url, banner=None, logs=None, close_grace=grace
+                )
                 client.attach(bot, sync=sync)
                 await tg.start(bot.start)
                 invoker = CommandInvoker(fake)
@@ -64,9 +72,10 @@ async def running(
                     verifier_process=False,
                 )
                 client.attach(bot, sync=sync)
-                await tg.start(functools.partial(bot.start, "127.0.0.1", 0))
+                await tg.start(functools.partial(bot.start, "127.0.0.1", 0, shutdown_timeout=grace))
                 invoker = CommandInvoker(fake, bot.addresses[0])
             try:
                 yield Running(fake, invoker, bot, guild, channel, user)
             finally:
-                await bot.close()
+                if bot.is_alive:
+                    await bot.close()

@@ -16,11 +16,11 @@ def make_client(log: list[str]) -> commands.CommandClient:
     client = commands.CommandClient(auto_defer=None)
 
     @client.before
-    async def before_all(ctx: commands.Context[object]) -> None:  # type: ignore[type-var]
+    async def before_all(ctx: commands.AnyContext) -> None:
         log.append("before:client")
 
     @client.after
-    async def after_all(ctx: commands.Context[object]) -> None:  # type: ignore[type-var]
+    async def after_all(ctx: commands.AnyContext) -> None:
         log.append("after:client")
 
     @client.slash(checks=[commands.guild_only()])
@@ -61,14 +61,14 @@ def make_client(log: list[str]) -> commands.CommandClient:
         raise KeyError("x")
 
     @handled.layer.add_error_handler
-    async def on_handled_error(ctx: commands.Context[object], exc: Exception) -> None:  # type: ignore[type-var]
+    async def on_handled_error(ctx: commands.AnyContext, exc: Exception) -> None:
         log.append(f"command handler: {type(exc).__name__}")
         raise ValueError("passed on")
 
     group = client.group("grp", "A group")
 
     @group.layer.add_error_handler
-    async def on_group_error(ctx: commands.Context[object], exc: Exception) -> None:  # type: ignore[type-var]
+    async def on_group_error(ctx: commands.AnyContext, exc: Exception) -> None:
         log.append(f"group handler: {exc}")
         await ctx.respond("the group handled it", ephemeral=True)
 
@@ -78,7 +78,7 @@ def make_client(log: list[str]) -> commands.CommandClient:
         raise ValueError("inner")
 
     @client.error_handler
-    async def on_any_error(ctx: commands.Context[object], exc: Exception) -> None:  # type: ignore[type-var]
+    async def on_any_error(ctx: commands.AnyContext, exc: Exception) -> None:
         log.append(f"global handler: {exc}")
         raise exc
 
@@ -91,7 +91,9 @@ async def test_checks_refuse_with_a_message_and_hooks_wrap_the_handler(kind: str
     async with running(make_client(log), kind) as run:
         invoke = run.invoker
         where = {"user": run.user, "channel_id": run.channel["id"]}
-        assert (await invoke.slash("here", **where)).content == "in a guild"
+        here = await invoke.slash("here", **where)
+        assert here.content == "in a guild"
+        await here.wait(lambda _: "after:client" in log)  # the hook runs after the answer
         assert log == ["before:client", "here", "after:client"]
 
         dm = run.fake.dm_channel(run.user["id"])
@@ -155,6 +157,7 @@ async def test_errors_reach_handlers_innermost_first_and_never_leak_a_traceback(
 
         log.clear()
         handled = await invoke.slash("handled", **where)
+        await handled.wait(lambda _: len(log) == 4)
         assert log == [
             "before:client",
             "after:client",
@@ -166,4 +169,5 @@ async def test_errors_reach_handlers_innermost_first_and_never_leak_a_traceback(
         log.clear()
         grouped = await invoke.slash("grp", subcommand="fail", **where)
         assert grouped.content == "the group handled it"
+        await grouped.wait(lambda _: len(log) == 3)
         assert log == ["before:client", "after:client", "group handler: inner"]

@@ -32,6 +32,7 @@ from anycord.commands.checks import guild_only as guild_only
 from anycord.commands.checks import has_permissions as has_permissions
 from anycord.commands.checks import owner_only as owner_only
 from anycord.commands.client import CommandClient as CommandClient
+from anycord.commands.context import AnyContext as AnyContext
 from anycord.commands.context import AutocompleteContext as AutocompleteContext
 from anycord.commands.context import CommandContext as CommandContext
 from anycord.commands.context import ComponentContext as ComponentContext
@@ -54,6 +55,7 @@ from anycord.errors import MaxConcurrencyError as MaxConcurrencyError
 from anycord.errors import OptionConversionError as OptionConversionError
 
 __all__ = [
+    "AnyContext",
     "AutocompleteContext",
     "BucketKey",
     "Check",

@@ -46,6 +46,7 @@ if typing.TYPE_CHECKING:
     from anycord.snowflakes import Snowflake
 
 __all__ = [
+    "AnyContext",
     "AutocompleteContext",
     "CommandContext",
     "ComponentContext",
@@ -265,6 +266,10 @@ class Context(typing.Generic[_I]):
             msg = "a modal can only be the initial response"
             raise RuntimeError(msg)
         await self._initial(InteractionModalBuilder(title, custom_id, components), _State.DONE)
+
+
+AnyContext: typing.TypeAlias = Context[typing.Any]
+"""Any handler's context: what checks, hooks and error handlers receive."""
 
 
 def _message_kwargs(

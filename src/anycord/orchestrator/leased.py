@@ -167,12 +167,13 @@ class _FencedGate:
 class LeasedShards:
     """Runs up to `local_shard_count` shards leased from a coordinator (module doc).
 
+    `local_shard_count`, `global_shard_count`, `lease_ttl`, `status_interval`,
+    `adopt_interval`, `namespace` and `tls` mean what they mean for `anycord.orchestrator.Bot`.
+
     Args:
         address: a `redis://`/`rediss://` URL (the connection is open while `run` runs) or a
             `ShardCoordinator`.
         owner: this process's name in leases.
-        local_shard_count / global_shard_count / lease_ttl / status_interval /
-            adopt_interval / namespace / tls: see `anycord.orchestrator.Bot`.
     """
 
     def __init__(

@@ -213,6 +213,12 @@ def _target_message(world: World, req: Request) -> tuple[Payload, int | None]:
     raw_id = req.params.get("message_id", "@original")
     if record is not None:
         mid = record.original_message_id if raw_id == "@original" else _int(raw_id)
+        if mid is not None and mid == record.message_id and record.channel_id is not None:
+            # After an UPDATE_MESSAGE answer, @original is the component's message, whoever
+            # sent it.
+            message = world.messages.get(record.channel_id, {}).get(mid)
+            if message is not None:
+                return message, record.guild_id
         return _owned_message(
             world, record.channel_id, mid, str(record.application_id)
         ), record.guild_id

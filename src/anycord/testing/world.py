@@ -104,6 +104,10 @@ class World:
         """Thread id → user id → thread member."""
         self.bearer_tokens: set[str] = set()
         """OAuth2 access tokens accepted as `Bearer <token>` (issued by POST /oauth2/token)."""
+        self.oauth2_codes: dict[str, Payload] = {}
+        """Authorization code → its grant (`user_id`, `scopes`, `redirect_uri`, PKCE challenge)."""
+        self.oauth2_grants: dict[str, Payload] = {}
+        """Access or refresh token → its grant (`user_id`, `scopes`, both tokens)."""
         self.dm_channels: dict[int, int] = {}
         """Recipient user id → DM channel id."""
         self.attachments: dict[int, typing.Any] = {}
