@@ -56,6 +56,16 @@ async def run(
     client: CommandClient, ctx: Context[typing.Any], target: typing.Any, call: Call
 ) -> None:
     """Run one invocation to the end (see the module docstring)."""
+    try:
+        await _run(client, ctx, target, call)
+        await _acknowledge(ctx, target)
+    finally:
+        ctx._finished = True
+
+
+async def _run(
+    client: CommandClient, ctx: Context[typing.Any], target: typing.Any, call: Call
+) -> None:
     layers = _layers(client, target)
     try:
         for layer in layers:
@@ -86,6 +96,9 @@ async def run(
                     await hook(ctx)
     except Exception as exc:
         await _handle_error(client, ctx, layers, exc)
+
+
+async def _acknowledge(ctx: Context[typing.Any], target: typing.Any) -> None:
     if not ctx.is_answered:
         if isinstance(ctx, CommandContext):
             _LOGGER.warning(
@@ -186,7 +199,7 @@ def collected_call(ctx: ComponentContext, stream: MemoryObjectSendStream[Compone
             stream.send_nowait(ctx)
         except (anyio.WouldBlock, anyio.BrokenResourceError, anyio.ClosedResourceError):
             return
-        await ctx._decided.wait()
+        await ctx._decided_event().wait()
 
     return call
 
@@ -198,6 +211,7 @@ def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
     """Wire `client` into `bot` through its public API (see `CommandClient.attach`)."""
     server = getattr(bot, "interaction_server", None)
     if server is not None and hasattr(bot, "set_listener"):
+        from anycord.commands.workers import Workers
         from anycord.models.interactions import (
             AutocompleteInteraction,
             CommandInteraction,
@@ -205,8 +219,10 @@ def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
             ModalInteraction,
         )
 
+        workers = Workers(server)
+
         def listener(interaction: typing.Any) -> typing.Any:
-            return client.http_listener(interaction, server)
+            return client.http_listener(interaction, server, workers)
 
         for cls in (
             CommandInteraction,
