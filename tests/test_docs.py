@@ -36,6 +36,7 @@ GUIDES = (
     "pagination.md",
     "migrating-from-hikari.md",
     "migrating-from-discord-py.md",
+    "commands.md",
 )
 
 
