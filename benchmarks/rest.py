@@ -12,14 +12,15 @@ HTTP/1.1 server in a process of its own, answering canned JSON with Discord-shap
 headers), server and client pinned to separate cores where the machine has two. For GET
 (`fetch_message`) and POST (`create_message`) at concurrency 1, 10 and 50 it prints the client
 process's CPU time per request, requests per second, the connections the server accepted
-over each client session (warm-up included), and the ratios to hikari and discord.py (medians of `--rounds`).
+over each client session (warm-up included), and the ratios to hikari and discord.py
+(medians of `--rounds`).
 anycord runs with its proactive global limit raised out of the way (the peers have none);
 a last run holds 50 callers at the default 50/s and compares its CPU per request.
 `anycord-via-httpx` runs anycord's transport behind a plain `httpx.AsyncClient` (the path
 clients built elsewhere take), which prices httpx's own per-request machinery.
 
 Run: `python benchmarks/rest.py [burst|overhead|all] [--rounds 3] [--scale 1.0]
-[--clients anycord-asyncio,anycord-trio,hikari,discord.py,httpx,aiohttp]` (all by default:
+[--clients anycord-asyncio,anycord-trio,anycord-via-httpx,hikari,discord.py,httpx,aiohttp]` (all by default:
 about a minute for the burst, a few minutes for the overhead; real time). On a shared machine,
 take the medians of several rounds.
 """
