@@ -31,6 +31,9 @@ GUIDES = (
     "components.md",
     "gateway-interactions.md",
     "testing-interactions.md",
+    "embeds.md",
+    "files.md",
+    "pagination.md",
 )
 
 

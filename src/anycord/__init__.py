@@ -534,10 +534,36 @@ from anycord.models.applications import (
     ApplicationRoleConnectionMetadataRecordType as ApplicationRoleConnectionMetadataRecordType,
 )
 from anycord.models.commands import ApplicationContextType as ApplicationContextType
+from anycord.models.component_builders import ChannelSelectMenuBuilder as ChannelSelectMenuBuilder
+from anycord.models.component_builders import (
+    FileUploadComponentBuilder as FileUploadComponentBuilder,
+)
+from anycord.models.component_builders import InteractiveButtonBuilder as InteractiveButtonBuilder
+from anycord.models.component_builders import LabelComponentBuilder as LabelComponentBuilder
+from anycord.models.component_builders import LinkButtonBuilder as LinkButtonBuilder
+from anycord.models.component_builders import MessageActionRowBuilder as MessageActionRowBuilder
+from anycord.models.component_builders import ModalActionRowBuilder as ModalActionRowBuilder
+from anycord.models.component_builders import PremiumButtonBuilder as PremiumButtonBuilder
+from anycord.models.component_builders import SelectMenuBuilder as SelectMenuBuilder
+from anycord.models.component_builders import SelectOptionBuilder as SelectOptionBuilder
+from anycord.models.component_builders import TextInputBuilder as TextInputBuilder
+from anycord.models.component_builders import TextSelectMenuBuilder as TextSelectMenuBuilder
 from anycord.models.components import MessageActionRowComponent as MessageActionRowComponent
 from anycord.models.components import ModalActionRowComponent as ModalActionRowComponent
 from anycord.models.interactions import ModalResponseMixin as ModalResponseMixin
 from anycord.models.invites import InviteFlags as InviteFlags
+from anycord.models.layout_builders import ContainerComponentBuilder as ContainerComponentBuilder
+from anycord.models.layout_builders import FileComponentBuilder as FileComponentBuilder
+from anycord.models.layout_builders import (
+    MediaGalleryComponentBuilder as MediaGalleryComponentBuilder,
+)
+from anycord.models.layout_builders import MediaGalleryItemBuilder as MediaGalleryItemBuilder
+from anycord.models.layout_builders import SectionComponentBuilder as SectionComponentBuilder
+from anycord.models.layout_builders import SeparatorComponentBuilder as SeparatorComponentBuilder
+from anycord.models.layout_builders import (
+    TextDisplayComponentBuilder as TextDisplayComponentBuilder,
+)
+from anycord.models.layout_builders import ThumbnailComponentBuilder as ThumbnailComponentBuilder
 from anycord.models.scheduled_events import (
     ScheduledEventRecurrenceFrequency as ScheduledEventRecurrenceFrequency,
 )
@@ -679,6 +705,7 @@ __all__ = [
     "ChannelFollowerWebhook",
     "ChannelInfoEvent",
     "ChannelMention",
+    "ChannelSelectMenuBuilder",
     "ChannelSelectMenuComponent",
     "ChannelType",
     "CheckboxComponent",
@@ -707,6 +734,7 @@ __all__ = [
     "ComponentStateConflictError",
     "ComponentType",
     "ContainerComponent",
+    "ContainerComponentBuilder",
     "ContextMenuCommand",
     "ContextMenuCommandBuilder",
     "CustomEmoji",
@@ -751,7 +779,9 @@ __all__ = [
     "ExceptionEvent",
     "File",
     "FileComponent",
+    "FileComponentBuilder",
     "FileUploadComponent",
+    "FileUploadComponentBuilder",
     "ForbiddenError",
     "ForumLayoutType",
     "ForumSortOrderType",
@@ -862,6 +892,7 @@ __all__ = [
     "InteractionServer",
     "InteractionType",
     "InteractionVerificationError",
+    "InteractiveButtonBuilder",
     "InternalServerError",
     "Invite",
     "InviteCreateEvent",
@@ -876,12 +907,16 @@ __all__ = [
     "KeywordTrigger",
     "KnownCustomEmoji",
     "LabelComponent",
+    "LabelComponentBuilder",
     "LazyIterator",
     "LifetimeEvent",
+    "LinkButtonBuilder",
     "LocalIdentifyGate",
     "MalformedResponseError",
     "MediaGalleryComponent",
+    "MediaGalleryComponentBuilder",
     "MediaGalleryItem",
+    "MediaGalleryItemBuilder",
     "MediaItemFlag",
     "MediaResource",
     "Member",
@@ -897,6 +932,7 @@ __all__ = [
     "MentionSpamTrigger",
     "Mentions",
     "Message",
+    "MessageActionRowBuilder",
     "MessageActionRowComponent",
     "MessageActivity",
     "MessageActivityType",
@@ -916,6 +952,7 @@ __all__ = [
     "MessageUpdateEvent",
     "MissingIntentError",
     "MissingIntentWarning",
+    "ModalActionRowBuilder",
     "ModalActionRowComponent",
     "ModalInteraction",
     "ModalInteractionCreateEvent",
@@ -963,6 +1000,7 @@ __all__ = [
     "PollVoteCreateEvent",
     "PollVoteDeleteEvent",
     "PollVoteEvent",
+    "PremiumButtonBuilder",
     "PremiumType",
     "PresenceUpdateEvent",
     "PrivateChannel",
@@ -1026,12 +1064,16 @@ __all__ = [
     "SearchableSnowflakeish",
     "SearchableSnowflakeishOr",
     "SectionComponent",
+    "SectionComponentBuilder",
     "SelectDefaultValue",
     "SelectDefaultValueType",
+    "SelectMenuBuilder",
     "SelectMenuComponent",
     "SelectMenuOption",
+    "SelectOptionBuilder",
     "SendLimiter",
     "SeparatorComponent",
+    "SeparatorComponentBuilder",
     "ServedFromURL",
     "SessionBudgetExhaustedError",
     "SessionStartLimit",
@@ -1094,8 +1136,11 @@ __all__ = [
     "TeamMembershipState",
     "Template",
     "TextDisplayComponent",
+    "TextDisplayComponentBuilder",
+    "TextInputBuilder",
     "TextInputComponent",
     "TextInputStyle",
+    "TextSelectMenuBuilder",
     "TextSelectMenuComponent",
     "TextableChannel",
     "ThreadListSyncEvent",
@@ -1106,6 +1151,7 @@ __all__ = [
     "ThreadMetadata",
     "ThreadSettings",
     "ThumbnailComponent",
+    "ThumbnailComponentBuilder",
     "TokenStrategy",
     "TokenType",
     "TypingEvent",

@@ -712,7 +712,7 @@ class GatewayBot:
     def run(
         self,
         *,
-        backend: Backend = "asyncio",
+        backend: Backend | None = None,
         activity: Activity | None = None,
         afk: bool = False,
         idle_since: datetime.datetime | None = None,

@@ -260,6 +260,7 @@ class RESTClient(
         self._transport = transport
         self._shared_http = http_client
         self._http: httpx.AsyncClient | None = http_client
+        self._fast: transport_.AnycordTransport | None = None
         self._app_ref = app
         self.rate_limiter = (
             rate_limiter
@@ -331,6 +332,8 @@ class RESTClient(
             self._http = transport_.build_http_client(
                 self._http_settings, self._proxy_settings, transport=self._transport
             )
+        assert self._http is not None
+        self._fast = transport_.fast_transport(self._http)
         try:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(self._collect_garbage)
@@ -527,9 +530,7 @@ class RESTClient(
             started = anyio.current_time()
             try:
                 with anyio.fail_after(total) if total is not None else contextlib.nullcontext():
-                    response = await self._http.request(
-                        route.method, url, params=params, headers=headers, content=content
-                    )
+                    response = await self._send(route.method, url, params, headers, content)
             except (httpx.TransportError, TimeoutError) as exc:
                 self._wake(self.rate_limiter.release(grant, anyio.current_time()))
                 problem = logs.redact(
@@ -650,6 +651,22 @@ class RESTClient(
                 continue
             raise _error(shown_url, response, body, raw_body)
 
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        params: list[tuple[str, str | int | float | bool | None]],
+        headers: dict[str, str],
+        content: typing.Any,
+    ) -> _Response:
+        fast = self._fast
+        if fast is not None:
+            return await fast.request(method, url, params=params, headers=headers, content=content)
+        assert self._http is not None
+        return await self._http.request(
+            method, url, params=params, headers=headers, content=content
+        )
+
     async def _authorization(self, auth: UndefinedNoneOr[str]) -> str | None:
         if auth is not UNDEFINED:
             return auth
@@ -659,9 +676,11 @@ class RESTClient(
 
 
 _NOT_JSON: typing.Final = object()
+_Response: typing.TypeAlias = "httpx.Response | transport_.Response"
+"""What a request answers: httpx's response, or the fast transport's (the same attributes)."""
 
 
-def _decode_body(response: httpx.Response) -> typing.Any:
+def _decode_body(response: _Response) -> typing.Any:
     raw = response.content
     if not raw:
         return None
@@ -673,9 +692,7 @@ def _decode_body(response: httpx.Response) -> typing.Any:
         return _NOT_JSON
 
 
-def _error(
-    url: str, response: httpx.Response, body: typing.Any, raw: bytes
-) -> errors.HTTPResponseError:
+def _error(url: str, response: _Response, body: typing.Any, raw: bytes) -> errors.HTTPResponseError:
     status = response.status_code
     message = response.reason_phrase
     code = 0

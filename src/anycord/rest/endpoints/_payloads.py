@@ -54,8 +54,12 @@ def one_or_many(name: str, one: typing.Any, many: typing.Any) -> UndefinedOr[lis
 def _encode_any(
     value: typing.Any, encoder: typing.Callable[[typing.Any], typing.Any]
 ) -> typing.Any:
-    # Raw dicts pass through untouched so callers can send shapes anycord does not model yet.
-    return value if isinstance(value, dict) else encoder(value)
+    # Raw dicts pass through untouched so callers can send shapes anycord does not model yet;
+    # fluent builders (`anycord.models.component_builders`) are built into their models first.
+    if isinstance(value, dict):
+        return value
+    build = getattr(value, "build", None)
+    return encoder(build() if callable(build) else value)
 
 
 def message_body(

@@ -24,6 +24,7 @@ from anycord.models.commands import (
     PartialCommand,
     SlashCommandBuilder,
 )
+from anycord.models.component_builders import MessageActionRowBuilder, ModalActionRowBuilder
 from anycord.models.interactions import ResponseType
 from anycord.rest.endpoints.commands import CommandEndpoints
 from anycord.rest.endpoints.interactions import InteractionEndpoints
@@ -55,6 +56,14 @@ class BuilderEndpoints(InteractionEndpoints, CommandEndpoints):
     ) -> ContextMenuCommandBuilder:
         """A user or message command builder."""
         return ContextMenuCommandBuilder(name, type=type)
+
+    def build_message_action_row(self) -> MessageActionRowBuilder:
+        """An empty action row for a message (`.add_interactive_button(...)`, `.add_text_menu`…)."""
+        return MessageActionRowBuilder()
+
+    def build_modal_action_row(self) -> ModalActionRowBuilder:
+        """An empty action row for a modal (`.add_text_input(...)`)."""
+        return ModalActionRowBuilder()
 
     def interaction_message_builder(
         self, type_: ResponseType | int, /
