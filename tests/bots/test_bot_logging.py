@@ -74,21 +74,21 @@ async def test_gateway_bot_logs_ready_resumed_and_close(capture: Capture) -> Non
     assert not any(session_id in line for _, line in capture.lines)
 
 
-async def test_rest_bot_prints_its_banner_and_the_port_it_bound(
-    capture: Capture, capsys: pytest.CaptureFixture[str]
-) -> None:
+async def _rest_bot_address(**options: typing.Any) -> str:
+    """Start a RESTBot on port 0 against a fake, close it; the address it listened on."""
     async with FakeDiscord() as fake:
-        bot = RESTBot(
-            fake.token,
-            public_key=fake.public_key,
-            rest_url=fake.rest_url,
-            logs=None,
-            allow_color=False,
-        )
+        bot = RESTBot(fake.token, public_key=fake.public_key, rest_url=fake.rest_url, **options)
         async with anyio.create_task_group() as tg:
             await tg.start(functools.partial(bot.start, host="127.0.0.1", port=0))
             (address,) = bot.addresses
             await bot.close()
+    return address
+
+
+async def test_rest_bot_prints_its_banner_and_the_port_it_bound(
+    capture: Capture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    address = await _rest_bot_address(logs=None, allow_color=False)
     assert "anycord" in capsys.readouterr().out
     host, _, port = address.rpartition(":")
     assert host == "http://127.0.0.1"
@@ -97,13 +97,7 @@ async def test_rest_bot_prints_its_banner_and_the_port_it_bound(
 
 
 async def test_no_banner_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
-    async with FakeDiscord() as fake:
-        bot = RESTBot(
-            fake.token, public_key=fake.public_key, rest_url=fake.rest_url, banner=None, logs=None
-        )
-        async with anyio.create_task_group() as tg:
-            await tg.start(functools.partial(bot.start, host="127.0.0.1", port=0))
-            await bot.close()
+    await _rest_bot_address(banner=None, logs=None)
     assert capsys.readouterr().out == ""
 
 
