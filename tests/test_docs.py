@@ -34,6 +34,7 @@ GUIDES = (
     "embeds.md",
     "files.md",
     "pagination.md",
+    "commands.md",
 )
 
 
