@@ -31,6 +31,12 @@ GUIDES = (
     "components.md",
     "gateway-interactions.md",
     "testing-interactions.md",
+    "embeds.md",
+    "files.md",
+    "pagination.md",
+    "migrating-from-hikari.md",
+    "migrating-from-discord-py.md",
+    "commands.md",
 )
 
 

@@ -25,12 +25,14 @@ handler finishes through `respond` (which then edits the "thinking" message) or 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import sys
 import typing
 
 import anyio
+import anyio.lowlevel
 
 from anycord.commands import invoke
 from anycord.commands.checks import MemoryCooldownStore
@@ -54,12 +56,12 @@ from anycord.models.interactions import (
 
 if typing.TYPE_CHECKING:
     import contextlib
-    from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
+    from collections.abc import AsyncIterator, Callable, Sequence
 
     from anycord.commands.checks import CooldownStore
     from anycord.commands.declare import SlashCommand, TopLevel
     from anycord.commands.sync import CommandDiff
-    from anycord.interactions.builders import InteractionResponseBuilder
+    from anycord.commands.workers import Workers
     from anycord.models.interactions import CommandInteractionOption
     from anycord.rest.client import RESTClient
     from anycord.snowflakes import Snowflake
@@ -367,28 +369,37 @@ class CommandClient:
             return InteractionAutocompleteBuilder(())
 
     async def http_listener(
-        self, interaction: typing.Any, server: typing.Any
-    ) -> AsyncGenerator[InteractionResponseBuilder, None]:
-        """The interaction server's listener: the first answer is the HTTP response."""
+        self, interaction: typing.Any, server: typing.Any, workers: Workers
+    ) -> typing.Any:
+        """The interaction server's listener: the first answer is the HTTP response.
+
+        The handler runs on a worker task of the server's task group. Most handlers answer at once:
+        one checkpoint later the answer is there and is returned. Otherwise the listener
+        waits until the handler answers or the auto-defer window closes, and a handler still
+        running when the listener returns is told once its response has been sent.
+        """
         rest = interaction.app.rest
         cache = getattr(interaction.app, "cache", None)
         if isinstance(interaction, AutocompleteInteraction):
-            yield await self.autocomplete_builder(interaction, rest, cache)
-            return
+            return await self.autocomplete_builder(interaction, rest, cache)
         found = self.context_for(interaction, rest, cache, http=True)
         if found is None:
             _LOGGER.warning("nothing handles %r here; answered that it is gone", interaction)
-            yield InteractionMessageBuilder(4).set_content(_GONE).set_flags(1 << 6)
-            return
+            return InteractionMessageBuilder(4).set_content(_GONE).set_flags(1 << 6)
         ctx, target, call = found
-        server.start_soon(invoke.run, self, ctx, target, call)
-        decided = ctx._decided
-        if self.defer_after is None:
-            await decided.wait()
-        else:
-            with anyio.move_on_after(self.defer_after):
+        workers.submit(functools.partial(invoke.run, self, ctx, target, call))
+        await anyio.lowlevel.checkpoint()
+        if not ctx.is_answered:
+            decided = ctx._decided_event()
+            if self.defer_after is None:
                 await decided.wait()
-            if not decided.is_set():
-                await ctx.auto_defer()
-        yield ctx._builder
-        ctx._delivered.set()
+            else:
+                with anyio.move_on_after(self.defer_after):
+                    await decided.wait()
+                if not ctx.is_answered:
+                    await ctx.auto_defer()
+        if ctx._finished:
+            ctx._mark_delivered()
+        else:
+            server.notify_sent(interaction, ctx._delivery_event())
+        return ctx._builder

@@ -21,6 +21,7 @@ import typing
 import anyio
 
 from anycord.interactions.builders import (
+    MAX_CONTENT,
     InteractionDeferredBuilder,
     InteractionMessageBuilder,
     InteractionModalBuilder,
@@ -80,7 +81,9 @@ class Context(typing.Generic[_I]):
         "_builder",
         "_decided",
         "_delivered",
+        "_finished",
         "_http",
+        "_is_delivered",
         "_state",
         "cache",
         "client",
@@ -105,8 +108,31 @@ class Context(typing.Generic[_I]):
         self._http = http
         self._state = _State.NONE
         self._builder: InteractionResponseBuilder | None = None
-        self._decided = anyio.Event()
-        self._delivered = anyio.Event()
+        # Events are made only when someone waits: the common handler answers and returns
+        # before anything would wait on them.
+        self._decided: anyio.Event | None = None
+        self._delivered: anyio.Event | None = None
+        self._is_delivered = False
+        self._finished = False
+
+    def _decided_event(self) -> anyio.Event:
+        if self._decided is None:
+            self._decided = anyio.Event()
+            if self._state is not _State.NONE:
+                self._decided.set()
+        return self._decided
+
+    def _delivery_event(self) -> anyio.Event:
+        if self._delivered is None:
+            self._delivered = anyio.Event()
+            if self._is_delivered:
+                self._delivered.set()
+        return self._delivered
+
+    def _mark_delivered(self) -> None:
+        self._is_delivered = True
+        if self._delivered is not None:
+            self._delivered.set()
 
     # -- who and where ----------------------------------------------------------------------
 
@@ -140,8 +166,9 @@ class Context(typing.Generic[_I]):
     async def _initial(self, builder: InteractionResponseBuilder, state: _State) -> None:
         payload, files = builder.build()  # Discord's limits checked here, in the handler
         self._state = state
-        self._builder = builder
-        self._decided.set()
+        self._builder = _Built(payload, files)
+        if self._decided is not None:
+            self._decided.set()
         if self._http:
             return
         data = dict(payload.get("data") or {})
@@ -152,12 +179,12 @@ class Context(typing.Generic[_I]):
                 self.interaction.id, self.interaction.token, payload["type"], **data
             )
         finally:
-            self._delivered.set()
+            self._mark_delivered()
 
     async def _wait_delivered(self) -> None:
-        if not self._delivered.is_set():
+        if not self._is_delivered:
             with anyio.move_on_after(_DELIVERY_WAIT):
-                await self._delivered.wait()
+                await self._delivery_event().wait()
 
     def _deferred_builder(self, ephemeral: bool, update: bool) -> InteractionDeferredBuilder:
         kind = (
@@ -197,6 +224,10 @@ class Context(typing.Generic[_I]):
         the V2 flag is set for you.
         """
         if self._state is _State.NONE:
+            if not (embeds or components or attachments) and isinstance(content, str):
+                # The common answer, text only: the payload directly (same limit as the builder).
+                await self._initial(_text_response(content, ephemeral), _State.MESSAGE)
+                return
             builder = _message(
                 ResponseType.MESSAGE_CREATE, content, embeds, components, attachments, ephemeral
             )
@@ -266,6 +297,33 @@ class Context(typing.Generic[_I]):
             msg = "a modal can only be the initial response"
             raise RuntimeError(msg)
         await self._initial(InteractionModalBuilder(title, custom_id, components), _State.DONE)
+
+
+class _Built:
+    """A response built (and checked) once, in the handler; the server reuses the result."""
+
+    __slots__ = ("_files", "_payload")
+
+    def __init__(self, payload: dict[str, typing.Any], files: Sequence[typing.Any]) -> None:
+        self._payload = payload
+        self._files = files
+
+    @property
+    def type(self) -> ResponseType:
+        return ResponseType(self._payload["type"])
+
+    def build(self) -> tuple[dict[str, typing.Any], Sequence[typing.Any]]:
+        return self._payload, self._files
+
+
+def _text_response(content: str, ephemeral: bool) -> _Built:
+    if len(content) > MAX_CONTENT:
+        msg = f"content must be at most {MAX_CONTENT} characters, got {len(content)}"
+        raise ValueError(msg)
+    data: dict[str, typing.Any] = {"content": content}
+    if ephemeral:
+        data["flags"] = _EPHEMERAL
+    return _Built({"type": int(ResponseType.MESSAGE_CREATE), "data": data}, ())
 
 
 AnyContext: typing.TypeAlias = Context[typing.Any]

@@ -21,6 +21,7 @@ import anyio
 
 from anycord.commands.checks import bucket_of, run_check
 from anycord.commands.context import CommandContext
+from anycord.commands.workers import Workers
 from anycord.errors import CommandError, CooldownError
 from anycord.models.commands import CommandType
 
@@ -56,6 +57,16 @@ async def run(
     client: CommandClient, ctx: Context[typing.Any], target: typing.Any, call: Call
 ) -> None:
     """Run one invocation to the end (see the module docstring)."""
+    try:
+        await _run(client, ctx, target, call)
+        await _acknowledge(ctx, target)
+    finally:
+        ctx._finished = True
+
+
+async def _run(
+    client: CommandClient, ctx: Context[typing.Any], target: typing.Any, call: Call
+) -> None:
     layers = _layers(client, target)
     try:
         for layer in layers:
@@ -86,6 +97,9 @@ async def run(
                     await hook(ctx)
     except Exception as exc:
         await _handle_error(client, ctx, layers, exc)
+
+
+async def _acknowledge(ctx: Context[typing.Any], target: typing.Any) -> None:
     if not ctx.is_answered:
         if isinstance(ctx, CommandContext):
             _LOGGER.warning(
@@ -186,7 +200,7 @@ def collected_call(ctx: ComponentContext, stream: MemoryObjectSendStream[Compone
             stream.send_nowait(ctx)
         except (anyio.WouldBlock, anyio.BrokenResourceError, anyio.ClosedResourceError):
             return
-        await ctx._decided.wait()
+        await ctx._decided_event().wait()
 
     return call
 
@@ -205,8 +219,10 @@ def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
             ModalInteraction,
         )
 
+        workers = Workers(server)
+
         def listener(interaction: typing.Any) -> typing.Any:
-            return client.http_listener(interaction, server)
+            return client.http_listener(interaction, server, workers)
 
         for cls in (
             CommandInteraction,
