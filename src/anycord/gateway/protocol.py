@@ -30,6 +30,13 @@ What it owns:
   none, resumes.
 * **Size**: `encode` refuses a payload over 4096 bytes with `ValueError` (Discord closes with
   4002 otherwise). Inflated messages are bounded by the inflater's `max_size`.
+* **Handshake deadline** (`handshake_deadline`, `awaiting`): a new connection must see HELLO
+  within `hello_timeout` seconds; IDENTIFY/RESUME must be answered with READY/RESUMED within
+  `ready_timeout` seconds of being sent. During a resume every replayed dispatch restarts that
+  wait, so a long replay that keeps flowing is never cut; only silence is. The wait for the
+  identify gate between HELLO and IDENTIFY is not bounded here (the gate's own windows bound
+  it, and heartbeats keep the connection alive meanwhile). Once READY/RESUMED arrives the
+  deadline is infinity and heartbeats judge liveness.
 """
 
 from __future__ import annotations
@@ -59,6 +66,8 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "API_VERSION",
+    "DEFAULT_HELLO_TIMEOUT",
+    "DEFAULT_READY_TIMEOUT",
     "MAX_PAYLOAD_SIZE",
     "CloseAction",
     "Dispatch",
@@ -86,6 +95,11 @@ never on the short path."""
 API_VERSION: typing.Final[int] = 10
 MAX_PAYLOAD_SIZE: typing.Final[int] = 4096
 """Largest payload Discord accepts from a client, in bytes of encoded JSON."""
+DEFAULT_HELLO_TIMEOUT: typing.Final[float] = 20.0
+"""Seconds to wait for HELLO (Discord sends it as soon as the websocket opens)."""
+DEFAULT_READY_TIMEOUT: typing.Final[float] = 60.0
+"""Seconds of silence to accept after IDENTIFY/RESUME before READY/RESUMED (Discord answers
+within a second or two; a resume's replay restarts the wait with every event)."""
 
 
 class Opcode(enum.IntEnum):
@@ -207,6 +221,8 @@ class GatewayProtocol:
 
     __slots__ = (
         "_compression",
+        "_deadline",
+        "_hello_timeout",
         "_inflater",
         "_intents",
         "_interval",
@@ -215,6 +231,7 @@ class GatewayProtocol:
         "_max_message_size",
         "_next_beat_at",
         "_properties",
+        "_ready_timeout",
         "_resume_url",
         "_rng",
         "_seq",
@@ -238,6 +255,8 @@ class GatewayProtocol:
         properties: Mapping[str, str] | None = None,
         rng: Callable[[], float] = random.random,
         max_message_size: int = DEFAULT_MAX_SIZE,
+        hello_timeout: float = DEFAULT_HELLO_TIMEOUT,
+        ready_timeout: float = DEFAULT_READY_TIMEOUT,
     ) -> None:
         if not 0 <= shard_id < shard_count:
             msg = f"shard_id must be in 0..{shard_count - 1}, not {shard_id}"
@@ -245,6 +264,10 @@ class GatewayProtocol:
         if not 50 <= large_threshold <= 250:
             msg = f"large_threshold must be between 50 and 250, not {large_threshold}"
             raise ValueError(msg)
+        for name, timeout in (("hello_timeout", hello_timeout), ("ready_timeout", ready_timeout)):
+            if not timeout > 0:
+                msg = f"{name} must be a positive number of seconds, not {timeout!r}"
+                raise ValueError(msg)
         if compression is not None:
             make_inflater(compression)  # fail now on an unknown or unavailable compression
         self._token = token
@@ -256,6 +279,9 @@ class GatewayProtocol:
         self._properties = dict(properties) if properties is not None else _default_properties()
         self._rng = rng
         self._max_message_size = max_message_size
+        self._hello_timeout = float(hello_timeout)
+        self._ready_timeout = float(ready_timeout)
+        self._deadline = math.inf
         self._state = ShardState.DISCONNECTED
         self._session_id: str | None = None
         self._resume_url: str | None = None
@@ -312,6 +338,31 @@ class GatewayProtocol:
     def compression(self) -> str | None:
         return self._compression
 
+    @property
+    def hello_timeout(self) -> float:
+        return self._hello_timeout
+
+    @property
+    def ready_timeout(self) -> float:
+        return self._ready_timeout
+
+    @property
+    def handshake_deadline(self) -> float:
+        """When the connection gives up on the server's handshake (infinity: nothing awaited)."""
+        return self._deadline
+
+    @property
+    def awaiting(self) -> str:
+        """What the handshake deadline waits for: `HELLO`, `READY`, `RESUMED`, or `""`."""
+        state = self._state
+        if state is ShardState.CONNECTING:
+            return "HELLO"
+        if state is ShardState.IDENTIFYING:
+            return "READY"
+        if state is ShardState.RESUMING:
+            return "RESUMED"
+        return ""
+
     # -- connection lifecycle -------------------------------------------------------------
 
     def connect_url(self, base_url: str) -> str:
@@ -330,9 +381,9 @@ class GatewayProtocol:
         )
 
     def connection_made(self, now: float) -> None:
-        """A socket is open: fresh inflater and heartbeat state; wait for HELLO."""
-        del now
+        """A socket is open: fresh inflater and heartbeat state; HELLO is due by the deadline."""
         self._state = next_state(self._state, Trigger.CONNECT)
+        self._deadline = now + self._hello_timeout
         self._inflater = (
             None
             if self._compression is None
@@ -354,6 +405,7 @@ class GatewayProtocol:
             if action is CloseAction.NEW_SESSION:
                 self.clear_session()
         self._next_beat_at = math.inf
+        self._deadline = math.inf
         self._inflater = None
         return action
 
@@ -441,7 +493,7 @@ class GatewayProtocol:
             _fail(f"payload op must be an int, not {op!r:.40}")
         data = payload.get("d")
         if op == Opcode.DISPATCH:
-            return self._on_dispatch(payload, data)
+            return self._on_dispatch(payload, data, now)
         if op == Opcode.HEARTBEAT_ACK:
             self._state = next_state(self._state, Trigger.HEARTBEAT_ACK)
             if not self._unacked:
@@ -457,6 +509,7 @@ class GatewayProtocol:
             if not 0 < interval < 3_600_000:
                 _fail(f"HELLO heartbeat_interval must be positive ms, not {interval!r:.40}")
             self._state = next_state(self._state, Trigger.HELLO)
+            self._deadline = math.inf  # until IDENTIFY/RESUME goes out (after the gate)
             self._interval = interval / 1000
             self._next_beat_at = now + self._interval * self._rng()
             return [Hello(self._interval, resume=self.can_resume)]
@@ -477,7 +530,9 @@ class GatewayProtocol:
             _LOGGER.log(TRACE, "shard %s ignoring unknown op %s", self._shard_id, op)
         return []
 
-    def _on_dispatch(self, payload: dict[str, typing.Any], data: object) -> list[GatewayEvent]:
+    def _on_dispatch(
+        self, payload: dict[str, typing.Any], data: object, now: float
+    ) -> list[GatewayEvent]:
         name = payload.get("t")
         seq = payload.get("s")
         if not isinstance(name, str):
@@ -492,12 +547,16 @@ class GatewayProtocol:
             if not isinstance(session_id, str) or not isinstance(resume_url, (str, type(None))):
                 _fail("READY needs a string session_id and resume_gateway_url")
             self._state = next_state(self._state, Trigger.READY)
+            self._deadline = math.inf
             self._session_id = session_id
             self._resume_url = resume_url
         elif name == "RESUMED":
             self._state = next_state(self._state, Trigger.RESUMED)
+            self._deadline = math.inf
         elif self._state is not ShardState.CONNECTED:  # CONNECTED → CONNECTED needs no lookup
             self._state = next_state(self._state, Trigger.DISPATCH)
+            if self._state is ShardState.RESUMING:  # a replay that flows is not a silence
+                self._deadline = now + self._ready_timeout
         if seq is not None:
             last = self._seq
             if last is not None and seq <= last:
@@ -529,8 +588,14 @@ class GatewayProtocol:
             raise ValueError(msg)
         return frame
 
-    def identify(self, presence: Mapping[str, typing.Any] | None = None) -> bytes:
-        """The IDENTIFY frame. Starts a new session: the sequence restarts."""
+    def identify(
+        self, presence: Mapping[str, typing.Any] | None = None, *, now: float = math.inf
+    ) -> bytes:
+        """The IDENTIFY frame. Starts a new session: the sequence restarts.
+
+        `now` is when it is sent: READY is due `ready_timeout` seconds later (the default,
+        infinity, sets no deadline; for drivers that bound the wait themselves).
+        """
         data: dict[str, typing.Any] = {
             "token": self._token,
             "properties": self._properties,
@@ -542,11 +607,12 @@ class GatewayProtocol:
             data["presence"] = dict(presence)
         frame = self.encode(Opcode.IDENTIFY, data)
         self._state = next_state(self._state, Trigger.SEND_IDENTIFY)
+        self._deadline = now + self._ready_timeout
         self.clear_session()
         return frame
 
-    def resume(self) -> bytes:
-        """The RESUME frame for the held session."""
+    def resume(self, *, now: float = math.inf) -> bytes:
+        """The RESUME frame for the held session; RESUMED is due as `identify` says for READY."""
         if not self.can_resume:
             msg = "there is no session to resume"
             raise RuntimeError(msg)
@@ -554,6 +620,7 @@ class GatewayProtocol:
             Opcode.RESUME, {"token": self._token, "session_id": self._session_id, "seq": self._seq}
         )
         self._state = next_state(self._state, Trigger.SEND_RESUME)
+        self._deadline = now + self._ready_timeout
         return frame
 
     def heartbeat(self, now: float, *, scheduled: bool = True) -> bytes:

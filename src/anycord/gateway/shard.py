@@ -15,10 +15,20 @@ Guarantees:
 * `await tg.start(shard.run)` returns after the first READY (and the sink has seen it).
   `run()` returns after `close()` (or when its caller cancels it) and raises
   `GatewayFatalCloseError` for 4004 and 4010–4014, or `SessionBudgetExhaustedError` from the gate.
-* Reconnects back off exponentially with full jitter (`min(cap, base·2ⁿ) × random()`), reset once a
-  connection stayed up for `stable_after` seconds. After 4007/4009 or INVALID_SESSION the shard
-  waits a random 1–5 s, then identifies through the `IdentifyGate` (or resumes if Discord said
-  the session is resumable). RESUME goes to `resume_gateway_url` and skips the gate.
+* Reconnect delays come from one place, `anycord.gateway.backoff.ReconnectBackoff`: a
+  connection that did not reach READY/RESUMED and then stay up for `stable_after` seconds is a
+  failure however it ended (op 7 or op 9 right after HELLO, a close, a bad frame, a timeout), and
+  failures back off exponentially with jitter (`min(cap, base·2ⁿ⁻¹) × (½ + ½·random())`). So no
+  server can make the shard open more than 2 connections in a second or 7 in a minute (defaults).
+  After 4007/4009 or INVALID_SESSION the shard waits at least a random 1–5 s, then identifies
+  through the `IdentifyGate` (or resumes if Discord said the session is resumable). RESUME goes
+  to `resume_gateway_url` and skips the gate.
+* Handshake waits are bounded: opening the websocket and then receiving HELLO each get
+  `hello_timeout` seconds (20 by default), READY/RESUMED must follow IDENTIFY/RESUME within
+  `ready_timeout` seconds of silence (60 by default; each replayed event of a resume restarts
+  it, so a slow replay that keeps flowing is not cut). A timeout logs one warning and counts as
+  a failed connection: the shard reconnects after its backoff. `start()` stays pending until a
+  connection does reach READY; bound it with your own `anyio.fail_after` if you must.
 * A reconnect closes the socket with code 4900 (any code but 1000/1001 keeps the session);
   `close()` and cancellation close it with 1001, which ends the session. The close handshake is
   shielded and bounded; there is no fixed sleep anywhere.
@@ -45,9 +55,9 @@ Guarantees:
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import math
-import random
 import typing
 
 import anyio
@@ -64,9 +74,12 @@ from anycord.errors import (
     ShardCloseCode,
 )
 from anycord.gateway import commands
+from anycord.gateway.backoff import ReconnectBackoff
 from anycord.gateway.compression import DEFAULT_MAX_SIZE
 from anycord.gateway.identify import LocalIdentifyGate
 from anycord.gateway.protocol import (
+    DEFAULT_HELLO_TIMEOUT,
+    DEFAULT_READY_TIMEOUT,
     CloseAction,
     Dispatch,
     GatewayProtocol,
@@ -104,6 +117,16 @@ RECONNECT_CLOSE_CODE: typing.Final[int] = 4900
 _Outcome = typing.Literal["reconnect", "new_session"]
 _RECONNECT: typing.Final = "reconnect"
 _NEW_SESSION: typing.Final = "new_session"
+
+
+def _overdue_message(protocol: GatewayProtocol) -> str:
+    awaited = protocol.awaiting
+    if awaited == "HELLO":
+        return f"no HELLO within {protocol.hello_timeout:g}s of connecting"
+    since = {"READY": "IDENTIFY", "RESUMED": "RESUME or the last replayed event"}.get(awaited)
+    return (
+        f"no {awaited or 'answer'} within {protocol.ready_timeout:g}s of {since or 'the handshake'}"
+    )
 
 
 class _ConnectionLost(Exception):
@@ -233,6 +256,8 @@ class GatewayShard:
         close_grace: float = 5.0,
         resume: tuple[str, int, str] | None = None,
         max_message_size: int = DEFAULT_MAX_SIZE,
+        hello_timeout: float = DEFAULT_HELLO_TIMEOUT,
+        ready_timeout: float = DEFAULT_READY_TIMEOUT,
     ) -> None:
         register_secret(token)
         self._protocol = GatewayProtocol(
@@ -243,6 +268,8 @@ class GatewayShard:
             compression=compression,
             large_threshold=large_threshold,
             max_message_size=max_message_size,
+            hello_timeout=hello_timeout,
+            ready_timeout=ready_timeout,
         )
         self._max_message_size = max_message_size
         if resume is not None:
@@ -257,9 +284,9 @@ class GatewayShard:
         self._gate: IdentifyGate = identify_gate or LocalIdentifyGate()
         self._http_settings = http_settings
         self._proxy_settings = proxy_settings
-        self._backoff_base = backoff_base
-        self._backoff_cap = backoff_cap
-        self._stable_after = stable_after
+        self._backoff = ReconnectBackoff(
+            base=backoff_base, cap=backoff_cap, stable_after=stable_after
+        )
         self._close_grace = close_grace
         # The presence sent with IDENTIFY; update_presence merges into it.
         self._activity = initial_activity
@@ -391,17 +418,10 @@ class GatewayShard:
 
     # -- the connection loop ------------------------------------------------------------------
 
-    def _backoff(self, failures: int) -> float:
-        return (
-            min(self._backoff_cap, self._backoff_base * 2.0 ** min(failures, 30)) * random.random()
-        )
-
     async def _keep_alive(self, task_status: anyio.abc.TaskStatus[None]) -> None:
-        failures = 0
         started: list[bool] = [False]
         while True:
             conn: _Connection | None = None
-            delay = 0.0
             try:
                 conn = await self._connect()
                 outcome = await self._serve(conn, task_status, started)
@@ -411,35 +431,34 @@ class GatewayShard:
                     raise GatewayFatalCloseError(exc.reason, exc.code) from None
                 _LOGGER.warning("shard %s: %s", self._shard_id, exc)
                 outcome = _NEW_SESSION if action is CloseAction.NEW_SESSION else _RECONNECT
-                failures += 1
             except (GatewayConnectionError, GatewayTransportError) as exc:
                 _LOGGER.warning("shard %s: %s; reconnecting", self._shard_id, exc)
                 self._protocol.connection_lost(None)
                 outcome = _RECONNECT
-                failures += 1
             else:
                 self._protocol.connection_lost(None)
-            if (
-                conn is not None
-                and conn.ready
-                and anyio.current_time() - conn.ready_at >= self._stable_after
-            ):
-                failures = 0
-            if outcome == _NEW_SESSION:
-                delay = random.uniform(1.0, 5.0)
-            elif failures:
-                delay = self._backoff(failures - 1)
+            delay = self._backoff.connection_ended(
+                ready_at=conn.ready_at if conn is not None else math.nan,
+                now=anyio.current_time(),
+                new_session=outcome == _NEW_SESSION,
+            )
             _LOGGER.debug("shard %s: reconnecting in %.2fs (%s)", self._shard_id, delay, outcome)
             await anyio.sleep(delay)
 
     async def _connect(self) -> _Connection:
         url = self._protocol.connect_url(self._url)
-        ws = await WebSocketClient.connect(
-            url,
-            ssl_context=self._http_settings.ssl if self._http_settings is not None else True,
-            proxy=self._proxy_settings,
-            max_message_size=self._max_message_size,
-        )
+        timeout = self._protocol.hello_timeout
+        ws: WebSocketClient | None = None
+        with anyio.move_on_after(timeout):
+            ws = await WebSocketClient.connect(
+                url,
+                ssl_context=self._http_settings.ssl if self._http_settings is not None else True,
+                proxy=self._proxy_settings,
+                max_message_size=self._max_message_size,
+            )
+        if ws is None:
+            msg = f"the websocket did not open within {timeout:g}s"
+            raise GatewayConnectionError(msg)
         self._protocol.connection_made(anyio.current_time())
         return _Connection(ws, self._backlog)
 
@@ -451,6 +470,7 @@ class GatewayShard:
         try:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(self._read, conn, tg, task_status, started)
+                tg.start_soon(self._handshake_watchdog, conn, tg.cancel_scope)
             if conn.error is not None:
                 raise conn.error
             close_code = RECONNECT_CLOSE_CODE
@@ -515,14 +535,19 @@ class GatewayShard:
                 elif isinstance(event, Hello):
                     tg.start_soon(self._heartbeat_loop, conn, tg.cancel_scope)
                     if event.resume:
-                        await conn.send(protocol.resume())
+                        frame = protocol.resume(now=anyio.current_time())
                     else:
                         await self._gate.acquire(self._shard_id)
-                        await conn.send(protocol.identify(self._presence()))
+                        frame = protocol.identify(self._presence(), now=anyio.current_time())
+                    tg.start_soon(self._handshake_watchdog, conn, tg.cancel_scope)
+                    # A failed write means the server is gone: the next receive() says how.
+                    with contextlib.suppress(_ConnectionLost):
+                        await conn.send(frame)
                 elif isinstance(event, HeartbeatRequested):
-                    await conn.send_heartbeat(
-                        protocol.heartbeat(anyio.current_time(), scheduled=False)
-                    )
+                    with contextlib.suppress(_ConnectionLost):
+                        await conn.send_heartbeat(
+                            protocol.heartbeat(anyio.current_time(), scheduled=False)
+                        )
                 elif isinstance(event, ReconnectRequested):
                     _LOGGER.info("shard %s: Discord asked to reconnect", self._shard_id)
                     conn.outcome = _RECONNECT
@@ -533,6 +558,20 @@ class GatewayShard:
                     )
                     conn.outcome = _NEW_SESSION
                     return
+
+    async def _handshake_watchdog(self, conn: _Connection, scope: anyio.CancelScope) -> None:
+        """End the connection if the protocol's handshake deadline passes (one per phase:
+        started with the connection for HELLO, and again when IDENTIFY/RESUME goes out)."""
+        protocol = self._protocol
+        while True:
+            deadline = protocol.handshake_deadline
+            if deadline == math.inf:
+                return  # nothing awaited now: HELLO came, or READY/RESUMED did
+            if anyio.current_time() >= deadline:
+                conn.error = GatewayConnectionError(_overdue_message(protocol))
+                scope.cancel()
+                return
+            await anyio.sleep(deadline - anyio.current_time())
 
     async def _heartbeat_loop(self, conn: _Connection, scope: anyio.CancelScope) -> None:
         protocol = self._protocol
@@ -561,6 +600,12 @@ class GatewayShard:
             idle_since=self._idle_since, afk=self._afk, activity=self._activity, status=self._status
         )
 
+    def _require_running(self) -> None:
+        if self._lifecycle in ("new", "closed"):
+            state = "not started" if self._lifecycle == "new" else "closed"
+            msg = f"shard {self._shard_id} is {state}: gateway commands need a running shard"
+            raise ComponentStateConflictError(msg)
+
     async def _wait_connection(self) -> _Connection:
         while True:
             if self._lifecycle == "new":
@@ -576,6 +621,7 @@ class GatewayShard:
             await self._changed.wait()
 
     async def _send_command(self, op: Opcode, data: object) -> None:
+        self._require_running()
         frame = self._protocol.encode(op, data)
         while True:
             conn = await self._wait_connection()
@@ -593,7 +639,12 @@ class GatewayShard:
         activity: UndefinedNoneOr[object] = UNDEFINED,
         status: UndefinedOr[object] = UNDEFINED,
     ) -> None:
-        """Op 3. Unset fields keep their current values (also used for the next IDENTIFY)."""
+        """Op 3. Unset fields keep their current values (also used for the next IDENTIFY).
+
+        Like every command: `ComponentStateConflictError` before `run()` or after it ended,
+        `ComponentClosedError` if the shard closes while the command waits.
+        """
+        self._require_running()
         new_idle = self._idle_since if idle_since is UNDEFINED else idle_since
         new_afk = self._afk if afk is UNDEFINED else afk
         new_activity = self._activity if activity is UNDEFINED else activity
