@@ -174,10 +174,16 @@ def _check_answer(port: int) -> None:
 
 
 def measure(
-    target: str, duration: float, connections: int, script: pathlib.Path
+    target: str,
+    duration: float,
+    connections: int,
+    script: pathlib.Path,
+    *,
+    server_script: str = __file__,
 ) -> dict[str, float]:
+    """Serve `target` from `server_script --serve target --port N` and load it with wrk."""
     port = _free_port()
-    command = [sys.executable, __file__, "--serve", target, "--port", str(port)]
+    command = [sys.executable, server_script, "--serve", target, "--port", str(port)]
     env = {**os.environ, "PYTHONOPTIMIZE": "1"}
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

@@ -30,6 +30,7 @@ PAGE_TITLES: typing.Final = {
     "bots": "Bots",
     "events": "Events",
     "dispatch": "Dispatch",
+    "commands": "Commands",
     "rest": "REST",
     "gateway": "Gateway",
     "interactions": "Interactions",

@@ -55,6 +55,7 @@ from anycord.errors import NotFoundError as NotFoundError
 from anycord.errors import OrchestratorWorkerError as OrchestratorWorkerError
 from anycord.errors import RateLimitedError as RateLimitedError
 from anycord.errors import RateLimitTooLongError as RateLimitTooLongError
+from anycord.errors import ResourceFetchError as ResourceFetchError
 from anycord.errors import SessionBudgetExhaustedError as SessionBudgetExhaustedError
 from anycord.errors import ShardCloseCode as ShardCloseCode
 from anycord.errors import UnauthorizedError as UnauthorizedError
@@ -211,6 +212,7 @@ from anycord.files import Pathish as Pathish
 from anycord.files import Rawish as Rawish
 from anycord.files import Resource as Resource
 from anycord.files import Resourceish as Resourceish
+from anycord.files import ServedFromURL as ServedFromURL
 from anycord.files import ensure_resource as ensure_resource
 from anycord.gateway import CloseAction as CloseAction
 from anycord.gateway import GatewayProtocol as GatewayProtocol
@@ -532,10 +534,36 @@ from anycord.models.applications import (
     ApplicationRoleConnectionMetadataRecordType as ApplicationRoleConnectionMetadataRecordType,
 )
 from anycord.models.commands import ApplicationContextType as ApplicationContextType
+from anycord.models.component_builders import ChannelSelectMenuBuilder as ChannelSelectMenuBuilder
+from anycord.models.component_builders import (
+    FileUploadComponentBuilder as FileUploadComponentBuilder,
+)
+from anycord.models.component_builders import InteractiveButtonBuilder as InteractiveButtonBuilder
+from anycord.models.component_builders import LabelComponentBuilder as LabelComponentBuilder
+from anycord.models.component_builders import LinkButtonBuilder as LinkButtonBuilder
+from anycord.models.component_builders import MessageActionRowBuilder as MessageActionRowBuilder
+from anycord.models.component_builders import ModalActionRowBuilder as ModalActionRowBuilder
+from anycord.models.component_builders import PremiumButtonBuilder as PremiumButtonBuilder
+from anycord.models.component_builders import SelectMenuBuilder as SelectMenuBuilder
+from anycord.models.component_builders import SelectOptionBuilder as SelectOptionBuilder
+from anycord.models.component_builders import TextInputBuilder as TextInputBuilder
+from anycord.models.component_builders import TextSelectMenuBuilder as TextSelectMenuBuilder
 from anycord.models.components import MessageActionRowComponent as MessageActionRowComponent
 from anycord.models.components import ModalActionRowComponent as ModalActionRowComponent
 from anycord.models.interactions import ModalResponseMixin as ModalResponseMixin
 from anycord.models.invites import InviteFlags as InviteFlags
+from anycord.models.layout_builders import ContainerComponentBuilder as ContainerComponentBuilder
+from anycord.models.layout_builders import FileComponentBuilder as FileComponentBuilder
+from anycord.models.layout_builders import (
+    MediaGalleryComponentBuilder as MediaGalleryComponentBuilder,
+)
+from anycord.models.layout_builders import MediaGalleryItemBuilder as MediaGalleryItemBuilder
+from anycord.models.layout_builders import SectionComponentBuilder as SectionComponentBuilder
+from anycord.models.layout_builders import SeparatorComponentBuilder as SeparatorComponentBuilder
+from anycord.models.layout_builders import (
+    TextDisplayComponentBuilder as TextDisplayComponentBuilder,
+)
+from anycord.models.layout_builders import ThumbnailComponentBuilder as ThumbnailComponentBuilder
 from anycord.models.scheduled_events import (
     ScheduledEventRecurrenceFrequency as ScheduledEventRecurrenceFrequency,
 )
@@ -677,6 +705,7 @@ __all__ = [
     "ChannelFollowerWebhook",
     "ChannelInfoEvent",
     "ChannelMention",
+    "ChannelSelectMenuBuilder",
     "ChannelSelectMenuComponent",
     "ChannelType",
     "CheckboxComponent",
@@ -705,6 +734,7 @@ __all__ = [
     "ComponentStateConflictError",
     "ComponentType",
     "ContainerComponent",
+    "ContainerComponentBuilder",
     "ContextMenuCommand",
     "ContextMenuCommandBuilder",
     "CustomEmoji",
@@ -749,7 +779,9 @@ __all__ = [
     "ExceptionEvent",
     "File",
     "FileComponent",
+    "FileComponentBuilder",
     "FileUploadComponent",
+    "FileUploadComponentBuilder",
     "ForbiddenError",
     "ForumLayoutType",
     "ForumSortOrderType",
@@ -860,6 +892,7 @@ __all__ = [
     "InteractionServer",
     "InteractionType",
     "InteractionVerificationError",
+    "InteractiveButtonBuilder",
     "InternalServerError",
     "Invite",
     "InviteCreateEvent",
@@ -874,12 +907,16 @@ __all__ = [
     "KeywordTrigger",
     "KnownCustomEmoji",
     "LabelComponent",
+    "LabelComponentBuilder",
     "LazyIterator",
     "LifetimeEvent",
+    "LinkButtonBuilder",
     "LocalIdentifyGate",
     "MalformedResponseError",
     "MediaGalleryComponent",
+    "MediaGalleryComponentBuilder",
     "MediaGalleryItem",
+    "MediaGalleryItemBuilder",
     "MediaItemFlag",
     "MediaResource",
     "Member",
@@ -895,6 +932,7 @@ __all__ = [
     "MentionSpamTrigger",
     "Mentions",
     "Message",
+    "MessageActionRowBuilder",
     "MessageActionRowComponent",
     "MessageActivity",
     "MessageActivityType",
@@ -914,6 +952,7 @@ __all__ = [
     "MessageUpdateEvent",
     "MissingIntentError",
     "MissingIntentWarning",
+    "ModalActionRowBuilder",
     "ModalActionRowComponent",
     "ModalInteraction",
     "ModalInteractionCreateEvent",
@@ -961,6 +1000,7 @@ __all__ = [
     "PollVoteCreateEvent",
     "PollVoteDeleteEvent",
     "PollVoteEvent",
+    "PremiumButtonBuilder",
     "PremiumType",
     "PresenceUpdateEvent",
     "PrivateChannel",
@@ -987,6 +1027,7 @@ __all__ = [
     "RecurrenceRuleNWeekday",
     "ResolvedOptionData",
     "Resource",
+    "ResourceFetchError",
     "Resourceish",
     "Response",
     "ResponseType",
@@ -1023,12 +1064,17 @@ __all__ = [
     "SearchableSnowflakeish",
     "SearchableSnowflakeishOr",
     "SectionComponent",
+    "SectionComponentBuilder",
     "SelectDefaultValue",
     "SelectDefaultValueType",
+    "SelectMenuBuilder",
     "SelectMenuComponent",
     "SelectMenuOption",
+    "SelectOptionBuilder",
     "SendLimiter",
     "SeparatorComponent",
+    "SeparatorComponentBuilder",
+    "ServedFromURL",
     "SessionBudgetExhaustedError",
     "SessionStartLimit",
     "ShardBoundEvent",
@@ -1090,8 +1136,11 @@ __all__ = [
     "TeamMembershipState",
     "Template",
     "TextDisplayComponent",
+    "TextDisplayComponentBuilder",
+    "TextInputBuilder",
     "TextInputComponent",
     "TextInputStyle",
+    "TextSelectMenuBuilder",
     "TextSelectMenuComponent",
     "TextableChannel",
     "ThreadListSyncEvent",
@@ -1102,6 +1151,7 @@ __all__ = [
     "ThreadMetadata",
     "ThreadSettings",
     "ThumbnailComponent",
+    "ThumbnailComponentBuilder",
     "TokenStrategy",
     "TokenType",
     "TypingEvent",

@@ -8,8 +8,9 @@ callers should see the error itself: `except GatewayFatalCloseError:` must work 
 from __future__ import annotations
 
 import anyio
+import anyio.abc
 
-__all__ = ["single_error"]
+__all__ = ["exit_owned_group", "single_error"]
 
 
 def single_error(exc: BaseException) -> BaseException:
@@ -30,3 +31,19 @@ def single_error(exc: BaseException) -> BaseException:
         elif not isinstance(current, cancelled):
             leaves.append(current)
     return leaves[0] if len(leaves) == 1 else exc
+
+
+async def exit_owned_group(tg: anyio.abc.TaskGroup, exc: BaseException | None) -> None:
+    """Exit `tg`, a task group opened by an `async with` block's `__aenter__`.
+
+    The block's own error propagates by itself (handing it to the group would wrap it in an
+    `ExceptionGroup`), so only a cancellation is passed on, for the group to absorb its own;
+    an error of the group's tasks is raised as itself (see `single_error`).
+    """
+    try:
+        if isinstance(exc, anyio.get_cancelled_exc_class()):
+            await tg.__aexit__(type(exc), exc, exc.__traceback__)
+        else:
+            await tg.__aexit__(None, None, None)
+    except BaseExceptionGroup as group:
+        raise single_error(group) from None

@@ -62,7 +62,10 @@ class HTTPSettings:
     """Reuse connections between requests."""
     max_connections: int | None = attrs.field(default=100)
     """Upper bound on open connections; `None` for no bound."""
-    max_keepalive_connections: int | None = 20
+    max_keepalive_connections: int | None = None
+    """Idle connections kept for reuse. `None` sizes the pool from the rate limiter: as many
+    as `global_rate_limit` (the most requests the limiter starts in a second), at most
+    `max_connections`, so a steady load reuses its connections instead of opening new ones."""
     keepalive_expiry: float | None = 4.0
     """Seconds an idle pooled connection is kept. Below hypercorn's (and many proxies') 5 s
     idle timeout on purpose: at equal values the client may reuse a connection in the very

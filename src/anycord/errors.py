@@ -10,6 +10,13 @@ AnycordError
 ├── InteractionVerificationError    an interaction's Ed25519 signature did not verify
 ├── SessionBudgetExhaustedError     the daily IDENTIFY budget is spent (Discord would reset the token)
 ├── OrchestratorWorkerError         an orchestrator worker process failed fatally (its exit status)
+├── ResourceFetchError              a URL attachment could not be downloaded (names the host only)
+├── CommandDeclarationError (+ ValueError)  a command Discord would refuse, caught at definition
+├── CommandError                    an invocation failed; its message is shown to the user
+│   ├── CheckFailure                a check refused the invocation
+│   ├── CooldownError               on cooldown (`retry_after` seconds)
+│   ├── MaxConcurrencyError         too many runs of the command at once
+│   └── OptionConversionError       an option's value could not be resolved
 ├── HTTPError                       anything that went wrong talking to the REST API
 │   ├── MalformedResponseError      a 2xx answer whose JSON does not have the expected shape
 │   ├── RateLimitTooLongError       Discord asked us to wait longer than max_rate_limit
@@ -51,10 +58,14 @@ __all__ = [
     "AnycordError",
     "BadRequestError",
     "BulkDeleteError",
+    "CheckFailure",
     "ClientHTTPResponseError",
     "CloudflareBanError",
+    "CommandDeclarationError",
+    "CommandError",
     "ComponentClosedError",
     "ComponentStateConflictError",
+    "CooldownError",
     "ForbiddenError",
     "GatewayConnectionError",
     "GatewayError",
@@ -66,11 +77,14 @@ __all__ = [
     "InteractionVerificationError",
     "InternalServerError",
     "MalformedResponseError",
+    "MaxConcurrencyError",
     "MissingIntentError",
     "NotFoundError",
+    "OptionConversionError",
     "OrchestratorWorkerError",
     "RateLimitTooLongError",
     "RateLimitedError",
+    "ResourceFetchError",
     "SessionBudgetExhaustedError",
     "ShardCloseCode",
     "UnauthorizedError",
@@ -150,6 +164,21 @@ class OrchestratorWorkerError(AnycordError):
         super().__init__(
             f"orchestrator worker {worker} failed with exit status {returncode}{detail}"
         )
+
+
+class ResourceFetchError(AnycordError):
+    """A URL resource (an attachment, an icon, an emoji by URL) could not be downloaded.
+
+    Raised before anything is sent to Discord, so no message goes out with a missing or empty
+    file. The message names the host, never the whole URL (its path or query may carry a
+    credential); `status` is the HTTP status when the server answered with an error.
+    """
+
+    def __init__(self, filename: str, host: str, detail: str, status: int | None = None) -> None:
+        self.filename = filename
+        self.host = host
+        self.status = status
+        super().__init__(f"could not fetch {filename!r} from {host}: {detail}")
 
 
 # -- HTTP ---------------------------------------------------------------------------------
@@ -245,7 +274,9 @@ class HTTPResponseError(HTTPError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        head = f"{self.status} {self.message}".rstrip()
+        # Discord's own message often repeats the status ("401: Unauthorized").
+        message = self.message.removeprefix(f"{self.status}: ")
+        head = f"{self.status} {message}".rstrip()
         if self.code:
             head += f" (Discord code {self.code})"
         text = f"{head} for {self.url}"
@@ -281,7 +312,13 @@ class BadRequestError(ClientHTTPResponseError):
 
 
 class UnauthorizedError(ClientHTTPResponseError):
-    """401: the token is missing, malformed or revoked."""
+    """401: the token is missing, malformed or revoked. The message says to check it."""
+
+    def __str__(self) -> str:
+        return (
+            f"{super().__str__()}: Discord refused the token; check the token you passed "
+            "(it is wrong, was reset in the Developer Portal, or is of the wrong type)"
+        )
 
 
 class ForbiddenError(ClientHTTPResponseError):
@@ -411,7 +448,10 @@ class GatewayServerClosedConnectionError(GatewayError):
                 name = f" {ShardCloseCode(self.code).name}"
             except ValueError:
                 name = ""
-        return f"server closed the connection with code {self.code}{name}: {self.reason}"
+        text = f"server closed the connection with code {self.code}{name}: {self.reason}"
+        if self.code == ShardCloseCode.AUTHENTICATION_FAILED:
+            text += "; check the bot token (it is wrong or was reset in the Developer Portal)"
+        return text
 
 
 class GatewayFatalCloseError(GatewayServerClosedConnectionError):
@@ -419,6 +459,35 @@ class GatewayFatalCloseError(GatewayServerClosedConnectionError):
 
     def __init__(self, reason: str, code: int | ShardCloseCode | None = None) -> None:
         super().__init__(reason, code, can_reconnect=False)
+
+
+class CommandDeclarationError(AnycordError, ValueError):
+    """A command, option or route declaration Discord would refuse (or that cannot work),
+    raised when it is declared; the message names the command and the option."""
+
+
+class CommandError(AnycordError):
+    """An invocation failed for a reason the invoking user is told (the message, no traceback)."""
+
+
+class CheckFailure(CommandError):
+    """A check refused the invocation."""
+
+
+class CooldownError(CommandError):
+    """The command is on cooldown for this user, member, channel or guild."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"This is on cooldown; try again in {retry_after:.1f} s.")
+
+
+class MaxConcurrencyError(CommandError):
+    """The command already runs as many times at once as it may."""
+
+
+class OptionConversionError(CommandError):
+    """An option's value could not be resolved (a member outside a guild, a missing channel)."""
 
 
 HikariError = AnycordError

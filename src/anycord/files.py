@@ -5,30 +5,38 @@ times (a request may be retried, and each attempt streams the body again):
 
 * `Bytes`: bytes held in memory;
 * `File`: a path on disk, read in chunks through AnyIO's thread pool (never blocking the loop);
-* `URL`: a remote file, streamed with httpx when the request is sent (never held whole);
+* `URL`: a remote file, downloaded with httpx before the request that uploads it
+  (`prefetch()`), so a failed download raises `ResourceFetchError` naming the host and
+  Discord never receives a request with a missing or empty file;
 * `AsyncIteratorResource`: any async iterable of bytes; the first stream is passed through
   and remembered, so a retried request sends the same bytes again.
 
 `ensure_resource()` turns what users pass (`Resourceish`: a resource, a path, an `http(s)://`
-URL string, a `data:` URI, or bytes) into a `Resource`. `to_data_uri()` builds the
-`data:<mime>;base64,...` string that image fields (avatars, icons) take.
+URL string, a `data:` URI, bytes, or an object served from a URL such as a custom emoji, a
+sticker or an attachment) into a `Resource`, and refuses anything else with `TypeError`.
+`to_data_uri()` builds the `data:<mime>;base64,...` string that image fields (avatars,
+icons) take.
 """
 
 from __future__ import annotations
 
 import abc
 import base64
+import contextlib
 import mimetypes
 import os
 import pathlib
 import typing
 import urllib.parse
+from collections.abc import Mapping
 
 import anyio
 import httpx
 
+from anycord import errors
+
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterable, AsyncIterator
+    from collections.abc import AsyncIterable, AsyncIterator, Sequence
 
 __all__ = [
     "URL",
@@ -37,7 +45,9 @@ __all__ = [
     "File",
     "Resource",
     "Resourceish",
+    "ServedFromURL",
     "ensure_resource",
+    "prefetch",
     "to_data_uri",
 ]
 
@@ -166,9 +176,11 @@ class File(Resource):
 
 
 class URL(Resource):
-    """A remote file, downloaded in chunks with httpx while the upload is sent.
+    """A remote file, downloaded in chunks with httpx.
 
-    Raises `httpx.HTTPStatusError` from the stream when the server answers with an error.
+    A failed download (no connection, an error status, a connection lost part way) raises
+    `ResourceFetchError` naming the host. Uploads download it whole before the request
+    (`prefetch()`); `stream()` streams it.
     """
 
     __slots__ = ("_filename", "_http", "_url")
@@ -199,23 +211,37 @@ class URL(Resource):
         """The remote URL itself (Discord accepts it directly in embeds)."""
         return self._url
 
+    @property
+    def host(self) -> str:
+        """The host (and port, if given) the file is fetched from: what errors name."""
+        parsed = urllib.parse.urlsplit(self._url)
+        host = parsed.hostname or ""
+        return host if parsed.port is None else f"{host}:{parsed.port}"
+
     async def stream(self, chunk_size: int = DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
-        if self._http is not None:
-            async with self._http.stream("GET", self._url) as response:
-                response.raise_for_status()
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                client = self._http
+                if client is None:
+                    client = httpx.AsyncClient(follow_redirects=True)
+                    await stack.enter_async_context(client)
+                response = await stack.enter_async_context(client.stream("GET", self._url))
+                if not response.is_success:
+                    detail = f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
+                    raise errors.ResourceFetchError(
+                        self._filename, self.host, detail, response.status_code
+                    )
                 async for chunk in response.aiter_bytes(chunk_size):
                     yield chunk
-            return
-        async with (
-            httpx.AsyncClient(follow_redirects=True) as client,
-            client.stream("GET", self._url) as response,
-        ):
-            response.raise_for_status()
-            async for chunk in response.aiter_bytes(chunk_size):
-                yield chunk
+        except httpx.HTTPError as exc:
+            # Never `str(exc)` alone for status errors: httpx puts the whole URL in it.
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            detail = detail.replace(self._url, self.host)
+            raise errors.ResourceFetchError(self._filename, self.host, detail) from None
 
     def __repr__(self) -> str:
-        return f"URL(url={self._url!r}, filename={self._filename!r})"
+        # The path and query of a URL may carry a credential (signed links): host only.
+        return f"URL(host={self.host!r}, filename={self._filename!r})"
 
 
 class AsyncIteratorResource(Resource):
@@ -265,8 +291,18 @@ class AsyncIteratorResource(Resource):
         return f"AsyncIteratorResource(filename={self._filename!r})"
 
 
-Resourceish = Resource | str | os.PathLike[str] | bytes | bytearray | memoryview
-"""What upload arguments accept: a `Resource`, a path, an `http(s)://` URL, a `data:` URI, bytes."""
+class ServedFromURL(typing.Protocol):
+    """An object whose content is at an http(s) URL: a custom emoji, a sticker, an attachment."""
+
+    @property
+    def url(self) -> str:
+        """Where the content is served."""
+        ...
+
+
+Resourceish = Resource | str | os.PathLike[str] | bytes | bytearray | memoryview | ServedFromURL
+"""What upload arguments accept: a `Resource`, a path, an `http(s)://` URL, a `data:` URI,
+bytes, or an object served from an http(s) URL (`ServedFromURL`)."""
 
 
 def ensure_resource(value: Resourceish, filename: str | None = None) -> Resource:
@@ -287,8 +323,41 @@ def ensure_resource(value: Resourceish, filename: str | None = None) -> Resource
         return File(value, filename)
     if isinstance(value, os.PathLike):
         return File(value, filename)
-    msg = f"cannot upload {value!r}: expected a Resource, path, URL, data URI or bytes"
+    # Objects served from a URL (custom emojis, stickers, attachments) upload what it serves.
+    url = getattr(value, "url", None)
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        name = filename or getattr(value, "filename", None)
+        return URL(url, name if isinstance(name, str) else None)
+    msg = (
+        f"cannot upload {value!r} ({type(value).__name__}): expected a Resource, path, URL, "
+        "data URI, bytes, or an object with an http(s) `url` (an emoji, sticker, attachment)"
+    )
     raise TypeError(msg)
+
+
+_Files = typing.TypeVar("_Files", bound="Sequence[Resource] | Mapping[str, Resource]")
+
+
+async def prefetch(files: _Files) -> _Files:
+    """`files` with every `URL` downloaded into `Bytes` (the rest as they are).
+
+    Called before a request that uploads them: a download that fails raises
+    `ResourceFetchError` before anything is sent, and a retried request sends the same bytes
+    without downloading again.
+    """
+    if not any(
+        isinstance(f, URL) for f in (files.values() if isinstance(files, Mapping) else files)
+    ):
+        return files
+
+    async def fetched(resource: Resource) -> Resource:
+        if not isinstance(resource, URL):
+            return resource
+        return Bytes(await resource.read(), resource.filename, mimetype=resource.content_type)
+
+    if isinstance(files, Mapping):
+        return typing.cast("_Files", {name: await fetched(r) for name, r in files.items()})
+    return typing.cast("_Files", [await fetched(r) for r in files])
 
 
 async def to_data_uri(value: Resourceish) -> str:

@@ -69,3 +69,33 @@ def test_bad_backend() -> None:
 
     with pytest.raises(ValueError, match="backend"):
         run_blocking(start, lambda: None, backend="curio")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_the_backend_comes_from_the_environment_when_not_given(backend: str) -> None:
+    script = textwrap.dedent(
+        """
+        import sniffio
+        from anycord.bots.run import run_blocking
+
+        async def start():
+            print(sniffio.current_async_library(), flush=True)
+
+        run_blocking(start, lambda: None)
+        """
+    )
+    env = {**os.environ, "ANYCORD_BACKEND": backend}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [backend]
+
+
+def test_a_bad_backend_in_the_environment_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from anycord.bots.run import resolve_backend
+
+    monkeypatch.setenv("ANYCORD_BACKEND", "curio")
+    with pytest.raises(ValueError, match="ANYCORD_BACKEND"):
+        resolve_backend(None)
+    assert resolve_backend("trio") == "trio"

@@ -20,6 +20,7 @@ from anycord.events.shard import (
     ShardRateLimitedEvent,
     ShardResumedEvent,
 )
+from tests.cache import payloads as p
 
 RATE_LIMITED = {"opcode": 8, "retry_after": 1.5, "meta": {"guild_id": "1", "nonce": "x"}}
 
@@ -192,3 +193,31 @@ async def test_message_create_not_decoded_without_listeners_but_cached(
             await manager.on_shard_dispatch(None, "MESSAGE_CREATE", dict(undecodable, id="8"))
             await manager.aclose()
     assert any("MESSAGE_CREATE" in r.getMessage() for r in caplog.records)
+
+
+async def test_raw_subscribers_run_in_order_after_the_cache_and_survive_errors(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    cache = Cache()
+    manager = EventManager(cache=cache)
+    calls: list[tuple[str, object]] = []
+
+    async def every(shard: object, payload: dict[str, object]) -> None:
+        calls.append(("every", payload.get("id")))
+
+    async def on_create(shard: object, payload: dict[str, object]) -> None:
+        # The cache already holds the message: subscribers run after the update.
+        calls.append(("create", cache.get_message(int(str(payload["id"]))) is not None))
+        raise RuntimeError("boom")
+
+    manager.subscribe_raw(None, every)
+    manager.subscribe_raw("MESSAGE_CREATE", on_create)
+    with caplog.at_level(logging.ERROR, logger="anycord.dispatch"):
+        await manager.on_shard_dispatch(None, "MESSAGE_CREATE", p.message("5"))
+        await manager.on_shard_dispatch(None, "SOMETHING_NEW", {"id": "6"})
+    assert calls == [("every", "5"), ("create", True), ("every", "6")]
+    assert sum("raw subscriber" in r.getMessage() for r in caplog.records) == 1
+    manager.unsubscribe_raw(None, every)
+    manager.unsubscribe_raw("MESSAGE_CREATE", on_create)
+    await manager.on_shard_dispatch(None, "MESSAGE_CREATE", p.message("7"))
+    assert len(calls) == 3

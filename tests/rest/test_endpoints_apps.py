@@ -4,6 +4,7 @@ test_endpoints_admin.py)."""
 
 from __future__ import annotations
 
+import base64
 from typing import TYPE_CHECKING
 
 import pytest
@@ -22,6 +23,15 @@ from anycord.models.users import User
 from anycord.snowflakes import Snowflake
 from tests.rest import payloads as p
 from tests.rest.endpoint_cases import Case, case_id, run_case
+
+_BASIC = "Basic " + base64.b64encode(b"1:app-secret-value").decode()
+_TOKEN_REPLY = {
+    "access_token": "access-token-value",
+    "token_type": "Bearer",
+    "expires_in": 604800,
+    "refresh_token": "refresh-token-value",
+    "scope": "identify guilds",
+}
 
 if TYPE_CHECKING:
     from tests.rest.conftest import Fake
@@ -404,6 +414,48 @@ CASES = [
         response={"keys": [{"kty": "OKP", "kid": "k"}]},
         returns=dict,
         many=True,
+    ),
+    Case(
+        id="authorize_access_token",
+        call=lambda r: r.authorize_access_token(
+            1, "app-secret-value", "the-code", "http://localhost", code_verifier="verifier"
+        ),
+        method="POST",
+        route="/oauth2/token",
+        form={
+            "grant_type": "authorization_code",
+            "code": "the-code",
+            "redirect_uri": "http://localhost",
+            "code_verifier": "verifier",
+        },
+        auth=_BASIC,
+        response=_TOKEN_REPLY,
+        returns=apps.OAuth2AuthorizationToken,
+    ),
+    Case(
+        id="refresh_access_token",
+        call=lambda r: r.refresh_access_token(
+            1, "app-secret-value", "refresh-token-value", scopes=["identify"]
+        ),
+        method="POST",
+        route="/oauth2/token",
+        form={
+            "grant_type": "refresh_token",
+            "refresh_token": "refresh-token-value",
+            "scope": "identify",
+        },
+        auth=_BASIC,
+        response=_TOKEN_REPLY,
+        returns=apps.OAuth2AuthorizationToken,
+    ),
+    Case(
+        id="revoke_access_token",
+        call=lambda r: r.revoke_access_token(1, "app-secret-value", "access-token-value"),
+        method="POST",
+        route="/oauth2/token/revoke",
+        form={"token": "access-token-value"},
+        auth=_BASIC,
+        response={},
     ),
     Case(
         id="fetch_openid_userinfo",

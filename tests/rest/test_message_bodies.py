@@ -14,20 +14,25 @@ import typing
 import attrs
 import pytest
 
-from anycord.models.messages import Message
+from anycord.models.messages import Attachment, Message
 from anycord.models.threads import GuildThreadChannel
 from anycord.rest.client import RESTClient
+from anycord.snowflakes import Snowflake
 from tests.rest import payloads as p
 
 if typing.TYPE_CHECKING:
     from tests.rest.conftest import Fake
 
 
-@attrs.frozen
-class _Kept:
+def _Kept(attachment_id: int) -> Attachment:
     """An existing attachment (kept by ID when editing)."""
-
-    id: int
+    return Attachment(
+        id=Snowflake(attachment_id),
+        filename="kept.png",
+        size=1,
+        url="https://cdn.test/kept.png",
+        proxy_url="https://media.test/kept.png",
+    )
 
 
 MENTIONS = {"mentions_everyone": False, "user_mentions": [31], "role_mentions": [32]}

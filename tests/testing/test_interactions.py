@@ -117,6 +117,24 @@ async def test_command_response_creates_the_original_message() -> None:
         assert fake.world.events[-1][0] == "MESSAGE_CREATE"
 
 
+async def test_an_update_message_answer_edits_the_components_message() -> None:
+    async with running_fake(rest_over_tcp=False) as fake, bare_client(fake, tcp=False) as c:
+        guild = fake.add_guild(members=1)
+        channel = first_channel(fake, guild)
+        message = fake.add_message(channel, "Vote:", author=fake.world.bot_user)
+        bot = make_bot(fake.public_key, _constant({"type": 7, "data": {"content": "Voted"}}))
+        payload = fake.interactions.component("vote", message=message)
+        resp = await fake.interactions.send(bot, payload)
+        assert resp.problems == []
+        assert fake.world.messages[int(channel)][int(message["id"])]["content"] == "Voted"
+        name, event, guild_id = fake.world.events[-1]
+        assert (name, event["id"], guild_id) == ("MESSAGE_UPDATE", message["id"], int(guild["id"]))
+        original = await c.get(
+            f"/webhooks/{fake.application_id}/{payload['token']}/messages/@original"
+        )
+        assert original.json()["id"] == message["id"]
+
+
 @pytest.mark.parametrize(
     ("kind", "answer", "problem"),
     [

@@ -132,6 +132,23 @@ async def test_multipart_upload_is_stored_and_served(tcp: bool) -> None:
         assert served.content == b"\x89PNG-bytes"
 
 
+async def test_an_edit_that_keeps_an_attachment_answers_the_whole_attachment() -> None:
+    async with running_fake(rest_over_tcp=False) as fake, bare_client(fake, tcp=False) as c:
+        channel = first_channel(fake, fake.add_guild())
+        r = await c.post(
+            f"/channels/{channel}/messages",
+            data={"payload_json": orjson.dumps({"attachments": [{"id": 0}]}).decode()},
+            files={"files[0]": ("cat.png", b"\x89PNG-bytes", "image/png")},
+        )
+        original = r.json()["attachments"][0]
+        edited = await c.patch(
+            f"/channels/{channel}/messages/{r.json()['id']}",
+            json={"attachments": [{"id": original["id"]}]},
+        )
+        assert edited.status_code == 200, edited.text
+        assert edited.json()["attachments"] == [original]
+
+
 async def test_request_log_records_route_query_headers() -> None:
     async with running_fake(rest_over_tcp=False) as fake, bare_client(fake, tcp=False) as c:
         channel = first_channel(fake, fake.add_guild())

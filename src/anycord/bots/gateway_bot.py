@@ -5,13 +5,18 @@ GatewayBot.start()                    the bot's task group (its lifetime)
 ├── rest        RESTClient.run        bucket expiry; requests run in the caller's task
 ├── dispatcher  EventManager.run      one task per listener call, bounded
 ├── voice       VoiceComponent.run    third-party voice connections
-├── shard 0     GatewayShard.run      connection loop → reader, heartbeater
-└── shard n …
+└── shards      ShardRunner.run       LocalShards by default (`anycord.bots.shards`)
+    ├── shard 0 GatewayShard.run      connection loop → reader, heartbeater
+    └── shard n …
 ```
+
+Shards feed the dispatcher directly (it is their sink); what the bot itself needs from the
+gateway (its user id from READY, voice server/state updates, member chunking) it takes as a
+raw subscriber of the dispatcher (`EventManager.subscribe_raw`), off the per-event path.
 
 Start-up: REST and the dispatcher start; `StartingEvent` is dispatched and awaited; GET
 /gateway/bot gives the URL, the recommended shard count and the session budget; the shards
-start together and identify through one `IdentifyGate`, which lets one shard per
+start together (through the shard runner) and identify through one `IdentifyGate`, which lets one shard per
 `shard_id % max_concurrency` bucket identify per 5 s (the same gate governs every later
 re-identify); once every shard is READY, `StartedEvent` is dispatched and awaited and
 `task_status.started()` reports the bot ready.
@@ -24,10 +29,10 @@ REST → cache cleared → `StoppedEvent` → the tree exits. A fatal shard erro
 
 from __future__ import annotations
 
+import collections
 import contextvars
 import logging
 import math
-import types
 import typing
 import warnings
 
@@ -38,13 +43,13 @@ from anycord import logs as logs_module
 from anycord._groups import single_error
 from anycord.bots.lifecycle import Lifecycle
 from anycord.bots.run import Backend, run_blocking
+from anycord.bots.shards import LocalShards, ShardRunner, ShardSetup
 from anycord.cache import Cache
 from anycord.config import CacheComponents, CacheSettings, HTTPSettings, ProxySettings
 from anycord.dispatch.manager import EventManager
 from anycord.events.lifetime import StartedEvent, StartingEvent, StoppedEvent, StoppingEvent
-from anycord.gateway.identify import IdentifyGate, LocalIdentifyGate
+from anycord.gateway import commands as gateway_commands
 from anycord.gateway.protocol import DEFAULT_HELLO_TIMEOUT, DEFAULT_READY_TIMEOUT
-from anycord.gateway.shard import GatewayShard
 from anycord.intents import Intents
 from anycord.rest.client import RESTClient
 from anycord.snowflakes import Snowflake, SnowflakeishOr, calculate_shard_id, to_snowflake
@@ -54,12 +59,15 @@ from anycord.voice.component import VoiceComponent
 if typing.TYPE_CHECKING:
     import concurrent.futures
     import datetime
+    import types
     from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 
     import httpx
 
     from anycord.dispatch.stream import EventStream
     from anycord.events.base import Event
+    from anycord.gateway.identify import IdentifyGate
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.presences import Activity, Status
     from anycord.models.users import OwnUser
 
@@ -77,37 +85,6 @@ _CLOSE_DEADLINE: typing.Final = 10.0
 _TREE_OF: contextvars.ContextVar[GatewayBot | None] = contextvars.ContextVar(
     "anycord_tree_of", default=None
 )
-
-
-class _ShardSink:
-    """The shards' sink: voice and auto-chunking see raw payloads, then the dispatcher."""
-
-    __slots__ = ("_bot",)
-
-    def __init__(self, bot: GatewayBot) -> None:
-        self._bot = bot
-
-    async def on_shard_dispatch(
-        self, shard: GatewayShard, name: str, payload: dict[str, typing.Any]
-    ) -> None:
-        bot = self._bot
-        if name == "READY":
-            user = payload.get("user")
-            if user is not None:
-                bot._user_id = Snowflake(user["id"])
-        elif name == "VOICE_STATE_UPDATE":
-            await bot._voice.notify_state(payload)
-        elif name == "VOICE_SERVER_UPDATE":
-            await bot._voice.notify_server(payload)
-        elif name == "GUILD_CREATE" and bot._should_chunk(payload):
-            bot._chunk_later(shard, payload["id"])
-        await bot._events.on_shard_dispatch(shard, name, payload)
-
-    async def on_shard_connected(self, shard: GatewayShard) -> None:
-        await self._bot._events.on_shard_connected(shard)
-
-    async def on_shard_disconnected(self, shard: GatewayShard) -> None:
-        await self._bot._events.on_shard_disconnected(shard)
 
 
 class GatewayBot:
@@ -140,6 +117,9 @@ class GatewayBot:
             HELLO (20 s), before it drops the connection and reconnects with backoff.
         gateway_ready_timeout: how long a shard waits for READY/RESUMED after IDENTIFY/RESUME,
             or after the last replayed event of a resume (60 s), before it does the same.
+        shard_runner: where the shards come from (`anycord.bots.shards`); default
+            `LocalShards`, every shard in this process. The orchestrator's `Bot` passes its
+            leased shards.
     """
 
     def __init__(
@@ -166,6 +146,7 @@ class GatewayBot:
         close_grace: float = 5.0,
         gateway_hello_timeout: float = DEFAULT_HELLO_TIMEOUT,
         gateway_ready_timeout: float = DEFAULT_READY_TIMEOUT,
+        shard_runner: ShardRunner | None = None,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
             msg = "token must be a non-empty string"
@@ -207,16 +188,25 @@ class GatewayBot:
             self._send_voice_state,
             lambda: self._user_id,
             self._shard_id_for,
-            intents=lambda: self._intents,
+            intents=lambda: self.intents,
         )
-        self._shards: dict[int, GatewayShard] = {}
-        self._shard_count = 0
+        self._runner: ShardRunner = shard_runner or LocalShards()
         self._user_id: Snowflake | None = None
+        # The bot's own needs see raw payloads like any subscriber, after the dispatcher.
+        self._events.subscribe_raw("READY", self._on_ready)
+        self._events.subscribe_raw("RESUMED", self._on_resumed)
+        self._sessions: collections.Counter[int] = collections.Counter()
+        """READYs per shard id since construction (the session count the logs show)."""
+        self._events.subscribe_raw("VOICE_STATE_UPDATE", self._on_voice_state)
+        self._events.subscribe_raw("VOICE_SERVER_UPDATE", self._on_voice_server)
+        if auto_chunk_members:
+            self._events.subscribe_raw("GUILD_CREATE", self._on_guild_create)
         self._tg: anyio.abc.TaskGroup | None = None
         self._context_tg: anyio.abc.TaskGroup | None = None
 
     def __repr__(self) -> str:
-        return f"GatewayBot(intents={self._intents!r}, shards={self._shard_count}, {self._lifecycle.state.value})"
+        state = self._lifecycle.state.value
+        return f"GatewayBot(intents={self.intents!r}, shards={self.shard_count}, {state})"
 
     def _new_rest(self) -> RESTClient:
         return RESTClient(self._token, "Bot", app=self, **self._rest_options)
@@ -246,22 +236,28 @@ class GatewayBot:
     @property
     def shards(self) -> Mapping[int, GatewayShard]:
         """The shards this process runs, by id (read-only)."""
-        return types.MappingProxyType(self._shards)
+        return self._runner.shards
 
     @property
     def shard_count(self) -> int:
         """The total number of shards of the bot (0 before start)."""
-        return self._shard_count
+        return self._runner.shard_count
 
     @property
     def intents(self) -> Intents:
         """The intents the shards identify with."""
-        return self._intents
+        runner_intents = self._runner.intents
+        return self._intents if runner_intents is None else runner_intents
+
+    @property
+    def shard_runner(self) -> ShardRunner:
+        """Where the shards come from (`anycord.bots.shards`)."""
+        return self._runner
 
     @property
     def heartbeat_latencies(self) -> Mapping[int, float]:
         """Each shard's heartbeat latency in seconds (`nan` before its first ACK)."""
-        return {shard_id: shard.heartbeat_latency for shard_id, shard in self._shards.items()}
+        return {shard_id: shard.heartbeat_latency for shard_id, shard in self.shards.items()}
 
     @property
     def heartbeat_latency(self) -> float:
@@ -361,21 +357,19 @@ class GatewayBot:
 
     # -- gateway commands ------------------------------------------------------------------
 
-    def _shard_id_for(self, guild: SnowflakeishOr) -> int:
-        if not self._shard_count:
-            msg = "the bot has no shards yet (start it first)"
-            raise errors.ComponentStateConflictError(msg)
-        return calculate_shard_id(self._shard_count, guild)
-
-    def _running_shards(self) -> Mapping[int, GatewayShard]:
-        if not self._shards:  # before start(), and again once close() has run
+    def _shard_count_now(self) -> int:
+        count = self._runner.shard_count
+        if not count:  # before start(), and again once close() has run
             msg = "the bot has no shards running: gateway commands need a started bot"
             raise errors.ComponentStateConflictError(msg)
-        return self._shards
+        return count
+
+    def _shard_id_for(self, guild: SnowflakeishOr) -> int:
+        return calculate_shard_id(self._shard_count_now(), guild)
 
     def _shard_for(self, guild: SnowflakeishOr) -> GatewayShard:
         shard_id = self._shard_id_for(guild)
-        shard = self._running_shards().get(shard_id)
+        shard = self._runner.shards.get(shard_id)
         if shard is None:
             msg = f"guild {to_snowflake(guild)} belongs to shard {shard_id}, which this process does not run"
             raise errors.ComponentStateConflictError(msg)
@@ -389,22 +383,17 @@ class GatewayBot:
         activity: UndefinedNoneOr[Activity] = UNDEFINED,
         afk: UndefinedOr[bool] = UNDEFINED,
     ) -> None:
-        """Update the presence on every shard (unset fields keep their values).
+        """Update the presence on every shard (unset fields keep their values); with the
+        orchestrator, on every shard of the fleet and those that start later.
 
         Raises `ComponentStateConflictError` when the bot is not running.
         """
-        shards = self._running_shards()
+        self._shard_count_now()
         if activity is not UNDEFINED and activity is not None:
             _warn_about_activity(activity)
-
-        async def update(shard: GatewayShard) -> None:
-            await shard.update_presence(
-                status=status, idle_since=idle_since, activity=activity, afk=afk
-            )
-
-        async with anyio.create_task_group() as tg:
-            for shard in shards.values():
-                tg.start_soon(update, shard)
+        await self._runner.update_presence(
+            status=status, idle_since=idle_since, activity=activity, afk=afk
+        )
 
     async def update_voice_state(
         self,
@@ -414,10 +403,17 @@ class GatewayBot:
         self_mute: UndefinedOr[bool] = UNDEFINED,
         self_deaf: UndefinedOr[bool] = UNDEFINED,
     ) -> None:
-        """Join, move or leave (`channel=None`) a voice channel, through the guild's shard."""
-        await self._shard_for(guild).update_voice_state(
+        """Join, move or leave (`channel=None`) a voice channel, through the guild's shard
+        (wherever it runs, with the orchestrator)."""
+        shard_id = self._shard_id_for(guild)
+        shard = self._runner.shards.get(shard_id)
+        if shard is not None:
+            await shard.update_voice_state(guild, channel, self_mute=self_mute, self_deaf=self_deaf)
+            return
+        payload = gateway_commands.voice_state_payload(
             guild, channel, self_mute=self_mute, self_deaf=self_deaf
         )
+        await self._runner.forward(shard_id, "voice_state", payload)
 
     async def _send_voice_state(
         self, guild: Snowflake, channel: Snowflake | None, mute: bool, deaf: bool
@@ -434,22 +430,78 @@ class GatewayBot:
         users: UndefinedOr[Iterable[SnowflakeishOr]] = UNDEFINED,
         nonce: UndefinedOr[str] = UNDEFINED,
     ) -> None:
-        """Ask the guild's shard for members; they arrive as `MemberChunkEvent`s."""
-        await self._shard_for(guild).request_guild_members(
+        """Ask the guild's shard for members; they arrive as `MemberChunkEvent`s (in the
+        process that runs the shard, with the orchestrator)."""
+        shard_id = self._shard_id_for(guild)
+        shard = self._runner.shards.get(shard_id)
+        if shard is not None:
+            await shard.request_guild_members(
+                guild,
+                include_presences=include_presences,
+                query=query,
+                limit=limit,
+                users=users,
+                nonce=nonce,
+            )
+            return
+        payload = gateway_commands.request_guild_members_payload(
             guild,
+            intents=self.intents,
             include_presences=include_presences,
             query=query,
             limit=limit,
             users=users,
             nonce=nonce,
         )
+        await self._runner.forward(shard_id, "request_members", payload)
 
     async def request_channel_info(self, guild: SnowflakeishOr, fields: Iterable[str]) -> None:
         """Ask the guild's shard for its channels' ephemeral `fields` (op 43); they arrive as
         `ChannelInfoEvent`. Fields are `status` and/or `voice_start_time`."""
         await self._shard_for(guild).request_channel_info(guild, fields)
 
-    # -- auto chunking -------------------------------------------------------------------
+    # -- raw subscribers (see __init__) ----------------------------------------------------
+
+    async def _on_ready(self, shard: GatewayShard | None, payload: dict[str, typing.Any]) -> None:
+        user = payload.get("user")
+        if user is not None:
+            self._user_id = Snowflake(user["id"])
+        if shard is not None:
+            # Never the session id or resume URL: both let anyone resume this session.
+            self._sessions[shard.id] += 1
+            _LOGGER.info(
+                "shard %d/%d READY as %s in %d guild(s) (session %d of this shard)",
+                shard.id,
+                shard.shard_count,
+                (user or {}).get("username", "?"),
+                len(payload.get("guilds") or ()),
+                self._sessions[shard.id],
+            )
+
+    async def _on_resumed(self, shard: GatewayShard | None, payload: dict[str, typing.Any]) -> None:
+        if shard is not None:
+            _LOGGER.info(
+                "shard %d/%d RESUMED (session %d of this shard)",
+                shard.id,
+                shard.shard_count,
+                self._sessions[shard.id],
+            )
+
+    async def _on_voice_state(
+        self, shard: GatewayShard | None, payload: dict[str, typing.Any]
+    ) -> None:
+        await self._voice.notify_state(payload)
+
+    async def _on_voice_server(
+        self, shard: GatewayShard | None, payload: dict[str, typing.Any]
+    ) -> None:
+        await self._voice.notify_server(payload)
+
+    async def _on_guild_create(
+        self, shard: GatewayShard | None, payload: dict[str, typing.Any]
+    ) -> None:
+        if shard is not None and self._should_chunk(payload):
+            self._chunk_later(shard, payload["id"])
 
     def _should_chunk(self, payload: Mapping[str, typing.Any]) -> bool:
         # hikari's conditions: asked for, members cached, GUILD_MEMBERS intent, and the guild
@@ -458,7 +510,7 @@ class GatewayBot:
             return False
         if not self._cache_settings.components & CacheComponents.MEMBERS:
             return False
-        if not self._intents & Intents.GUILD_MEMBERS:
+        if not self.intents & Intents.GUILD_MEMBERS:
             return False
         return bool(payload.get("large")) or int(payload.get("member_count", 0)) > len(
             payload.get("members", ())
@@ -468,7 +520,7 @@ class GatewayBot:
         tg = self._tg
         if tg is None:
             return
-        include_presences = bool(self._intents & Intents.GUILD_PRESENCES)
+        include_presences = bool(self.intents & Intents.GUILD_PRESENCES)
 
         async def chunk() -> None:
             try:
@@ -525,8 +577,15 @@ class GatewayBot:
                     await tg.start(self._voice.run)
                     await self._events.dispatch(StartingEvent(app=self))
                     if not self._lifecycle.is_closing:
-                        await self._start_shards(
-                            tg,
+                        setup = ShardSetup(
+                            token=self._token,
+                            intents=self._intents,
+                            events=self._events,
+                            rest=self._rest,
+                            compression=self._compression,
+                            http_settings=self._http_settings,
+                            proxy_settings=self._proxy_settings,
+                            identify_gate=self._identify_gate,
                             shard_ids=shard_ids,
                             shard_count=shard_count,
                             ignore_session_start_limit=ignore_session_start_limit,
@@ -537,7 +596,10 @@ class GatewayBot:
                                 "status": status,
                             },
                             large_threshold=large_threshold,
+                            hello_timeout=self._hello_timeout,
+                            ready_timeout=self._ready_timeout,
                         )
+                        await tg.start(self._runner.run, setup)
                     if not self._lifecycle.is_closing:
                         await self._events.dispatch(StartedEvent(app=self))
                         self._lifecycle.mark_ready()
@@ -552,63 +614,7 @@ class GatewayBot:
                 raise single_error(group) from None
             finally:
                 self._tg = None
-                self._shards_closed()
                 _TREE_OF.reset(tree_token)
-
-    async def _start_shards(
-        self,
-        tg: anyio.abc.TaskGroup,
-        *,
-        shard_ids: Sequence[int] | None,
-        shard_count: int | None,
-        ignore_session_start_limit: bool,
-        presence: Mapping[str, typing.Any],
-        large_threshold: int,
-    ) -> None:
-        info = await self._rest.fetch_gateway_bot_info()
-        count = shard_count or info.shard_count
-        ids = list(range(count)) if shard_ids is None else sorted(set(shard_ids))
-        limit = info.session_start_limit
-        if limit.remaining < len(ids) and not ignore_session_start_limit:
-            raise errors.SessionBudgetExhaustedError(limit.reset_after.total_seconds())
-        gate = self._identify_gate or LocalIdentifyGate(
-            limit.max_concurrency,
-            remaining_sessions=None if ignore_session_start_limit else limit.remaining,
-        )
-        self._shard_count = count
-        sink = _ShardSink(self)
-        for shard_id in ids:
-            self._shards[shard_id] = GatewayShard(
-                token=self._token,
-                url=info.url,
-                intents=self._intents,
-                sink=sink,
-                shard_id=shard_id,
-                shard_count=count,
-                identify_gate=gate,
-                compression=self._compression,
-                large_threshold=large_threshold,
-                initial_activity=presence["activity"],
-                initial_status=presence["status"],
-                initial_afk=presence["afk"],
-                initial_idle_since=presence["idle_since"],
-                http_settings=self._http_settings,
-                proxy_settings=self._proxy_settings,
-                hello_timeout=self._hello_timeout,
-                ready_timeout=self._ready_timeout,
-            )
-        _LOGGER.info(
-            "starting %d of %d shard(s), max_concurrency %d, %d session start(s) left today",
-            len(ids),
-            count,
-            limit.max_concurrency,
-            limit.remaining,
-        )
-        # Start every shard at once: the gate orders their identifies. Each shard runs as a
-        # child of the bot's group; this inner group only waits until all are READY.
-        async with anyio.create_task_group() as starting:
-            for shard in self._shards.values():
-                starting.start_soon(tg.start, shard.run)
 
     async def _shutdown(self) -> None:
         deadline = self._close_grace + _CLOSE_DEADLINE
@@ -617,11 +623,11 @@ class GatewayBot:
                 await self._events.dispatch(StoppingEvent(app=self))
         # Voice first, while the shards can still send the leave updates.
         await self._voice.close()
+        closing = sorted(self._runner.shards)
         with anyio.move_on_after(_CLOSE_DEADLINE):
-            async with anyio.create_task_group() as tg:
-                for shard in self._shards.values():
-                    if shard.is_alive:
-                        tg.start_soon(shard.close)
+            await self._runner.close()
+        for shard_id in closing:
+            _LOGGER.info("shard %d closed", shard_id)
         # In-flight listeners get the grace period, then are cancelled; the dispatcher keeps
         # running for StoppedEvent.
         await self._events.drain(self._close_grace)
@@ -633,8 +639,12 @@ class GatewayBot:
                 await self._events.dispatch(StoppedEvent(app=self))
         await self._events.aclose(0)
 
-    def _shards_closed(self) -> None:
-        self._shards.clear()
+    def request_close(self) -> None:
+        """Ask the bot to close without waiting (signal handlers, a worker's pipe EOF).
+
+        Raises `ComponentStateConflictError` when the bot is not running.
+        """
+        self._lifecycle.request_close()
 
     async def close(self) -> None:
         """Close gracefully (see the module docstring) and wait until the tree has exited.
@@ -702,7 +712,7 @@ class GatewayBot:
     def run(
         self,
         *,
-        backend: Backend = "asyncio",
+        backend: Backend | None = None,
         activity: Activity | None = None,
         afk: bool = False,
         idle_since: datetime.datetime | None = None,

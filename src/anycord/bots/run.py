@@ -10,10 +10,14 @@ chosen backend, with a signal watcher beside it in the same task group:
 With `propagate_interrupts=True` the signal that stopped the bot is re-raised afterwards as
 `KeyboardInterrupt` (SIGINT) or `SystemExit(128 + signum)` (others), so a supervisor sees how
 the process ended; by default a signal-initiated close is a normal, successful exit.
+
+`backend=None` reads the `ANYCORD_BACKEND` environment variable (`asyncio` when unset), so a
+script written for hikari (`bot.run()`) can be run under Trio without an edit.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import typing
@@ -26,9 +30,23 @@ from anycord.errors import ComponentStateConflictError
 if typing.TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-__all__ = ["Backend", "run_blocking"]
+__all__ = ["BACKEND_ENV", "Backend", "resolve_backend", "run_blocking"]
 
 Backend = typing.Literal["asyncio", "trio"]
+
+BACKEND_ENV: typing.Final = "ANYCORD_BACKEND"
+"""The environment variable `run()` reads its backend from when none is given."""
+
+
+def resolve_backend(backend: str | None) -> Backend:
+    """`backend`, or the `ANYCORD_BACKEND` environment variable, or `"asyncio"`."""
+    chosen = backend if backend is not None else os.environ.get(BACKEND_ENV) or "asyncio"
+    if chosen not in ("asyncio", "trio"):
+        where = f"the {BACKEND_ENV} environment variable" if backend is None else "backend"
+        msg = f"{where} must be 'asyncio' or 'trio', not {chosen!r}"
+        raise ValueError(msg)
+    return typing.cast("Backend", chosen)
+
 
 _SIGNALS: typing.Final = tuple(
     sig
@@ -41,7 +59,7 @@ def run_blocking(
     start: Callable[[], Awaitable[None]],
     request_close: Callable[[], None],
     *,
-    backend: Backend = "asyncio",
+    backend: Backend | None = None,
     propagate_interrupts: bool = False,
     asyncio_debug: bool = False,
     coroutine_tracking_depth: int | None = None,
@@ -52,15 +70,13 @@ def run_blocking(
     Args:
         start: the component's `start` (it returns after the component closed).
         request_close: asks the component to close (the first signal calls it).
-        backend: `"asyncio"` or `"trio"`.
+        backend: `"asyncio"`, `"trio"`, or `None` for `resolve_backend`'s choice.
         propagate_interrupts: re-raise the stopping signal after a clean close.
         asyncio_debug: asyncio's debug mode (ignored on Trio).
         coroutine_tracking_depth: `sys.set_coroutine_origin_tracking_depth` while running.
         handle_signals: install the SIGINT/SIGTERM watcher (only possible in the main thread).
     """
-    if backend not in ("asyncio", "trio"):
-        msg = f"backend must be 'asyncio' or 'trio', not {backend!r}"
-        raise ValueError(msg)
+    backend = resolve_backend(backend)
     received: list[int] = []
 
     async def watch_signals(

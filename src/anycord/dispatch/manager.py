@@ -58,7 +58,7 @@ if typing.TYPE_CHECKING:
     from anycord.events.rows import Row
     from anycord.gateway.shard import GatewayShard
 
-__all__ = ["DispatchHandle", "EventManager"]
+__all__ = ["DispatchHandle", "EventManager", "RawHook"]
 
 _LOGGER = logging.getLogger("anycord.dispatch")
 EventT = typing.TypeVar("EventT", bound=Event)
@@ -72,6 +72,23 @@ DEFAULT_MAX_IN_FLIGHT: typing.Final[int] = 1024
 DEFAULT_GRACE: typing.Final[float] = 5.0
 """Default seconds in-flight listeners get at shutdown before they are cancelled."""
 _MAX_UNKNOWN_NAMES: typing.Final[int] = 256
+RawHook = typing.Callable[
+    ["GatewayShard | None", dict[str, typing.Any]], "Coroutine[typing.Any, typing.Any, None]"
+]
+"""`async hook(shard, payload)`: a raw subscriber (`EventManager.subscribe_raw`)."""
+
+
+class _Plan:
+    # What the sink does with one dispatch name, precomputed: the row, the cache update bound
+    # to the cache (None: no enabled component), whether anybody could receive its events,
+    # and its raw subscribers.
+    __slots__ = ("hooks", "needed", "row", "update")
+
+    def __init__(self, row: Row) -> None:
+        self.row = row
+        self.update: Callable[[dict[str, typing.Any]], typing.Any] | None = None
+        self.needed = False
+        self.hooks: tuple[RawHook, ...] = ()
 
 
 class DispatchHandle:
@@ -175,10 +192,10 @@ class EventManager:
         self._waiters: dict[type[Event], list[_Waiter]] = {}
         self._feeds: dict[type[Event], list[_Feed]] = {}
         self._resolved: dict[type[Event], tuple[Callback[typing.Any], ...]] = {}
-        self._needed: dict[str, bool] = dict.fromkeys(REGISTRY, False)
+        self._plans = {name: _Plan(row) for name, row in REGISTRY.items()}
+        self._raw_hooks: dict[str | None, list[RawHook]] = {}
         self._payload_wanted = False
         self._exception_wanted = False
-        self._cached: dict[str, bool] = {}
         self._unknown_names: set[str] = set()
         self._visibility = GuildVisibility()
         self._tg: anyio.abc.TaskGroup | None = None
@@ -195,7 +212,12 @@ class EventManager:
         self._waking = 0
         self._worker_scopes: set[anyio.CancelScope] = set()
         self._workers_gone: anyio.Event | None = None
-        self._refresh_cache_flags()
+        if cache is not None:
+            enabled = cache.settings.components
+            for plan in self._plans.values():
+                update = plan.row.cache
+                if update is not None and plan.row.components & enabled:
+                    plan.update = types.MethodType(update, cache)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -221,15 +243,36 @@ class EventManager:
 
     def is_needed(self, name: str) -> bool:
         """Whether a dispatch called `name` would be decoded into an event now."""
-        return self._needed.get(name, False)
+        plan = self._plans.get(name)
+        return plan is not None and plan.needed
 
-    def _refresh_cache_flags(self) -> None:
-        cache = self._cache
-        enabled = cache.settings.components if cache is not None else 0
-        self._cached = {
-            name: bool(row.cache is not None and row.components & enabled)
-            for name, row in REGISTRY.items()
-        }
+    # -- raw payload subscribers -----------------------------------------------------------
+
+    def subscribe_raw(self, name: str | None, hook: RawHook) -> None:
+        """Await `hook(shard, payload)` for every dispatch called `name` (`None`: every
+        dispatch, unknown names included), in the shard's reader, in sequence order;
+        every-dispatch subscribers run first.
+
+        It runs after the cache update and after the typed event has been handed to its
+        listeners, whether or not anybody listens; nothing is decoded for it. This is how a
+        bot's own needs (its user id from READY, voice, member chunking, the orchestrator's
+        session bookkeeping) see payloads. It must be quick: the shard reads nothing while it
+        runs. An exception it raises is logged and the dispatch goes on.
+        """
+        self._raw_hooks.setdefault(name, []).append(hook)
+        self._hooks_changed()
+
+    def unsubscribe_raw(self, name: str | None, hook: RawHook) -> None:
+        """Remove one `subscribe_raw(name, hook)` (no-op when absent)."""
+        hooks = self._raw_hooks.get(name)
+        if hooks and hook in hooks:
+            hooks.remove(hook)
+            self._hooks_changed()
+
+    def _hooks_changed(self) -> None:
+        every = tuple(self._raw_hooks.get(None, ()))
+        for name, plan in self._plans.items():
+            plan.hooks = (*every, *self._raw_hooks.get(name, ()))
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -432,8 +475,8 @@ class EventManager:
         interest = {t for t, v in self._listeners.items() if v}
         interest.update(t for t, v in self._waiters.items() if v)
         interest.update(t for t, v in self._feeds.items() if v)
-        for name, row in REGISTRY.items():
-            self._needed[name] = any(c in interest for t in row.events for c in t.dispatches())
+        for plan in self._plans.values():
+            plan.needed = any(c in interest for t in plan.row.events for c in t.dispatches())
         self._payload_wanted = any(c in interest for c in ShardPayloadEvent.dispatches())
         self._exception_wanted = any(c in interest for c in ExceptionEvent.dispatches())
 
@@ -633,63 +676,62 @@ class EventManager:
     async def on_shard_dispatch(
         self, shard: GatewayShard | None, name: str, payload: dict[str, typing.Any]
     ) -> None:
-        """Feed one gateway dispatch: raw-payload event, its row's `track` and cache update,
-        then the typed event (`anycord.events.rows`).
+        """Feed one gateway dispatch (`anycord.events.rows`): the raw-payload event, the row's
+        `track` and cache update, the typed event, then the raw subscribers.
 
         Waits while `max_in_flight` listener calls are running (backpressure on the shard).
         A payload that fails to decode is logged once, naming the dispatch, and reaches
-        listeners only as `ShardPayloadEvent`; it never ends the shard.
+        listeners only as `ShardPayloadEvent` (and raw subscribers); it never ends the shard.
         """
         if self._payload_wanted:
             await self._dispatch_bounded(
                 ShardPayloadEvent(app=self._app, shard=shard, name=name, payload=payload)
             )
-        row = REGISTRY.get(name)
-        if row is None:
+        plan = self._plans.get(name)
+        if plan is None:
             self._unknown(name)
-            return
-        known = False
-        if row.track is not None:
-            try:
-                known = row.track(self._visibility, shard, payload)
-            except (KeyError, TypeError, ValueError):
-                _LOGGER.warning("malformed %s payload; guild availability may be wrong", name)
-        old = None
-        failed = False
-        if self._cached[name]:
-            try:
-                old = row.cache(self._cache, payload)  # type: ignore[misc]
-            except Exception:
-                failed = True
-                _LOGGER.exception("cache update for %s failed; the cache may be stale", name)
-        if known:
-            # GUILD_CREATE of a guild READY or an outage announced: `GuildAvailableEvent`.
-            old = True
-        if not self._needed[name]:
-            if _LOGGER.isEnabledFor(5):
+            hooks: tuple[RawHook, ...] = tuple(self._raw_hooks.get(None, ()))
+        else:
+            row = plan.row
+            known = False
+            if row.track is not None:
+                try:
+                    known = row.track(self._visibility, shard, payload)
+                except (KeyError, TypeError, ValueError):
+                    _LOGGER.warning("malformed %s payload; guild availability may be wrong", name)
+            old = None
+            logged = False
+            update = plan.update
+            if update is not None:
+                try:
+                    old = update(payload)
+                except Exception:
+                    logged = True
+                    _LOGGER.exception("cache update for %s failed; the cache may be stale", name)
+            if known:
+                # GUILD_CREATE of a guild READY or an outage announced: `GuildAvailableEvent`.
+                old = True
+            if plan.needed:
+                try:
+                    event = row.decode(self._app, shard, payload, old)
+                except Exception:
+                    event = None
+                    if not logged:  # one log record per bad dispatch
+                        _LOGGER.exception(
+                            "could not decode %s; delivered only as ShardPayloadEvent", name
+                        )
+                if event is not None:
+                    if self._in_flight >= self._limit:
+                        await self._wait_capacity()
+                    self.dispatch(event)
+            elif _LOGGER.isEnabledFor(5):
                 _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
-            return
-        await self._consume(row, shard, payload, old, logged=failed)
-
-    async def _consume(
-        self,
-        row: Row,
-        shard: GatewayShard | None,
-        payload: dict[str, typing.Any],
-        old: typing.Any,
-        *,
-        logged: bool = False,
-    ) -> None:
-        try:
-            event = row.decode(self._app, shard, payload, old)
-        except Exception:
-            if not logged:  # one log record per bad dispatch
-                _LOGGER.exception(
-                    "could not decode %s; delivered only as ShardPayloadEvent", row.name
-                )
-            return
-        if event is not None:
-            await self._dispatch_bounded(event)
+            hooks = plan.hooks
+        for hook in hooks:
+            try:
+                await hook(shard, payload)
+            except Exception:
+                _LOGGER.exception("raw subscriber %r failed on %s", hook, name)
 
     async def _dispatch_bounded(self, event: Event) -> None:
         if self._in_flight >= self._limit:

@@ -10,6 +10,7 @@ import attrs
 
 from anycord.cache.cache import Cache
 from anycord.config import CacheComponents as C
+from anycord.events.accessors import ChannelAccessor, GuildAccessor
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -52,7 +53,7 @@ class ChannelEvent(ShardBoundEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildChannelEvent(ChannelEvent):
+class GuildChannelEvent(GuildAccessor, ChannelAccessor, ChannelEvent):
     """Base of events about a guild channel."""
 
     guild_id: Snowflake
@@ -88,7 +89,7 @@ class PinsUpdateEvent(ChannelEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildPinsUpdateEvent(PinsUpdateEvent):
+class GuildPinsUpdateEvent(GuildAccessor, ChannelAccessor, PinsUpdateEvent):
     """Pins changed in a guild channel."""
 
     guild_id: Snowflake
@@ -100,7 +101,7 @@ class DMPinsUpdateEvent(PinsUpdateEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class InviteEvent(ChannelEvent):
+class InviteEvent(GuildAccessor, ChannelAccessor, ChannelEvent):
     """Base of invite events."""
 
     guild_id: Snowflake | None = None

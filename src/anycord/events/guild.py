@@ -10,6 +10,7 @@ import attrs
 from anycord.cache.cache import Cache
 from anycord.config import CacheComponents as C
 from anycord.events._factories import decoded_factory
+from anycord.events.accessors import GuildAccessor, UserAccessor
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -65,7 +66,7 @@ Payload = dict[str, typing.Any]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildEvent(ShardBoundEvent):
+class GuildEvent(GuildAccessor, ShardBoundEvent):
     """Base of events about one guild (`guild_id`)."""
 
     guild_id: Snowflake
@@ -182,7 +183,7 @@ class IntegrationDeleteEvent(IntegrationEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class PresenceUpdateEvent(GuildEvent):
+class PresenceUpdateEvent(UserAccessor, GuildEvent):
     """PRESENCE_UPDATE; `user` is set when the user's own fields changed too."""
 
     presence: MemberPresence

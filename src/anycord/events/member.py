@@ -8,6 +8,7 @@ import attrs
 
 from anycord.cache.cache import Cache
 from anycord.config import CacheComponents as C
+from anycord.events.accessors import GuildAccessor, UserAccessor
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -25,7 +26,7 @@ Payload = dict[str, typing.Any]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class MemberEvent(ShardBoundEvent):
+class MemberEvent(GuildAccessor, UserAccessor, ShardBoundEvent):
     """Base of member events."""
 
     guild_id: Snowflake

@@ -13,6 +13,7 @@ import attrs
 
 from anycord.cache.cache import Cache
 from anycord.config import CacheComponents as C
+from anycord.events.accessors import ChannelAccessor, GuildAccessor, MemberAccessor
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -95,7 +96,7 @@ class MessageCreateEvent(MessageEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildMessageCreateEvent(MessageCreateEvent):
+class GuildMessageCreateEvent(GuildAccessor, ChannelAccessor, MemberAccessor, MessageCreateEvent):
     """A message was sent in a guild."""
 
     @property
@@ -133,7 +134,7 @@ class MessageUpdateEvent(MessageEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildMessageUpdateEvent(MessageUpdateEvent):
+class GuildMessageUpdateEvent(GuildAccessor, ChannelAccessor, MemberAccessor, MessageUpdateEvent):
     """A guild message was edited."""
 
     @property
@@ -157,7 +158,7 @@ class MessageDeleteEvent(MessageEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildMessageDeleteEvent(MessageDeleteEvent):
+class GuildMessageDeleteEvent(GuildAccessor, ChannelAccessor, MessageDeleteEvent):
     """A guild message was deleted."""
 
     guild_id: Snowflake
@@ -169,7 +170,7 @@ class DMMessageDeleteEvent(MessageDeleteEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildBulkMessageDeleteEvent(ShardBoundEvent):
+class GuildBulkMessageDeleteEvent(GuildAccessor, ChannelAccessor, ShardBoundEvent):
     """Several guild messages were deleted at once (MESSAGE_DELETE_BULK).
 
     `old_messages` holds those the cache had, by ID.

@@ -15,6 +15,7 @@ from anycord.events.guild import GuildVisibility
 from anycord.events.rows import Row
 from anycord.serde.members import decode_member
 from anycord.serde.presences import decode_member_presence
+from anycord.serde.users import decode_own_user
 from anycord.snowflakes import Snowflake
 
 _LOGGER = logging.getLogger("anycord.gateway")
@@ -121,8 +122,6 @@ def on_ready(
     app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
 ) -> ShardReadyEvent:
     """READY."""
-    from anycord.serde.users import decode_own_user
-
     application = payload.get("application") or {}
     shard_info = payload.get("shard")
     return ShardReadyEvent(

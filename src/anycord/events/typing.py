@@ -7,6 +7,7 @@ import typing
 
 import attrs
 
+from anycord.events.accessors import ChannelAccessor, GuildAccessor, MemberAccessor, UserAccessor
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -20,7 +21,7 @@ __all__ = ["ROWS", "DMTypingEvent", "GuildTypingEvent", "TypingEvent"]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class TypingEvent(ShardBoundEvent):
+class TypingEvent(UserAccessor, ShardBoundEvent):
     """Someone started typing."""
 
     channel_id: Snowflake
@@ -29,7 +30,7 @@ class TypingEvent(ShardBoundEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildTypingEvent(TypingEvent):
+class GuildTypingEvent(GuildAccessor, ChannelAccessor, MemberAccessor, TypingEvent):
     """Someone started typing in a guild channel."""
 
     guild_id: Snowflake

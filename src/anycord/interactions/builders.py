@@ -89,7 +89,8 @@ def to_json(value: typing.Any) -> typing.Any:
         return [to_json(item) for item in value]
     build = getattr(value, "build", None)
     if callable(build):
-        return build()
+        # A builder's `build()` gives JSON (REST builders) or a model (component builders).
+        return to_json(build())
     from anycord.serde._core import encode
 
     return encode(value)

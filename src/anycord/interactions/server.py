@@ -65,6 +65,7 @@ if typing.TYPE_CHECKING:
         AsyncIterator,
         Awaitable,
         Callable,
+        Coroutine,
         Mapping,
         Sequence,
     )
@@ -201,11 +202,13 @@ class InteractionServer:
 
     __slots__ = (
         "_app",
+        "_closing",
         "_decoder",
         "_fetch_public_key",
         "_key",
         "_key_lock",
         "_listeners",
+        "_sent_events",
         "_task_group",
         "_verifier",
         "_verifier_process",
@@ -235,6 +238,8 @@ class InteractionServer:
         self._app = app
         self._decoder = decoder
         self._listeners: dict[type, Callable[[typing.Any], typing.Any]] = {}
+        self._sent_events: dict[int, anyio.Event] = {}
+        self._closing: anyio.Event | None = None
         self._task_group: anyio.abc.TaskGroup | None = None
 
     # -- listeners ---------------------------------------------------------------------------
@@ -288,6 +293,40 @@ class InteractionServer:
         """Whether `run()` is active (generator listeners need it)."""
         return self._task_group is not None
 
+    def start_soon(
+        self,
+        func: Callable[..., Coroutine[typing.Any, typing.Any, typing.Any]],
+        /,
+        *args: typing.Any,
+    ) -> None:
+        """Run `func(*args)` as a task in the server's task group (while `run()` is active).
+
+        The task lives as long as generator continuations do: closing the server gives it
+        `shutdown_timeout` seconds, then cancels it. This is how a layer on top (such as
+        `anycord.commands`) runs a handler that outlives the HTTP response inside the bot's
+        tree. Raises `ComponentStateConflictError` when the server is not running.
+        """
+        if self._task_group is None:
+            msg = "InteractionServer.start_soon needs run() to be active"
+            raise ComponentStateConflictError(msg)
+        self._task_group.start_soon(func, *args)
+
+    async def wait_closing(self) -> None:
+        """Return once `run()`'s body has exited (the graceful phase began); for tasks started
+        with `start_soon` that idle and should end then rather than at the deadline."""
+        if self._closing is None:
+            msg = "InteractionServer.wait_closing needs run() to be active"
+            raise ComponentStateConflictError(msg)
+        await self._closing.wait()
+
+    def notify_sent(self, interaction: object, event: anyio.Event) -> None:
+        """Set `event` once the response to `interaction` has been sent (or could not be).
+
+        Call it from inside a plain listener, before it returns, when work it started goes on
+        afterwards (in `start_soon`) and must not reach Discord before the response does.
+        """
+        self._sent_events[id(interaction)] = event
+
     @contextlib.asynccontextmanager
     async def run(self, *, shutdown_timeout: float = 60.0) -> AsyncIterator[InteractionServer]:
         """Open the task group generator listeners continue in; on exit wait for them.
@@ -299,6 +338,7 @@ class InteractionServer:
             msg = "this interaction server is already running"
             raise ComponentStateConflictError(msg)
         await self.ensure_public_key()
+        closing = self._closing = anyio.Event()
         async with anyio.create_task_group() as tg:
             self._task_group = tg
             try:
@@ -316,9 +356,11 @@ class InteractionServer:
                         checks.cancel_scope.cancel()
             finally:
                 self._task_group = None
+                closing.set()
                 # New requests can no longer start continuations; give the running ones a
                 # deadline, then cancel what is left.
                 tg.cancel_scope.deadline = anyio.current_time() + shutdown_timeout
+        self._closing = None
 
     async def ensure_public_key(self) -> None:
         """Fetch the public key now if it was not given (once; concurrent callers wait)."""
@@ -428,7 +470,13 @@ class InteractionServer:
             _LOGGER.exception("the interaction listener %r failed", listener)
             if generator is not None:
                 await generator.aclose()
+            if self._sent_events:
+                event = self._sent_events.pop(id(interaction), None)
+                if event is not None:
+                    event.set()
             return _plain(500, "Exception occurred during interaction dispatch")
+        if self._sent_events:
+            response._sent = self._sent_events.pop(id(interaction), None)
         if generator is not None:
             assert self._task_group is not None
             response._sent = anyio.Event()

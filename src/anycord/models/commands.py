@@ -390,6 +390,67 @@ class CommandBuilder:
     contexts: UndefinedNoneOr[Sequence[InteractionContextType | int]] = UNDEFINED
     """Where the command can be used (guild, bot DM, private channel)."""
 
+    # -- hikari's fluent setters (each returns the builder; `validate` checks the limits) --
+
+    def set_name(self, name: str, /) -> typing.Self:
+        """Set the name."""
+        self.name = name
+        return self
+
+    def set_id(self, id_: UndefinedOr[Snowflake], /) -> typing.Self:
+        """Set the ID (a bulk overwrite then edits that command)."""
+        self.id = id_
+        return self
+
+    def set_default_member_permissions(
+        self, permissions: UndefinedNoneOr[Permissions | int], /
+    ) -> typing.Self:
+        """Set the permissions members need."""
+        self.default_member_permissions = permissions
+        return self
+
+    def set_is_nsfw(self, state: UndefinedOr[bool], /) -> typing.Self:
+        """Mark the command age-restricted."""
+        self.is_nsfw = state
+        return self
+
+    def set_name_localizations(self, localizations: Mapping[str, str], /) -> typing.Self:
+        """Set the name's translations (locale → name)."""
+        self.name_localizations = localizations
+        return self
+
+    def set_integration_types(
+        self, types: UndefinedOr[Sequence[ApplicationIntegrationType | int]], /
+    ) -> typing.Self:
+        """Set the installation contexts."""
+        self.integration_types = types
+        return self
+
+    def set_context_types(
+        self, contexts: UndefinedNoneOr[Sequence[InteractionContextType | int]], /
+    ) -> typing.Self:
+        """Set where the command can be used (hikari's name for `contexts`)."""
+        self.contexts = contexts
+        return self
+
+    @property
+    def context_types(self) -> UndefinedNoneOr[Sequence[InteractionContextType | int]]:
+        """hikari's name for `contexts`."""
+        return self.contexts
+
+    async def create(
+        self,
+        rest: typing.Any,
+        application: typing.Any,
+        /,
+        *,
+        guild: UndefinedOr[typing.Any] = UNDEFINED,
+    ) -> PartialCommand:
+        """Create this command with `rest.create_application_command` (checked first)."""
+        return typing.cast(
+            "PartialCommand", await rest.create_application_command(application, self, guild)
+        )
+
     def validate(self) -> None:
         """Check every documented limit (`ValueError` naming it); run before sending."""
         where = f"{self.type.name} command {self.name!r}"
@@ -435,6 +496,18 @@ class SlashCommandBuilder(CommandBuilder):
             option.validate(f"command {self.name!r}")
         _check_options(f"command {self.name!r}", options)
         self.options = options
+        return self
+
+    def set_description(self, description: str, /) -> SlashCommandBuilder:
+        """Set the description."""
+        self.description = description
+        return self
+
+    def set_description_localizations(
+        self, localizations: Mapping[str, str], /
+    ) -> SlashCommandBuilder:
+        """Set the description's translations (locale → description)."""
+        self.description_localizations = localizations
         return self
 
     def total_length(self) -> int:

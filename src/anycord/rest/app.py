@@ -55,6 +55,7 @@ class RESTApp:
         self._transport = transport
         self._http: httpx.AsyncClient | None = None
         self._users = 0
+        self._started = False
         self._lock = anyio.Lock()
 
     @property
@@ -62,18 +63,41 @@ class RESTApp:
         """The shared pool while at least one client is acquired."""
         return self._http
 
+    async def start(self) -> None:
+        """Open the shared pool now and keep it open until `close()` (hikari's form; without
+        it the pool opens with the first `acquire` and closes with the last)."""
+        async with self._lock:
+            self._open_pool()
+            self._started = True
+
+    async def close(self) -> None:
+        """Close the shared pool once no client is acquired (clients still acquired keep it
+        until they exit)."""
+        async with self._lock:
+            self._started = False
+            await self._close_idle_pool()
+
+    def _open_pool(self) -> httpx.AsyncClient:
+        if self._http is None:
+            self._http = build_http_client(
+                self.http_settings, self.proxy_settings, transport=self._transport
+            )
+        return self._http
+
+    async def _close_idle_pool(self) -> None:
+        if self._users == 0 and not self._started and self._http is not None:
+            pool, self._http = self._http, None
+            with anyio.move_on_after(5.0):
+                await pool.aclose()
+
     @contextlib.asynccontextmanager
     async def acquire(
         self, token: str | TokenStrategy | None = None, token_type: str = "Bot"
     ) -> AsyncIterator[RESTClient]:
         """A running client for `token`, closed (its calls cancelled) when the block exits."""
         async with self._lock:
-            if self._http is None:
-                self._http = build_http_client(
-                    self.http_settings, self.proxy_settings, transport=self._transport
-                )
+            http = self._open_pool()
             self._users += 1
-            http = self._http
         try:
             client = RESTClient(
                 token,
@@ -91,7 +115,4 @@ class RESTApp:
             with anyio.CancelScope(shield=True):
                 async with self._lock:
                     self._users -= 1
-                    if self._users == 0 and self._http is not None:
-                        pool, self._http = self._http, None
-                        with anyio.move_on_after(5.0):
-                            await pool.aclose()
+                    await self._close_idle_pool()

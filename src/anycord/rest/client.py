@@ -31,6 +31,7 @@ import httpx
 import orjson
 
 from anycord import errors, logs, urls
+from anycord import files as files_
 from anycord._groups import single_error
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.rest import retries as retries_
@@ -40,6 +41,7 @@ from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints.applications import ApplicationEndpoints
 from anycord.rest.endpoints.audit_logs import AuditLogEndpoints
 from anycord.rest.endpoints.auto_mod import AutoModEndpoints
+from anycord.rest.endpoints.builders import BuilderEndpoints
 from anycord.rest.endpoints.channel_admin import ChannelAdminEndpoints
 from anycord.rest.endpoints.channels import ChannelEndpoints
 from anycord.rest.endpoints.commands import CommandEndpoints
@@ -171,6 +173,7 @@ def _backoff(attempt: int, rng: random.Random) -> float:
 
 
 class RESTClient(
+    BuilderEndpoints,
     GatewayEndpoints,
     UserEndpoints,
     ChannelEndpoints,
@@ -257,6 +260,7 @@ class RESTClient(
         self._transport = transport
         self._shared_http = http_client
         self._http: httpx.AsyncClient | None = http_client
+        self._fast: transport_.AnycordTransport | None = None
         self._app_ref = app
         self.rate_limiter = (
             rate_limiter
@@ -328,6 +332,8 @@ class RESTClient(
             self._http = transport_.build_http_client(
                 self._http_settings, self._proxy_settings, transport=self._transport
             )
+        assert self._http is not None
+        self._fast = transport_.fast_transport(self._http)
         try:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(self._collect_garbage)
@@ -490,6 +496,10 @@ class RESTClient(
         raw: bool,
     ) -> typing.Any:
         assert self._http is not None
+        if files:
+            # URL attachments are downloaded now: a failed download raises before Discord
+            # sees anything, and retries re-send the same bytes.
+            files = await files_.prefetch(files)
         url = self.rest_url + route.path
         shown_url = self.rest_url + (route.safe_path or route.path)
         params = encode_query(query)
@@ -520,9 +530,7 @@ class RESTClient(
             started = anyio.current_time()
             try:
                 with anyio.fail_after(total) if total is not None else contextlib.nullcontext():
-                    response = await self._http.request(
-                        route.method, url, params=params, headers=headers, content=content
-                    )
+                    response = await self._send(route.method, url, params, headers, content)
             except (httpx.TransportError, TimeoutError) as exc:
                 self._wake(self.rate_limiter.release(grant, anyio.current_time()))
                 problem = logs.redact(
@@ -572,9 +580,8 @@ class RESTClient(
                         self.rate_limiter.invalid.period,
                     )
             if _LOGGER.isEnabledFor(logging.DEBUG):
-                _LOGGER.debug(
-                    "%s %s -> %d in %.3fs", route.method, shown_url, status, now - started
-                )
+                # One line per request: method and template only (no IDs, no tokens).
+                _LOGGER.debug("%s -> %d in %.3fs", route, status, now - started)
 
             if 200 <= status < 300:
                 shapes.note_answer(route)
@@ -644,6 +651,22 @@ class RESTClient(
                 continue
             raise _error(shown_url, response, body, raw_body)
 
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        params: list[tuple[str, str | int | float | bool | None]],
+        headers: dict[str, str],
+        content: typing.Any,
+    ) -> _Response:
+        fast = self._fast
+        if fast is not None:
+            return await fast.request(method, url, params=params, headers=headers, content=content)
+        assert self._http is not None
+        return await self._http.request(
+            method, url, params=params, headers=headers, content=content
+        )
+
     async def _authorization(self, auth: UndefinedNoneOr[str]) -> str | None:
         if auth is not UNDEFINED:
             return auth
@@ -653,9 +676,11 @@ class RESTClient(
 
 
 _NOT_JSON: typing.Final = object()
+_Response: typing.TypeAlias = "httpx.Response | transport_.Response"
+"""What a request answers: httpx's response, or the fast transport's (the same attributes)."""
 
 
-def _decode_body(response: httpx.Response) -> typing.Any:
+def _decode_body(response: _Response) -> typing.Any:
     raw = response.content
     if not raw:
         return None
@@ -667,9 +692,7 @@ def _decode_body(response: httpx.Response) -> typing.Any:
         return _NOT_JSON
 
 
-def _error(
-    url: str, response: httpx.Response, body: typing.Any, raw: bytes
-) -> errors.HTTPResponseError:
+def _error(url: str, response: _Response, body: typing.Any, raw: bytes) -> errors.HTTPResponseError:
     status = response.status_code
     message = response.reason_phrase
     code = 0

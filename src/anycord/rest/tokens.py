@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import base64
+import enum
 import typing
 import urllib.parse
 
@@ -23,9 +24,23 @@ if typing.TYPE_CHECKING:
 
     from anycord.rest.endpoints._base import EndpointBase
 
-__all__ = ["POST_TOKEN", "ClientCredentialsStrategy", "StaticToken", "TokenStrategy", "TokenType"]
+__all__ = [
+    "POST_TOKEN",
+    "ClientCredentialsStrategy",
+    "StaticToken",
+    "TokenStrategy",
+    "TokenType",
+    "basic_auth",
+]
 
-TokenType = typing.Literal["Bot", "Bearer"]
+
+class TokenType(enum.StrEnum):
+    """The kind of a string token (the `Authorization` header's scheme); equal to its string."""
+
+    BOT = "Bot"
+    BASIC = "Basic"
+    BEARER = "Bearer"
+
 
 POST_TOKEN: typing.Final = Route("POST", "/oauth2/token")
 
@@ -72,7 +87,7 @@ class StaticToken(TokenStrategy):
         for prefix in ("Bot ", "Bearer "):
             token = token.removeprefix(prefix)
         logs.register_secret(token)
-        self._token_type = token_type
+        self._token_type = str(token_type)
         self._header = f"{token_type} {token}"
 
     @property
@@ -81,6 +96,19 @@ class StaticToken(TokenStrategy):
 
     async def acquire(self, client: EndpointBase) -> str:
         return self._header
+
+
+def basic_auth(client_id: int | str, client_secret: str) -> str:
+    """The `Authorization` value an application sends to the OAuth2 token routes.
+
+    RFC 6749 §2.3.1: both halves form-urlencoded, then the base64 of `id:secret`. The secret
+    and the encoded pair are registered for redaction from every log line.
+    """
+    logs.register_secret(client_secret)
+    pair = f"{int(client_id)}:{urllib.parse.quote_plus(client_secret)}"
+    encoded = base64.b64encode(pair.encode()).decode("ascii")
+    logs.register_secret(encoded)
+    return f"Basic {encoded}"
 
 
 class ClientCredentialsStrategy(TokenStrategy):
@@ -113,14 +141,9 @@ class ClientCredentialsStrategy(TokenStrategy):
         scopes: Sequence[str] = ("applications.commands.update",),
         refresh_margin: float = 60.0,
     ) -> None:
-        logs.register_secret(client_secret)
         self._client_id = str(int(client_id))
         self._client_secret = client_secret
-        # RFC 6749 §2.3.1: both halves form-urlencoded before the base64 of `id:secret`.
-        pair = f"{self._client_id}:{urllib.parse.quote_plus(client_secret)}"
-        encoded = base64.b64encode(pair.encode()).decode("ascii")
-        logs.register_secret(encoded)
-        self._basic = f"Basic {encoded}"
+        self._basic = basic_auth(client_id, client_secret)
         self.scopes = tuple(scopes)
         self.refresh_margin = refresh_margin
         self._header: str | None = None

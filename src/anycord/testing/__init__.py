@@ -15,6 +15,7 @@ See docs/testing.md ("Testing your bot offline").
 from __future__ import annotations
 
 from anycord.testing._http import RecordedFile, RecordedRequest
+from anycord.testing.commands import CommandInvoker, Invocation
 from anycord.testing.fake import FakeDiscord
 from anycord.testing.interactions import (
     InteractionResponse,
@@ -27,11 +28,13 @@ from anycord.testing.rest_app import FakeRestApp
 from anycord.testing.world import World
 
 __all__ = [
+    "CommandInvoker",
     "FakeDiscord",
     "FakeRestApp",
     "InteractionResponse",
     "InteractionResponseError",
     "InteractionSender",
+    "Invocation",
     "RateLimitStats",
     "RecordedFile",
     "RecordedRequest",

@@ -26,9 +26,11 @@ from anycord.snowflakes import Snowflake
 from anycord.testing.gateway import FakeGateway
 from anycord.testing.interactions import InteractionSender
 from anycord.testing.rest_app import FakeRestApp
+from anycord.testing.rest_oauth2 import grant_code
 from anycord.testing.world import World
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Sequence
     from types import TracebackType
 
     from anycord.testing.world import Payload
@@ -157,6 +159,25 @@ class FakeDiscord:
     def add_command(self, **kwargs: typing.Any) -> Payload:
         """An application command of the bot (`name=`, `guild_id=`)."""
         return self.world.add_command(**kwargs)
+
+    def authorize(
+        self,
+        user_id: int | str,
+        *,
+        scopes: Sequence[str] = ("identify",),
+        redirect_uri: str = "http://localhost:8080",
+        code_challenge: str | None = None,
+    ) -> str:
+        """The OAuth2 code Discord would send to `redirect_uri` once `user_id` authorised the
+        application (for `rest.authorize_access_token`; `code_challenge`: PKCE, S256)."""
+        return grant_code(
+            self.world,
+            int(user_id),
+            scopes=scopes,
+            redirect_uri=redirect_uri,
+            code_challenge=code_challenge,
+            now=anyio.current_time(),
+        )
 
     def dm_channel(self, user_id: int | str) -> Payload:
         """The bot's DM channel with a user."""

@@ -204,6 +204,7 @@ class InteractionSender:
             3, data, channel_id=message["channel_id"], guild_id=guild_id, user=user
         )
         payload["message"] = message
+        self._world.interactions[payload["token"]].message_id = int(message["id"])
         return payload
 
     def build(

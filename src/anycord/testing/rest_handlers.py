@@ -134,6 +134,11 @@ def get_gateway_bot(world: World, req: Request) -> Reply:
 
 @route("GET", "/users/@me")
 def get_me(world: World, req: Request) -> Reply:
+    # A Bearer token from the authorization-code grant acts for the user who authorised it.
+    kind, _, token = req.headers.get("authorization", "").partition(" ")
+    grant = world.oauth2_grants.get(token) if kind == "Bearer" else None
+    if grant is not None and grant["access_token"] == token:
+        return Reply(200, world.users[int(grant["user_id"])])
     return Reply(200, world.bot_user)
 
 
@@ -193,12 +198,12 @@ def leave_guild(world: World, req: Request) -> Reply:
 
 @route("GET", "/applications/@me")
 def get_my_application(world: World, req: Request) -> Reply:
-    return Reply(200, world.application)
+    return Reply(200, {**world.application, "approximate_guild_count": len(world.guilds)})
 
 
 @route("GET", "/oauth2/applications/@me")
 def get_oauth2_application(world: World, req: Request) -> Reply:
-    return Reply(200, world.application)
+    return get_my_application(world, req)
 
 
 # -- channels ---------------------------------------------------------------------------------
@@ -373,6 +378,21 @@ def _reference(world: World, channel_id: str, given: Payload) -> Payload:
     return {"message_reference": ref, "type": 0, "message_snapshots": [{"message": snapshot}]}
 
 
+def _attachment_payload(
+    req: Request, channel_id: str, upload: RecordedFile, aid: int, meta: Payload
+) -> Payload:
+    url = f"{req.base_url}/attachments/{channel_id}/{aid}/{urllib.parse.quote(upload.filename)}"
+    return {
+        "id": str(aid),
+        "filename": meta.get("filename", upload.filename),
+        "size": len(upload.data),
+        "url": url,
+        "proxy_url": url,
+        "content_type": upload.content_type,
+        **({"description": meta["description"]} if "description" in meta else {}),
+    }
+
+
 def _attachments(
     world: World, req: Request, channel_id: str, body: Payload
 ) -> list[Payload] | None:
@@ -387,25 +407,15 @@ def _attachments(
         meta = by_index.pop(index, None) or by_index.pop(str(n), None) or {}
         aid = world.new_id()
         world.attachments[aid] = (channel_id, upload)
-        name = urllib.parse.quote(upload.filename)
-        url = f"{req.base_url}/attachments/{channel_id}/{aid}/{name}"
-        result.append(
-            {
-                "id": str(aid),
-                "filename": meta.get("filename", upload.filename),
-                "size": len(upload.data),
-                "url": url,
-                "proxy_url": url,
-                "content_type": upload.content_type,
-                **({"description": meta["description"]} if "description" in meta else {}),
-            }
-        )
-    # Declared ids that match no upload refer to attachments kept from an earlier message.
-    kept = [
-        a
-        for a in by_index.values()
-        if str(a.get("id", "")).isdigit() and int(a["id"]) in world.attachments
-    ]
+        result.append(_attachment_payload(req, channel_id, upload, aid, meta))
+    # Declared ids that match no upload refer to attachments kept from an earlier message;
+    # Discord answers with the whole attachment object, as for a new upload.
+    kept: list[Payload] = []
+    for declared_kept in by_index.values():
+        aid = int(declared_kept["id"]) if str(declared_kept.get("id", "")).isdigit() else 0
+        if aid in world.attachments:
+            owner_channel, upload = world.attachments[aid]
+            kept.append(_attachment_payload(req, owner_channel, upload, aid, declared_kept))
     return [*kept, *result] if declared is not None else result
 
 

@@ -55,9 +55,26 @@ def apply_initial_response(world: World, record: InteractionRecord, response: Pa
 
     A type 4 creates the original message; a type 5 (deferred) creates it too, as Discord does:
     an empty message with the LOADING flag (128) that a later edit of `@original` fills in.
+    Types 6 and 7 (on a component) make the component's message the original; 7 edits it.
     """
     record.response = response
     kind = response.get("type")
+    if kind in (6, 7) and record.message_id is not None and record.channel_id is not None:
+        record.original_message_id = record.message_id
+        message = world.messages.get(record.channel_id, {}).get(record.message_id)
+        if kind == 7 and message is not None:
+            data = response.get("data") or {}
+            message.update(
+                {k: data[k] for k in ("content", "embeds", "components", "flags") if k in data}
+            )
+            message["edited_timestamp"] = iso()
+            gid = world.channels.get(record.channel_id, {}).get("guild_id")
+            world.emit(
+                "MESSAGE_UPDATE",
+                {**message, **({"guild_id": gid} if gid else {})},
+                int(gid) if gid else None,
+            )
+        return
     if kind in (4, 5):
         data = dict(response.get("data") or {})
         fields = {
@@ -196,6 +213,12 @@ def _target_message(world: World, req: Request) -> tuple[Payload, int | None]:
     raw_id = req.params.get("message_id", "@original")
     if record is not None:
         mid = record.original_message_id if raw_id == "@original" else _int(raw_id)
+        if mid is not None and mid == record.message_id and record.channel_id is not None:
+            # After an UPDATE_MESSAGE answer, @original is the component's message, whoever
+            # sent it.
+            message = world.messages.get(record.channel_id, {}).get(mid)
+            if message is not None:
+                return message, record.guild_id
         return _owned_message(
             world, record.channel_id, mid, str(record.application_id)
         ), record.guild_id
@@ -308,7 +331,14 @@ def _upsert(world: World, guild_id: str | None, body: Payload) -> Payload:
     _validate_command(body)
     for command in _scoped(world, guild_id):
         if command["name"] == body["name"] and command["type"] == body.get("type", 1):
-            command.update(body, version=str(world.new_id()))
+            # An overwrite replaces the command's fields (what the body leaves out is reset).
+            kept = {k: command[k] for k in ("id", "application_id", "guild_id") if k in command}
+            command.clear()
+            command.update(
+                {"type": 1, "description": "", "options": [], "default_member_permissions": None},
+                nsfw=False,
+            )
+            command.update(body, **kept, version=str(world.new_id()))
             return command
     fields = {k: v for k, v in body.items() if k not in ("name", "description", "guild_id")}
     return world.add_command(
@@ -333,8 +363,11 @@ for _base in (_C, _GC):
             raise invalid_form("_root", "BASE_TYPE_ARRAY", "Must be an array.")
         for body in req.json:
             _validate_command(body)
+        # Commands named again keep their ids (Discord only counts new ones as creations).
+        keep = {(body["name"], body.get("type", 1)) for body in req.json}
         for command in _scoped(world, guild_id):
-            del world.commands[int(command["id"])]
+            if (command["name"], command.get("type", 1)) not in keep:
+                del world.commands[int(command["id"])]
         return Reply(200, [_upsert(world, guild_id, body) for body in req.json])
 
     def _command(world: World, req: Request) -> Payload:

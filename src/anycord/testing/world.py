@@ -59,6 +59,8 @@ class InteractionRecord:
     """The initial response (inline body or callback), once given."""
     original_message_id: int | None = None
     followup_ids: list[int] = attrs.field(factory=list)
+    message_id: int | None = None
+    """The message a component interaction came from (what response types 6 and 7 update)."""
 
 
 class World:
@@ -102,6 +104,10 @@ class World:
         """Thread id → user id → thread member."""
         self.bearer_tokens: set[str] = set()
         """OAuth2 access tokens accepted as `Bearer <token>` (issued by POST /oauth2/token)."""
+        self.oauth2_codes: dict[str, Payload] = {}
+        """Authorization code → its grant (`user_id`, `scopes`, `redirect_uri`, PKCE challenge)."""
+        self.oauth2_grants: dict[str, Payload] = {}
+        """Access or refresh token → its grant (`user_id`, `scopes`, both tokens)."""
         self.dm_channels: dict[int, int] = {}
         """Recipient user id → DM channel id."""
         self.attachments: dict[int, typing.Any] = {}
@@ -125,16 +131,35 @@ class World:
             username="fakebot", bot=True, mfa_enabled=False, verified=True, flags=0, email=None
         )
         self.application_id = int(self.bot_user["id"])
+        # The owner is a user of its own, as on Discord (clients such as discord.py require it),
+        # kept out of `users` so that scenarios never pick it as a guild member or an invoker.
+        owner = self._user_payload("fakeowner", bot=False)
+        # Every field Discord's PrivateApplicationResponse requires, plus what bots read.
         self.application: Payload = {
             "id": str(self.application_id),
             "name": "fakebot",
             "icon": None,
             "description": "",
+            "summary": "",
+            "type": None,
             "bot_public": True,
             "bot_require_code_grant": False,
             "verify_key": "",
             "flags": 0,
+            "flags_new": "0",
             "bot": self.bot_user,
+            "owner": owner,
+            "team": None,
+            "rpc_origins": [],
+            "redirect_uris": [],
+            "interactions_endpoint_url": None,
+            "role_connections_verification_url": None,
+            "tags": [],
+            "approximate_guild_count": 0,
+            "approximate_user_install_count": 0,
+            "approximate_user_authorization_count": 0,
+            "explicit_content_filter": 0,
+            "eligible_oauth2_scopes": ["bot", "applications.commands"],
         }
         self.token: str = (
             f"{_b64_id(self.application_id)}.{secrets.token_urlsafe(5)}.{secrets.token_urlsafe(27)}"
@@ -173,10 +198,14 @@ class World:
         self, *, username: str | None = None, bot: bool = False, **fields: typing.Any
     ) -> Payload:
         """A user; `fields` override the payload (e.g. `global_name`, `avatar`)."""
-        uid = self.new_id()
+        user = self._user_payload(username or f"user{len(self.users)}", bot=bot, **fields)
+        self.users[int(user["id"])] = user
+        return user
+
+    def _user_payload(self, username: str, *, bot: bool, **fields: typing.Any) -> Payload:
         user: Payload = {
-            "id": str(uid),
-            "username": username or f"user{len(self.users)}",
+            "id": str(self.new_id()),
+            "username": username,
             "discriminator": "0",
             "global_name": None,
             "avatar": None,
@@ -186,7 +215,6 @@ class World:
             "flags": 0,
         }
         user.update(fields)
-        self.users[uid] = user
         return user
 
     # -- guilds, roles, members, channels -----------------------------------------------------

@@ -3,7 +3,8 @@
 `message_body()` turns hikari-style arguments (`content`, `attachment(s)`, `embed(s)`,
 `component(s)`, mentions, ...) into the JSON body and the list of files to upload. New
 uploads get `attachments[n] = {"id": n, "filename": ...}` matching the `files[n]` parts;
-existing attachments (objects with an `id`, when editing) are kept by ID. Only arguments
+existing attachments (`Attachment` models, when editing) are kept by ID; anything else must
+be uploadable (`files.ensure_resource`) or is refused with `TypeError`. Only arguments
 that were given reach the body.
 
 Endpoints whose signatures repeat these arguments call `message_body_from(locals())`, so the
@@ -16,7 +17,7 @@ import inspect
 import typing
 
 from anycord.files import Resource, ensure_resource
-from anycord.models.messages import AllowedMentions
+from anycord.models.messages import AllowedMentions, Attachment
 from anycord.serde.components import encode_component
 from anycord.serde.embeds import encode_embed
 from anycord.serde.messages import encode_allowed_mentions
@@ -53,8 +54,12 @@ def one_or_many(name: str, one: typing.Any, many: typing.Any) -> UndefinedOr[lis
 def _encode_any(
     value: typing.Any, encoder: typing.Callable[[typing.Any], typing.Any]
 ) -> typing.Any:
-    # Raw dicts pass through untouched so callers can send shapes anycord does not model yet.
-    return value if isinstance(value, dict) else encoder(value)
+    # Raw dicts pass through untouched so callers can send shapes anycord does not model yet;
+    # fluent builders (`anycord.models.component_builders`) are built into their models first.
+    if isinstance(value, dict):
+        return value
+    build = getattr(value, "build", None)
+    return encoder(build() if callable(build) else value)
 
 
 def message_body(
@@ -90,7 +95,9 @@ def message_body(
     if found is not UNDEFINED:
         listed: list[dict[str, typing.Any]] = []
         for item in found:
-            if hasattr(item, "id") and not isinstance(item, Resource):
+            if isinstance(item, Attachment):
+                # An existing attachment is kept by ID (edits); anything else is uploaded,
+                # and what cannot be uploaded is a TypeError, never an ID sent by guess.
                 listed.append({"id": str(item.id)})
                 continue
             resource = ensure_resource(item)

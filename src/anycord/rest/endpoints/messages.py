@@ -22,6 +22,7 @@ from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._payloads import message_body_from, sid
 from anycord.rest.pagination import LazyIterator
 from anycord.rest.routes import Route
+from anycord.rest.typing_indicator import TypingIndicator
 from anycord.serde.messages import decode_message
 from anycord.snowflakes import Snowflake
 from anycord.undefined import UNDEFINED, UndefinedOr
@@ -279,6 +280,12 @@ class MessageEndpoints(EndpointBase):
         items = payload.get("items", []) if isinstance(payload, dict) else payload
         return [decode_message(i.get("message", i), self._app) for i in items]
 
-    async def trigger_typing(self, channel: SnowflakeishOr) -> None:
-        """Show the typing indicator for about 10 seconds."""
-        await self._request(POST_TYPING.compile(channel_id=sid(channel)))
+    def trigger_typing(self, channel: SnowflakeishOr) -> TypingIndicator:
+        """Show the typing indicator: `await` it for one request (about 10 seconds of typing),
+        or `async with` it to keep typing until the block ends (see `TypingIndicator`)."""
+        route = POST_TYPING.compile(channel_id=sid(channel))
+
+        async def send() -> None:
+            await self._request(route)
+
+        return TypingIndicator(send)

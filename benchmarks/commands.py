@@ -1,0 +1,116 @@
+"""What `anycord.commands` costs per request on the HTTP path, against a raw listener.
+
+Two `RESTBot`s answer the same signed `/ping` with "pong", loaded by `wrk` exactly as
+`benchmarks/interactions.py` loads them (same request, same measurement: the server
+process's CPU time per request, over 32 keep-alive connections):
+
+* `raw`: `bot.set_listener(CommandInteraction, on_command)` returning a builder;
+* `commands`: a `CommandClient` with `@client.slash() async def ping(ctx)` that calls
+  `await ctx.respond("pong")`, attached with `client.attach(bot, sync=False)`. Per request it
+  routes by name, builds the context, runs the (empty) check/cooldown/hook layers, runs the
+  handler as a task of the interaction server's task group and answers from its
+  `respond` call (the automatic-defer timer is armed and disarmed).
+
+Both check signatures inline (on the event loop's thread), so the CPU per request is the
+whole request's. The overhead is `(commands - raw) / raw` of that CPU; the target is < 10%.
+
+    python benchmarks/commands.py                       # asyncio, 3 rounds of 5 s
+    python benchmarks/commands.py --backend trio --rounds 5
+
+Needs `wrk` on PATH (apt install wrk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import shutil
+import statistics
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import interactions as http_bench  # (the sibling benchmark's request and driver)
+
+TARGETS = ("raw", "commands")
+
+
+def serve(target: str, port: int, backend: str) -> None:
+    import anycord.bots.rest_bot as rest_bot
+    from anycord import commands
+    from anycord.interactions import InteractionMessageBuilder, ResponseType
+    from anycord.models.interactions import CommandInteraction
+
+    public_key, _ = http_bench._keys()
+    bot = rest_bot.RESTBot("benchmark-token", "Bot", public_key=public_key, verifier_process=False)
+    if target == "raw":
+
+        async def on_command(interaction: CommandInteraction) -> InteractionMessageBuilder:
+            return InteractionMessageBuilder(ResponseType.MESSAGE_CREATE, content="pong")
+
+        bot.set_listener(CommandInteraction, on_command)
+    else:
+        client = commands.CommandClient()
+
+        @client.slash()
+        async def ping(ctx: commands.CommandContext) -> None:
+            """Pong."""
+            await ctx.respond("pong")
+
+        client.attach(bot, sync=False)
+    bot.run("127.0.0.1", port, backend=backend, shutdown_timeout=1.0)  # type: ignore[arg-type]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=float, default=5.0)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--backend", choices=("asyncio", "trio"), default="asyncio")
+    parser.add_argument("--serve", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        target, _, backend = args.serve.partition(":")
+        serve(target, args.port, backend)
+        return
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not on PATH (apt install wrk)")
+    runs: dict[str, list[dict[str, float]]] = {t: [] for t in TARGETS}
+    print(f"load average before: {http_bench._load()}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        script = http_bench._lua_script(pathlib.Path(tmp))
+        for round_ in range(args.rounds):
+            for target in TARGETS:
+                r = http_bench.measure(
+                    f"{target}:{args.backend}",
+                    args.duration,
+                    args.connections,
+                    script,
+                    server_script=__file__,
+                )
+                runs[target].append(r)
+                print(
+                    f"round {round_ + 1} {target:>8}: {r['rps']:8.0f} req/s   "
+                    f"server CPU {r['cpu'] * 1e6:5.1f} us/req   load {http_bench._load()}",
+                    flush=True,
+                )
+    cpu = {t: statistics.median(r["cpu"] for r in rs) for t, rs in runs.items()}
+    rps = {t: statistics.median(r["rps"] for r in rs) for t, rs in runs.items()}
+    print(f"median of {args.rounds} rounds on {args.backend}, {os.cpu_count()} CPUs:")
+    for target in TARGETS:
+        print(f"{target:>8}: {rps[target]:8.0f} req/s   server CPU {cpu[target] * 1e6:5.1f} us/req")
+    overhead = (cpu["commands"] - cpu["raw"]) / cpu["raw"]
+    print(
+        f"anycord.commands overhead: {(cpu['commands'] - cpu['raw']) * 1e6:+.1f} us/req, "
+        f"{overhead * 100:+.1f}% of a request's server CPU (target < 10%); "
+        f"req/s ratio {rps['commands'] / rps['raw']:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
