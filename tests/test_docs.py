@@ -34,6 +34,8 @@ GUIDES = (
     "embeds.md",
     "files.md",
     "pagination.md",
+    "migrating-from-hikari.md",
+    "migrating-from-discord-py.md",
     "commands.md",
 )
 

@@ -21,6 +21,7 @@ import anyio
 
 from anycord.commands.checks import bucket_of, run_check
 from anycord.commands.context import CommandContext
+from anycord.commands.workers import Workers
 from anycord.errors import CommandError, CooldownError
 from anycord.models.commands import CommandType
 
@@ -211,7 +212,6 @@ def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
     """Wire `client` into `bot` through its public API (see `CommandClient.attach`)."""
     server = getattr(bot, "interaction_server", None)
     if server is not None and hasattr(bot, "set_listener"):
-        from anycord.commands.workers import Workers
         from anycord.models.interactions import (
             AutocompleteInteraction,
             CommandInteraction,
