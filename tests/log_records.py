@@ -23,11 +23,16 @@ def logged(level: int) -> typing.Iterator[list[logging.LogRecord]]:
     """The records logged anywhere at `level` or above while the block runs."""
     handler = Records(level)
     root = logging.getLogger()
-    previous = root.level
+    # Bots built by earlier tests set anycord's own level (their default `logs="INFO"`).
+    ours = logging.getLogger("anycord")
+    previous, previous_ours = root.level, ours.level
     root.addHandler(handler)
     root.setLevel(min(previous, level))
+    if ours.level > level:
+        ours.setLevel(level)
     try:
         yield handler.records
     finally:
         root.removeHandler(handler)
         root.setLevel(previous)
+        ours.setLevel(previous_ours)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import typing
 
 import anyio
@@ -46,11 +47,18 @@ if typing.TYPE_CHECKING:
 
 __all__ = ["AsgiBot"]
 
+_LOGGER = logging.getLogger("anycord.bots.asgi")
+
 _MANAGED = "AsgiBot is managed by ASGI lifespan events (asgi_managed=True); its server starts it"
 
 
 class AsgiBot(RESTBotBase):
-    """An HTTP-interactions bot as an ASGI app (see the module docstring for the two modes)."""
+    """An HTTP-interactions bot as an ASGI app (see the module docstring for the two modes).
+
+    `allow_color`, `banner`, `force_color` and `logs` are `RESTBot`'s logging options: the
+    banner is printed when the bot starts (lifespan startup, or `start()`), and it logs
+    `AsgiBot ready` and `AsgiBot closed` at INFO on `anycord.bots.asgi`.
+    """
 
     def __init__(
         self,
@@ -68,6 +76,10 @@ class AsgiBot(RESTBotBase):
         rest_url: str | None = None,
         shutdown_timeout: float = 60.0,
         verifier_process: bool | None = False,
+        allow_color: bool = True,
+        banner: str | None = "anycord",
+        force_color: bool = False,
+        logs: int | str | dict[str, typing.Any] | None = "INFO",
     ) -> None:
         super().__init__(
             token,
@@ -81,6 +93,10 @@ class AsgiBot(RESTBotBase):
             rest_url=rest_url,
             name="AsgiBot",
             verifier_process=verifier_process,
+            allow_color=allow_color,
+            banner=banner,
+            force_color=force_color,
+            logs=logs,
         )
         self._asgi_managed = asgi_managed
         self._shutdown_timeout = shutdown_timeout
@@ -113,6 +129,8 @@ class AsgiBot(RESTBotBase):
 
     async def _open(self, stack: contextlib.AsyncExitStack) -> None:
         await stack.enter_async_context(self._lifecycle.running())
+        self.print_banner()
+        stack.callback(_LOGGER.info, "AsgiBot closed")
         self._rest = await stack.enter_async_context(self._acquire_rest())
         stack.callback(self._forget_rest)
         await self._server.ensure_public_key()
@@ -126,6 +144,7 @@ class AsgiBot(RESTBotBase):
             await self._open(stack)
             await self._run_startup_callbacks()
             self._lifecycle.mark_ready()
+            _LOGGER.info("AsgiBot ready: serving interactions through its ASGI server")
         except BaseException:
             # Not under a shield scope: the stack holds the REST client's task group, which
             # must be exited from the scope it was entered in.
@@ -156,6 +175,7 @@ class AsgiBot(RESTBotBase):
         if self._asgi_managed:
             raise ComponentStateConflictError(_MANAGED)
         async with self._lifecycle.running():
+            self.print_banner()
             error: BaseException | None = None
             async with self._acquire_rest() as rest:
                 self._rest = rest
@@ -165,6 +185,7 @@ class AsgiBot(RESTBotBase):
                     try:
                         async with self._server.run(shutdown_timeout=self._shutdown_timeout):
                             self._lifecycle.mark_ready()
+                            _LOGGER.info("AsgiBot ready: serving interactions through ASGI")
                             task_status.started()
                             await self._lifecycle.wait_for_close_request()
                     finally:
@@ -176,6 +197,7 @@ class AsgiBot(RESTBotBase):
                     self._rest = None
             if error is not None:
                 raise error
+        _LOGGER.info("AsgiBot closed")
 
     async def close(self) -> None:
         """Close and wait for the tree to exit (only with `asgi_managed=False`)."""

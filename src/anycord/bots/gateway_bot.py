@@ -29,6 +29,7 @@ REST → cache cleared → `StoppedEvent` → the tree exits. A fatal shard erro
 
 from __future__ import annotations
 
+import collections
 import contextvars
 import logging
 import math
@@ -193,6 +194,9 @@ class GatewayBot:
         self._user_id: Snowflake | None = None
         # The bot's own needs see raw payloads like any subscriber, after the dispatcher.
         self._events.subscribe_raw("READY", self._on_ready)
+        self._events.subscribe_raw("RESUMED", self._on_resumed)
+        self._sessions: collections.Counter[int] = collections.Counter()
+        """READYs per shard id since construction (the session count the logs show)."""
         self._events.subscribe_raw("VOICE_STATE_UPDATE", self._on_voice_state)
         self._events.subscribe_raw("VOICE_SERVER_UPDATE", self._on_voice_server)
         if auto_chunk_members:
@@ -462,6 +466,26 @@ class GatewayBot:
         user = payload.get("user")
         if user is not None:
             self._user_id = Snowflake(user["id"])
+        if shard is not None:
+            # Never the session id or resume URL: both let anyone resume this session.
+            self._sessions[shard.id] += 1
+            _LOGGER.info(
+                "shard %d/%d READY as %s in %d guild(s) (session %d of this shard)",
+                shard.id,
+                shard.shard_count,
+                (user or {}).get("username", "?"),
+                len(payload.get("guilds") or ()),
+                self._sessions[shard.id],
+            )
+
+    async def _on_resumed(self, shard: GatewayShard | None, payload: dict[str, typing.Any]) -> None:
+        if shard is not None:
+            _LOGGER.info(
+                "shard %d/%d RESUMED (session %d of this shard)",
+                shard.id,
+                shard.shard_count,
+                self._sessions[shard.id],
+            )
 
     async def _on_voice_state(
         self, shard: GatewayShard | None, payload: dict[str, typing.Any]
@@ -599,8 +623,11 @@ class GatewayBot:
                 await self._events.dispatch(StoppingEvent(app=self))
         # Voice first, while the shards can still send the leave updates.
         await self._voice.close()
+        closing = sorted(self._runner.shards)
         with anyio.move_on_after(_CLOSE_DEADLINE):
             await self._runner.close()
+        for shard_id in closing:
+            _LOGGER.info("shard %d closed", shard_id)
         # In-flight listeners get the grace period, then are cancelled; the dispatcher keeps
         # running for StoppedEvent.
         await self._events.drain(self._close_grace)

@@ -36,6 +36,7 @@ import typing
 
 import anyio
 
+from anycord import logs as logs_module
 from anycord._groups import single_error
 from anycord.bots.lifecycle import Lifecycle
 from anycord.config import HTTPSettings, ProxySettings
@@ -91,7 +92,15 @@ class RESTBotBase:
         rest_url: str | None,
         name: str,
         verifier_process: bool | None = False,
+        allow_color: bool = True,
+        banner: str | None = "anycord",
+        force_color: bool = False,
+        logs: int | str | dict[str, typing.Any] | None = "INFO",
     ) -> None:
+        if isinstance(token, str):
+            logs_module.register_secret(token)
+        logs_module.init_logging(logs, allow_color, force_color)
+        self._banner = banner
         self._token = token
         self._token_type = token_type or "Bot"
         self._executor = executor
@@ -127,6 +136,10 @@ class RESTBotBase:
             msg = f"{type(self).__name__} is not running; its REST client exists only while it runs"
             raise ComponentStateConflictError(msg)
         return self._rest
+
+    def print_banner(self) -> None:
+        """Print the start-up banner (unless `banner=None`); `start()` does it first."""
+        logs_module.print_banner(self._banner)
 
     @property
     def interaction_server(self) -> InteractionServer:
@@ -272,6 +285,9 @@ class RESTBot(RESTBotBase):
             turns it on where it pays off: POSIX, not a frozen app, two or more usable CPUs
             (affinity and container CPU quota).
             Every request is fully checked either way.
+        allow_color / force_color / logs: logging set-up, as for `GatewayBot` (`logs=None`
+            leaves logging alone; see docs/logging.md).
+        banner: the banner printed on start (`None` for none).
     """
 
     def __init__(
@@ -288,6 +304,10 @@ class RESTBot(RESTBotBase):
         rest_url: str | None = None,
         max_body_size: int = 1024**2,
         verifier_process: bool | None = None,
+        allow_color: bool = True,
+        banner: str | None = "anycord",
+        force_color: bool = False,
+        logs: int | str | dict[str, typing.Any] | None = "INFO",
     ) -> None:
         super().__init__(
             token,
@@ -301,6 +321,10 @@ class RESTBot(RESTBotBase):
             rest_url=rest_url,
             name="RESTBot",
             verifier_process=verifier_process,
+            allow_color=allow_color,
+            banner=banner,
+            force_color=force_color,
+            logs=logs,
         )
         self._adapter = AsgiAdapter(self._server, executor=executor, max_body_size=max_body_size)
         self._addresses: list[str] = []
@@ -386,6 +410,7 @@ class RESTBot(RESTBotBase):
             keep_alive_timeout = 75.0 if http_server == "builtin" else 5.0
 
         async with self._lifecycle.running():
+            self.print_banner()
             error: BaseException | None = None
             async with self._acquire_rest() as rest:
                 self._rest = rest
