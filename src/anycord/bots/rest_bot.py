@@ -285,8 +285,10 @@ class RESTBot(RESTBotBase):
             turns it on where it pays off: POSIX, not a frozen app, two or more usable CPUs
             (affinity and container CPU quota).
             Every request is fully checked either way.
-        allow_color / force_color / logs: logging set-up, as for `GatewayBot` (`logs=None`
-            leaves logging alone; see docs/logging.md).
+        allow_color: logging set-up, as for `GatewayBot`: colour when the terminal supports it.
+        force_color: logging set-up, as for `GatewayBot`: colour always.
+        logs: logging set-up, as for `GatewayBot` (`None` leaves logging alone; see
+            docs/logging.md).
         banner: the banner printed on start (`None` for none).
     """
 
