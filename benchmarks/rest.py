@@ -12,12 +12,15 @@ HTTP/1.1 server in a process of its own, answering canned JSON with Discord-shap
 headers), server and client pinned to separate cores where the machine has two. For GET
 (`fetch_message`) and POST (`create_message`) at concurrency 1, 10 and 50 it prints the client
 process's CPU time per request, requests per second, the connections the server accepted
-during the measured requests, and the ratios to hikari and discord.py (medians of `--rounds`).
+over each client session (warm-up included), and the ratios to hikari and discord.py
+(medians of `--rounds`).
 anycord runs with its proactive global limit raised out of the way (the peers have none);
 a last run holds 50 callers at the default 50/s and compares its CPU per request.
+`anycord-via-httpx` runs anycord's transport behind a plain `httpx.AsyncClient` (the path
+clients built elsewhere take), which prices httpx's own per-request machinery.
 
 Run: `python benchmarks/rest.py [burst|overhead|all] [--rounds 3] [--scale 1.0]
-[--clients anycord-asyncio,anycord-trio,hikari,discord.py,httpx,aiohttp]` (all by default:
+[--clients anycord-asyncio,anycord-trio,anycord-via-httpx,hikari,discord.py,httpx,aiohttp]` (all by default:
 about a minute for the burst, a few minutes for the overhead; real time). On a shared machine,
 take the medians of several rounds.
 """
@@ -165,7 +168,15 @@ async def burst() -> None:
 CHANNEL = "1578695445264338947"
 MESSAGE = "1578695445264338949"
 TOKEN = "MTA.bench.token"
-CLIENTS = ("anycord-asyncio", "anycord-trio", "hikari", "discord.py", "httpx", "aiohttp")
+CLIENTS = (
+    "anycord-asyncio",
+    "anycord-trio",
+    "anycord-via-httpx",
+    "hikari",
+    "discord.py",
+    "httpx",
+    "aiohttp",
+)
 CONCURRENCY = (1, 10, 50)
 METHODS = ("GET", "POST")
 UNTHROTTLED = 1_000_000
@@ -294,6 +305,27 @@ async def _anycord_calls(url: str, method: str, global_limit: int) -> AsyncItera
 
 
 @contextlib.asynccontextmanager
+async def _anycord_via_httpx_calls(url: str, method: str, global_limit: int) -> AsyncIterator[Call]:
+    """anycord's transport behind an ordinary `httpx.AsyncClient`: the general path a
+    client built elsewhere takes; the difference to anycord-asyncio is httpx's own
+    per-request cost (request building, cookies, hooks, URL merging, response objects)."""
+    from anycord.rest.transport import USER_AGENT, AnycordTransport
+
+    settings = anycord.HTTPSettings(global_rate_limit=global_limit)
+    http = httpx.AsyncClient(
+        transport=AnycordTransport(settings), headers={"User-Agent": USER_AGENT}
+    )
+    async with (
+        http,
+        anycord.RESTClient(TOKEN, rest_url=url, http_settings=settings, http_client=http) as rest,
+    ):
+        if method == "GET":
+            yield functools.partial(rest.fetch_message, CHANNEL, MESSAGE)
+        else:
+            yield functools.partial(rest.create_message, CHANNEL, "hello world")
+
+
+@contextlib.asynccontextmanager
 async def _hikari_calls(url: str, method: str, global_limit: int) -> AsyncIterator[Call]:
     import hikari
 
@@ -371,6 +403,7 @@ async def _aiohttp_calls(url: str, method: str, global_limit: int) -> AsyncItera
 _CALLS: dict[str, typing.Callable[[str, str, int], typing.AsyncContextManager[Call]]] = {
     "anycord-asyncio": _anycord_calls,
     "anycord-trio": _anycord_calls,
+    "anycord-via-httpx": _anycord_via_httpx_calls,
     "hikari": _hikari_calls,
     "discord.py": _discord_py_calls,
     "httpx": _httpx_calls,
@@ -380,7 +413,9 @@ _CALLS: dict[str, typing.Callable[[str, str, int], typing.AsyncContextManager[Ca
 
 @attrs.frozen
 class Sample:
-    """One measured run: client CPU per request, throughput, connections the server accepted."""
+    """One measured run: client CPU per request, throughput, and the connections the server
+    accepted over the client's whole session (warm-up included: with reuse, at most the
+    concurrency; without, one per request)."""
 
     cpu_us: float
     rps: float
@@ -410,10 +445,10 @@ async def _measure(
     accepts: typing.Any,
     global_limit: int = UNTHROTTLED,
 ) -> Sample:
+    before = accepts.value
     async with _CALLS[client](url, method, global_limit) as call:
         await _drive(call, concurrency, min(count, 4 * concurrency))
         gc.collect()
-        before = accepts.value
         cpu, wall = time.process_time(), time.perf_counter()
         await _drive(call, concurrency, count)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
@@ -489,9 +524,9 @@ def overhead(rounds: int, scale: float, clients: typing.Sequence[str]) -> None:
             held = _median(samples)
             free = _median(results[client, "GET", 50])
             print(
-                f"  {client:<16} {held.cpu_us:>7.0f} us/request "
+                f"  {client:<17} {held.cpu_us:>7.0f} us/request "
                 f"({held.cpu_us / free.cpu_us:.2f}x the unthrottled {free.cpu_us:.0f} us), "
-                f"{held.rps:.1f} requests/s, {held.connections} new connections"
+                f"{held.rps:.1f} requests/s, {held.connections} connections"
             )
 
 
@@ -499,8 +534,8 @@ def _print_overhead(
     results: dict[tuple[str, str, int], list[Sample]], clients: typing.Sequence[str]
 ) -> None:
     print(
-        f"{'client':<16} {'method':<6} {'conc':>4} {'cpu us/req':>10} {'req/s':>8} "
-        f"{'new conns':>9} {'x hikari':>8} {'x discord.py':>12}"
+        f"{'client':<17} {'method':<6} {'conc':>4} {'cpu us/req':>10} {'req/s':>8} "
+        f"{'conns':>9} {'x hikari':>8} {'x discord.py':>12}"
     )
     for method in METHODS:
         for concurrency in CONCURRENCY:
@@ -511,7 +546,7 @@ def _print_overhead(
                 vs_h = f"{m.cpu_us / _median(hikari).cpu_us:.2f}" if hikari else "-"
                 vs_d = f"{m.cpu_us / _median(dpy).cpu_us:.2f}" if dpy else "-"
                 print(
-                    f"{client:<16} {method:<6} {concurrency:>4} {m.cpu_us:>10.0f} "
+                    f"{client:<17} {method:<6} {concurrency:>4} {m.cpu_us:>10.0f} "
                     f"{m.rps:>8.0f} {m.connections:>9} {vs_h:>8} {vs_d:>12}"
                 )
 

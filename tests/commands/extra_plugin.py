@@ -17,4 +17,4 @@ async def extra(ctx: commands.CommandContext) -> None:
 
 @plugin.listener(MessageCreateEvent)
 async def on_message(event: MessageCreateEvent) -> None:
-    seen.append(str(event.message.channel_id))
+    seen.append(str(event.message.id))

@@ -382,3 +382,27 @@ async def test_tls_connections_are_verified_and_reused() -> None:
         tg.cancel_scope.cancel()
     assert server.accepts == 1  # the refused handshake never reached the handler
     assert len(server.requests) == 3
+
+
+async def test_a_server_that_stops_reading_times_out_after_the_first_byte() -> None:
+    # On Trio the send blocks and the write timeout fires; asyncio's transport takes the whole
+    # body into its own buffer, so the read timeout fires. Either way: not a ConnectError.
+    async def never_read(stream: anyio.abc.SocketStream) -> None:
+        async with stream:
+            await anyio.sleep_forever()
+
+    async def serve(listener: anyio.abc.Listener[anyio.abc.SocketStream]) -> None:
+        async with listener:
+            await listener.serve(never_read)
+
+    async with anyio.create_task_group() as tg:
+        listener = await anyio.create_tcp_listener(local_host="127.0.0.1")
+        port = listener.extra(anyio.abc.SocketAttribute.local_port)
+        tg.start_soon(serve, listener)
+        timeouts = HTTPTimeoutSettings(write=2.0, read=3.0)
+        async with _transport(timeouts=timeouts) as transport:
+            with pytest.raises((httpx.WriteTimeout, httpx.ReadTimeout)):
+                await transport.request(
+                    "POST", f"http://127.0.0.1:{port}/x", content=b"x" * 64_000_000
+                )
+        tg.cancel_scope.cancel()

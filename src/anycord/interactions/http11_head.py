@@ -17,10 +17,14 @@ its reason, in docs/security.md and tests/interactions/test_http11_oracle.py):
   chunked parser, no disagreement about where a body ends);
 - `Content-Length` given twice, even with the same value, or as a list, is **400**;
   more than 18 digits is **400**;
-- heads over 16 KiB or with more than 100 header lines are **431**.
+- a control character other than HTAB in a field value is **400** (h11 accepts all but
+  NUL, CR and LF); only HTTP/1.0 and HTTP/1.1 parse (h11 reads any `HTTP/d.d`);
+- heads over 16 KiB or with more than 100 header lines are **431**;
+- a first byte that cannot begin a method is **400** as soon as it arrives.
 
 And where it is more lenient than h11: up to `MAX_EMPTY_LINES` empty lines (CRLF) before a
-request line are skipped, as RFC 9112 §2.2 asks of a server (h11 refuses the first one).
+request line are skipped, as RFC 9112 §2.2 asks of a server (h11 refuses the first one), and
+an HTTP/1.0 request with `Connection: keep-alive` keeps its connection (h11 closes it).
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ _HEAD: typing.Final = re.compile(
     _TOKEN + rb" [\x21-\x7e]+ HTTP/1\.[01](?:\r\n" + _TOKEN + rb":[\t\x20-\x7e\x80-\xff]*)*"
 )
 """request-line *( CRLF field-line ), RFC 9112 §2.1, without obsolete folding or CTLs."""
+_TOKEN_BYTES: typing.Final = frozenset(
+    b"-!#$%&'*+.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
+"""The bytes a request line can begin with (a method is a token)."""
 _SPECIAL: typing.Final = frozenset(
     {
         b"content-length",
@@ -78,8 +86,9 @@ def split_head(buffer: bytes) -> tuple[bytes, bytes] | None:
     """`(head, rest)` when `buffer` holds a whole request head, `None` while it may still come.
 
     `head` has no leading empty lines and no final CRLF CRLF; `rest` is what follows it (the
-    body, then any pipelined requests). Raises `Rejected` for a bare LF line end (at once,
-    even in an unfinished head), too many leading empty lines, or a head over `MAX_HEAD`.
+    body, then any pipelined requests). Raises `Rejected` for a bare LF line end or a first
+    byte no method starts with (both at once, even in an unfinished head), too many leading
+    empty lines, or a head over `MAX_HEAD`.
     """
     start = 0
     if buffer.startswith(b"\r\n"):
@@ -93,6 +102,8 @@ def split_head(buffer: bytes) -> tuple[bytes, bytes] | None:
         # the request timeout (a bare LF, or one byte too many).
         if buffer.count(b"\n", start) != buffer.count(b"\r\n", start):
             raise Rejected(400, b"Line ends must be CRLF")
+        if start < len(buffer) and buffer[start] not in _TOKEN_BYTES and buffer[start:] != b"\r":
+            raise Rejected(400, b"Malformed request line")
         if len(buffer) - start > MAX_HEAD:
             raise Rejected(431, b"Request head too large")
         return None

@@ -41,8 +41,8 @@ class ThreadMetadata:
     is_archived: bool = False
     auto_archive_duration: int = 1440
     """Minutes of inactivity before the thread is archived (60, 1440, 4320 or 10080)."""
-    archive_timestamp: datetime.datetime
-    """When `is_archived` last changed."""
+    archive_timestamp: datetime.datetime | None
+    """When `is_archived` last changed (None when Discord sends null, which its spec allows)."""
     is_locked: bool = False
     is_invitable: bool | None = None
     """Private threads only: whether non-moderators can add others."""
@@ -101,7 +101,7 @@ class GuildThreadChannel(GuildChannel, TextableChannel):
         return self.metadata.auto_archive_duration
 
     @property
-    def archive_timestamp(self) -> datetime.datetime:
+    def archive_timestamp(self) -> datetime.datetime | None:
         """When the archive state last changed."""
         return self.metadata.archive_timestamp
 

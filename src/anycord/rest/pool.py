@@ -299,72 +299,66 @@ class ConnectionPool:
         *,
         retry_safe: bool,
     ) -> tuple[RawResponse, bool]:
+        # One cancel scope times both phases (its deadline moves from the write timeout to
+        # the read timeout, and forward with every chunk read): scopes are the costliest
+        # part of a request after the system calls.
         replayable = isinstance(body, bytes)
-        try:
-            await self._send(connection, head, body, chunked)
-        except httpx.WriteError:
-            await anyio.aclose_forcefully(connection.stream)
-            if retry_safe and replayable:
-                raise _Retry from None
-            raise
-        except BaseException:
-            await anyio.aclose_forcefully(connection.stream)
-            raise
-        try:
-            return await self._receive(connection, method)
-        except _Retry:
-            await anyio.aclose_forcefully(connection.stream)
-            if retry_safe and replayable and method in _IDEMPOTENT:
+        timeouts = self.timeouts
+        writing = True
+        with anyio.CancelScope(deadline=_deadline(timeouts.write)) as scope:
+            try:
+                try:
+                    await self._send(connection, head, body, chunked)
+                except _STREAM_ERRORS as exc:
+                    if retry_safe and replayable:
+                        raise _Retry from None
+                    msg = f"sending the request failed: {type(exc).__name__}"
+                    raise httpx.WriteError(msg) from None
+                writing = False
+                scope.deadline = _deadline(timeouts.read)
+                try:
+                    return await self._read_response(connection, method, scope)
+                except _STREAM_ERRORS as exc:
+                    msg = f"reading the response failed: {type(exc).__name__}"
+                    raise httpx.ReadError(msg) from None
+                except http1.ProtocolError as exc:
+                    raise httpx.RemoteProtocolError(str(exc)) from None
+                except _Retry:
+                    if retry_safe and replayable and method in _IDEMPOTENT:
+                        raise
+                    msg = "the server closed the connection without sending a response"
+                    raise httpx.RemoteProtocolError(msg) from None
+            except BaseException:
+                await anyio.aclose_forcefully(connection.stream)
                 raise
-            msg = "the server closed the connection without sending a response"
-            raise httpx.RemoteProtocolError(msg) from None
-        except BaseException:
-            await anyio.aclose_forcefully(connection.stream)
-            raise
+        await anyio.aclose_forcefully(connection.stream)
+        if writing:
+            msg = f"sending the request timed out after {timeouts.write}s"
+            raise httpx.WriteTimeout(msg)
+        msg = f"no response byte for {timeouts.read}s"
+        raise httpx.ReadTimeout(msg)
 
+    @staticmethod
     async def _send(
-        self,
         connection: _Connection,
         head: bytes,
         body: bytes | AsyncIterable[bytes],
         chunked: bool,
     ) -> None:
         send = connection.stream.send
-        timeout = self.timeouts.write
-        try:
-            with anyio.fail_after(math.inf if timeout is None else timeout):
-                if isinstance(body, bytes):
-                    await send(head + body if body else head)
-                    return
-                await send(head)
-                async for piece in body:
-                    if not piece:
-                        continue
-                    if chunked:
-                        await send(b"%x\r\n%s\r\n" % (len(piece), piece))
-                    else:
-                        await send(piece)
-                if chunked:
-                    await send(b"0\r\n\r\n")
-        except TimeoutError:
-            msg = f"sending the request timed out after {timeout}s"
-            raise httpx.WriteTimeout(msg) from None
-        except _STREAM_ERRORS as exc:
-            msg = f"sending the request failed: {type(exc).__name__}"
-            raise httpx.WriteError(msg) from None
-
-    async def _receive(self, connection: _Connection, method: bytes) -> tuple[RawResponse, bool]:
-        timeout = self.timeouts.read
-        with anyio.CancelScope(deadline=_deadline(timeout)) as scope:
-            try:
-                return await self._read_response(connection, method, scope)
-            except _STREAM_ERRORS as exc:
-                msg = f"reading the response failed: {type(exc).__name__}"
-                raise httpx.ReadError(msg) from None
-            except http1.ProtocolError as exc:
-                raise httpx.RemoteProtocolError(str(exc)) from None
-        msg = f"no response byte for {timeout}s"
-        raise httpx.ReadTimeout(msg)
+        if isinstance(body, bytes):
+            await send(head + body if body else head)
+            return
+        await send(head)
+        async for piece in body:
+            if not piece:
+                continue
+            if chunked:
+                await send(b"%x\r\n%s\r\n" % (len(piece), piece))
+            else:
+                await send(piece)
+        if chunked:
+            await send(b"0\r\n\r\n")
 
     async def _read_response(
         self,

@@ -2,8 +2,9 @@
 
 `RESTClient` asks the pure limiter (`ratelimits.py`) for a grant; when the answer is `Wait`,
 the caller queues here under the wait's key (a bucket, a major parameter, or the global limit).
-Only the head of a queue is *active*: it sleeps until the wait's delay ends or until a
-response on that key wakes it, then asks the limiter again. The others sleep without a timer
+Only the head of a queue is *active*: it sleeps until the wait's delay ends (rounded up to
+a 10 ms tick) or, when it waits for a response, until a response on that key wakes it; then
+it asks the limiter again. The others sleep without a timer
 until the head leaves the queue (granted, moved to another key's queue, failed or cancelled),
 which wakes exactly the next one. So a grant costs one wake-up, however many callers wait,
 and callers held on one key are granted in the order they queued; a caller arriving while
@@ -17,10 +18,15 @@ always hands the head's role to the next caller.
 from __future__ import annotations
 
 import collections
+import math
+import typing
 
 import anyio
 
-__all__ = ["WaitQueues"]
+__all__ = ["TICK", "WaitQueues"]
+
+TICK: typing.Final = 0.01
+"""Seconds: timed waits end on a multiple of this (see `WaitQueues.wait`)."""
 
 
 class _Waiter:
@@ -69,12 +75,21 @@ class WaitQueues:
         return queue is not None and queue[0] is waiter
 
     async def wait(self, key: str, waiter: _Waiter, delay: float | None) -> None:
-        """Sleep until woken; the head also wakes after `delay` seconds (`None`: no timer)."""
-        waiter.event = anyio.Event()
+        """Sleep until woken, or as the head with a `delay`, until that delay has passed.
+
+        A timed head only sleeps: nothing a response says can end a timed wait early (a
+        bucket's reset or the global window only move later), and the head asks the limiter
+        again when it wakes. Its timer is rounded up to the next `TICK` of the clock, so
+        slots that free within one tick (the sends of a burst expiring from the global
+        window one by one) are granted on one wake-up instead of one each.
+        """
         if delay is not None and self.is_head(key, waiter):
-            with anyio.move_on_after(delay):
-                await waiter.event.wait()
+            now = anyio.current_time()
+            # The epsilon keeps a wake-up already on a tick (1.0 s after a tick) from
+            # moving a whole tick later through float rounding.
+            await anyio.sleep(max(delay, math.ceil((now + delay) / TICK - 1e-6) * TICK - now))
         else:
+            waiter.event = anyio.Event()
             await waiter.event.wait()
         self.wakeups += 1
 

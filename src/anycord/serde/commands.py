@@ -128,7 +128,7 @@ def decode_command(
     p: JSONObject, app: RESTAware | None = None, *, guild_id: Snowflake | None = None
 ) -> PartialCommand:
     """A registered command, by type (unknown types give `PartialCommand`)."""
-    kind = try_enum(CommandType, p.get("type", 1))
+    kind = try_enum(CommandType, p.get("type") or 1)
     contexts = p.get("contexts")
     common: dict[str, typing.Any] = {
         "id": Snowflake(p["id"]),
@@ -204,7 +204,7 @@ def encode_command(c: PartialCommand) -> JSONObject:
 def decode_command_builder(p: JSONObject, app: RESTAware | None = None) -> CommandBuilder:
     """A create-command request body back into a builder (fakes read what bots send)."""
     del app
-    kind = try_enum(CommandType, p.get("type", 1))
+    kind = try_enum(CommandType, p.get("type") or 1)
     common: dict[str, typing.Any] = {"name": p["name"], "type": kind}
     if "id" in p:
         common["id"] = Snowflake(p["id"])
@@ -216,7 +216,7 @@ def decode_command_builder(p: JSONObject, app: RESTAware | None = None) -> Comma
         common["is_dm_enabled"] = p["dm_permission"]
     if "nsfw" in p:
         common["is_nsfw"] = p["nsfw"]
-    if "integration_types" in p:
+    if p.get("integration_types") is not None:
         common["integration_types"] = tuple(
             try_enum(ApplicationIntegrationType, t) for t in p["integration_types"]
         )
@@ -230,7 +230,7 @@ def decode_command_builder(p: JSONObject, app: RESTAware | None = None) -> Comma
     if kind is CommandType.SLASH:
         builder = SlashCommandBuilder(
             description=p.get("description", ""),
-            options=[decode_command_option(o) for o in p.get("options", ())],
+            options=[decode_command_option(o) for o in p.get("options") or ()],
             **common,
         )
         if "description_localizations" in p:

@@ -109,7 +109,7 @@ def _guild_fields(payload: JSONObject, app: RESTAware | None) -> dict[str, typin
         "is_widget_enabled": payload.get("widget_enabled"),
         "widget_channel_id": opt_snowflake(payload.get("widget_channel_id")),
         "verification_level": try_enum(
-            GuildVerificationLevel, payload.get("verification_level", 0)
+            GuildVerificationLevel, payload.get("verification_level") or 0
         ),
         "default_message_notifications": try_enum(
             GuildMessageNotificationsLevel, payload.get("default_message_notifications", 0)
@@ -118,7 +118,7 @@ def _guild_fields(payload: JSONObject, app: RESTAware | None) -> dict[str, typin
             GuildExplicitContentFilterLevel, payload.get("explicit_content_filter", 0)
         ),
         "mfa_level": try_enum(GuildMFALevel, payload.get("mfa_level", 0)),
-        "nsfw_level": try_enum(GuildNSFWLevel, payload.get("nsfw_level", 0)),
+        "nsfw_level": try_enum(GuildNSFWLevel, payload.get("nsfw_level") or 0),
         "system_channel_id": opt_snowflake(payload.get("system_channel_id")),
         "system_channel_flags": GuildSystemChannelFlag(payload.get("system_channel_flags", 0)),
         "rules_channel_id": opt_snowflake(payload.get("rules_channel_id")),

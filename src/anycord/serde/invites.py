@@ -46,11 +46,11 @@ def _invite_fields(payload: JSONObject, app: RESTAware | None) -> dict[str, typi
             banner_hash=guild_payload.get("banner"),
             description=guild_payload.get("description"),
             verification_level=try_enum(
-                GuildVerificationLevel, guild_payload.get("verification_level", 0)
+                GuildVerificationLevel, guild_payload.get("verification_level") or 0
             ),
             vanity_url_code=guild_payload.get("vanity_url_code"),
             welcome_screen=decode_welcome_screen(welcome) if welcome is not None else None,
-            nsfw_level=try_enum(GuildNSFWLevel, guild_payload.get("nsfw_level", 0)),
+            nsfw_level=try_enum(GuildNSFWLevel, guild_payload.get("nsfw_level") or 0),
             premium_subscription_count=guild_payload.get("premium_subscription_count"),
         )
     channel_payload = payload.get("channel")

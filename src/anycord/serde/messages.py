@@ -747,7 +747,7 @@ def encode_allowed_mentions(mentions: AllowedMentions) -> JSONObject:
 def decode_allowed_mentions(payload: JSONObject, app: RESTAware | None = None) -> AllowedMentions:
     """`allowed_mentions` back into the model (for fakes that read what a bot sent)."""
     del app
-    parse = payload.get("parse", ())
+    parse = payload.get("parse") or ()
     users = payload.get("users")
     roles = payload.get("roles")
     return AllowedMentions(

@@ -35,7 +35,7 @@ def decode_partial_sticker(payload: JSONObject, app: RESTAware | None = None) ->
     return PartialSticker(
         id=Snowflake(payload["id"]),
         name=payload["name"],
-        format_type=try_enum(StickerFormatType, payload.get("format_type", 1)),
+        format_type=try_enum(StickerFormatType, payload.get("format_type") or 1),
     )
 
 
@@ -44,7 +44,7 @@ def decode_standard_sticker(payload: JSONObject, app: RESTAware | None = None) -
     return StandardSticker(
         id=Snowflake(payload["id"]),
         name=payload["name"],
-        format_type=try_enum(StickerFormatType, payload.get("format_type", 1)),
+        format_type=try_enum(StickerFormatType, payload.get("format_type") or 1),
         description=payload.get("description"),
         tags=payload.get("tags", ""),
         pack_id=opt_snowflake(payload.get("pack_id")),
@@ -61,7 +61,7 @@ def decode_guild_sticker(
         id=Snowflake(payload["id"]),
         app=app,
         name=payload["name"],
-        format_type=try_enum(StickerFormatType, payload.get("format_type", 1)),
+        format_type=try_enum(StickerFormatType, payload.get("format_type") or 1),
         description=payload.get("description"),
         tag=payload.get("tags", ""),
         guild_id=guild_id if guild_id is not None else Snowflake(payload["guild_id"]),

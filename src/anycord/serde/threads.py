@@ -47,10 +47,11 @@ def _iso(value: datetime.datetime | None) -> str | None:
 def decode_thread_metadata(payload: JSONObject) -> ThreadMetadata:
     """A thread's archive state."""
     created = payload.get("create_timestamp")
+    archived_at = payload.get("archive_timestamp")  # the spec allows null
     return ThreadMetadata(
         is_archived=payload.get("archived", False),
         auto_archive_duration=payload.get("auto_archive_duration", 1440),
-        archive_timestamp=_fromiso(payload["archive_timestamp"]),
+        archive_timestamp=None if archived_at is None else _fromiso(archived_at),
         is_locked=payload.get("locked", False),
         is_invitable=payload.get("invitable"),
         created_at=_fromiso(created) if created is not None else None,
@@ -62,7 +63,9 @@ def encode_thread_metadata(meta: ThreadMetadata) -> JSONObject:
     out: JSONObject = {
         "archived": meta.is_archived,
         "auto_archive_duration": meta.auto_archive_duration,
-        "archive_timestamp": meta.archive_timestamp.isoformat(),
+        "archive_timestamp": None
+        if meta.archive_timestamp is None
+        else meta.archive_timestamp.isoformat(),
         "locked": meta.is_locked,
     }
     if meta.is_invitable is not None:
