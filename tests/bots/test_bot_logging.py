@@ -124,10 +124,14 @@ async def test_asgi_bot_prints_its_banner_and_logs_ready_and_closed(
 
 
 def test_logs_option_sets_up_logging() -> None:
-    anycord_logger = logging.getLogger("anycord")
-    level = anycord_logger.level
+    anycord_logger, root = logging.getLogger("anycord"), logging.getLogger()
+    saved = (anycord_logger.level, root.level, list(root.handlers))
     try:
         RESTBot("a-token-that-is-long-enough", public_key="00" * 32, logs="DEBUG", banner=None)
         assert anycord_logger.level == logging.DEBUG
     finally:
-        anycord_logger.setLevel(level)
+        anycord_logger.setLevel(saved[0])
+        root.setLevel(saved[1])
+        for handler in list(root.handlers):
+            if handler not in saved[2]:
+                root.removeHandler(handler)

@@ -92,6 +92,7 @@ class RESTBotBase:
         rest_url: str | None,
         name: str,
         verifier_process: bool | None = False,
+        max_timestamp_skew: float | None = None,
         allow_color: bool = True,
         banner: str | None = "anycord",
         force_color: bool = False,
@@ -120,6 +121,7 @@ class RESTBotBase:
             verifier_process=use_verifier_process()
             if verifier_process is None
             else verifier_process,
+            max_timestamp_skew=max_timestamp_skew,
         )
         self._startup_callbacks: list[Callable[[typing.Any], Awaitable[None]]] = []
         self._shutdown_callbacks: list[Callable[[typing.Any], Awaitable[None]]] = []
@@ -306,6 +308,7 @@ class RESTBot(RESTBotBase):
         rest_url: str | None = None,
         max_body_size: int = 1024**2,
         verifier_process: bool | None = None,
+        max_timestamp_skew: float | None = None,
         allow_color: bool = True,
         banner: str | None = "anycord",
         force_color: bool = False,
@@ -323,6 +326,7 @@ class RESTBot(RESTBotBase):
             rest_url=rest_url,
             name="RESTBot",
             verifier_process=verifier_process,
+            max_timestamp_skew=max_timestamp_skew,
             allow_color=allow_color,
             banner=banner,
             force_color=force_color,

@@ -48,6 +48,7 @@ import contextlib
 import inspect
 import logging
 import secrets
+import time
 import typing
 import urllib.parse
 
@@ -198,6 +199,11 @@ class InteractionServer:
             (`anycord.interactions.verifier`) so the event loop's core does the rest of the
             work; worth it on a machine with a spare core and heavy interaction traffic.
             Every request is still fully checked; without `run()` checks are inline.
+        max_timestamp_skew: refuse (401) a request whose `X-Signature-Timestamp` (Unix
+            seconds) is further than this many seconds from this machine's clock, so a
+            captured request cannot be replayed later. `None` (default): off, because
+            Discord's docs promise nothing about the timestamp beyond signing it, and a host
+            whose clock drifts would refuse every interaction.
     """
 
     __slots__ = (
@@ -208,6 +214,7 @@ class InteractionServer:
         "_key",
         "_key_lock",
         "_listeners",
+        "_max_timestamp_skew",
         "_sent_events",
         "_task_group",
         "_verifier",
@@ -223,7 +230,14 @@ class InteractionServer:
         decoder: Callable[[typing.Any], typing.Any] | None = None,
         fetch_public_key: Callable[[], Awaitable[bytes | str]] | None = None,
         verifier_process: bool = False,
+        max_timestamp_skew: float | None = None,
     ) -> None:
+        if max_timestamp_skew is not None and not max_timestamp_skew > 0:
+            msg = (
+                f"max_timestamp_skew must be a positive number of seconds, not {max_timestamp_skew}"
+            )
+            raise ValueError(msg)
+        self._max_timestamp_skew = max_timestamp_skew
         self._verifier_process = verifier_process
         self._verifier: ProcessVerifier | None = None
         self._key: bytes | None = None
@@ -282,6 +296,11 @@ class InteractionServer:
         return None
 
     # -- lifetime ----------------------------------------------------------------------------
+
+    @property
+    def max_timestamp_skew(self) -> float | None:
+        """The replay guard's limit in seconds (`None`: off)."""
+        return self._max_timestamp_skew
 
     @property
     def verifier(self) -> ProcessVerifier | None:
@@ -390,6 +409,10 @@ class InteractionServer:
 
         Never raises for a bad request: every failure is a `Response` with a status code.
         """
+        skew = self._max_timestamp_skew
+        if skew is not None and not _timestamp_is_fresh(timestamp, skew):
+            _LOGGER.debug("rejected an interaction whose timestamp is too far from now")
+            return _plain(401, "X-Signature-Timestamp is too far from now")
         verify = self._verify
         if verify is None:
             await self.ensure_public_key()
@@ -524,6 +547,12 @@ class InteractionServer:
             "generator listener %r yielded more than one response; the extra ones were dropped",
             listener,
         )
+
+
+def _timestamp_is_fresh(timestamp: bytes, skew: float) -> bool:
+    if not timestamp.isdigit() or len(timestamp) > 12:
+        return False
+    return abs(time.time() - int(timestamp)) <= skew
 
 
 def _decode_hex(value: bytes | str) -> bytes | None:
