@@ -1,4 +1,4 @@
-"""Every JSON example of Discord's docs that describes an entity of the core entity families (users, guilds, channels, members, roles) decodes."""
+"""Every JSON example of Discord's docs that describes an entity of the core entity families decodes."""
 
 from __future__ import annotations
 

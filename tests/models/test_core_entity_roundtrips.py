@@ -1,4 +1,4 @@
-"""Hypothesis round trips for the core entity families (users, guilds, channels, members, roles): Discord-shaped payload → decode → encode → decode
+"""Hypothesis round trips for the core entity families: Discord-shaped payload → decode → encode → decode
 gives the same fields."""
 
 from __future__ import annotations

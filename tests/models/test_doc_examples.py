@@ -65,7 +65,7 @@ def _snapshots(p: typing.Any) -> object:
 
 
 DECODERS: dict[str, tuple[Check, type]] = {
-    # -- message, interaction and application families ------------------------------------------------------------------
+    # -- message, interaction and application families ---------------------------------
     "GATEWAY_DOC_GET_GATEWAY_BOT_RESPONSE.json": model(models.GatewayBotInfo),
     "GATEWAY_DOC_GET_GATEWAY_RESPONSE.json": model(models.GatewayInfo),
     "other/RESOURCES_MESSAGE__MESSAGE.json": model(models.Message),
