@@ -322,6 +322,21 @@ class Fleet:
                 await anyio.sleep(0.1)
         return None
 
+    def progress(self, fake: FakeDiscord) -> str:
+        gw = fake.gateway
+        return (
+            f"{len(self.ready_shards(fake))} shards READY, {len(gw.identify_log)} IDENTIFYs "
+            f"admitted, {len(gw.identify_rejections)} refused (op 9), "
+            f"{sum(c.is_open for c in gw.connections)} connections open, "
+            f"{len(gw.connections)} opened in all"
+        )
+
+    async def report_progress(self, fake: FakeDiscord, period: float = 30.0) -> None:
+        started = anyio.current_time()
+        while True:
+            await anyio.sleep(period)
+            print(f"    ... {anyio.current_time() - started:.0f} s: {self.progress(fake)}")
+
     async def commands_delivered(self, fake: FakeDiscord, n: int, within: float) -> float | None:
         """When every shard's live connection had received an idle presence (op 3)."""
         with anyio.move_on_after(within):
@@ -406,6 +421,7 @@ async def run(
             try:
                 await tg.start(server)
                 tg.start_soon(fleet.sampler.run)
+                tg.start_soon(fleet.report_progress, fake)
                 print(
                     f"fleet: {args.workers} worker processes x {fleet.slots()} slots, lease TTL "
                     f"{args.lease_ttl:g} s, identify window {IDENTIFY_WINDOW:g} s, backend {args.backend}"
@@ -422,6 +438,11 @@ async def run(
                 )
                 if took is None:
                     problems.append("start-up: not every shard became READY")
+                    print(f"[1] start-up FAILED: {fleet.progress(fake)}; logs {fleet.log_counts()}")
+                    for worker_log in fleet.logs[:2]:
+                        print(f"--- tail of {worker_log.name}:")
+                        tail = worker_log.read_text(errors="replace").splitlines()[-15:]
+                        print("\n".join(tail))
                     return problems
                 log = fake.gateway.identify_log
                 first = min(t for t, _ in log) - started

@@ -9,7 +9,7 @@ Every step that reads and then writes is one Lua script, so it is atomic on the 
 | claim | `lease:<id>`, `epoch:<id>` | the first free shard gets `owner|epoch` with a TTL; `epoch` is `INCR`ed |
 | renew / release | `lease:<id>` | only when the stored value is still `owner|epoch` |
 | save_session, report | `lease:<id>`, `session:<id>`, `status:<id>` | written only while the lease is current |
-| commands | `commands:<id>` (a stream) | `XADD` with a capped length; owners poll (`XREAD`, every 0.5 s) from the id they last saw |
+| commands | `commands:<id>` (a stream) | `XADD` with a capped length; owners poll it (`XREAD`) from their last id |
 
 Keys live under `anycord:{<namespace>}:`; the braces are a Redis Cluster hash tag, so all of a
 bot's keys sit in one slot and the scripts stay legal on a cluster. Times come from the Redis
