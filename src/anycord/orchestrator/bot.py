@@ -15,6 +15,7 @@ import socket
 import typing
 
 from anycord.bots.gateway_bot import GatewayBot
+from anycord.gateway.protocol import DEFAULT_HELLO_TIMEOUT, DEFAULT_READY_TIMEOUT
 from anycord.orchestrator.leased import LeasedShards
 from anycord.orchestrator.redis import namespace_for
 
@@ -52,6 +53,10 @@ class Bot(GatewayBot):
         ca_cert: TLS for `rediss://`: the CA certificate (see `connect_redis`).
         certificate: TLS for `rediss://`: the client certificate (see `connect_redis`).
         private_key: TLS for `rediss://`: the client's private key (see `connect_redis`).
+        gateway_hello_timeout: how long each leased shard waits for the websocket to open, and
+            then for HELLO (20 s), before it drops the connection and reconnects with backoff.
+        gateway_ready_timeout: how long each leased shard waits for READY/RESUMED after
+            IDENTIFY/RESUME, or after the last replayed event of a resume (60 s), likewise.
         **kwargs: everything `GatewayBot` takes (intents come from the plan when it has them).
     """
 
@@ -70,6 +75,8 @@ class Bot(GatewayBot):
         ca_cert: str | bytes | None = None,
         certificate: str | None = None,
         private_key: str | None = None,
+        gateway_hello_timeout: float = DEFAULT_HELLO_TIMEOUT,
+        gateway_ready_timeout: float = DEFAULT_READY_TIMEOUT,
         **kwargs: typing.Any,
     ) -> None:
         if local_shard_count < 1:
@@ -80,6 +87,13 @@ class Bot(GatewayBot):
             raise ValueError(msg)
         if not lease_ttl > 0 or not status_interval > 0:
             msg = f"lease_ttl ({lease_ttl}) and status_interval ({status_interval}) must be > 0"
+            raise ValueError(msg)
+        # Checked here, not when a lease is won later inside the running bot.
+        if not gateway_hello_timeout > 0 or not gateway_ready_timeout > 0:
+            msg = (
+                f"gateway_hello_timeout ({gateway_hello_timeout}) and "
+                f"gateway_ready_timeout ({gateway_ready_timeout}) must be > 0"
+            )
             raise ValueError(msg)
         owner = owner or default_owner()
         if "|" in owner:
@@ -96,7 +110,13 @@ class Bot(GatewayBot):
             namespace=namespace or namespace_for(token.strip() if isinstance(token, str) else ""),
             tls={"ca_cert": ca_cert, "certificate": certificate, "private_key": private_key},
         )
-        super().__init__(token, shard_runner=self._leases, **kwargs)
+        super().__init__(
+            token,
+            shard_runner=self._leases,
+            gateway_hello_timeout=gateway_hello_timeout,
+            gateway_ready_timeout=gateway_ready_timeout,
+            **kwargs,
+        )
 
     def __repr__(self) -> str:
         state = "alive" if self.is_alive else "not running"
