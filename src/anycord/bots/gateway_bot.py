@@ -33,13 +33,13 @@ import contextvars
 import logging
 import math
 import typing
-import warnings
 
 import anyio
 
 from anycord import errors
 from anycord import logs as logs_module
 from anycord._groups import single_error
+from anycord.bots.bot_arguments import validate_shards, warn_about_activity
 from anycord.bots.gateway_hooks import GatewayHooks
 from anycord.bots.lifecycle import Lifecycle
 from anycord.bots.run import Backend, run_blocking
@@ -387,7 +387,7 @@ class GatewayBot:
         """
         self._shard_count_now()
         if activity is not UNDEFINED and activity is not None:
-            _warn_about_activity(activity)
+            warn_about_activity(activity)
         await self._runner.update_presence(
             status=status, idle_since=idle_since, activity=activity, afk=afk
         )
@@ -484,12 +484,12 @@ class GatewayBot:
             _LOGGER.debug(
                 "check_for_updates is accepted for hikari compatibility; anycord never phones home"
             )
-        _validate_shards(shard_ids, shard_count)
+        validate_shards(shard_ids, shard_count)
         if not 50 <= large_threshold <= 250:
             msg = f"large_threshold must be between 50 and 250, not {large_threshold}"
             raise ValueError(msg)
         if activity is not None:
-            _warn_about_activity(activity)
+            warn_about_activity(activity)
         async with self._lifecycle.running():
             self.print_banner()
             if not self._rest.is_fresh:
@@ -686,39 +686,3 @@ class GatewayBot:
         finally:
             if close_passed_executor and self._executor is not None:
                 self._executor.shutdown(wait=True)
-
-
-def _validate_shards(shard_ids: Sequence[int] | None, shard_count: int | None) -> None:
-    if shard_count is not None and shard_count < 1:
-        msg = f"shard_count must be at least 1, not {shard_count}"
-        raise ValueError(msg)
-    if shard_ids is None:
-        return
-    if shard_count is None:
-        msg = "shard_ids needs shard_count (which shards out of how many?)"
-        raise ValueError(msg)
-    if not shard_ids:
-        msg = "shard_ids must not be empty"
-        raise ValueError(msg)
-    bad = sorted(i for i in shard_ids if not 0 <= i < shard_count)
-    if bad:
-        msg = f"shard_ids {bad} are outside 0..{shard_count - 1}"
-        raise ValueError(msg)
-
-
-def _warn_about_activity(activity: Activity) -> None:
-    # The warnings hikari gives for activities Discord silently mangles.
-    kind = int(getattr(activity, "type", 0))
-    url = getattr(activity, "url", None)
-    if kind == 1 and not (url and ("twitch.tv/" in url or "youtube.com/" in url)):
-        warnings.warn(
-            "a STREAMING activity only shows as streaming with a twitch.tv or youtube.com url",
-            category=UserWarning,
-            stacklevel=3,
-        )
-    if kind == 4 and getattr(activity, "state", None) is None:
-        warnings.warn(
-            "a CUSTOM activity shows its `state`; the name was used as the state",
-            category=UserWarning,
-            stacklevel=3,
-        )

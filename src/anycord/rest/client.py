@@ -70,6 +70,7 @@ from anycord.rest.endpoints.threads import ThreadEndpoints
 from anycord.rest.endpoints.user_extras import UserExtraEndpoints
 from anycord.rest.endpoints.users import UserEndpoints
 from anycord.rest.endpoints.voice import VoiceEndpoints
+from anycord.rest.endpoints.voice_messages import VoiceMessageEndpoints
 from anycord.rest.endpoints.webhook_tokens import WebhookTokenEndpoints
 from anycord.rest.endpoints.webhooks import WebhookEndpoints
 from anycord.rest.ratelimits import (
@@ -178,6 +179,7 @@ class RESTClient(
     UserEndpoints,
     ChannelEndpoints,
     MessageEndpoints,
+    VoiceMessageEndpoints,
     ReactionEndpoints,
     InteractionEndpoints,
     WebhookEndpoints,
