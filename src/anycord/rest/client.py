@@ -303,6 +303,11 @@ class RESTClient(
         return self._state == "running"
 
     @property
+    def is_fresh(self) -> bool:
+        """Whether the client was never started nor closed (a client runs once)."""
+        return self._state == "new"
+
+    @property
     def http_settings(self) -> HTTPSettings:
         """The HTTP settings in use (the defaults when none were given)."""
         return self._http_settings
