@@ -139,17 +139,21 @@ async def test_gateway_bot_not_ready_from_a_lost_connection_until_resumed() -> N
         assert all(session not in orjson.dumps(body).decode() for _, body in (*during[0], *after))
 
 
+def rest_bot(fake: FakeDiscord, **options: typing.Any) -> RESTBot:
+    return RESTBot(
+        fake.token,
+        public_key=fake.public_key,
+        rest_url=fake.rest_url,
+        banner=None,
+        logs=None,
+        verifier_process=False,
+        **options,
+    )
+
+
 async def test_rest_bot_serves_health_beside_interactions_and_flips_at_close() -> None:
     async with FakeDiscord() as fake:
-        bot = RESTBot(
-            fake.token,
-            public_key=fake.public_key,
-            rest_url=fake.rest_url,
-            banner=None,
-            logs=None,
-            verifier_process=False,
-            metrics=lambda: ("text/plain; version=0.0.4", b"# a metric\n"),
-        )
+        bot = rest_bot(fake, metrics=lambda: ("text/plain; version=0.0.4", b"# a metric\n"))
         assert bot.health().state.value == "not started"
         closing: list[httpx.Response] = []
 
@@ -191,15 +195,7 @@ async def test_rest_bot_serves_health_beside_interactions_and_flips_at_close() -
 
 async def test_rest_bot_without_health_paths() -> None:
     async with FakeDiscord() as fake:
-        bot = RESTBot(
-            fake.token,
-            public_key=fake.public_key,
-            rest_url=fake.rest_url,
-            banner=None,
-            logs=None,
-            verifier_process=False,
-            serve_health=False,
-        )
+        bot = rest_bot(fake, serve_health=False)
         async with anyio.create_task_group() as tg:
             await tg.start(functools.partial(bot.start, host="127.0.0.1", port=0))
             async with httpx.AsyncClient(base_url=bot.addresses[0]) as client:

@@ -4,7 +4,6 @@ shards is not ready until they are; a closing bot is not ready. Both backends.""
 
 from __future__ import annotations
 
-import math
 import typing
 
 import anyio
@@ -14,24 +13,14 @@ import pytest
 
 from anycord.bots.health_server import HealthServer
 from anycord.events.lifetime import StoppingEvent
-from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.orchestrator import Bot, MemoryCoordinator
 from anycord.testing import FakeDiscord
 from tests.orchestrator import scenarios
+from tests.orchestrator.test_fleet import TIMING
 from tests.virtual_clock import virtual_time_backends
 
 if typing.TYPE_CHECKING:
     from anycord.gateway.shard import GatewayShard
-
-TIMING = scenarios.Timing(
-    fake_window=5.0,
-    plan_window=IDENTIFY_WINDOW,
-    ttl=15.0,
-    status_interval=1.0,
-    deadline=600.0,
-    slack=0.5,
-    max_latency=math.inf,
-)
 
 
 @pytest.fixture(params=virtual_time_backends())
