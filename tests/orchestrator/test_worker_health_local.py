@@ -71,7 +71,8 @@ async def test_each_worker_answers_for_its_own_shards(
                     answers[:] = [await readyz(url) for url in urls]
                     return all(status == 200 for status, _ in answers)
 
-                while not await every_worker_ready():
+                # Polling: the state lives in other processes (as `poll` says).
+                while not await every_worker_ready():  # noqa: ASYNC110
                     await anyio.sleep(0.1)
                 totals = sorted(body["shards"]["total"] for _, body in answers)
                 assert totals == [2, 2]
