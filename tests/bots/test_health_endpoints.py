@@ -5,6 +5,7 @@ ASGI app), under both backends with virtual time."""
 from __future__ import annotations
 
 import functools
+import socket
 import typing
 
 import anyio
@@ -286,3 +287,16 @@ async def test_rest_bot_on_hypercorn_answers_get_and_head() -> None:
     assert (head.status_code, head.content) == (200, b"")
     assert head.headers["content-length"] == str(len(get.content))
     assert live.status_code == 200
+
+
+async def test_a_health_port_in_use_fails_start_with_the_os_error() -> None:
+    async with FakeDiscord() as fake:
+        taken = socket.socket()
+        with taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            bot = gateway_bot(fake, HealthServer(taken.getsockname()[1]))
+            with pytest.raises(OSError, match="in use"):
+                await bot.start()
+        assert not bot.is_alive
+        assert fake.gateway.connections == []  # it failed before any shard connected
