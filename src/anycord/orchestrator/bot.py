@@ -36,6 +36,7 @@ if typing.TYPE_CHECKING:
     import types
     from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 
+    from anycord.bots.health import Health
     from anycord.bots.options import GatewayBotOptions
     from anycord.bots.run import Backend
     from anycord.bots.shards import ShardRunner
@@ -251,6 +252,11 @@ class Bot:
     def is_alive(self) -> bool:
         """See `GatewayBot.is_alive`."""
         return self._bot.is_alive
+
+    def health(self) -> Health:
+        """See `GatewayBot.health`: ready while every shard this process holds a lease on is
+        connected (a process holding none is ready)."""
+        return self._bot.health()
 
     def get_me(self) -> OwnUser | None:
         """See `GatewayBot.get_me`."""
