@@ -22,6 +22,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping
 
     from anycord.orchestrator.coordinator import Lease, ShardCoordinator
+    from anycord.stats import LeaseStats
 
 __all__ = ["Bot", "default_owner"]
 
@@ -124,6 +125,11 @@ class Bot(GatewayBot):
     def global_shard_count(self) -> int:
         """The fleet's shard count (from the plan; 0 before start)."""
         return self._leases.shard_count
+
+    @property
+    def lease_stats(self) -> LeaseStats:
+        """This process's lease counters: claims, renewals, losses, identify-gate waits."""
+        return self._leases.stats
 
     @property
     def leases(self) -> Mapping[int, Lease]:

@@ -81,6 +81,7 @@ from anycord.rest.ratelimits import (
 )
 from anycord.rest.tokens import StaticToken, TokenStrategy
 from anycord.rest.waiters import WaitQueues
+from anycord.stats import RESTStats
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -270,6 +271,8 @@ class RESTClient(
         self._rng = rng or random.Random()
         self._waiters = WaitQueues()
         self._scopes: set[anyio.CancelScope] = set()
+        self.stats = RESTStats()
+        """Requests, latency, 429s and rate-limit waits by route (`anycord.stats.RESTStats`)."""
         self._state = "new"
         self._stop: anyio.Event | None = None
         self._stopped: anyio.Event | None = None
@@ -450,12 +453,17 @@ class RESTClient(
             if state is not None and state in queues:
                 key = state
         waiter = None if key is None else queues.join(key)
+        since: float | None = None  # when this call first had to wait
         try:
             if key is not None and waiter is not None:
+                since = anyio.current_time()
                 await queues.wait(key, waiter, None)
             while True:
-                decision = limiter.acquire(route, anyio.current_time())
+                now = anyio.current_time()
+                decision = limiter.acquire(route, now)
                 if isinstance(decision, Grant):
+                    if since is not None:
+                        self.stats.wait(str(route), now - since)
                     return decision
                 if decision.delay is not None and decision.delay > self.max_rate_limit:
                     raise errors.RateLimitTooLongError(
@@ -474,6 +482,8 @@ class RESTClient(
                     key = decision.key
                     waiter = queues.join(key)
                 assert waiter is not None
+                if since is None:
+                    since = now
                 await queues.wait(key, waiter, decision.delay)
         finally:
             if key is not None and waiter is not None:
@@ -503,6 +513,8 @@ class RESTClient(
         url = self.rest_url + route.path
         shown_url = self.rest_url + (route.safe_path or route.path)
         params = encode_query(query)
+        template = str(route)  # the only name metrics see: no ids, no tokens
+        stats = self.stats
         retries = 0
         limited = 0
         refreshed = False
@@ -579,6 +591,7 @@ class RESTClient(
                         self.rate_limiter.invalid.limit,
                         self.rate_limiter.invalid.period,
                     )
+            stats.answered(template, status, now - started)
             if _LOGGER.isEnabledFor(logging.DEBUG):
                 # One line per request: method and template only (no IDs, no tokens).
                 _LOGGER.debug("%s -> %d in %.3fs", route, status, now - started)
@@ -594,6 +607,7 @@ class RESTClient(
                     raise errors.MalformedResponseError(str(route), f"expected JSON, got {kind!r}")
                 return body
             if status == 429:
+                stats.limited(template, info.scope)
                 if info.retry_after is None:
                     raise _error(shown_url, response, body, raw_body)
                 if info.scope == CLOUDFLARE_SCOPE:
