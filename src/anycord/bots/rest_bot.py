@@ -362,6 +362,7 @@ class RESTBot(RESTBotBase):
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
         max_connections: int | None = None,
+        check_for_updates: bool = False,
         task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
     ) -> None:
         """Run the bot until `close()`; ready (`task_status.started()`) once the sockets listen.
@@ -392,6 +393,8 @@ class RESTBot(RESTBotBase):
                 it new ones are answered 503 without being read, and closed, while the open
                 ones are served. `None`: half the open-file limit, at most 4096
                 (`anycord.interactions.http11.default_max_connections`).
+            check_for_updates: accepted for hikari compatibility; ignored (anycord never
+                phones home).
 
         Raises `ComponentStateConflictError` if the bot is already running; any error from
         the REST client, a startup callback or binding propagates after cleanup.
@@ -517,12 +520,23 @@ class RESTBot(RESTBotBase):
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
         max_connections: int | None = None,
-        backend: Backend = "asyncio",
+        backend: Backend | None = None,
         propagate_interrupts: bool = False,
         asyncio_debug: bool = False,
         coroutine_tracking_depth: int | None = None,
+        check_for_updates: bool = False,
+        close_passed_executor: bool = False,
+        enable_signal_handlers: bool | None = None,
     ) -> None:
-        """Start the bot on a new event loop and block until it closes (SIGINT/SIGTERM close it)."""
+        """Start the bot on a new event loop and block until it closes (SIGINT/SIGTERM close it).
+
+        The server arguments are `start()`'s. `backend`: `"asyncio"` or `"trio"`; `None` reads
+        `ANYCORD_BACKEND` (default asyncio). `enable_signal_handlers=False` leaves signals alone
+        (`None`, the default, handles them; only possible in the main thread), so `run()` also
+        works in another thread. `close_passed_executor=True` shuts the constructor's
+        `executor` down once the bot has closed. `check_for_updates` is accepted for hikari
+        compatibility and does nothing: anycord never phones home.
+        """
         from anycord.bots.run import run_blocking
 
         start = functools.partial(
@@ -540,15 +554,21 @@ class RESTBot(RESTBotBase):
             keep_alive_timeout=keep_alive_timeout,
             request_timeout=request_timeout,
             max_connections=max_connections,
+            check_for_updates=check_for_updates,
         )
-        run_blocking(
-            start,
-            self._lifecycle.request_close,
-            backend=backend,
-            propagate_interrupts=propagate_interrupts,
-            asyncio_debug=asyncio_debug,
-            coroutine_tracking_depth=coroutine_tracking_depth,
-        )
+        try:
+            run_blocking(
+                start,
+                self._lifecycle.request_close,
+                backend=backend,
+                propagate_interrupts=propagate_interrupts,
+                asyncio_debug=asyncio_debug,
+                coroutine_tracking_depth=coroutine_tracking_depth,
+                handle_signals=enable_signal_handlers is not False,
+            )
+        finally:
+            if close_passed_executor and self._executor is not None:
+                self._executor.shutdown(wait=True)
 
     async def __aenter__(self) -> RESTBot:
         group = anyio.create_task_group()

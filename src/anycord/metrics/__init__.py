@@ -101,21 +101,21 @@ class BotCollector:
 
 def _sources_for(target: object) -> list[Callable[[], list[Metric]]]:
     f = _families
+    if isinstance(target, OrchestratorBot):
+        orchestrated = target
+        return [
+            *_sources_for(orchestrated.gateway_bot),
+            lambda: f.lease_families(
+                orchestrated.owner, orchestrated.lease_stats, orchestrated.shards
+            ),
+        ]
     if isinstance(target, GatewayBot):
         bot = target
-        sources: list[Callable[[], list[Metric]]] = [
+        return [
             lambda: f.shard_families(bot.shards),
             lambda: f.dispatcher_families(bot.event_manager),
             lambda: f.rest_families(lambda: bot.rest),
         ]
-        if isinstance(bot, OrchestratorBot):
-            orchestrated = bot
-            sources.append(
-                lambda: f.lease_families(
-                    orchestrated.owner, orchestrated.lease_stats, orchestrated.shards
-                )
-            )
-        return sources
     if isinstance(target, RESTBotBase):
         rest_bot = target
         return [

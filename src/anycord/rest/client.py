@@ -70,6 +70,7 @@ from anycord.rest.endpoints.threads import ThreadEndpoints
 from anycord.rest.endpoints.user_extras import UserExtraEndpoints
 from anycord.rest.endpoints.users import UserEndpoints
 from anycord.rest.endpoints.voice import VoiceEndpoints
+from anycord.rest.endpoints.voice_messages import VoiceMessageEndpoints
 from anycord.rest.endpoints.webhook_tokens import WebhookTokenEndpoints
 from anycord.rest.endpoints.webhooks import WebhookEndpoints
 from anycord.rest.ratelimits import (
@@ -179,6 +180,7 @@ class RESTClient(
     UserEndpoints,
     ChannelEndpoints,
     MessageEndpoints,
+    VoiceMessageEndpoints,
     ReactionEndpoints,
     InteractionEndpoints,
     WebhookEndpoints,
@@ -302,6 +304,11 @@ class RESTClient(
     def is_alive(self) -> bool:
         """Whether the client is running (between start and close)."""
         return self._state == "running"
+
+    @property
+    def is_fresh(self) -> bool:
+        """Whether the client was never started nor closed (a client runs once)."""
+        return self._state == "new"
 
     @property
     def http_settings(self) -> HTTPSettings:
