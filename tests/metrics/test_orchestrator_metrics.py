@@ -14,16 +14,8 @@ from anycord.testing import FakeDiscord
 from tests.metrics.scrape import Scrape
 from tests.orchestrator import scenarios
 from tests.orchestrator.fleet import Partitionable, poll
+from tests.orchestrator.test_fleet import TIMING  # Discord's own numbers, in virtual time
 from tests.virtual_clock import virtual_time_backends
-
-TIMING = scenarios.Timing(
-    fake_window=5.0,
-    plan_window=IDENTIFY_WINDOW,
-    ttl=15.0,
-    status_interval=1.0,
-    deadline=600.0,
-    slack=0.5,
-)
 
 
 @pytest.fixture(params=virtual_time_backends())
