@@ -41,6 +41,7 @@ from anycord import logs as logs_module
 from anycord._groups import single_error
 from anycord.bots.bot_arguments import validate_shards, warn_about_activity
 from anycord.bots.gateway_hooks import GatewayHooks
+from anycord.bots.health import Health, assess
 from anycord.bots.lifecycle import Lifecycle
 from anycord.bots.run import Backend, run_blocking
 from anycord.bots.shards import LocalShards, ShardRunner, ShardSetup
@@ -64,6 +65,7 @@ if typing.TYPE_CHECKING:
 
     import httpx
 
+    from anycord.bots.health_server import HealthServer
     from anycord.dispatch.manager import DispatchHandle
     from anycord.dispatch.stream import EventStream
     from anycord.events.base import Event
@@ -121,6 +123,8 @@ class GatewayBot:
         shard_runner: where the shards come from (`anycord.bots.shards`); default
             `LocalShards`, every shard in this process. The orchestrator's `Bot` passes its
             leased shards.
+        health_server: serve `/livez` and `/readyz` (see `health()`) on this
+            `anycord.HealthServer`, as the first child of the bot's tree.
     """
 
     def __init__(
@@ -148,6 +152,7 @@ class GatewayBot:
         gateway_hello_timeout: float = DEFAULT_HELLO_TIMEOUT,
         gateway_ready_timeout: float = DEFAULT_READY_TIMEOUT,
         shard_runner: ShardRunner | None = None,
+        health_server: HealthServer | None = None,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
             msg = "token must be a non-empty string"
@@ -191,6 +196,7 @@ class GatewayBot:
             intents=lambda: self.intents,
         )
         self._runner: ShardRunner = shard_runner or LocalShards()
+        self._health_server = health_server
         # The bot's own needs see raw payloads like any subscriber, after the dispatcher.
         self._hooks = GatewayHooks(
             self._events,
@@ -281,6 +287,11 @@ class GatewayBot:
     def is_alive(self) -> bool:
         """Whether the bot's tree is running (starting, running or closing)."""
         return self._lifecycle.is_alive
+
+    def health(self) -> Health:
+        """Liveness and readiness now (`anycord.bots.health`): ready once started and while
+        every shard this process runs is connected; not ready from the moment close begins."""
+        return assess(self._lifecycle.state, self._runner.shards)
 
     def get_me(self) -> OwnUser | None:
         """The bot's own user, from the cache (`None` before READY or without the ME component)."""
@@ -498,6 +509,8 @@ class GatewayBot:
             try:
                 async with anyio.create_task_group() as tg:
                     self._hooks.task_group = tg
+                    if self._health_server is not None:
+                        await tg.start(self._health_server.run, self.health)
                     await tg.start(self._rest.run)
                     await tg.start(self._events.run)
                     await tg.start(self._voice.run)

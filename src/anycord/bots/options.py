@@ -15,6 +15,7 @@ if typing.TYPE_CHECKING:
 
     import httpx
 
+    from anycord.bots.health_server import HealthServer
     from anycord.config import CacheSettings, HTTPSettings, ProxySettings
     from anycord.gateway.identify import IdentifyGate
     from anycord.intents import Intents
@@ -46,3 +47,4 @@ class GatewayBotOptions(typing.TypedDict, total=False):
     close_grace: float
     gateway_hello_timeout: float
     gateway_ready_timeout: float
+    health_server: HealthServer | None

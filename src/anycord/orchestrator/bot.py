@@ -25,6 +25,7 @@ import anyio
 import anyio.abc
 
 from anycord.bots.gateway_bot import GatewayBot
+from anycord.gateway.protocol import DEFAULT_HELLO_TIMEOUT, DEFAULT_READY_TIMEOUT
 from anycord.orchestrator.leased import LeasedShards
 from anycord.orchestrator.redis import namespace_for
 from anycord.undefined import UNDEFINED
@@ -35,6 +36,7 @@ if typing.TYPE_CHECKING:
     import types
     from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 
+    from anycord.bots.health import Health
     from anycord.bots.options import GatewayBotOptions
     from anycord.bots.run import Backend
     from anycord.bots.shards import ShardRunner
@@ -89,7 +91,9 @@ class Bot:
         certificate: TLS for `rediss://`: the client certificate (see `connect_redis`).
         private_key: TLS for `rediss://`: the client's private key (see `connect_redis`).
         **options: every keyword `GatewayBot` takes but `shard_runner` (`GatewayBotOptions`;
-            intents come from the plan when it has them).
+            intents come from the plan when it has them). `gateway_hello_timeout` and
+            `gateway_ready_timeout` reach every leased shard, and a value that is not > 0 is
+            refused here, not when a lease is won later.
     """
 
     def __init__(
@@ -117,6 +121,11 @@ class Bot:
             raise ValueError(msg)
         if not lease_ttl > 0 or not status_interval > 0:
             msg = f"lease_ttl ({lease_ttl}) and status_interval ({status_interval}) must be > 0"
+            raise ValueError(msg)
+        hello = options.get("gateway_hello_timeout", DEFAULT_HELLO_TIMEOUT)
+        ready = options.get("gateway_ready_timeout", DEFAULT_READY_TIMEOUT)
+        if not hello > 0 or not ready > 0:
+            msg = f"gateway_hello_timeout ({hello}) and gateway_ready_timeout ({ready}) must be > 0"
             raise ValueError(msg)
         owner = owner or default_owner()
         if "|" in owner:
@@ -249,6 +258,11 @@ class Bot:
     def is_alive(self) -> bool:
         """See `GatewayBot.is_alive`."""
         return self._bot.is_alive
+
+    def health(self) -> Health:
+        """See `GatewayBot.health`: ready while every shard this process holds a lease on is
+        connected (a process holding none is ready)."""
+        return self._bot.health()
 
     def get_me(self) -> OwnUser | None:
         """See `GatewayBot.get_me`."""

@@ -79,9 +79,10 @@ from anycord.rest.ratelimits import (
     Grant,
     RateLimiter,
     RateLimitInfo,
+    Wait,
 )
 from anycord.rest.tokens import StaticToken, TokenStrategy
-from anycord.rest.waiters import WaitQueues
+from anycord.rest.waiters import Waiter, WaitQueues
 from anycord.stats import RESTStats
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
@@ -459,42 +460,51 @@ class RESTClient(
             state = limiter.state_key(route)
             if state is not None and state in queues:
                 key = state
-        waiter = None if key is None else queues.join(key)
-        since: float | None = None  # when this call first had to wait
+        decision: Grant | Wait | None = None
+        if key is None:
+            decision = limiter.acquire(route, anyio.current_time())
+            if isinstance(decision, Grant):
+                return decision
+            key = decision.key
+        waiter = Waiter(route)
+        queues.join(key, waiter)
         try:
-            if key is not None and waiter is not None:
-                since = anyio.current_time()
-                await queues.wait(key, waiter, None)
             while True:
-                now = anyio.current_time()
-                decision = limiter.acquire(route, now)
-                if isinstance(decision, Grant):
-                    if since is not None:
-                        self.stats.wait(str(route), now - since)
-                    return decision
-                if decision.delay is not None and decision.delay > self.max_rate_limit:
-                    raise errors.RateLimitTooLongError(
-                        route=str(route),
-                        retry_after=decision.delay,
-                        max_rate_limit=self.max_rate_limit,
-                        is_global=decision.is_global,
-                    )
-                if _LOGGER.isEnabledFor(logs.TRACE):
-                    _LOGGER.log(
-                        logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key
-                    )
-                if decision.key != key:
-                    if key is not None and waiter is not None:
-                        queues.leave(key, waiter)
-                    key = decision.key
-                    waiter = queues.join(key)
-                assert waiter is not None
-                if since is None:
-                    since = now
-                await queues.wait(key, waiter, decision.delay)
+                # `decision` is None (queued behind others), a grant, or a wait on the queue
+                # this caller is in (`serve` moves callers it tells to wait elsewhere).
+                delay = None
+                if decision is not None:
+                    if isinstance(decision, Grant):
+                        return decision
+                    if decision.delay is not None and decision.delay > self.max_rate_limit:
+                        raise errors.RateLimitTooLongError(
+                            route=str(route),
+                            retry_after=decision.delay,
+                            max_rate_limit=self.max_rate_limit,
+                            is_global=decision.is_global,
+                        )
+                    if _LOGGER.isEnabledFor(logs.TRACE):
+                        _LOGGER.log(
+                            logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key
+                        )
+                    if queues.is_head(decision.key, waiter):
+                        delay = decision.delay
+                await queues.wait(waiter, delay)
+                # Handed an answer by the head that served the queue, or (as the head, after
+                # its timer or a response) serve the queue now, from this caller on.
+                decision = waiter.take()
+                if decision is None and waiter.key is not None:
+                    decision = queues.serve(waiter.key, waiter, self._acquire)
         finally:
-            if key is not None and waiter is not None:
-                queues.leave(key, waiter)
+            queues.leave(waiter)
+            handed = waiter.take()
+            if isinstance(handed, Grant):
+                # Granted by the head, then cancelled before it could send: the slot it
+                # consumed stays consumed; its bucket's next caller may go.
+                self._wake(limiter.release(handed, anyio.current_time()))
+
+    def _acquire(self, route: CompiledRoute) -> Grant | Wait:
+        return self.rate_limiter.acquire(route, anyio.current_time())
 
     def _wake(self, keys: Iterable[str]) -> None:
         for key in keys:
@@ -545,8 +555,11 @@ class RESTClient(
                 headers["Content-Type"] = "application/json"
                 content = orjson.dumps(json)
 
+            asked = anyio.current_time()
             grant = await self._wait_for_grant(route)
             started = anyio.current_time()
+            if started > asked:
+                stats.wait(template, started - asked)
             try:
                 with anyio.fail_after(total) if total is not None else contextlib.nullcontext():
                     response = await self._send(route.method, url, params, headers, content)
