@@ -57,7 +57,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Generator, Sequence
 
     from anycord.cache.cache import Cache
-    from anycord.dispatch.stream import _Feed
+    from anycord.dispatch.stream import Feed
     from anycord.events.rows import Row
     from anycord.gateway.shard import GatewayShard
 
@@ -198,7 +198,7 @@ class EventManager:
         self._grace = grace
         self._listeners: dict[type[Event], list[Callback[typing.Any]]] = {}
         self._waiters: dict[type[Event], list[_Waiter]] = {}
-        self._feeds: dict[type[Event], list[_Feed]] = {}
+        self._feeds: dict[type[Event], list[Feed]] = {}
         self._resolved: dict[type[Event], tuple[Callback[typing.Any], ...]] = {}
         self._plans = {name: _Plan(row) for name, row in REGISTRY.items()}
         self._raw_hooks: dict[str | None, list[RawHook]] = {}
@@ -488,11 +488,14 @@ class EventManager:
         self._payload_wanted = any(c in interest for c in ShardPayloadEvent.dispatches())
         self._exception_wanted = any(c in interest for c in ExceptionEvent.dispatches())
 
-    def _add_feed(self, event_type: type[Event], feed: _Feed) -> None:
+    def add_feed(self, event_type: type[Event], feed: Feed) -> None:
+        """Feed `event_type` events (and subclasses) to `feed` until `remove_feed` (how an
+        `EventStream` subscribes; use `stream()` rather than this)."""
         self._feeds.setdefault(event_type, []).append(feed)
         self._interest_changed()
 
-    def _remove_feed(self, event_type: type[Event], feed: _Feed) -> None:
+    def remove_feed(self, event_type: type[Event], feed: Feed) -> None:
+        """Stop feeding `feed` (idempotent)."""
         feeds = self._feeds.get(event_type)
         if feeds and feed in feeds:
             feeds.remove(feed)

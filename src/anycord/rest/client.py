@@ -70,6 +70,7 @@ from anycord.rest.endpoints.threads import ThreadEndpoints
 from anycord.rest.endpoints.user_extras import UserExtraEndpoints
 from anycord.rest.endpoints.users import UserEndpoints
 from anycord.rest.endpoints.voice import VoiceEndpoints
+from anycord.rest.endpoints.voice_messages import VoiceMessageEndpoints
 from anycord.rest.endpoints.webhook_tokens import WebhookTokenEndpoints
 from anycord.rest.endpoints.webhooks import WebhookEndpoints
 from anycord.rest.ratelimits import (
@@ -78,9 +79,10 @@ from anycord.rest.ratelimits import (
     Grant,
     RateLimiter,
     RateLimitInfo,
+    Wait,
 )
 from anycord.rest.tokens import StaticToken, TokenStrategy
-from anycord.rest.waiters import WaitQueues
+from anycord.rest.waiters import Waiter, WaitQueues
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -178,6 +180,7 @@ class RESTClient(
     UserEndpoints,
     ChannelEndpoints,
     MessageEndpoints,
+    VoiceMessageEndpoints,
     ReactionEndpoints,
     InteractionEndpoints,
     WebhookEndpoints,
@@ -299,6 +302,11 @@ class RESTClient(
     def is_alive(self) -> bool:
         """Whether the client is running (between start and close)."""
         return self._state == "running"
+
+    @property
+    def is_fresh(self) -> bool:
+        """Whether the client was never started nor closed (a client runs once)."""
+        return self._state == "new"
 
     @property
     def http_settings(self) -> HTTPSettings:
@@ -449,35 +457,51 @@ class RESTClient(
             state = limiter.state_key(route)
             if state is not None and state in queues:
                 key = state
-        waiter = None if key is None else queues.join(key)
+        decision: Grant | Wait | None = None
+        if key is None:
+            decision = limiter.acquire(route, anyio.current_time())
+            if isinstance(decision, Grant):
+                return decision
+            key = decision.key
+        waiter = Waiter(route)
+        queues.join(key, waiter)
         try:
-            if key is not None and waiter is not None:
-                await queues.wait(key, waiter, None)
             while True:
-                decision = limiter.acquire(route, anyio.current_time())
-                if isinstance(decision, Grant):
-                    return decision
-                if decision.delay is not None and decision.delay > self.max_rate_limit:
-                    raise errors.RateLimitTooLongError(
-                        route=str(route),
-                        retry_after=decision.delay,
-                        max_rate_limit=self.max_rate_limit,
-                        is_global=decision.is_global,
-                    )
-                if _LOGGER.isEnabledFor(logs.TRACE):
-                    _LOGGER.log(
-                        logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key
-                    )
-                if decision.key != key:
-                    if key is not None and waiter is not None:
-                        queues.leave(key, waiter)
-                    key = decision.key
-                    waiter = queues.join(key)
-                assert waiter is not None
-                await queues.wait(key, waiter, decision.delay)
+                # `decision` is None (queued behind others), a grant, or a wait on the queue
+                # this caller is in (`serve` moves callers it tells to wait elsewhere).
+                delay = None
+                if decision is not None:
+                    if isinstance(decision, Grant):
+                        return decision
+                    if decision.delay is not None and decision.delay > self.max_rate_limit:
+                        raise errors.RateLimitTooLongError(
+                            route=str(route),
+                            retry_after=decision.delay,
+                            max_rate_limit=self.max_rate_limit,
+                            is_global=decision.is_global,
+                        )
+                    if _LOGGER.isEnabledFor(logs.TRACE):
+                        _LOGGER.log(
+                            logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key
+                        )
+                    if queues.is_head(decision.key, waiter):
+                        delay = decision.delay
+                await queues.wait(waiter, delay)
+                # Handed an answer by the head that served the queue, or (as the head, after
+                # its timer or a response) serve the queue now, from this caller on.
+                decision = waiter.take()
+                if decision is None and waiter.key is not None:
+                    decision = queues.serve(waiter.key, waiter, self._acquire)
         finally:
-            if key is not None and waiter is not None:
-                queues.leave(key, waiter)
+            queues.leave(waiter)
+            handed = waiter.take()
+            if isinstance(handed, Grant):
+                # Granted by the head, then cancelled before it could send: the slot it
+                # consumed stays consumed; its bucket's next caller may go.
+                self._wake(limiter.release(handed, anyio.current_time()))
+
+    def _acquire(self, route: CompiledRoute) -> Grant | Wait:
+        return self.rate_limiter.acquire(route, anyio.current_time())
 
     def _wake(self, keys: Iterable[str]) -> None:
         for key in keys:
