@@ -299,7 +299,7 @@ class WebSocketClient:
             while (item := reader.next()) is not None:
                 if item.__class__ is not Control:
                     return typing.cast("bytes | str", item)
-                await self._control(typing.cast("Control", item))
+                await self._control(item)
             self._waiting = True
             try:
                 data = await self._stream.receive(_RECEIVE_SIZE)
