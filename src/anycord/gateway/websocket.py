@@ -175,6 +175,8 @@ class WebSocketClient:
         self.close_code: int | None = None
         """The close code the server sent (None until it sent one)."""
         self.close_reason: str = ""
+        self.received_bytes = 0
+        """Bytes read off the connection so far (after TLS): one addition per read."""
 
     @classmethod
     async def connect(
@@ -236,6 +238,7 @@ class WebSocketClient:
             while True:
                 data = await self._stream.receive(_RECEIVE_SIZE)
                 self.received_at = anyio.current_time()
+                self.received_bytes += len(data)
                 # wsproto sees the HTTP response only; frames after it go to the reader.
                 end = (received + data).find(b"\r\n\r\n")
                 if end >= 0:
@@ -310,6 +313,7 @@ class WebSocketClient:
             finally:
                 self._waiting = False
             self.received_at = anyio.current_time()
+            self.received_bytes += len(data)
             reader.feed(data)
 
     async def _control(self, frame: Control) -> None:
