@@ -38,10 +38,12 @@ import anyio
 
 from anycord import logs as logs_module
 from anycord._groups import single_error
+from anycord.bots.health import assess, health_routes
 from anycord.bots.lifecycle import Lifecycle
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
+from anycord.interactions.probe_routes import metrics_route
 from anycord.interactions.server import InteractionServer
 from anycord.interactions.verifier import use_verifier_process
 
@@ -53,7 +55,9 @@ if typing.TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence
     from types import TracebackType
 
+    from anycord.bots.health import Health
     from anycord.bots.run import Backend
+    from anycord.interactions.probe_routes import Route
     from anycord.interactions.server import ListenerT, Response
     from anycord.rest.client import RESTClient
 
@@ -128,6 +132,19 @@ class RESTBotBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(state={self._lifecycle.state.value!r})"
+
+    def health(self) -> Health:
+        """Liveness and readiness now (`anycord.bots.health`): live while the bot's tree runs,
+        ready once started and serving, until close begins."""
+        return assess(self._lifecycle.state)
+
+    def _routes(
+        self, serve_health: bool, metrics: Callable[[], tuple[str, bytes]] | None
+    ) -> dict[str, Route]:
+        routes = health_routes(self.health, metrics=metrics) if serve_health else {}
+        if metrics is not None and not serve_health:
+            routes["/metrics"] = metrics_route(metrics)
+        return routes
 
     # -- properties --------------------------------------------------------------------------
 
@@ -292,6 +309,11 @@ class RESTBot(RESTBotBase):
         logs: logging set-up, as for `GatewayBot` (`None` leaves logging alone; see
             docs/logging.md).
         banner: the banner printed on start (`None` for none).
+        serve_health: answer `GET`/`HEAD` `/livez`, `/healthz` and `/readyz` on the
+            interaction server (`health()`; the server's limits apply to them as to any
+            request); `False`: those paths are 404 like any other.
+        metrics: also answer `GET /metrics` with this exposition (`() -> (content_type,
+            body)`, for example `anycord.metrics.exposition` bound to a registry).
     """
 
     def __init__(
@@ -313,6 +335,8 @@ class RESTBot(RESTBotBase):
         banner: str | None = "anycord",
         force_color: bool = False,
         logs: int | str | dict[str, typing.Any] | None = "INFO",
+        serve_health: bool = True,
+        metrics: Callable[[], tuple[str, bytes]] | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -332,7 +356,12 @@ class RESTBot(RESTBotBase):
             force_color=force_color,
             logs=logs,
         )
-        self._adapter = AsgiAdapter(self._server, executor=executor, max_body_size=max_body_size)
+        self._adapter = AsgiAdapter(
+            self._server,
+            executor=executor,
+            max_body_size=max_body_size,
+            routes=self._routes(serve_health, metrics),
+        )
         self._addresses: list[str] = []
         self._own_group: anyio.abc.TaskGroup | None = None
 
