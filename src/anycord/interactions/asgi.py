@@ -247,7 +247,11 @@ class AsgiAdapter:
             route = self._routes.get(path)
             if route is None:
                 return _NOT_FOUND, _CLOSE, b"", b""
-            status, kind, body, extra = answer(route, method)
+            try:
+                status, kind, body, extra = answer(route, method)
+            except Exception:
+                _LOGGER.exception("the %s route failed", path)
+                return error_response(500, "Internal server error"), _CLOSE, b"", b""
             if content_length:  # a body the server will not read: this connection ends
                 extra = (*extra, *_CLOSE)
             return Response(status_code=status, payload=body, content_type=kind), extra, b"", b""
