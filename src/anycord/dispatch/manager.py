@@ -35,6 +35,7 @@ from __future__ import annotations
 import collections
 import inspect
 import logging
+import time
 import types
 import typing
 import warnings
@@ -49,6 +50,7 @@ from anycord.events.intents import MissingIntentWarning, missing_intents
 from anycord.events.registry import REGISTRY
 from anycord.events.shard import ShardConnectedEvent, ShardDisconnectedEvent, ShardPayloadEvent
 from anycord.intents import Intents
+from anycord.stats import DispatcherStats
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Generator, Sequence
@@ -212,6 +214,7 @@ class EventManager:
         self._waking = 0
         self._worker_scopes: set[anyio.CancelScope] = set()
         self._workers_gone: anyio.Event | None = None
+        self._stats = DispatcherStats()
         if cache is not None:
             enabled = cache.settings.components
             for plan in self._plans.values():
@@ -230,6 +233,16 @@ class EventManager:
     def in_flight(self) -> int:
         """Listener calls running now."""
         return self._in_flight
+
+    @property
+    def queued(self) -> int:
+        """Listener calls scheduled and not started yet (part of `in_flight`)."""
+        return len(self._queue)
+
+    @property
+    def stats(self) -> DispatcherStats:
+        """Listener counters (`anycord.stats.DispatcherStats`)."""
+        return self._stats
 
     @property
     def max_in_flight(self) -> int | None:
@@ -633,11 +646,16 @@ class EventManager:
     async def _invoke(
         self, callback: Callback[typing.Any], event: Event, handle: DispatchHandle
     ) -> None:
+        began = time.perf_counter()
         try:
             await callback(event)
         except Exception as exc:
+            self._stats.listener_errors += 1
             self._listener_failed(callback, event, exc)
         finally:
+            stats = self._stats
+            stats.listener_calls += 1
+            stats.listener_seconds += time.perf_counter() - began
             self._in_flight -= 1
             handle._finish_one()
             capacity = self._capacity

@@ -157,6 +157,8 @@ class WebSocketClient:
         self.close_code: int | None = None
         """The close code the server sent (None until it sent one)."""
         self.close_reason: str = ""
+        self.received_bytes = 0
+        """Bytes read off the connection so far (after TLS): one addition per read."""
 
     @classmethod
     async def connect(
@@ -216,6 +218,7 @@ class WebSocketClient:
             )
             while True:
                 data = await self._stream.receive(_RECEIVE_SIZE)
+                self.received_bytes += len(data)
                 self._ws.receive_data(data)
                 events = list(self._ws.events())
                 for index, event in enumerate(events):
@@ -284,6 +287,7 @@ class WebSocketClient:
                 raise GatewayConnectionError(msg) from None
             finally:
                 self._waiting = False
+            self.received_bytes += len(data)
             self._ws.receive_data(data)
             self._pending.extend(self._ws.events())
 
