@@ -523,9 +523,10 @@ class GatewayShard:
         started: list[bool],
     ) -> None:
         protocol = self._protocol
+        ws = conn.ws
         while True:
-            message = await conn.ws.receive()
-            for event in protocol.receive(message, anyio.current_time()):
+            message = await ws.receive()
+            for event in protocol.receive(message, ws.received_at):
                 if isinstance(event, Dispatch):
                     await self._sink.on_shard_dispatch(self, event.name, event.data)
                 elif isinstance(event, HandshakeComplete):
