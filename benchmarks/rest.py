@@ -15,7 +15,11 @@ process's CPU time per request, requests per second, the connections the server 
 over each client session (warm-up included), and the ratios to hikari and discord.py
 (medians of `--rounds`).
 anycord runs with its proactive global limit raised out of the way (the peers have none);
-a last run holds 50 callers at the default 50/s and compares its CPU per request.
+held runs put 50 callers at the default 50/s, and compare their CPU per request with the
+unthrottled figure and with the same pattern (50 requests at once each second) made by the
+driver without the limiter, which prices idling between bursts apart from waiting.
+Each round runs every contender once per cell, in turn, so a shared machine's noise falls
+on all alike.
 `anycord-via-httpx` runs anycord's transport behind a plain `httpx.AsyncClient` (the path
 clients built elsewhere take), which prices httpx's own per-request machinery.
 
@@ -181,6 +185,9 @@ CONCURRENCY = (1, 10, 50)
 METHODS = ("GET", "POST")
 UNTHROTTLED = 1_000_000
 """anycord's global limit in the overhead runs: the peers have no proactive one."""
+
+THROTTLED_MODES: typing.Final = {"limit": (50, False), "bursts": (UNTHROTTLED, True)}
+"""The held runs: the real global limit, and its burst pattern made by the driver."""
 
 
 def _canned_bodies() -> tuple[bytes, bytes, bytes]:
@@ -436,6 +443,29 @@ async def _drive(call: Call, concurrency: int, count: int) -> None:
             tg.start_soon(worker)
 
 
+async def _drive_bursts(call: Call, concurrency: int, count: int) -> None:
+    """`concurrency` workers send one request each at every whole second, `count` in all:
+    the pattern the 50/s global limit imposes on 50 callers, made by the driver instead."""
+    left = count
+    tick = anyio.Event()
+
+    async def worker() -> None:
+        nonlocal left
+        while left > 0:
+            await tick.wait()
+            left -= 1
+            await call()
+
+    async with anyio.create_task_group() as tg:
+        for _ in range(concurrency):
+            tg.start_soon(worker)
+        while left > 0:
+            tick.set()
+            await anyio.sleep(1.0)
+            tick = anyio.Event()
+        tick.set()
+
+
 async def _measure(
     client: str,
     url: str,
@@ -444,13 +474,15 @@ async def _measure(
     count: int,
     accepts: typing.Any,
     global_limit: int = UNTHROTTLED,
+    bursts: bool = False,
 ) -> Sample:
     before = accepts.value
+    drive = _drive_bursts if bursts else _drive
     async with _CALLS[client](url, method, global_limit) as call:
-        await _drive(call, concurrency, min(count, 4 * concurrency))
+        await drive(call, concurrency, min(count, 4 * concurrency))
         gc.collect()
         cpu, wall = time.process_time(), time.perf_counter()
-        await _drive(call, concurrency, count)
+        await drive(call, concurrency, count)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         return Sample(cpu / count * 1e6, count / wall, accepts.value - before)
 
@@ -500,33 +532,43 @@ def overhead(rounds: int, scale: float, clients: typing.Sequence[str]) -> None:
     )
     print(f"\nOverhead: canned loopback server ({where}); medians of {rounds} rounds")
     results: dict[tuple[str, str, int], list[Sample]] = {}
+    held: dict[tuple[str, str], list[Sample]] = {}
+    anycords = [c for c in ("anycord-asyncio", "anycord-trio") if c in clients]
     try:
+        # Round-major, every contender once per cell in turn: noise from the shared machine
+        # falls on all of them alike.
         for _ in range(rounds):
-            for client in clients:
-                for method in METHODS:
-                    for concurrency in CONCURRENCY:
-                        count = int(scale * (1000 if concurrency == 1 else 3000))
+            for method in METHODS:
+                for concurrency in CONCURRENCY:
+                    count = int(scale * (1000 if concurrency == 1 else 3000))
+                    for client in clients:
                         sample = _run_one(client, url, method, concurrency, count, accepts)
                         results.setdefault((client, method, concurrency), []).append(sample)
-        throttled: dict[str, list[Sample]] = {}
-        for _ in range(rounds):
-            for client in ("anycord-asyncio", "anycord-trio"):
-                if client in clients:
-                    count = int(scale * 150)
-                    sample = _run_one(client, url, "GET", 50, count, accepts, 50)
-                    throttled.setdefault(client, []).append(sample)
+            count = int(scale * 150)
+            for client in anycords:
+                for mode in ("limit", "bursts"):
+                    sample = _run_one(
+                        client, url, "GET", 50, count, accepts, *THROTTLED_MODES[mode]
+                    )
+                    held.setdefault((client, mode), []).append(sample)
     finally:
         server.kill()
     _print_overhead(results, clients)
-    if throttled:
-        print("\nAt the proactive global limit (50/s), GET, 50 concurrent callers:")
-        for client, samples in throttled.items():
-            held = _median(samples)
+    if held:
+        print(
+            "\nAt the proactive global limit (50/s), GET, 50 concurrent callers, against the "
+            "same\nburst pattern made by the driver with the limit out of the way (the cost "
+            "of idling\nbetween bursts, which the limiter cannot avoid):"
+        )
+        for client in anycords:
             free = _median(results[client, "GET", 50])
+            limit, bursts = _median(held[client, "limit"]), _median(held[client, "bursts"])
             print(
-                f"  {client:<17} {held.cpu_us:>7.0f} us/request "
-                f"({held.cpu_us / free.cpu_us:.2f}x the unthrottled {free.cpu_us:.0f} us), "
-                f"{held.rps:.1f} requests/s, {held.connections} connections"
+                f"  {client:<17} {limit.cpu_us:>5.0f} us/request at the limit "
+                f"({limit.cpu_us / free.cpu_us:.2f}x the unthrottled {free.cpu_us:.0f} us, "
+                f"{limit.cpu_us / bursts.cpu_us:.2f}x bursts without the limiter "
+                f"{bursts.cpu_us:.0f} us); {limit.rps:.1f} requests/s, "
+                f"{limit.connections} connections"
             )
 
 

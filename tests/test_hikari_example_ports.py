@@ -9,10 +9,14 @@ asyncio and under Trio. A SIGINT ends it, and it must exit cleanly (status 0).
 
 from __future__ import annotations
 
+import array
+import base64
+import math
 import os
 import signal
 import sys
 import typing
+import wave
 from pathlib import Path
 
 import anyio
@@ -246,5 +250,71 @@ async def test_components_bot_sends_v2_messages_and_modals(
         label = modal.response["data"]["components"][0]
         assert label["type"] == 18
         assert label["component"]["custom_id"] == "favourite-colour"
+    finally:
+        await stop(port)
+
+
+def _write_wav(path: Path, seconds: float, rate: int = 8000) -> None:
+    frames = int(seconds * rate)
+    samples = array.array("h", (int(8000 * math.sin(i / 10)) for i in range(frames)))
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(samples.tobytes())
+
+
+async def test_voice_message_answers_audio_with_a_voice_message(
+    fake: FakeDiscord, tmp_path: Path, anyio_backend: str
+) -> None:
+    guild = fake.add_guild(name="g", channels=1, members=2)
+    channel_id = guild["channels"][0]["id"]
+    human = guild["members"][-1]["user"]
+    sample = tmp_path / "sample.wav"
+    _write_wav(sample, 1.5)
+    port = await start_port(
+        "voice_message.py", fake, tmp_path, anyio_backend, VOICE_SAMPLE=str(sample)
+    )
+    try:
+        await until(lambda: bool(fake.gateway.live_connections()), port, "READY")
+        await anyio.sleep(0.3)
+        fake.add_message(channel_id, "!audio", author=human["id"], mentions=[fake.bot_user])
+        bot_id = str(fake.bot_user["id"])
+
+        def voice() -> list[dict[str, typing.Any]]:
+            return [m for m in messages(fake, channel_id) if m["author"]["id"] == bot_id]
+
+        await until(lambda: bool(voice()), port, "a voice message")
+        (sent,) = voice()
+        assert sent["flags"] & int(anycord.MessageFlag.IS_VOICE_MESSAGE)
+        (attachment,) = sent["attachments"]
+        assert attachment["content_type"].startswith("audio/")
+        assert attachment["duration_secs"] == 1.5
+        # 100 ms per point: 15 points, one byte each.
+        assert len(base64.b64decode(attachment["waveform"])) == 15
+    finally:
+        await stop(port)
+
+
+async def test_simple_dashboard_answers_its_prefix_commands_in_guilds(
+    fake: FakeDiscord, tmp_path: Path, anyio_backend: str
+) -> None:
+    guild = fake.add_guild(name="g", channels=1, members=2)
+    channel_id = guild["channels"][0]["id"]
+    human = guild["members"][-1]["user"]
+    dm = fake.dm_channel(human["id"])
+    port = await start_port(
+        "simple_dashboard.py", fake, tmp_path, anyio_backend, DASHBOARD_VALUE="96"
+    )
+    try:
+        await until(lambda: bool(fake.gateway.live_connections()), port, "READY")
+        await anyio.sleep(0.3)
+        fake.add_message(dm["id"], ",ping", author=human["id"])  # not a guild message
+        for content in (",ping", ",nothing", ",value"):
+            fake.add_message(channel_id, content, author=human["id"], mentions=[fake.bot_user])
+        await until(lambda: len(by_bot(fake, channel_id)) == 2, port, "two answers")
+        await anyio.sleep(0.3)
+        assert by_bot(fake, channel_id) == ["Pong!", "Current value: 96"]
+        assert by_bot(fake, dm["id"]) == []
     finally:
         await stop(port)

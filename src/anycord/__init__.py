@@ -14,6 +14,8 @@ from __future__ import annotations
 from anycord._about import __version__ as __version__
 from anycord.bots.asgi_bot import AsgiBot as AsgiBot
 from anycord.bots.gateway_bot import GatewayBot as GatewayBot
+from anycord.bots.health import Health as Health
+from anycord.bots.health_server import HealthServer as HealthServer
 from anycord.bots.rest_bot import RESTBot as RESTBot
 from anycord.cache import Cache as Cache
 from anycord.cache import CacheView as CacheView
@@ -864,6 +866,8 @@ __all__ = [
     "HTTPResponseError",
     "HTTPSettings",
     "HTTPTimeoutSettings",
+    "Health",
+    "HealthServer",
     "HikariError",
     "IdentifyGate",
     "IncomingWebhook",

@@ -536,6 +536,15 @@ def _equivalence_requests() -> list[bytes]:
         requests.append(_raw(b"POST", b"/", signed_headers(named), named, b""))
     unknown = command_body("ping", type=9)
     requests.append(_raw(b"POST", b"/", signed_headers(unknown), unknown, b""))
+    # A read-only route beside the interaction path (health probes), and HEAD, whose answers
+    # carry the GET answer's headers and no body.
+    requests += [
+        _raw(b"GET", b"/livez", {}, b"", b""),
+        _raw(b"HEAD", b"/livez", {}, b"", b""),
+        _raw(b"POST", b"/livez", {}, b"", b""),
+        _raw(b"GET", b"/livez", {}, b"abc", b""),
+        _raw(b"HEAD", b"/", {}, b"", b""),
+    ]
     # Each refused request is followed by a good one on the same connection: whether the
     # connection stays usable is part of the answer.
     return [r + _raw(b"POST", b"/", good, body, b"") for r in requests]
@@ -552,7 +561,7 @@ def test_direct_path_answers_byte_for_byte_like_asgi(backend: str, dispatch: str
         for kind in ("direct", "asgi"):
             server = InteractionServer(public_key=PUBLIC_KEY_HEX, decoder=fake_decoder)
             server.set_listener(FakeCommand, _listener_for_both)
-            adapter = AsgiAdapter(server, max_body_size=4096)
+            adapter = AsgiAdapter(server, max_body_size=4096, routes={"/livez": _probe})
             app = adapter if kind == "direct" else as_plain_asgi(adapter)
             async with http_server(app) as port:
                 answers[kind] = [await exchange(port, request) for request in requests]
@@ -577,4 +586,17 @@ def test_direct_path_answers_byte_for_byte_like_asgi(backend: str, dispatch: str
         [b"202", b"200"],
         [b"500", b"200"],
         [b"501", b"200"],
+        [b"200", b"200"],
+        [b"200", b"200"],
+        [b"405", b"200"],
+        [b"200"],
+        [b"405"],
     ]
+    get, head = answers["direct"][15], answers["direct"][16]
+    assert head.count(b"content-length: 8\r\n") == 1
+    assert head.count(b'{"up":1}') == 0
+    assert get.count(b'{"up":1}') == 1
+
+
+def _probe() -> tuple[int, str, bytes]:
+    return 200, "application/json", b'{"up":1}'

@@ -362,3 +362,15 @@ def test_transport_builds_proxy_timeouts_and_pool_from_settings() -> None:
     assert (b"Proxy-Authorization", b"Basic dTpw") in pool._proxy_headers
     no_redirects = build_http_client(HTTPSettings())
     assert not no_redirects.follow_redirects
+
+
+async def test_authorize_client_credentials_token_is_hikaris_call(
+    fake: Fake, rest: RESTClient
+) -> None:
+    token = await rest.authorize_client_credentials_token(
+        fake.world.application_id, fake.world.client_secret, ["identify"]
+    )
+    assert token.token_type == "Bearer"
+    assert token.access_token in fake.rest.bearer_tokens
+    assert token.expires_in.total_seconds() == TOKEN_LIFETIME
+    assert token.access_token not in repr(token)

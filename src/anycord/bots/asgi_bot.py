@@ -40,6 +40,7 @@ from anycord.interactions.asgi import AsgiAdapter
 
 if typing.TYPE_CHECKING:
     import concurrent.futures
+    from collections.abc import Callable
 
     from anycord.bots.run import Backend
     from anycord.config import HTTPSettings, ProxySettings
@@ -58,6 +59,10 @@ class AsgiBot(RESTBotBase):
     `allow_color`, `banner`, `force_color` and `logs` are `RESTBot`'s logging options: the
     banner is printed when the bot starts (lifespan startup, or `start()`), and it logs
     `AsgiBot ready` and `AsgiBot closed` at INFO on `anycord.bots.asgi`.
+
+    `serve_health` and `metrics` are `RESTBot`'s: `/livez`, `/healthz`, `/readyz` (and
+    `/metrics`) answered by the app itself, beside the interaction path (`health()`: ready
+    once lifespan startup, or `start()`, has finished, until shutdown begins).
     """
 
     def __init__(
@@ -81,6 +86,8 @@ class AsgiBot(RESTBotBase):
         banner: str | None = "anycord",
         force_color: bool = False,
         logs: int | str | dict[str, typing.Any] | None = "INFO",
+        serve_health: bool = True,
+        metrics: Callable[[], tuple[str, bytes]] | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -107,6 +114,7 @@ class AsgiBot(RESTBotBase):
             executor=executor,
             max_body_size=max_body_size,
             shutdown_timeout=shutdown_timeout,
+            routes=self._routes(serve_health, metrics),
         )
         self._stack: contextlib.AsyncExitStack | None = None
         if asgi_managed:

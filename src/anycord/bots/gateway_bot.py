@@ -29,23 +29,24 @@ REST → cache cleared → `StoppedEvent` → the tree exits. A fatal shard erro
 
 from __future__ import annotations
 
-import collections
 import contextvars
 import logging
 import math
 import typing
-import warnings
 
 import anyio
 
 from anycord import errors
 from anycord import logs as logs_module
 from anycord._groups import single_error
+from anycord.bots.bot_arguments import validate_shards, warn_about_activity
+from anycord.bots.gateway_hooks import GatewayHooks
+from anycord.bots.health import Health, assess
 from anycord.bots.lifecycle import Lifecycle
 from anycord.bots.run import Backend, run_blocking
 from anycord.bots.shards import LocalShards, ShardRunner, ShardSetup
 from anycord.cache import Cache
-from anycord.config import CacheComponents, CacheSettings, HTTPSettings, ProxySettings
+from anycord.config import CacheSettings, HTTPSettings, ProxySettings
 from anycord.dispatch.manager import EventManager
 from anycord.events.lifetime import StartedEvent, StartingEvent, StoppedEvent, StoppingEvent
 from anycord.gateway import commands as gateway_commands
@@ -64,6 +65,8 @@ if typing.TYPE_CHECKING:
 
     import httpx
 
+    from anycord.bots.health_server import HealthServer
+    from anycord.dispatch.manager import DispatchHandle
     from anycord.dispatch.stream import EventStream
     from anycord.events.base import Event
     from anycord.gateway.identify import IdentifyGate
@@ -120,6 +123,8 @@ class GatewayBot:
         shard_runner: where the shards come from (`anycord.bots.shards`); default
             `LocalShards`, every shard in this process. The orchestrator's `Bot` passes its
             leased shards.
+        health_server: serve `/livez` and `/readyz` (see `health()`) on this
+            `anycord.HealthServer`, as the first child of the bot's tree.
     """
 
     def __init__(
@@ -147,6 +152,7 @@ class GatewayBot:
         gateway_hello_timeout: float = DEFAULT_HELLO_TIMEOUT,
         gateway_ready_timeout: float = DEFAULT_READY_TIMEOUT,
         shard_runner: ShardRunner | None = None,
+        health_server: HealthServer | None = None,
     ) -> None:
         if not isinstance(token, str) or not token.strip():
             msg = "token must be a non-empty string"
@@ -157,7 +163,6 @@ class GatewayBot:
         self._banner = banner
         self._executor = executor
         self._intents = Intents(intents)
-        self._auto_chunk = auto_chunk_members
         self._http_settings = http_settings or HTTPSettings()
         self._proxy_settings = proxy_settings or ProxySettings()
         self._cache_settings = cache_settings or CacheSettings()
@@ -186,22 +191,20 @@ class GatewayBot:
         self._rest = self._new_rest()
         self._voice = VoiceComponent(
             self._send_voice_state,
-            lambda: self._user_id,
+            lambda: self._hooks.user_id,
             self._shard_id_for,
             intents=lambda: self.intents,
         )
         self._runner: ShardRunner = shard_runner or LocalShards()
-        self._user_id: Snowflake | None = None
+        self._health_server = health_server
         # The bot's own needs see raw payloads like any subscriber, after the dispatcher.
-        self._events.subscribe_raw("READY", self._on_ready)
-        self._events.subscribe_raw("RESUMED", self._on_resumed)
-        self._sessions: collections.Counter[int] = collections.Counter()
-        """READYs per shard id since construction (the session count the logs show)."""
-        self._events.subscribe_raw("VOICE_STATE_UPDATE", self._on_voice_state)
-        self._events.subscribe_raw("VOICE_SERVER_UPDATE", self._on_voice_server)
-        if auto_chunk_members:
-            self._events.subscribe_raw("GUILD_CREATE", self._on_guild_create)
-        self._tg: anyio.abc.TaskGroup | None = None
+        self._hooks = GatewayHooks(
+            self._events,
+            self._voice,
+            intents=lambda: self.intents,
+            components=self._cache_settings.components,
+            auto_chunk_members=auto_chunk_members,
+        )
         self._context_tg: anyio.abc.TaskGroup | None = None
 
     def __repr__(self) -> str:
@@ -285,6 +288,11 @@ class GatewayBot:
         """Whether the bot's tree is running (starting, running or closing)."""
         return self._lifecycle.is_alive
 
+    def health(self) -> Health:
+        """Liveness and readiness now (`anycord.bots.health`): ready once started and while
+        every shard this process runs is connected; not ready from the moment close begins."""
+        return assess(self._lifecycle.state, self._runner.shards)
+
     def get_me(self) -> OwnUser | None:
         """The bot's own user, from the cache (`None` before READY or without the ME component)."""
         return self._cache.get_me()
@@ -321,7 +329,7 @@ class GatewayBot:
         """The listeners that would receive `event_type`."""
         return self._events.get_listeners(event_type, polymorphic=polymorphic)
 
-    def dispatch(self, event: Event) -> typing.Any:
+    def dispatch(self, event: Event) -> DispatchHandle:
         """Dispatch `event` to its listeners; await the result to wait for them."""
         return self._events.dispatch(event)
 
@@ -390,7 +398,7 @@ class GatewayBot:
         """
         self._shard_count_now()
         if activity is not UNDEFINED and activity is not None:
-            _warn_about_activity(activity)
+            warn_about_activity(activity)
         await self._runner.update_presence(
             status=status, idle_since=idle_since, activity=activity, afk=afk
         )
@@ -460,77 +468,6 @@ class GatewayBot:
         `ChannelInfoEvent`. Fields are `status` and/or `voice_start_time`."""
         await self._shard_for(guild).request_channel_info(guild, fields)
 
-    # -- raw subscribers (see __init__) ----------------------------------------------------
-
-    async def _on_ready(self, shard: GatewayShard | None, payload: dict[str, typing.Any]) -> None:
-        user = payload.get("user")
-        if user is not None:
-            self._user_id = Snowflake(user["id"])
-        if shard is not None:
-            # Never the session id or resume URL: both let anyone resume this session.
-            self._sessions[shard.id] += 1
-            _LOGGER.info(
-                "shard %d/%d READY as %s in %d guild(s) (session %d of this shard)",
-                shard.id,
-                shard.shard_count,
-                (user or {}).get("username", "?"),
-                len(payload.get("guilds") or ()),
-                self._sessions[shard.id],
-            )
-
-    async def _on_resumed(self, shard: GatewayShard | None, payload: dict[str, typing.Any]) -> None:
-        if shard is not None:
-            _LOGGER.info(
-                "shard %d/%d RESUMED (session %d of this shard)",
-                shard.id,
-                shard.shard_count,
-                self._sessions[shard.id],
-            )
-
-    async def _on_voice_state(
-        self, shard: GatewayShard | None, payload: dict[str, typing.Any]
-    ) -> None:
-        await self._voice.notify_state(payload)
-
-    async def _on_voice_server(
-        self, shard: GatewayShard | None, payload: dict[str, typing.Any]
-    ) -> None:
-        await self._voice.notify_server(payload)
-
-    async def _on_guild_create(
-        self, shard: GatewayShard | None, payload: dict[str, typing.Any]
-    ) -> None:
-        if shard is not None and self._should_chunk(payload):
-            self._chunk_later(shard, payload["id"])
-
-    def _should_chunk(self, payload: Mapping[str, typing.Any]) -> bool:
-        # hikari's conditions: asked for, members cached, GUILD_MEMBERS intent, and the guild
-        # did not send every member (large guilds send only part of the list).
-        if not self._auto_chunk or payload.get("unavailable"):
-            return False
-        if not self._cache_settings.components & CacheComponents.MEMBERS:
-            return False
-        if not self.intents & Intents.GUILD_MEMBERS:
-            return False
-        return bool(payload.get("large")) or int(payload.get("member_count", 0)) > len(
-            payload.get("members", ())
-        )
-
-    def _chunk_later(self, shard: GatewayShard, guild_id: str) -> None:
-        tg = self._tg
-        if tg is None:
-            return
-        include_presences = bool(self.intents & Intents.GUILD_PRESENCES)
-
-        async def chunk() -> None:
-            try:
-                await shard.request_guild_members(guild_id, include_presences=include_presences)
-            except errors.AnycordError as exc:
-                _LOGGER.warning("could not request the members of guild %s: %s", guild_id, exc)
-
-        # A task of the bot's tree, so the shard's reader never waits for the send limiter.
-        tg.start_soon(chunk)
-
     # -- lifecycle -----------------------------------------------------------------------
 
     async def start(
@@ -558,20 +495,22 @@ class GatewayBot:
             _LOGGER.debug(
                 "check_for_updates is accepted for hikari compatibility; anycord never phones home"
             )
-        _validate_shards(shard_ids, shard_count)
+        validate_shards(shard_ids, shard_count)
         if not 50 <= large_threshold <= 250:
             msg = f"large_threshold must be between 50 and 250, not {large_threshold}"
             raise ValueError(msg)
         if activity is not None:
-            _warn_about_activity(activity)
+            warn_about_activity(activity)
         async with self._lifecycle.running():
             self.print_banner()
-            if self._rest.is_alive or getattr(self._rest, "_state", "new") != "new":
+            if not self._rest.is_fresh:
                 self._rest = self._new_rest()
             tree_token = _TREE_OF.set(self)
             try:
                 async with anyio.create_task_group() as tg:
-                    self._tg = tg
+                    self._hooks.task_group = tg
+                    if self._health_server is not None:
+                        await tg.start(self._health_server.run, self.health)
                     await tg.start(self._rest.run)
                     await tg.start(self._events.run)
                     await tg.start(self._voice.run)
@@ -613,7 +552,7 @@ class GatewayBot:
             except BaseExceptionGroup as group:
                 raise single_error(group) from None
             finally:
-                self._tg = None
+                self._hooks.task_group = None
                 _TREE_OF.reset(tree_token)
 
     async def _shutdown(self) -> None:
@@ -760,39 +699,3 @@ class GatewayBot:
         finally:
             if close_passed_executor and self._executor is not None:
                 self._executor.shutdown(wait=True)
-
-
-def _validate_shards(shard_ids: Sequence[int] | None, shard_count: int | None) -> None:
-    if shard_count is not None and shard_count < 1:
-        msg = f"shard_count must be at least 1, not {shard_count}"
-        raise ValueError(msg)
-    if shard_ids is None:
-        return
-    if shard_count is None:
-        msg = "shard_ids needs shard_count (which shards out of how many?)"
-        raise ValueError(msg)
-    if not shard_ids:
-        msg = "shard_ids must not be empty"
-        raise ValueError(msg)
-    bad = sorted(i for i in shard_ids if not 0 <= i < shard_count)
-    if bad:
-        msg = f"shard_ids {bad} are outside 0..{shard_count - 1}"
-        raise ValueError(msg)
-
-
-def _warn_about_activity(activity: Activity) -> None:
-    # The warnings hikari gives for activities Discord silently mangles.
-    kind = int(getattr(activity, "type", 0))
-    url = getattr(activity, "url", None)
-    if kind == 1 and not (url and ("twitch.tv/" in url or "youtube.com/" in url)):
-        warnings.warn(
-            "a STREAMING activity only shows as streaming with a twitch.tv or youtube.com url",
-            category=UserWarning,
-            stacklevel=3,
-        )
-    if kind == 4 and getattr(activity, "state", None) is None:
-        warnings.warn(
-            "a CUSTOM activity shows its `state`; the name was used as the state",
-            category=UserWarning,
-            stacklevel=3,
-        )

@@ -38,10 +38,12 @@ import anyio
 
 from anycord import logs as logs_module
 from anycord._groups import single_error
+from anycord.bots.health import assess, health_routes
 from anycord.bots.lifecycle import Lifecycle
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
+from anycord.interactions.probe_routes import metrics_route
 from anycord.interactions.server import InteractionServer
 from anycord.interactions.verifier import use_verifier_process
 
@@ -53,7 +55,9 @@ if typing.TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence
     from types import TracebackType
 
+    from anycord.bots.health import Health
     from anycord.bots.run import Backend
+    from anycord.interactions.probe_routes import Route
     from anycord.interactions.server import ListenerT, Response
     from anycord.rest.client import RESTClient
 
@@ -128,6 +132,19 @@ class RESTBotBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(state={self._lifecycle.state.value!r})"
+
+    def health(self) -> Health:
+        """Liveness and readiness now (`anycord.bots.health`): live while the bot's tree runs,
+        ready once started and serving, until close begins."""
+        return assess(self._lifecycle.state)
+
+    def _routes(
+        self, serve_health: bool, metrics: Callable[[], tuple[str, bytes]] | None
+    ) -> dict[str, Route]:
+        routes = health_routes(self.health, metrics=metrics) if serve_health else {}
+        if metrics is not None and not serve_health:
+            routes["/metrics"] = metrics_route(metrics)
+        return routes
 
     # -- properties --------------------------------------------------------------------------
 
@@ -292,6 +309,11 @@ class RESTBot(RESTBotBase):
         logs: logging set-up, as for `GatewayBot` (`None` leaves logging alone; see
             docs/logging.md).
         banner: the banner printed on start (`None` for none).
+        serve_health: answer `GET`/`HEAD` `/livez`, `/healthz` and `/readyz` on the
+            interaction server (`health()`; the server's limits apply to them as to any
+            request); `False`: those paths are 404 like any other.
+        metrics: also answer `GET /metrics` with this exposition (`() -> (content_type,
+            body)`, for example `anycord.metrics.exposition` bound to a registry).
     """
 
     def __init__(
@@ -313,6 +335,8 @@ class RESTBot(RESTBotBase):
         banner: str | None = "anycord",
         force_color: bool = False,
         logs: int | str | dict[str, typing.Any] | None = "INFO",
+        serve_health: bool = True,
+        metrics: Callable[[], tuple[str, bytes]] | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -332,7 +356,12 @@ class RESTBot(RESTBotBase):
             force_color=force_color,
             logs=logs,
         )
-        self._adapter = AsgiAdapter(self._server, executor=executor, max_body_size=max_body_size)
+        self._adapter = AsgiAdapter(
+            self._server,
+            executor=executor,
+            max_body_size=max_body_size,
+            routes=self._routes(serve_health, metrics),
+        )
         self._addresses: list[str] = []
         self._own_group: anyio.abc.TaskGroup | None = None
 
@@ -362,6 +391,7 @@ class RESTBot(RESTBotBase):
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
         max_connections: int | None = None,
+        check_for_updates: bool = False,
         task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
     ) -> None:
         """Run the bot until `close()`; ready (`task_status.started()`) once the sockets listen.
@@ -392,6 +422,8 @@ class RESTBot(RESTBotBase):
                 it new ones are answered 503 without being read, and closed, while the open
                 ones are served. `None`: half the open-file limit, at most 4096
                 (`anycord.interactions.http11.default_max_connections`).
+            check_for_updates: accepted for hikari compatibility; ignored (anycord never
+                phones home).
 
         Raises `ComponentStateConflictError` if the bot is already running; any error from
         the REST client, a startup callback or binding propagates after cleanup.
@@ -517,12 +549,23 @@ class RESTBot(RESTBotBase):
         keep_alive_timeout: float | None = None,
         request_timeout: float = 10.0,
         max_connections: int | None = None,
-        backend: Backend = "asyncio",
+        backend: Backend | None = None,
         propagate_interrupts: bool = False,
         asyncio_debug: bool = False,
         coroutine_tracking_depth: int | None = None,
+        check_for_updates: bool = False,
+        close_passed_executor: bool = False,
+        enable_signal_handlers: bool | None = None,
     ) -> None:
-        """Start the bot on a new event loop and block until it closes (SIGINT/SIGTERM close it)."""
+        """Start the bot on a new event loop and block until it closes (SIGINT/SIGTERM close it).
+
+        The server arguments are `start()`'s. `backend`: `"asyncio"` or `"trio"`; `None` reads
+        `ANYCORD_BACKEND` (default asyncio). `enable_signal_handlers=False` leaves signals alone
+        (`None`, the default, handles them; only possible in the main thread), so `run()` also
+        works in another thread. `close_passed_executor=True` shuts the constructor's
+        `executor` down once the bot has closed. `check_for_updates` is accepted for hikari
+        compatibility and does nothing: anycord never phones home.
+        """
         from anycord.bots.run import run_blocking
 
         start = functools.partial(
@@ -540,15 +583,21 @@ class RESTBot(RESTBotBase):
             keep_alive_timeout=keep_alive_timeout,
             request_timeout=request_timeout,
             max_connections=max_connections,
+            check_for_updates=check_for_updates,
         )
-        run_blocking(
-            start,
-            self._lifecycle.request_close,
-            backend=backend,
-            propagate_interrupts=propagate_interrupts,
-            asyncio_debug=asyncio_debug,
-            coroutine_tracking_depth=coroutine_tracking_depth,
-        )
+        try:
+            run_blocking(
+                start,
+                self._lifecycle.request_close,
+                backend=backend,
+                propagate_interrupts=propagate_interrupts,
+                asyncio_debug=asyncio_debug,
+                coroutine_tracking_depth=coroutine_tracking_depth,
+                handle_signals=enable_signal_handlers is not False,
+            )
+        finally:
+            if close_passed_executor and self._executor is not None:
+                self._executor.shutdown(wait=True)
 
     async def __aenter__(self) -> RESTBot:
         group = anyio.create_task_group()

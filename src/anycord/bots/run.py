@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import typing
 
 import anyio
@@ -77,6 +78,14 @@ def run_blocking(
         handle_signals: install the SIGINT/SIGTERM watcher (only possible in the main thread).
     """
     backend = resolve_backend(backend)
+    if handle_signals and _SIGNALS and threading.current_thread() is not threading.main_thread():
+        # Python lets only the main thread install signal handlers; say what to do instead of
+        # failing inside the event loop with "set_wakeup_fd only works in main thread".
+        msg = (
+            "run() handles SIGINT/SIGTERM, which Python allows only in the main thread; "
+            "pass enable_signal_handlers=False to run it in another thread"
+        )
+        raise RuntimeError(msg)
     received: list[int] = []
 
     async def watch_signals(

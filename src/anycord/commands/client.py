@@ -34,6 +34,7 @@ import typing
 import anyio
 import anyio.lowlevel
 
+from anycord.commands import context as context_module
 from anycord.commands import invoke
 from anycord.commands.checks import MemoryCooldownStore
 from anycord.commands.context import (
@@ -390,7 +391,7 @@ class CommandClient:
         workers.submit(functools.partial(invoke.run, self, ctx, target, call))
         await anyio.lowlevel.checkpoint()
         if not ctx.is_answered:
-            decided = ctx._decided_event()
+            decided = context_module.decided(ctx)
             if self.defer_after is None:
                 await decided.wait()
             else:
@@ -398,8 +399,4 @@ class CommandClient:
                     await decided.wait()
                 if not ctx.is_answered:
                     await ctx.auto_defer()
-        if ctx._finished:
-            ctx._mark_delivered()
-        else:
-            server.notify_sent(interaction, ctx._delivery_event())
-        return ctx._builder
+        return context_module.settle_http(ctx, functools.partial(server.notify_sent, interaction))

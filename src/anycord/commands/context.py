@@ -31,7 +31,7 @@ from anycord.models.interactions import ComponentInteraction, ModalInteraction
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from anycord.cache import Cache
     from anycord.interactions.builders import InteractionResponseBuilder
@@ -297,6 +297,31 @@ class Context(typing.Generic[_I]):
             msg = "a modal can only be the initial response"
             raise RuntimeError(msg)
         await self._initial(InteractionModalBuilder(title, custom_id, components), _State.DONE)
+
+
+# -- what the command client and the invoker see of a context (same module: its invariants) --
+
+
+def decided(ctx: Context[typing.Any]) -> anyio.Event:
+    """Set once the handler has answered or deferred (or at once if it already has)."""
+    return ctx._decided_event()
+
+
+def finish(ctx: Context[typing.Any]) -> None:
+    """Mark the handler done: nothing it sends later waits for the HTTP answer."""
+    ctx._finished = True
+
+
+def settle_http(
+    ctx: Context[typing.Any], notify_sent: Callable[[anyio.Event], None]
+) -> InteractionResponseBuilder | None:
+    """The response for an interaction served over HTTP: delivered at once when the handler
+    is done, else `notify_sent(event)` (the server sets `event` once the answer was sent)."""
+    if ctx._finished:
+        ctx._mark_delivered()
+    else:
+        notify_sent(ctx._delivery_event())
+    return ctx._builder
 
 
 class _Built:

@@ -19,6 +19,7 @@ import typing
 
 import anyio
 
+from anycord.commands import context as context_module
 from anycord.commands.checks import bucket_of, run_check
 from anycord.commands.context import CommandContext
 from anycord.commands.workers import Workers
@@ -61,7 +62,7 @@ async def run(
         await _run(client, ctx, target, call)
         await _acknowledge(ctx, target)
     finally:
-        ctx._finished = True
+        context_module.finish(ctx)
 
 
 async def _run(
@@ -200,7 +201,7 @@ def collected_call(ctx: ComponentContext, stream: MemoryObjectSendStream[Compone
             stream.send_nowait(ctx)
         except (anyio.WouldBlock, anyio.BrokenResourceError, anyio.ClosedResourceError):
             return
-        await ctx._decided_event().wait()
+        await context_module.decided(ctx).wait()
 
     return call
 

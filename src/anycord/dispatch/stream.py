@@ -31,14 +31,14 @@ if typing.TYPE_CHECKING:
     from anycord.dispatch.manager import EventManager
     from anycord.events.base import Event
 
-__all__ = ["EventStream"]
+__all__ = ["EventStream", "Feed"]
 
 EventT = typing.TypeVar("EventT", bound="Event")
 T = typing.TypeVar("T")
 U = typing.TypeVar("U")
 
 
-class _Feed:
+class Feed:
     """The dispatcher-side end of a stream: called synchronously for every matching event."""
 
     __slots__ = ("dropped", "filters", "send")
@@ -85,7 +85,7 @@ class EventStream(typing.Generic[T]):
         self._steps: list[tuple[str, Callable[[typing.Any], typing.Any]]] = []
         self._prefilters: list[Callable[[typing.Any], bool]] = []
         self._max_items: int | None = None
-        self._feed: _Feed | None = None
+        self._feed: Feed | None = None
         self._receive: MemoryObjectReceiveStream[typing.Any] | None = None
         self._started = False
         self._root: EventStream[typing.Any] = self
@@ -137,11 +137,11 @@ class EventStream(typing.Generic[T]):
             msg = "enter the stream returned by bot.stream(), once"
             raise ComponentStateConflictError(msg)
         send, receive = anyio.create_memory_object_stream[typing.Any](self._limit)
-        feed = _Feed(send)
+        feed = Feed(send)
         feed.filters.extend(self._prefilters)
         self._feed = feed
         self._receive = receive
-        self._manager._add_feed(self._event_type, feed)
+        self._manager.add_feed(self._event_type, feed)
         return self
 
     async def __aexit__(
@@ -157,7 +157,7 @@ class EventStream(typing.Generic[T]):
         root = self._root
         feed, receive = root._feed, root._receive
         if feed is not None:
-            root._manager._remove_feed(root._event_type, feed)
+            root._manager.remove_feed(root._event_type, feed)
             feed.send.close()
         if receive is not None:
             receive.close()

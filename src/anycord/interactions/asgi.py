@@ -5,7 +5,10 @@ ASGI app. It adds the transport checks to the server's status table: `POST` only
 `Allow: POST`), on `path` only (404), `Content-Type: application/json` (415), both signature
 headers present and hex (401), `Content-Length` and the streamed body at most `max_body_size`
 (413, checked before the body is read when the length is declared), non-empty body (400).
-Headers are checked before the body is read.
+Headers are checked before the body is read. Other paths are 404, except the read-only
+`GET`/`HEAD` routes given as `routes` (health probes, metrics; `anycord.interactions.probe_routes`),
+which are answered before any body is read, under the same server limits. A `HEAD` request
+is answered with its `GET` answer's status and headers and no body.
 
 Lifespan is handled the way the ASGI spec asks, in one long-lived call: on
 `lifespan.startup` every startup callback runs, in the order added (the first failure stops
@@ -21,11 +24,14 @@ from __future__ import annotations
 import logging
 import typing
 
+from anycord.interactions.probe_routes import answer
 from anycord.interactions.server import InteractionServer, Response, check_request, error_response
 
 if typing.TYPE_CHECKING:
     import concurrent.futures
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
+
+    from anycord.interactions.probe_routes import Route
 
 __all__ = ["AsgiAdapter", "Scope"]
 
@@ -44,6 +50,7 @@ unusable for another request, so the client must not reuse it."""
 _ALLOW_POST: typing.Final = ((b"allow", b"POST"), *_CLOSE)
 _NOT_FOUND: typing.Final = error_response(404, "Not found")
 _NOT_ALLOWED: typing.Final = error_response(405, "Method not allowed")
+_EMPTY_BODY: typing.Final = error_response(400, "POST request must have a body")
 
 
 class AsgiAdapter:
@@ -55,6 +62,8 @@ class AsgiAdapter:
         max_body_size: the largest request body accepted (bytes; 413 above it).
         path: the one path interactions are posted to (relative to the mount's `root_path`).
         shutdown_timeout: how long generator listeners get to finish at shutdown.
+        routes: read-only `GET`/`HEAD` routes by exact path, beside `path` (for example
+            `anycord.bots.health.health_routes(bot.health)`); `ValueError` if one is `path`.
     """
 
     __slots__ = (
@@ -63,6 +72,7 @@ class AsgiAdapter:
         "_on_shutdown",
         "_on_startup",
         "_path",
+        "_routes",
         "_server",
         "_shutdown_timeout",
     )
@@ -76,10 +86,15 @@ class AsgiAdapter:
         max_body_size: int = 1024**2,
         path: str = "/",
         shutdown_timeout: float = 60.0,
+        routes: Mapping[str, Route] | None = None,
     ) -> None:
         if max_body_size < 1:
             msg = f"max_body_size must be positive, got {max_body_size}"
             raise ValueError(msg)
+        if routes and path in routes:
+            msg = f"the route {path!r} is the interaction path"
+            raise ValueError(msg)
+        self._routes = dict(routes or {})
         self._server = server
         self._executor = executor
         self._max_body_size = max_body_size
@@ -92,6 +107,11 @@ class AsgiAdapter:
     def server(self) -> InteractionServer:
         """The interaction server."""
         return self._server
+
+    @property
+    def routes(self) -> Mapping[str, Route]:
+        """The read-only routes beside the interaction path, by path (a copy)."""
+        return dict(self._routes)
 
     @property
     def max_body_size(self) -> int:
@@ -222,25 +242,45 @@ class AsgiAdapter:
         `(failure, extra_headers, signature, timestamp)`: answer `failure` (with
         `extra_headers`) when it is not `None`; otherwise read the body, answer an empty one
         with `empty_body_response()`, and pass the rest to `server.on_interaction` with the
-        hex-decoded signature and the timestamp returned here.
+        hex-decoded signature and the timestamp returned here. A failure on the interaction
+        path (or a path that is nothing's) is counted in the server's `stats`.
         """
+        extra: tuple[tuple[bytes, bytes], ...] = _CLOSE
+        sig = ts = b""
         if path != self._path:
-            return _NOT_FOUND, _CLOSE, b"", b""
-        if method != "POST":
-            return _NOT_ALLOWED, _ALLOW_POST, b"", b""
-        failure, sig, ts = check_request(
-            content_type=content_type, signature=signature, timestamp=timestamp
-        )
-        if failure is not None:
-            return failure, _CLOSE, b"", b""
-        if content_length is not None and content_length > self._max_body_size:
-            return error_response(413, "Content too large"), _CLOSE, b"", b""
-        return None, (), sig, ts
+            route = self._routes.get(path)
+            if route is not None:  # a health probe: not an interaction request
+                try:
+                    status, kind, body, extra = answer(route, method)
+                except Exception:
+                    _LOGGER.exception("the %s route failed", path)
+                    return error_response(500, "Internal server error"), _CLOSE, b"", b""
+                if content_length:  # a body the server will not read: this connection ends
+                    extra = (*extra, *_CLOSE)
+                response = Response(status_code=status, payload=body, content_type=kind)
+                return response, extra, b"", b""
+            failure: Response | None = _NOT_FOUND
+        elif method != "POST":
+            failure, extra = _NOT_ALLOWED, _ALLOW_POST
+        else:
+            failure, sig, ts = check_request(
+                content_type=content_type, signature=signature, timestamp=timestamp
+            )
+            if (
+                failure is None
+                and content_length is not None
+                and content_length > self._max_body_size
+            ):
+                failure = error_response(413, "Content too large")
+        if failure is None:
+            return None, (), sig, ts
+        self._server.stats.answered(failure.status_code)
+        return failure, extra, b"", b""
 
-    @staticmethod
-    def empty_body_response() -> Response:
+    def empty_body_response(self) -> Response:
         """The answer to a request whose body is empty (the connection stays usable)."""
-        return error_response(400, "POST request must have a body")
+        self._server.stats.answered(400)
+        return _EMPTY_BODY
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         content_type = signature = timestamp = length = None
@@ -263,7 +303,7 @@ class AsgiAdapter:
             content_length=int(length) if length is not None and length.isdigit() else None,
         )
         if failure is not None:
-            await _send_response(send, failure, extra=extra)
+            await _send_response(send, failure, extra=extra, bodiless=scope["method"] == "HEAD")
             return
         body = await self._read_body(receive)
         if body is None:
@@ -303,7 +343,9 @@ async def _send_response(
     response: Response,
     *,
     extra: tuple[tuple[bytes, bytes], ...] = (),
+    bodiless: bool = False,
 ) -> None:
+    # `bodiless`: a HEAD request's answer, with the headers of the GET answer but no body.
     if not response.files:
         body = response.payload or b""
         headers = [(b"content-length", b"%d" % len(body))]
@@ -313,7 +355,9 @@ async def _send_response(
         await send(
             {"type": "http.response.start", "status": response.status_code, "headers": headers}
         )
-        await send({"type": "http.response.body", "body": body, "more_body": False})
+        await send(
+            {"type": "http.response.body", "body": b"" if bodiless else body, "more_body": False}
+        )
         return
     headers = [(k.encode(), v.encode()) for k, v in response.headers.items()]
     headers.extend(extra)

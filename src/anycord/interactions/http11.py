@@ -447,6 +447,7 @@ class _Server:
                 extra,
                 sig,
                 ts,
+                method == b"HEAD",
             )
         return await self._asgi(
             connection,
@@ -473,8 +474,10 @@ class _Server:
         extra: tuple[tuple[bytes, bytes], ...],
         sig: bytes,
         ts: bytes,
+        bodiless: bool,
     ) -> tuple[bytes, bool]:
-        """The adapter's decisions without ASGI: same statuses, headers and bodies."""
+        """The adapter's decisions without ASGI: same statuses, headers and bodies (no body
+        for `HEAD`, whose answer has the `GET` answer's headers)."""
         if response is None:
             if remaining:
                 body = buffer[:remaining]
@@ -503,7 +506,7 @@ class _Server:
             else:
                 response = adapter.empty_body_response()
         try:
-            close = await self._respond(connection, response, extra, keep_alive)
+            close = await self._respond(connection, response, extra, keep_alive, bodiless)
         finally:
             response.mark_sent()
         if remaining > 0 or close:
@@ -518,6 +521,7 @@ class _Server:
         response: Response,
         extra: tuple[tuple[bytes, bytes], ...],
         keep_alive: bool,
+        bodiless: bool = False,
     ) -> bool:
         """Write `response`; whether the connection must close after it."""
         status = response.status_code
@@ -563,7 +567,8 @@ class _Server:
         if (not keep_alive or self.closing) and not close:
             parts.append(b"connection: close\r\n")
         parts.append(b"\r\n")
-        parts.append(body)
+        if not bodiless:
+            parts.append(body)
         await connection.send(b"".join(parts), self.request_timeout)
         return close
 

@@ -70,6 +70,7 @@ from anycord.rest.endpoints.threads import ThreadEndpoints
 from anycord.rest.endpoints.user_extras import UserExtraEndpoints
 from anycord.rest.endpoints.users import UserEndpoints
 from anycord.rest.endpoints.voice import VoiceEndpoints
+from anycord.rest.endpoints.voice_messages import VoiceMessageEndpoints
 from anycord.rest.endpoints.webhook_tokens import WebhookTokenEndpoints
 from anycord.rest.endpoints.webhooks import WebhookEndpoints
 from anycord.rest.ratelimits import (
@@ -78,9 +79,11 @@ from anycord.rest.ratelimits import (
     Grant,
     RateLimiter,
     RateLimitInfo,
+    Wait,
 )
 from anycord.rest.tokens import StaticToken, TokenStrategy
-from anycord.rest.waiters import WaitQueues
+from anycord.rest.waiters import Waiter, WaitQueues
+from anycord.stats import RESTStats
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -178,6 +181,7 @@ class RESTClient(
     UserEndpoints,
     ChannelEndpoints,
     MessageEndpoints,
+    VoiceMessageEndpoints,
     ReactionEndpoints,
     InteractionEndpoints,
     WebhookEndpoints,
@@ -270,6 +274,8 @@ class RESTClient(
         self._rng = rng or random.Random()
         self._waiters = WaitQueues()
         self._scopes: set[anyio.CancelScope] = set()
+        self.stats = RESTStats()
+        """Requests, latency, 429s and rate-limit waits by route (`anycord.stats.RESTStats`)."""
         self._state = "new"
         self._stop: anyio.Event | None = None
         self._stopped: anyio.Event | None = None
@@ -299,6 +305,11 @@ class RESTClient(
     def is_alive(self) -> bool:
         """Whether the client is running (between start and close)."""
         return self._state == "running"
+
+    @property
+    def is_fresh(self) -> bool:
+        """Whether the client was never started nor closed (a client runs once)."""
+        return self._state == "new"
 
     @property
     def http_settings(self) -> HTTPSettings:
@@ -449,35 +460,51 @@ class RESTClient(
             state = limiter.state_key(route)
             if state is not None and state in queues:
                 key = state
-        waiter = None if key is None else queues.join(key)
+        decision: Grant | Wait | None = None
+        if key is None:
+            decision = limiter.acquire(route, anyio.current_time())
+            if isinstance(decision, Grant):
+                return decision
+            key = decision.key
+        waiter = Waiter(route)
+        queues.join(key, waiter)
         try:
-            if key is not None and waiter is not None:
-                await queues.wait(key, waiter, None)
             while True:
-                decision = limiter.acquire(route, anyio.current_time())
-                if isinstance(decision, Grant):
-                    return decision
-                if decision.delay is not None and decision.delay > self.max_rate_limit:
-                    raise errors.RateLimitTooLongError(
-                        route=str(route),
-                        retry_after=decision.delay,
-                        max_rate_limit=self.max_rate_limit,
-                        is_global=decision.is_global,
-                    )
-                if _LOGGER.isEnabledFor(logs.TRACE):
-                    _LOGGER.log(
-                        logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key
-                    )
-                if decision.key != key:
-                    if key is not None and waiter is not None:
-                        queues.leave(key, waiter)
-                    key = decision.key
-                    waiter = queues.join(key)
-                assert waiter is not None
-                await queues.wait(key, waiter, decision.delay)
+                # `decision` is None (queued behind others), a grant, or a wait on the queue
+                # this caller is in (`serve` moves callers it tells to wait elsewhere).
+                delay = None
+                if decision is not None:
+                    if isinstance(decision, Grant):
+                        return decision
+                    if decision.delay is not None and decision.delay > self.max_rate_limit:
+                        raise errors.RateLimitTooLongError(
+                            route=str(route),
+                            retry_after=decision.delay,
+                            max_rate_limit=self.max_rate_limit,
+                            is_global=decision.is_global,
+                        )
+                    if _LOGGER.isEnabledFor(logs.TRACE):
+                        _LOGGER.log(
+                            logs.TRACE, "%s waits %s on %s", route, decision.delay, decision.key
+                        )
+                    if queues.is_head(decision.key, waiter):
+                        delay = decision.delay
+                await queues.wait(waiter, delay)
+                # Handed an answer by the head that served the queue, or (as the head, after
+                # its timer or a response) serve the queue now, from this caller on.
+                decision = waiter.take()
+                if decision is None and waiter.key is not None:
+                    decision = queues.serve(waiter.key, waiter, self._acquire)
         finally:
-            if key is not None and waiter is not None:
-                queues.leave(key, waiter)
+            queues.leave(waiter)
+            handed = waiter.take()
+            if isinstance(handed, Grant):
+                # Granted by the head, then cancelled before it could send: the slot it
+                # consumed stays consumed; its bucket's next caller may go.
+                self._wake(limiter.release(handed, anyio.current_time()))
+
+    def _acquire(self, route: CompiledRoute) -> Grant | Wait:
+        return self.rate_limiter.acquire(route, anyio.current_time())
 
     def _wake(self, keys: Iterable[str]) -> None:
         for key in keys:
@@ -503,6 +530,8 @@ class RESTClient(
         url = self.rest_url + route.path
         shown_url = self.rest_url + (route.safe_path or route.path)
         params = encode_query(query)
+        template = str(route)  # the only name metrics see: no ids, no tokens
+        stats = self.stats
         retries = 0
         limited = 0
         refreshed = False
@@ -526,8 +555,11 @@ class RESTClient(
                 headers["Content-Type"] = "application/json"
                 content = orjson.dumps(json)
 
+            asked = anyio.current_time()
             grant = await self._wait_for_grant(route)
             started = anyio.current_time()
+            if started > asked:
+                stats.wait(template, started - asked)
             try:
                 with anyio.fail_after(total) if total is not None else contextlib.nullcontext():
                     response = await self._send(route.method, url, params, headers, content)
@@ -579,6 +611,7 @@ class RESTClient(
                         self.rate_limiter.invalid.limit,
                         self.rate_limiter.invalid.period,
                     )
+            stats.answered(template, status, now - started)
             if _LOGGER.isEnabledFor(logging.DEBUG):
                 # One line per request: method and template only (no IDs, no tokens).
                 _LOGGER.debug("%s -> %d in %.3fs", route, status, now - started)
@@ -594,6 +627,7 @@ class RESTClient(
                     raise errors.MalformedResponseError(str(route), f"expected JSON, got {kind!r}")
                 return body
             if status == 429:
+                stats.limited(template, info.scope)
                 if info.retry_after is None:
                     raise _error(shown_url, response, body, raw_body)
                 if info.scope == CLOUDFLARE_SCOPE:

@@ -22,7 +22,7 @@ from anycord.rest.routes import Route
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from anycord.rest.endpoints._base import EndpointBase
+    from anycord.rest.client import RESTClient
 
 __all__ = [
     "POST_TOKEN",
@@ -61,7 +61,7 @@ class TokenStrategy(abc.ABC):
         return False
 
     @abc.abstractmethod
-    async def acquire(self, client: EndpointBase) -> str:
+    async def acquire(self, client: RESTClient) -> str:
         """The header value (`Bot <token>` / `Bearer <token>`), fetching one if needed."""
 
     def invalidate(self, header: str | None) -> None:  # noqa: B027 - optional hook
@@ -94,7 +94,7 @@ class StaticToken(TokenStrategy):
     def token_type(self) -> str:
         return self._token_type
 
-    async def acquire(self, client: EndpointBase) -> str:
+    async def acquire(self, client: RESTClient) -> str:
         return self._header
 
 
@@ -123,7 +123,6 @@ class ClientCredentialsStrategy(TokenStrategy):
     """
 
     __slots__ = (
-        "_basic",
         "_client_id",
         "_client_secret",
         "_expires_at",
@@ -143,7 +142,6 @@ class ClientCredentialsStrategy(TokenStrategy):
     ) -> None:
         self._client_id = str(int(client_id))
         self._client_secret = client_secret
-        self._basic = basic_auth(client_id, client_secret)
         self.scopes = tuple(scopes)
         self.refresh_margin = refresh_margin
         self._header: str | None = None
@@ -163,20 +161,17 @@ class ClientCredentialsStrategy(TokenStrategy):
         """The application's ID."""
         return self._client_id
 
-    async def acquire(self, client: EndpointBase) -> str:
+    async def acquire(self, client: RESTClient) -> str:
         if self._lock is None:
             self._lock = anyio.Lock()
         async with self._lock:
             if self._header is not None and anyio.current_time() < self._expires_at:
                 return self._header
-            payload = await client._request(
-                POST_TOKEN.compile(),
-                form={"grant_type": "client_credentials", "scope": " ".join(self.scopes)},
-                auth=self._basic,
+            grant = await client.authorize_client_credentials_token(
+                self._client_id, self._client_secret, self.scopes
             )
-            token = str(payload["access_token"])
-            logs.register_secret(token)
-            expires_in = float(payload.get("expires_in", 604800))
+            token = grant.access_token
+            expires_in = grant.expires_in.total_seconds()
             self._expires_at = anyio.current_time() + max(0.0, expires_in - self.refresh_margin)
             self._header = f"Bearer {token}"
             return self._header

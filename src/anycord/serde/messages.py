@@ -288,10 +288,11 @@ def decode_message_interaction_metadata(
     target_message = p.get("target_message_id")
     interacted = p.get("interacted_message_id")
     triggering = p.get("triggering_interaction_metadata")
+    user = p.get("user")
     return MessageInteractionMetadata(
         id=Snowflake(p["id"]),
         type=_interaction_type(p["type"]),
-        user=decode_user(p["user"], app),
+        user=None if user is None else decode_user(user, app),
         authorizing_integration_owners={
             try_enum(ApplicationIntegrationType, int(k)): Snowflake(v)
             for k, v in p.get("authorizing_integration_owners", {}).items()
@@ -311,11 +312,12 @@ def encode_message_interaction_metadata(m: MessageInteractionMetadata) -> JSONOb
     out: JSONObject = {
         "id": str(m.id),
         "type": int(m.type),
-        "user": encode_user(m.user),
         "authorizing_integration_owners": {
             str(int(k)): str(v) for k, v in m.authorizing_integration_owners.items()
         },
     }
+    if m.user is not None:
+        out["user"] = encode_user(m.user)
     if m.original_response_message_id is not None:
         out["original_response_message_id"] = str(m.original_response_message_id)
     if m.target_user is not None:
@@ -501,11 +503,12 @@ def _decode_rare_fields(
     interaction = None
     if raw_interaction is not None:
         raw_imember = raw_interaction.get("member")
+        raw_iuser = raw_interaction.get("user")
         interaction = MessageInteraction(
             id=Snowflake(raw_interaction["id"]),
             type=_interaction_type(raw_interaction["type"]),
             name=raw_interaction.get("name", ""),
-            user=decode_user(raw_interaction["user"], app),
+            user=None if raw_iuser is None else decode_user(raw_iuser, app),
             member=None if raw_imember is None else _links.decode_partial_member(raw_imember, app),
         )
     raw_thread = get("thread")
@@ -682,12 +685,9 @@ def encode_message(m: Message) -> JSONObject:
         out["interaction_metadata"] = encode_message_interaction_metadata(m.interaction_metadata)
     if m.interaction is not None:
         i = m.interaction
-        interaction: JSONObject = {
-            "id": str(i.id),
-            "type": int(i.type),
-            "name": i.name,
-            "user": encode_user(i.user),
-        }
+        interaction: JSONObject = {"id": str(i.id), "type": int(i.type), "name": i.name}
+        if i.user is not None:
+            interaction["user"] = encode_user(i.user)
         if i.member is not None:
             interaction["member"] = _links.encode_partial_member(i.member)
         out["interaction"] = interaction
@@ -745,24 +745,29 @@ def encode_allowed_mentions(mentions: AllowedMentions) -> JSONObject:
 
 
 def decode_allowed_mentions(payload: JSONObject, app: RESTAware | None = None) -> AllowedMentions:
-    """`allowed_mentions` back into the model (for fakes that read what a bot sent)."""
+    """`allowed_mentions` back into the model (for fakes that read what a bot sent).
+
+    The spec lets every list hold nulls and every field be null: a null ID is skipped, a null
+    `replied_user` is left `UNDEFINED`, as if absent.
+    """
     del app
     parse = payload.get("parse") or ()
+    replied_user = payload.get("replied_user")
     users = payload.get("users")
     roles = payload.get("roles")
     return AllowedMentions(
         everyone="everyone" in parse,
         users=True
         if "users" in parse
-        else [Snowflake(u) for u in users]
+        else [Snowflake(u) for u in users if u is not None]
         if users is not None
         else False,
         roles=True
         if "roles" in parse
-        else [Snowflake(r) for r in roles]
+        else [Snowflake(r) for r in roles if r is not None]
         if roles is not None
         else False,
-        replied_user=payload.get("replied_user", UNDEFINED),
+        replied_user=UNDEFINED if replied_user is None else replied_user,
     )
 
 

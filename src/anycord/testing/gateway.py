@@ -355,7 +355,7 @@ class FakeGateway:
             targets.append((session, session.push(event_name, encoded)))
             conn = self._session_connection(session)
             if conn is not None:
-                conn._wake_writer()
+                conn.wake_writer()
         return targets
 
     def _session_connection(self, session: GatewaySession) -> FakeGatewayConnection | None:
@@ -558,7 +558,7 @@ class FakeGateway:
                 await self._request_guild_members(conn, d)
             elif op == 4 and isinstance(d, dict) and d.get("guild_id") is not None:
                 self._voice_state_update(conn, d)
-            elif op == 3 and not conn._presences.admit(now):
+            elif op == 3 and not conn.presence_window.admit(now):
                 self.dropped_presences.append((now, conn.shard_id))
             elif op == 43 and self.world is not None:
                 info = gateway_ops.channel_info(self.world, d)
@@ -623,7 +623,7 @@ class FakeGateway:
         if self.world is not None and intents & Intents.GUILDS:
             for g in on_shard:
                 session.push("GUILD_CREATE", orjson.dumps(self.world.guild_create_payload(g)))
-        conn._wake_writer()
+        conn.wake_writer()
         self._notify()
 
     async def _resume(self, conn: FakeGatewayConnection, d: typing.Any, now: float) -> None:
@@ -658,7 +658,7 @@ class FakeGateway:
         conn._replay_until = session.seq
         session.disconnected_at = None
         session.push("RESUMED", b"{}")
-        conn._wake_writer()
+        conn.wake_writer()
         self._notify()
 
     def _note_overlap(
@@ -680,7 +680,7 @@ class FakeGateway:
             return
         for body in gateway_ops.guild_members_chunks(world, gid, d):
             session.push("GUILD_MEMBERS_CHUNK", orjson.dumps(body))
-        conn._wake_writer()
+        conn.wake_writer()
 
     def _voice_state_update(self, conn: FakeGatewayConnection, d: dict[str, typing.Any]) -> None:
         gid = int(d["guild_id"])
@@ -691,7 +691,7 @@ class FakeGateway:
 
     async def _writer(self, conn: FakeGatewayConnection) -> None:
         while True:
-            wake = conn._wake
+            wake = conn.writer_wake
             session = conn._session
             frames = (
                 session.frames_after(conn._sent_seq, replay_until=conn._replay_until)
@@ -738,7 +738,7 @@ class FakeGateway:
     async def _send_frames(self, conn: FakeGatewayConnection, frames: list[bytes]) -> None:
         """Send each frame as one websocket message (compressed as negotiated), in one write."""
         assert conn._ws is not None
-        async with conn._send_lock:
+        async with conn.send_lock:
             if conn._closing or conn.closed.is_set():
                 return
             if conn._ws.state is not ConnectionState.OPEN:
@@ -763,7 +763,7 @@ class FakeGateway:
     async def _send_raw(
         self, conn: FakeGatewayConnection, data: bytes, *, force: bool = False
     ) -> None:
-        async with conn._send_lock:
+        async with conn.send_lock:
             if (conn._closing and not force) or conn.closed.is_set():
                 return
             try:
@@ -778,7 +778,7 @@ class FakeGateway:
             return
         _LOGGER.debug("closing shard %s connection with %s (%s)", conn.shard_id, code, reason)
         conn.close_code, conn.close_reason, conn.closed_by = code, reason, "server"
-        async with conn._send_lock:
+        async with conn.send_lock:
             conn._closing = True
             try:
                 assert conn._stream is not None

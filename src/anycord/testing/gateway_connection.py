@@ -56,13 +56,13 @@ class FakeGatewayConnection:
     _stream: ByteStream | None = attrs.field(default=None, init=False, repr=False)
     _ws: WSConnection | None = attrs.field(default=None, init=False, repr=False)
     _deflater: Deflater | None = attrs.field(default=None, init=False, repr=False)
-    _send_lock: anyio.Lock = attrs.field(factory=anyio.Lock, init=False, repr=False)
+    send_lock: anyio.Lock = attrs.field(factory=anyio.Lock, init=False, repr=False)
     _window: SendWindow = attrs.field(factory=SendWindow, init=False, repr=False)
-    _presences: PresenceWindow = attrs.field(factory=PresenceWindow, init=False, repr=False)
+    presence_window: PresenceWindow = attrs.field(factory=PresenceWindow, init=False, repr=False)
     _session: GatewaySession | None = attrs.field(default=None, init=False, repr=False)
     _sent_seq: int = attrs.field(default=0, init=False, repr=False)
     _replay_until: int = attrs.field(default=0, init=False, repr=False)
-    _wake: anyio.Event = attrs.field(factory=anyio.Event, init=False, repr=False)
+    writer_wake: anyio.Event = attrs.field(factory=anyio.Event, init=False, repr=False)
     _closing: bool = attrs.field(default=False, init=False, repr=False)
     _tg: TaskGroup | None = attrs.field(default=None, init=False, repr=False)
 
@@ -85,6 +85,7 @@ class FakeGatewayConnection:
         """The sequence number of the last dispatch sent on this connection."""
         return self._sent_seq
 
-    def _wake_writer(self) -> None:
-        self._wake.set()
-        self._wake = anyio.Event()
+    def wake_writer(self) -> None:
+        """Wake the connection's writer (FakeGateway calls it when there is more to send)."""
+        self.writer_wake.set()
+        self.writer_wake = anyio.Event()

@@ -330,6 +330,8 @@ def message_fields(world: World, req: Request, channel_id: str, *, creating: boo
     attachments = _attachments(world, req, channel_id, body)
     if attachments is not None:
         fields["attachments"] = attachments
+    if int(fields.get("flags") or 0) & VOICE_MESSAGE_FLAG:
+        check_voice_message(fields, req)
     if creating and not (
         fields.get("content")
         or fields.get("embeds")
@@ -342,6 +344,31 @@ def message_fields(world: World, req: Request, channel_id: str, *, creating: boo
         raise ApiError(400, 50006, "Cannot send an empty message")
     fields.pop("sticker_ids", None)
     return fields
+
+
+VOICE_MESSAGE_FLAG = 1 << 13
+"""`IS_VOICE_MESSAGE` (resources/message.mdx, message flags)."""
+
+
+def check_voice_message(fields: Payload, req: Request) -> None:
+    """Discord's rules for a voice message (resources/message.mdx, "Voice Messages"; codes
+    50159-50161 in topics/opcodes-and-status-codes.mdx): one audio upload with `duration_secs`
+    and `waveform`, and nothing else in the message."""
+    extra = ("content", "embeds", "components", "sticker_ids", "poll", "tts")
+    if any(fields.get(key) for key in extra):
+        raise ApiError(400, 50159, "Voice messages do not support additional content.")
+    attachments = fields.get("attachments") or []
+    audio = [a for a in attachments if str(a.get("content_type", "")).startswith("audio/")]
+    if len(attachments) != 1 or len(audio) != 1 or len(req.files) > 1:
+        raise ApiError(400, 50160, "Voice messages must have a single audio attachment.")
+    if not (audio[0].get("waveform") and audio[0].get("duration_secs")):
+        raise ApiError(400, 50161, "Voice messages must have supporting metadata.")
+
+
+def refuse_voice_message_edit(message: Payload) -> None:
+    """Discord answers any edit of a voice message with 50162."""
+    if int(message.get("flags") or 0) & VOICE_MESSAGE_FLAG:
+        raise ApiError(400, 50162, "Voice messages cannot be edited.")
 
 
 _SNAPSHOT_FIELDS = (
@@ -389,8 +416,11 @@ def _attachment_payload(
         "url": url,
         "proxy_url": url,
         "content_type": upload.content_type,
-        **({"description": meta["description"]} if "description" in meta else {}),
+        **{key: meta[key] for key in _ATTACHMENT_METADATA if key in meta},
     }
+
+
+_ATTACHMENT_METADATA = ("description", "title", "duration_secs", "waveform")
 
 
 def _attachments(
@@ -450,6 +480,7 @@ def edit_message(world: World, req: Request) -> Reply:
     message = get_message(world, req.params["channel_id"], req.params["message_id"])
     if message["author"]["id"] != world.bot_user["id"] and set(req.body()) - {"flags"}:
         raise ApiError(403, 50005, "Cannot edit a message authored by another user")
+    refuse_voice_message_edit(message)
     fields = message_fields(world, req, req.params["channel_id"], creating=False)
     message.update(fields, edited_timestamp=iso())
     world.emit(

@@ -13,7 +13,14 @@ import typing
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
 from anycord.testing.interactions import ALLOWED_RESPONSES
-from anycord.testing.rest_handlers import _int, get_channel, message_fields, router
+from anycord.testing.rest_guilds import get_guild
+from anycord.testing.rest_handlers import (
+    _int,
+    get_channel,
+    message_fields,
+    refuse_voice_message_edit,
+    router,
+)
 from anycord.testing.world import iso
 
 if typing.TYPE_CHECKING:
@@ -50,6 +57,11 @@ def _interaction_message(
     )
 
 
+_RESPONSE_FIELDS = ("content", "embeds", "components", "attachments", "flags", "tts")
+"""What an initial response's `data` puts on the message it creates or updates (a type 7
+update sets all but `tts`)."""
+
+
 def apply_initial_response(world: World, record: InteractionRecord, response: Payload) -> None:
     """Record a bot's initial response.
 
@@ -64,9 +76,7 @@ def apply_initial_response(world: World, record: InteractionRecord, response: Pa
         message = world.messages.get(record.channel_id, {}).get(record.message_id)
         if kind == 7 and message is not None:
             data = response.get("data") or {}
-            message.update(
-                {k: data[k] for k in ("content", "embeds", "components", "flags") if k in data}
-            )
+            message.update({k: data[k] for k in _RESPONSE_FIELDS if k in data and k != "tts"})
             message["edited_timestamp"] = iso()
             gid = world.channels.get(record.channel_id, {}).get("guild_id")
             world.emit(
@@ -77,9 +87,7 @@ def apply_initial_response(world: World, record: InteractionRecord, response: Pa
         return
     if kind in (4, 5):
         data = dict(response.get("data") or {})
-        fields = {
-            k: data[k] for k in ("content", "embeds", "components", "flags", "tts") if k in data
-        }
+        fields = {k: data[k] for k in _RESPONSE_FIELDS if k in data}
         if kind == 5:
             fields = {"content": "", "flags": int(data.get("flags", 0)) | 128}
         message = _interaction_message(world, record, fields)
@@ -239,6 +247,7 @@ for _path in (_W + "/messages/@original", _W + "/messages/{message_id}"):
     @route("PATCH", _path)
     def edit_webhook_message(world: World, req: Request) -> Reply:
         message, gid = _target_message(world, req)
+        refuse_voice_message_edit(message)
         message.update(
             message_fields(world, req, message["channel_id"], creating=False),
             edited_timestamp=iso(),
@@ -299,6 +308,12 @@ def create_webhook(world: World, req: Request) -> Reply:
 def list_channel_webhooks(world: World, req: Request) -> Reply:
     channel = get_channel(world, req.params["channel_id"])
     return Reply(200, [w for w in world.webhooks.values() if w["channel_id"] == channel["id"]])
+
+
+@route("GET", "/guilds/{guild_id}/webhooks")
+def list_guild_webhooks(world: World, req: Request) -> Reply:
+    _, guild = get_guild(world, req.params["guild_id"])
+    return Reply(200, [w for w in world.webhooks.values() if w.get("guild_id") == guild["id"]])
 
 
 # -- application commands ---------------------------------------------------------------------

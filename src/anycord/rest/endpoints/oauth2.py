@@ -71,6 +71,19 @@ class OAuth2Endpoints(EndpointBase):
         """OpenID Connect claims of the current user (Bearer token with `openid`)."""
         return typing.cast("dict[str, typing.Any]", await self._request(GET_USERINFO.compile()))
 
+    # -- the client-credentials grant -------------------------------------------------------
+
+    async def authorize_client_credentials_token(
+        self, client: SnowflakeishOr, client_secret: str, scopes: Sequence[str]
+    ) -> PartialOAuth2Token:
+        """A `Bearer` token for the application itself (HTTP Basic with `client` and
+        `client_secret`); `ClientCredentialsStrategy` fetches and refreshes one for a client."""
+        form = {"grant_type": "client_credentials", "scope": " ".join(str(s) for s in scopes)}
+        auth = basic_auth(sid(client), client_secret)
+        payload = await self._request(POST_TOKEN.compile(), form=form, auth=auth)
+        logs.register_secret(str(payload["access_token"]))
+        return decode_oauth2_token(payload, self._app)
+
     # -- the authorization-code grant ------------------------------------------------------
 
     async def _token_grant(
