@@ -634,4 +634,3 @@ class LeasedShards:
         except (ValueError, TypeError, KeyError, errors.AnycordError) as exc:
             _LOGGER.warning("shard %s: bad %s command: %s", command.shard_id, command.kind, exc)
         return False
-
