@@ -353,12 +353,11 @@ class RedisCoordinator:
         this namespace starts afresh, and its supervisor re-reads the budget from Discord.
         """
         pattern = re.sub(r"([\\*?\[\]])", r"\\\1", self._prefix)
-        leases = self._client.scan_iter(match=pattern + "lease:*", count=1000)
-        async with contextlib.aclosing(leases):
-            async for _ in leases:
-                msg = "a shard of this fleet is still leased: stop every process first"
-                raise ComponentStateConflictError(msg)
         keys = [key async for key in self._client.scan_iter(match=pattern + "*", count=1000)]
+        lease = self._key("lease", "").encode()
+        if any((k if isinstance(k, bytes) else k.encode()).startswith(lease) for k in keys):
+            msg = "a shard of this fleet is still leased: stop every process first"
+            raise ComponentStateConflictError(msg)
         deleted = 0
         for start in range(0, len(keys), 500):
             deleted += await self._client.delete(keys[start : start + 500])
