@@ -27,7 +27,10 @@ import typing
 from anycord import errors
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
-from anycord.orchestrator.local import TOKEN_ENV, load_entrypoint, run_worker
+from anycord.logs import init_logging, register_secret
+from anycord.orchestrator.bot import Bot
+from anycord.orchestrator.local import TOKEN_ENV, load_entrypoint, run_subprocesses, run_worker
+from anycord.orchestrator.server import run_server
 
 __all__ = ["main"]
 
@@ -99,14 +102,11 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
             logs=args.log_level,
         )
     token = _token()
-    from anycord.logs import init_logging, register_secret
 
     register_secret(token)
     init_logging(args.log_level)
     try:
         if args.command == "server":
-            from anycord.orchestrator.server import run_server
-
             run_server(
                 token,
                 args.address,
@@ -121,8 +121,6 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 namespace=args.namespace,
             )
         elif args.address is None:
-            from anycord.orchestrator.local import run_subprocesses
-
             run_subprocesses(
                 token,
                 callback=args.entrypoint,
@@ -134,8 +132,6 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 lease_ttl=args.lease_ttl,
             )
         else:
-            from anycord.orchestrator.bot import Bot
-
             bot = Bot(
                 args.address,
                 token,

@@ -50,6 +50,7 @@ from anycord.bots.run import run_blocking
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.logs import register_secret
+from anycord.orchestrator.bot import Bot
 from anycord.orchestrator.coordinator import ShardPlan
 from anycord.orchestrator.memory import MemoryCoordinator
 from anycord.orchestrator.pipe import PipeCoordinator, serve_worker
@@ -366,8 +367,6 @@ def run_worker(
     Takes the token from `ANYCORD_TOKEN`, keeps the real stdout for the pipe and points
     `sys.stdout` (and fd 1) at stderr, so prints cannot corrupt the channel.
     """
-    from anycord.orchestrator.bot import Bot
-
     token = os.environ.pop(TOKEN_ENV, "")
     if not token:
         print(f"the worker needs the token in ${TOKEN_ENV}", file=sys.stderr)
