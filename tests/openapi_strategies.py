@@ -24,7 +24,9 @@ and the formats `date-time`, `snowflake` (the spec's `SnowflakeType`), `uri`, `i
 
 Where the spec is looser than what Discord sends, `FIELD_HINTS` narrows a field by name
 (permission bit sets are decimal strings, colours are 24-bit): a value outside that is not a
-payload Discord can send, so it says nothing about a decoder.
+payload Discord can send, so it says nothing about a decoder. `SPEC_CORRECTIONS` replaces the
+schema of one field of one schema where the spec contradicts Discord's docs and itself (each
+with its reason).
 
 Nesting is bounded: below `max_depth` levels of objects, optional fields are left out and
 nullable ones are null, so recursive schemas (a message's referenced message) stay finite.
@@ -47,6 +49,7 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "FIELD_HINTS",
+    "SPEC_CORRECTIONS",
     "UNKNOWN_KEYS",
     "payloads_for",
     "schema",
@@ -125,10 +128,24 @@ FIELD_HINTS: typing.Final[dict[str, st.SearchStrategy[typing.Any]]] = {
 }
 """Field name → the values Discord actually sends where the spec only says string/integer."""
 
+SPEC_CORRECTIONS: typing.Final[Mapping[tuple[str, str], tuple[Schema, str]]] = {
+    ("ExternalConnectionIntegrationResponse", "id"): (
+        {"$ref": _REF_PREFIX + "SnowflakeType"},
+        "the spec types this one integration ID as any string, but Discord's docs give every "
+        "integration a snowflake ID, the spec's own partial form of the same integration "
+        "(PartialExternalConnectionIntegrationResponse) has a snowflake, and DELETE "
+        "/guilds/{guild_id}/integrations/{integration_id} takes one",
+    ),
+}
+"""(schema, field) → the field's schema as Discord sends it, and why the spec's is wrong. Only
+for a field whose spec type contradicts Discord's docs and the spec itself."""
+
 
 @functools.cache
 def _schemas() -> Mapping[str, Schema]:
-    loaded: Mapping[str, Schema] = json.loads(_DATA.read_text("utf-8"))["components"]["schemas"]
+    loaded: dict[str, Schema] = json.loads(_DATA.read_text("utf-8"))["components"]["schemas"]
+    for (name, field), (corrected, _why) in SPEC_CORRECTIONS.items():
+        loaded[name]["properties"][field] = corrected
     return loaded
 
 

@@ -38,6 +38,8 @@ GUIDES = (
     "migrating-from-hikari.md",
     "migrating-from-discord-py.md",
     "commands.md",
+    "health.md",
+    "metrics.md",
 )
 
 

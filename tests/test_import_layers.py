@@ -5,7 +5,7 @@ under `if typing.TYPE_CHECKING:` are annotations only and are not counted):
 
 core (errors, snowflakes, intents, config, logs, traits, …) ← models ← serde ←
 rest / gateway / cache / voice ← events ← dispatch ← interactions ← bots / commands ←
-orchestrator ← testing / demo / the package root.
+orchestrator ← metrics ← testing / demo / the package root.
 
 `anycord.codecs` (the decoder/encoder registry) is a core module, so the interaction response
 builders (`anycord.models.response_builders`) encode models without importing serde;
@@ -22,9 +22,9 @@ SRC = pathlib.Path(__file__).resolve().parent.parent / "src"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
         {
-            "_about", "_compat", "_groups", "codecs", "colors", "config", "enums", "errors", "files",
-            "flags", "intents", "locales", "logs", "permissions", "snowflakes", "traits",
-            "undefined", "urls",
+            "_about", "_compat", "_groups", "codecs", "colors", "config", "enums", "errors",
+            "files", "flags", "intents", "locales", "logs", "permissions", "snowflakes", "stats",
+            "traits", "undefined", "urls",
         }
     ),
     frozenset({"models"}),
@@ -35,6 +35,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"interactions"}),
     frozenset({"bots", "commands"}),
     frozenset({"orchestrator"}),
+    frozenset({"metrics"}),
     frozenset({"testing", "demo", "__main__", ""}),
 )  # fmt: skip
 

@@ -5,6 +5,7 @@ ASGI app), under both backends with virtual time."""
 from __future__ import annotations
 
 import functools
+import socket
 import typing
 
 import anyio
@@ -103,7 +104,8 @@ async def test_gateway_bot_ready_only_between_every_shard_ready_and_close() -> N
     assert (health.live, health.ready, health.state.value) == (False, False, "closed")
 
 
-async def test_gateway_bot_not_ready_from_a_lost_connection_until_resumed() -> None:
+@pytest.mark.parametrize("loss", ["closed 4000", "zombie"])
+async def test_gateway_bot_not_ready_from_a_lost_connection_until_resumed(loss: str) -> None:
     async with FakeDiscord(shard_count=2) as fake:
         server = HealthServer(0)
         bot = gateway_bot(fake, server)
@@ -113,6 +115,7 @@ async def test_gateway_bot_not_ready_from_a_lost_connection_until_resumed() -> N
         async def on_resumed(shard: GatewayShard | None, payload: dict[str, typing.Any]) -> None:
             # RESUMED is in, but the shard's reader waits for this hook before it marks the
             # connection ready: the window between the lost connection and the resume.
+            fake.gateway.zombie(1, enabled=False)
             during.append(await both(server.addresses[0]))
             resumed.set()
 
@@ -121,8 +124,13 @@ async def test_gateway_bot_not_ready_from_a_lost_connection_until_resumed() -> N
             (base,) = server.addresses
             assert (await probe(base, "/readyz"))[0] == 200
             session = bot.shards[1].session_id
-            await fake.gateway.close(1, 4000, "lost")
-            with anyio.fail_after(60):
+            if loss == "zombie":
+                # No more heartbeat ACKs: the shard finds its connection dead and resumes.
+                fake.gateway.zombie(1)
+            else:
+                await fake.gateway.close(1, 4000, "lost")
+            # A zombie is found after a missed ACK: up to two 41.25 s heartbeat intervals.
+            with anyio.fail_after(300):
                 await resumed.wait()
                 await fake.gateway.wait_until(lambda: bot.shards[1].is_connected)
             after = await both(base)
@@ -237,3 +245,77 @@ async def test_asgi_bot_answers_health_through_its_lifespan() -> None:
     assert orjson.loads(closing[0].content)["reasons"] == ["the bot is closing"]
     assert after.status_code == 503
     assert orjson.loads(after.content)["state"] == "closed"
+
+
+async def test_rest_bot_health_paths_share_the_servers_connection_cap() -> None:
+    async with FakeDiscord() as fake:
+        bot = rest_bot(fake)
+        async with anyio.create_task_group() as tg:
+            await tg.start(
+                functools.partial(bot.start, host="127.0.0.1", port=0, max_connections=1)
+            )
+            port = int(bot.addresses[0].rpartition(":")[2])
+            probe_request = b"GET /livez HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            async with await anyio.connect_tcp("127.0.0.1", port) as holder:
+                await holder.send(b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+                assert (await holder.receive()).startswith(b"HTTP/1.1 200 ")
+                # The one connection allowed is open (keep-alive): a probe is refused too.
+                async with await anyio.connect_tcp("127.0.0.1", port) as second:
+                    await second.send(probe_request)
+                    refused = await second.receive()
+            async with await anyio.connect_tcp("127.0.0.1", port) as third:
+                await third.send(probe_request)
+                served = await third.receive()
+            await bot.close()
+    assert refused.startswith(b"HTTP/1.1 503 ")
+    assert served.startswith(b"HTTP/1.1 200 ")
+
+
+async def test_rest_bot_on_hypercorn_answers_get_and_head() -> None:
+    async with FakeDiscord() as fake:
+        bot = rest_bot(fake)
+        async with anyio.create_task_group() as tg:
+            await tg.start(
+                functools.partial(bot.start, host="127.0.0.1", port=0, http_server="hypercorn")
+            )
+            async with httpx.AsyncClient(base_url=bot.addresses[0]) as client:
+                get = await client.get("/readyz")
+                head = await client.head("/readyz")
+                live = await client.get("/healthz")
+            await bot.close()
+    assert (get.status_code, orjson.loads(get.content)["status"]) == (200, "ready")
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-length"] == str(len(get.content))
+    assert live.status_code == 200
+
+
+async def test_a_health_port_in_use_fails_start_with_the_os_error() -> None:
+    async with FakeDiscord() as fake:
+        taken = socket.socket()
+        with taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            bot = gateway_bot(fake, HealthServer(taken.getsockname()[1]))
+            with pytest.raises(OSError, match="in use"):
+                await bot.start()
+        assert not bot.is_alive
+        assert fake.gateway.connections == []  # it failed before any shard connected
+
+
+async def test_a_failing_metrics_route_is_a_500_and_the_server_keeps_serving(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken() -> tuple[str, bytes]:
+        raise RuntimeError("no registry")
+
+    async with FakeDiscord() as fake:
+        bot = rest_bot(fake, metrics=broken)
+        async with anyio.create_task_group() as tg:
+            await tg.start(functools.partial(bot.start, host="127.0.0.1", port=0))
+            async with httpx.AsyncClient(base_url=bot.addresses[0]) as client:
+                metrics = await client.get("/metrics")
+                live = await client.get("/livez")
+            await bot.close()
+    assert metrics.status_code == 500
+    assert live.status_code == 200
+    assert any("the /metrics route failed" in r.getMessage() for r in caplog.records)

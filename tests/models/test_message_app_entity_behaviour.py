@@ -15,6 +15,8 @@ from anycord.serde import embeds as embeds_serde
 from anycord.serde import interactions as interactions_serde
 from anycord.serde import messages as messages_serde
 from anycord.serde import polls as polls_serde
+from anycord.serde import scheduled_events as scheduled_events_serde
+from anycord.snowflakes import Snowflake
 
 AUTHOR = {"id": "3", "username": "someone"}
 MESSAGE = {
@@ -415,3 +417,20 @@ def test_session_start_limit_reset_after_is_milliseconds() -> None:
     )
     assert info.session_start_limit.reset_after == datetime.timedelta(seconds=1.5)
     assert info.session_start_limit.used == 10
+
+
+def test_scheduled_event_user_without_user_object() -> None:
+    decode_scheduled_event_user = scheduled_events_serde.decode_scheduled_event_user
+    bare = {"guild_scheduled_event_id": "10", "user_id": "20", "response": 1}
+    decoded = decode_scheduled_event_user(bare, None, Snowflake(5))
+    assert (decoded.user_id, decoded.user, decoded.member) == (20, None, None)
+    # Only the member's user: it becomes `user`, and the member is decoded with it.
+    with_member = {**bare, "member": {"user": {"id": "20", "username": "a"}, "roles": []}}
+    decoded = decode_scheduled_event_user(with_member, None, Snowflake(5))
+    assert decoded.user is not None
+    assert decoded.user.id == 20
+    assert decoded.member is not None
+    assert decoded.member.user is decoded.user
+    # An older payload without `user_id` takes the user object's ID.
+    older = {"guild_scheduled_event_id": "10", "user": {"id": "30", "username": "b"}}
+    assert decode_scheduled_event_user(older).user_id == 30

@@ -204,9 +204,12 @@ class AuditLogChangeKey(enums.StrEnum):
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class AuditLogChange:
-    """One changed field: `old_value` before, `new_value` after (`None` when absent)."""
+    """One changed field: `old_value` before, `new_value` after (`None` when absent).
 
-    key: AuditLogChangeKey
+    `key` names the field; it is `None` when Discord sends a null key, which its spec allows.
+    """
+
+    key: AuditLogChangeKey | None
     new_value: typing.Any = None
     old_value: typing.Any = None
 
@@ -247,9 +250,10 @@ class AuditLogEntry(Unique):
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class AuditLogIntegration(Unique):
-    """The partial integration an audit log references."""
+    """The partial integration an audit log references (`name` is `None` when Discord sends
+    none, which its spec allows)."""
 
-    name: str
+    name: str | None
     type: IntegrationType
     account: IntegrationAccount
     application_id: Snowflake | None = None

@@ -467,10 +467,11 @@ class GuildBan:
 
 @attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)
 class IntegrationAccount:
-    """The external account of an integration."""
+    """The external account of an integration (`name` is `None` when Discord sends none, which
+    its spec allows)."""
 
     id: str
-    name: str
+    name: str | None
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -485,10 +486,13 @@ class IntegrationApplication(Unique):
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class Integration(Unique):
-    """A guild integration (a bot, Twitch, YouTube or a guild subscription)."""
+    """A guild integration (a bot, Twitch, YouTube or a guild subscription).
+
+    `name` is `None` when Discord sends none, which its spec allows for every kind.
+    """
 
     guild_id: Snowflake | None = None
-    name: str
+    name: str | None
     type: IntegrationType
     is_enabled: bool = False
     is_syncing: bool | None = None

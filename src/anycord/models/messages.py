@@ -270,11 +270,14 @@ class RoleSubscriptionData:
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class MessageInteraction(Unique):
-    """Deprecated by Discord in favour of `MessageInteractionMetadata`: the command a message answers."""
+    """Deprecated by Discord in favour of `MessageInteractionMetadata`: the command a message answers.
+
+    `user` (who invoked it) is `None` when Discord leaves it out, which its spec allows.
+    """
 
     type: InteractionType
     name: str
-    user: User
+    user: User | None = None
     member: PartialMember | None = None
 
 
@@ -284,11 +287,12 @@ class MessageInteractionMetadata(Unique):
 
     Which optional fields are set depends on `type`: `target_user`/`target_message_id` for
     context-menu commands, `interacted_message_id` for components,
-    `triggering_interaction_metadata` for modal submissions.
+    `triggering_interaction_metadata` for modal submissions. `user` (who triggered the
+    interaction) is `None` when Discord leaves it out, which its spec allows for every kind.
     """
 
     type: InteractionType
-    user: User
+    user: User | None = None
     authorizing_integration_owners: Mapping[ApplicationIntegrationType, Snowflake] = attrs.field(
         factory=dict
     )

@@ -137,10 +137,15 @@ class ScheduledExternalEvent(ScheduledEvent):
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class ScheduledEventUser:
-    """A user subscribed to a scheduled event (with their membership when asked for)."""
+    """A user subscribed to a scheduled event (with their membership when asked for).
+
+    `user_id` is always set; `user` is `None` when Discord leaves the user object out, which
+    its spec allows.
+    """
 
     event_id: Snowflake
-    user: User
+    user_id: Snowflake
+    user: User | None = None
     member: Member | None = None
 
 

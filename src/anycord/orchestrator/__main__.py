@@ -7,8 +7,11 @@ ANYCORD_TOKEN=... python -m anycord.orchestrator run mybot.app:setup --subproces
 # many machines: one supervisor, then bots anywhere that reach the same Redis/Valkey
 ANYCORD_TOKEN=... python -m anycord.orchestrator server rediss://redis:6379/0 --ca-cert ca.pem
 ANYCORD_TOKEN=... python -m anycord.orchestrator run mybot.app:setup \
-    --address rediss://redis:6379/0 --local-shard-count 8
+    --address rediss://redis:6379/0 --local-shard-count 8 --health-port 8081 --health-host 0.0.0.0
 ```
+
+`--health-port` serves `/livez` and `/readyz` (docs/health.md): on that port for a Redis bot,
+on that port plus the worker's index for local workers.
 
 The token is read from `$ANYCORD_TOKEN` (or `$DISCORD_TOKEN`), never from the command line,
 so it does not show in `ps`. The entry point `module:function` is called with the `Bot` before
@@ -25,6 +28,7 @@ import sys
 import typing
 
 from anycord import errors
+from anycord.bots.health_server import HealthServer
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.logs import init_logging, register_secret
@@ -54,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--rest-url", default=None, help="another REST base URL (tests, proxies)")
         sub.add_argument("--log-level", default="INFO")
 
+    def health(sub: argparse.ArgumentParser, where: str) -> None:
+        sub.add_argument(
+            "--health-port", type=int, default=None, help=f"serve /livez and /readyz: {where}"
+        )
+        sub.add_argument("--health-host", default="127.0.0.1", help="the health endpoint's host")
+
     def tls(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--namespace", default=None, help="Redis key namespace (default: bot id)")
         sub.add_argument("--ca-cert", default=os.environ.get("ORCHESTRATOR_CA_CERT"))
@@ -76,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--shard-count", type=int, default=None)
     run.add_argument("--intents", type=int, default=int(Intents.ALL_UNPRIVILEGED))
     run.add_argument("--lease-ttl", type=float, default=15.0)
+    health(run, "this port (Redis), or this port + the worker's index (local workers)")
     common(run)
     tls(run)
 
@@ -84,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     worker.add_argument("--local-shard-count", type=int, required=True)
     worker.add_argument("--owner", required=True)
     worker.add_argument("--lease-ttl", type=float, default=15.0)
+    health(worker, "this port")
     common(worker)
     return parser
 
@@ -100,6 +112,8 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
             backend=args.backend,
             rest_url=args.rest_url,
             logs=args.log_level,
+            health_port=args.health_port,
+            health_host=args.health_host,
         )
     token = _token()
 
@@ -130,6 +144,8 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 backend=args.backend,
                 rest_url=args.rest_url,
                 lease_ttl=args.lease_ttl,
+                health_port=args.health_port,
+                health_host=args.health_host,
             )
         else:
             bot = Bot(
@@ -144,6 +160,9 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 namespace=args.namespace,
                 rest_url=args.rest_url,
                 logs=args.log_level,
+                health_server=None
+                if args.health_port is None
+                else HealthServer(args.health_port, host=args.health_host),
             )
             if args.entrypoint:
                 load_entrypoint(args.entrypoint)(bot)

@@ -46,6 +46,7 @@ import anyio
 import anyio.abc
 
 from anycord import errors
+from anycord.bots.health_server import HealthServer
 from anycord.bots.run import run_blocking
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
@@ -140,6 +141,8 @@ async def spawn_subprocesses(
     stop_grace: float = 15.0,
     env: Mapping[str, str] | None = None,
     worker_args: Sequence[str] = (),
+    health_port: int | None = None,
+    health_host: str = "127.0.0.1",
     task_status: anyio.abc.TaskStatus[LocalFleet] = anyio.TASK_STATUS_IGNORED,
 ) -> None:
     """Run the fleet in `subprocess_count` worker processes until cancelled.
@@ -148,6 +151,10 @@ async def spawn_subprocesses(
     (`"module:function"`, or a module-level function, which is turned into that string).
     `task_status.started(fleet)` once every worker has been launched. Raises
     `OrchestratorWorkerError` when a worker fails fatally (see the module docstring).
+
+    With `health_port`, worker `i` serves `/livez` and `/readyz` (`anycord.HealthServer`) on
+    `health_host`, port `health_port + i` (a restarted worker keeps its index and port;
+    `0`: every worker picks a free port and logs it).
     """
     entrypoint = _entrypoint_name(callback)
     if subprocess_count is not None and subprocess_count < 1:
@@ -192,6 +199,9 @@ async def spawn_subprocesses(
     if rest_url is not None:
         command += ["--rest-url", rest_url]
     command += list(worker_args)
+    if health_port is not None and not 0 <= health_port <= 65536 - count:
+        msg = f"health_port must leave room for {count} worker port(s), not {health_port}"
+        raise ValueError(msg)
     worker_env = {**os.environ, **(env or {}), TOKEN_ENV: token}
     _LOGGER.info(
         "starting %d worker(s) × %d slot(s) for %d shard(s), max_concurrency %d",
@@ -203,9 +213,11 @@ async def spawn_subprocesses(
     try:
         async with anyio.create_task_group() as tg:
             for index in range(count):
-                tg.start_soon(
-                    _supervise, fleet, index, command, worker_env, restart_delay, stop_grace
-                )
+                own = command
+                if health_port is not None:
+                    port = health_port + index if health_port else 0
+                    own = [*command, "--health-port", str(port), "--health-host", health_host]
+                tg.start_soon(_supervise, fleet, index, own, worker_env, restart_delay, stop_grace)
             task_status.started(fleet)
     except BaseExceptionGroup as group:
         fatal = group.subgroup(errors.OrchestratorWorkerError)
@@ -361,11 +373,14 @@ def run_worker(
     backend: Backend = "asyncio",
     rest_url: str | None = None,
     logs: str | None = "INFO",
+    health_port: int | None = None,
+    health_host: str = "127.0.0.1",
 ) -> int:
     """The body of `python -m anycord.orchestrator worker`: returns the exit status.
 
     Takes the token from `ANYCORD_TOKEN`, keeps the real stdout for the pipe and points
-    `sys.stdout` (and fd 1) at stderr, so prints cannot corrupt the channel.
+    `sys.stdout` (and fd 1) at stderr, so prints cannot corrupt the channel. With
+    `health_port`, the worker's `Bot` serves `/livez` and `/readyz` there.
     """
     token = os.environ.pop(TOKEN_ENV, "")
     if not token:
@@ -386,6 +401,9 @@ def run_worker(
             rest_url=rest_url,
             banner=None,
             logs=logs,
+            health_server=None
+            if health_port is None
+            else HealthServer(health_port, host=health_host),
         )
         setup = load_entrypoint(entrypoint)(bot) if entrypoint else None
     except Exception:

@@ -91,17 +91,17 @@ _CODECS: dict[str, _Codec] = {
 }
 
 
-def _decode_value(key: str, value: typing.Any) -> typing.Any:
+def _decode_value(key: str | None, value: typing.Any) -> typing.Any:
     if value is None:
         return None
-    codec = _CODECS.get(key)
+    codec = None if key is None else _CODECS.get(key)
     return value if codec is None else codec[0](value)
 
 
-def _encode_value(key: str, value: typing.Any) -> typing.Any:
+def _encode_value(key: str | None, value: typing.Any) -> typing.Any:
     if value is None:
         return None
-    codec = _CODECS.get(key)
+    codec = None if key is None else _CODECS.get(key)
     return value if codec is None else codec[1](value)
 
 
@@ -150,6 +150,15 @@ def _encode_options(o: AuditLogEntryInfo) -> JSONObject:
     return out
 
 
+def _decode_change(c: JSONObject) -> AuditLogChange:
+    key = c["key"]
+    return AuditLogChange(
+        key=None if key is None else try_enum(AuditLogChangeKey, key),
+        new_value=_decode_value(key, c.get("new_value")),
+        old_value=_decode_value(key, c.get("old_value")),
+    )
+
+
 def decode_audit_log_entry(
     p: JSONObject, app: RESTAware | None = None, guild_id: Snowflake | None = None
 ) -> AuditLogEntry:
@@ -160,14 +169,7 @@ def decode_audit_log_entry(
         app=app,
         guild_id=opt_snowflake(p.get("guild_id")) or guild_id,
         target_id=opt_snowflake(p.get("target_id")),
-        changes=tuple(
-            AuditLogChange(
-                key=try_enum(AuditLogChangeKey, c["key"]),
-                new_value=_decode_value(c["key"], c.get("new_value")),
-                old_value=_decode_value(c["key"], c.get("old_value")),
-            )
-            for c in p.get("changes", ())
-        ),
+        changes=tuple(_decode_change(c) for c in p.get("changes", ())),
         user_id=opt_snowflake(p.get("user_id")),
         action_type=try_enum(AuditLogEventType, p["action_type"]),
         options=None if options is None else _decode_options(options),
@@ -179,7 +181,7 @@ def encode_audit_log_entry(e: AuditLogEntry) -> JSONObject:
     """An audit log entry as Discord sends it."""
     changes = []
     for c in e.changes:
-        change: JSONObject = {"key": str(c.key)}
+        change: JSONObject = {"key": None if c.key is None else str(c.key)}
         if c.new_value is not None:
             change["new_value"] = _encode_value(c.key, c.new_value)
         if c.old_value is not None:
@@ -239,7 +241,10 @@ def decode_audit_log(
     webhooks = (decode_webhook(w, app) for w in p.get("webhooks", ()))
     integrations = (decode_audit_log_integration(i) for i in p.get("integrations", ()))
     commands = (decode_command(c, app) for c in p.get("application_commands", ()))
-    rules = (decode_auto_mod_rule(r, app) for r in p.get("auto_moderation_rules", ()))
+    # The spec lets Discord send null in place of a rule (one it no longer has): skipped.
+    rules = (
+        decode_auto_mod_rule(r, app) for r in p.get("auto_moderation_rules", ()) if r is not None
+    )
     events = (decode_scheduled_event(s, app) for s in p.get("guild_scheduled_events", ()))
     return AuditLog(
         entries={x.id: x for x in entries},

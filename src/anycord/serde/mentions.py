@@ -37,24 +37,29 @@ def encode_allowed_mentions(mentions: AllowedMentions) -> JSONObject:
 
 
 def decode_allowed_mentions(payload: JSONObject, app: RESTAware | None = None) -> AllowedMentions:
-    """`allowed_mentions` back into the model (for fakes that read what a bot sent)."""
+    """`allowed_mentions` back into the model (for fakes that read what a bot sent).
+
+    The spec lets every list hold nulls and every field be null: a null ID is skipped, a null
+    `replied_user` is left `UNDEFINED`, as if absent.
+    """
     del app
     parse = payload.get("parse") or ()
+    replied_user = payload.get("replied_user")
     users = payload.get("users")
     roles = payload.get("roles")
     return AllowedMentions(
         everyone="everyone" in parse,
         users=True
         if "users" in parse
-        else [Snowflake(u) for u in users]
+        else [Snowflake(u) for u in users if u is not None]
         if users is not None
         else False,
         roles=True
         if "roles" in parse
-        else [Snowflake(r) for r in roles]
+        else [Snowflake(r) for r in roles if r is not None]
         if roles is not None
         else False,
-        replied_user=payload.get("replied_user", UNDEFINED),
+        replied_user=UNDEFINED if replied_user is None else replied_user,
     )
 
 

@@ -287,10 +287,11 @@ def decode_message_interaction_metadata(
     target_message = p.get("target_message_id")
     interacted = p.get("interacted_message_id")
     triggering = p.get("triggering_interaction_metadata")
+    user = p.get("user")
     return MessageInteractionMetadata(
         id=Snowflake(p["id"]),
         type=_interaction_type(p["type"]),
-        user=decode_user(p["user"], app),
+        user=None if user is None else decode_user(user, app),
         authorizing_integration_owners={
             try_enum(ApplicationIntegrationType, int(k)): Snowflake(v)
             for k, v in p.get("authorizing_integration_owners", {}).items()
@@ -310,11 +311,12 @@ def encode_message_interaction_metadata(m: MessageInteractionMetadata) -> JSONOb
     out: JSONObject = {
         "id": str(m.id),
         "type": int(m.type),
-        "user": encode_user(m.user),
         "authorizing_integration_owners": {
             str(int(k)): str(v) for k, v in m.authorizing_integration_owners.items()
         },
     }
+    if m.user is not None:
+        out["user"] = encode_user(m.user)
     if m.original_response_message_id is not None:
         out["original_response_message_id"] = str(m.original_response_message_id)
     if m.target_user is not None:
@@ -547,11 +549,12 @@ def _decode_rare_fields(
     interaction = None
     if raw_interaction is not None:
         raw_imember = raw_interaction.get("member")
+        raw_iuser = raw_interaction.get("user")
         interaction = MessageInteraction(
             id=Snowflake(raw_interaction["id"]),
             type=_interaction_type(raw_interaction["type"]),
             name=raw_interaction.get("name", ""),
-            user=decode_user(raw_interaction["user"], app),
+            user=None if raw_iuser is None else decode_user(raw_iuser, app),
             member=None if raw_imember is None else _links.decode_partial_member(raw_imember, app),
         )
     raw_thread = get("thread")
@@ -728,12 +731,9 @@ def encode_message(m: Message) -> JSONObject:
         out["interaction_metadata"] = encode_message_interaction_metadata(m.interaction_metadata)
     if m.interaction is not None:
         i = m.interaction
-        interaction: JSONObject = {
-            "id": str(i.id),
-            "type": int(i.type),
-            "name": i.name,
-            "user": encode_user(i.user),
-        }
+        interaction: JSONObject = {"id": str(i.id), "type": int(i.type), "name": i.name}
+        if i.user is not None:
+            interaction["user"] = encode_user(i.user)
         if i.member is not None:
             interaction["member"] = _links.encode_partial_member(i.member)
         out["interaction"] = interaction

@@ -32,6 +32,7 @@ __all__ = [
     "encode_recurrence_rule",
     "encode_scheduled_event",
     "encode_scheduled_event_user",
+    "scheduled_event_user_id",
 ]
 
 _CLASSES: dict[int, type[ScheduledEvent]] = {
@@ -147,24 +148,34 @@ def encode_scheduled_event(e: ScheduledEvent) -> JSONObject:
 def decode_scheduled_event_user(
     p: JSONObject, app: RESTAware | None = None, guild_id: Snowflake | None = None
 ) -> ScheduledEventUser:
-    """A user subscribed to an event (`member` needs `guild_id`)."""
-    user = _links.decode_user(p["user"], app)
+    """A user subscribed to an event (`member` needs `guild_id` and a user object, the
+    payload's or the member's)."""
     member = p.get("member")
+    raw_user = p.get("user")
+    if raw_user is None and member is not None:
+        raw_user = member.get("user")
+    user = None if raw_user is None else _links.decode_user(raw_user, app)
     return ScheduledEventUser(
         event_id=Snowflake(p["guild_scheduled_event_id"]),
+        user_id=scheduled_event_user_id(p),
         user=user,
         member=None
-        if member is None or guild_id is None
+        if member is None or guild_id is None or user is None
         else _links.decode_member(member, app, guild_id=guild_id, user=user),
     )
 
 
+def scheduled_event_user_id(p: JSONObject) -> Snowflake:
+    """The user ID of a scheduled event user payload: `user_id`, else the user object's ID."""
+    user_id = p.get("user_id")
+    return Snowflake(p["user"]["id"] if user_id is None else user_id)
+
+
 def encode_scheduled_event_user(u: ScheduledEventUser) -> JSONObject:
     """A scheduled event user as Discord sends it."""
-    out: JSONObject = {
-        "guild_scheduled_event_id": str(u.event_id),
-        "user": _links.encode_user(u.user),
-    }
+    out: JSONObject = {"guild_scheduled_event_id": str(u.event_id), "user_id": str(u.user_id)}
+    if u.user is not None:
+        out["user"] = _links.encode_user(u.user)
     if u.member is not None:
         out["member"] = _links.encode_member(u.member)
     return out

@@ -17,7 +17,11 @@ from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._fields import cursor, iso, put
 from anycord.rest.endpoints._payloads import sid
 from anycord.rest.routes import Route
-from anycord.serde.scheduled_events import decode_scheduled_event, decode_scheduled_event_user
+from anycord.serde.scheduled_events import (
+    decode_scheduled_event,
+    decode_scheduled_event_user,
+    scheduled_event_user_id,
+)
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -296,7 +300,7 @@ class ScheduledEventEndpoints(EndpointBase):
             page_size=100,
             query={"with_member": with_member},
             first_cursor=cursor(after),
-            next_cursor=lambda raw: str(raw["user"]["id"]),
+            next_cursor=lambda raw: str(scheduled_event_user_id(raw)),
         )
 
     def fetch_scheduled_event_users(
