@@ -5,7 +5,7 @@ under `if typing.TYPE_CHECKING:` are annotations only and are not counted):
 
 core (errors, snowflakes, intents, config, logs, traits, …) ← models ← serde ←
 rest / gateway / cache / voice ← events ← dispatch ← interactions ← bots / commands ←
-orchestrator ← testing / demo / the package root.
+orchestrator ← metrics ← testing / demo / the package root.
 
 `anycord.interactions.builders` (response builders REST sends) sits with serde.
 """
@@ -21,8 +21,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
         {
             "_about", "_compat", "_groups", "colors", "config", "enums", "errors", "files",
-            "flags", "intents", "locales", "logs", "permissions", "snowflakes", "traits",
-            "undefined", "urls",
+            "flags", "intents", "locales", "logs", "permissions", "snowflakes", "stats",
+            "traits", "undefined", "urls",
         }
     ),
     frozenset({"models"}),
@@ -33,6 +33,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"interactions"}),
     frozenset({"bots", "commands"}),
     frozenset({"orchestrator"}),
+    frozenset({"metrics"}),
     frozenset({"testing", "demo", "__main__", ""}),
 )  # fmt: skip
 

@@ -1,9 +1,10 @@
 """A request that may have reached Discord is sent again only when that cannot repeat it.
 
 FakeDiscord's faults stand for the hostile network: `"drop_after"` handles the request (the
-role exists) and then drops the connection, `502`/`503` answer an error. `POST` and `PATCH`
-are not repeated after either; `GET`, `PUT`, `DELETE` and nonce-protected messages keep
-their retries; a connection refused before any byte was sent is retried for every method.
+role exists) and then drops the connection, `502`/`503` answer an error. `POST` is not
+repeated after either; `GET`, `PUT`, `PATCH` (a set-fields update: twice is once, see
+`anycord.rest.retries`), `DELETE` and nonce-protected messages keep their retries; a connection
+refused before any byte was sent is retried for every method.
 """
 
 from __future__ import annotations
@@ -52,13 +53,19 @@ async def test_create_role_is_sent_once_whatever_fails_after_sending(
         assert caught.value.status == fault
 
 
-async def test_edit_role_is_not_repeated_after_a_drop(fake: Fake) -> None:
+@pytest.mark.parametrize("fault", ["drop_after", 502])
+async def test_edit_role_is_repeated_and_lands_once(fake: Fake, fault: str | int) -> None:
     role = fake.world.add_role(fake.guild["id"], name="old")
-    fake.rest.fail_next(1, status="drop_after")
+    roles_before = len(fake.world.roles[int(fake.guild["id"])])
+    fake.rest.fail_next(1, status=fault)
     async with fake.client() as rest:
-        with pytest.raises(errors.HTTPError, match="not retried"):
-            await rest.edit_role(fake.guild["id"], role["id"], name="new")
-    assert len(fake.rest.requests_to("PATCH", "/guilds/{guild_id}/roles/{role_id}")) == 1
+        edited = await rest.edit_role(fake.guild["id"], role["id"], name="new", hoist=True)
+    assert len(fake.rest.requests_to("PATCH", "/guilds/{guild_id}/roles/{role_id}")) == 2
+    # Applied once or twice, the role ends as one PATCH leaves it, and nothing was created.
+    assert (edited.name, edited.is_hoisted) == ("new", True)
+    stored = fake.world.roles[int(fake.guild["id"])][int(role["id"])]
+    assert (stored["name"], stored["hoist"]) == ("new", True)
+    assert len(fake.world.roles[int(fake.guild["id"])]) == roles_before
 
 
 @pytest.mark.parametrize("fault", ["drop", "drop_after", 502])
@@ -99,7 +106,9 @@ async def test_a_refused_connection_is_retried_for_a_post() -> None:
 def test_the_rule_in_one_table() -> None:
     assert retries.is_idempotent(GET_ROLES)
     assert not retries.is_idempotent(POST_ROLE)
-    assert not retries.is_idempotent(PATCH_ROLE)
+    assert retries.is_idempotent(PATCH_ROLE)
+    assert not retries.may_resend(POST_ROLE, {"name": "x"}, sent=True)
+    assert retries.may_resend(PATCH_ROLE, {"name": "x"}, sent=True)
     assert retries.is_idempotent(POST_TYPING)
     assert retries.is_protected({"nonce": "1", "enforce_nonce": True})
     assert not retries.is_protected({"nonce": "1"})

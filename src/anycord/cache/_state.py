@@ -60,6 +60,8 @@ class CacheState:
     def __init__(self, settings: CacheSettings | None = None, *, app: typing.Any = None) -> None:
         self._settings = settings or CacheSettings()
         self._components = self._settings.components
+        # A plain int: `IntFlag & IntFlag` builds an enum member on every cache update.
+        self._component_bits = int(self._components)
         self._app = app
         self._reset()
 
@@ -89,7 +91,7 @@ class CacheState:
         return self._settings
 
     def _on(self, component: CacheComponents) -> bool:
-        return bool(self._components & component)
+        return bool(self._component_bits & int(component))
 
     def _guild(self, guild_id: int) -> GuildRecord:
         record = self._guilds.get(guild_id)

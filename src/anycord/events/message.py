@@ -50,9 +50,52 @@ class MessageEvent(ShardBoundEvent):
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class MessageCreateEvent(MessageEvent):
-    """A message was sent (MESSAGE_CREATE)."""
+    """A message was sent (MESSAGE_CREATE).
+
+    An event received from the gateway decodes `message` from its payload the first time
+    `message` (or a property reading it) is used, then keeps it: a listener that only counts
+    messages or reads `channel_id` pays for no `Message`. Equality, `repr` and
+    `attrs.asdict` read `message` like any other field, so they see the decoded message.
+    """
 
     message: Message
+    # The MESSAGE_CREATE payload `message` is decoded from while its slot is still empty.
+    _payload: dict[str, typing.Any] | None = attrs.field(
+        default=None, init=False, repr=False, eq=False
+    )
+
+    @classmethod
+    def from_payload(
+        cls, app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any]
+    ) -> typing.Self:
+        """An event whose `message` is decoded from `payload` when first read.
+
+        The payload's identity (`id`, `channel_id`, `author.id`) is checked now, so a payload
+        without one is refused here (`KeyError`, `TypeError`, `ValueError`) rather than in a
+        listener.
+        """
+        int(payload["id"])
+        int(payload["channel_id"])
+        int(payload["author"]["id"])
+        # Skips __init__ on purpose: the `message` slot stays empty until `__getattr__`
+        # fills it on first read.
+        event = object.__new__(cls)
+        event.app = app
+        event.shard = shard
+        event._payload = payload
+        return event
+
+    if not typing.TYPE_CHECKING:  # keeps attribute typos visible to mypy
+
+        def __getattr__(self, name: str) -> typing.Any:
+            # Python calls this only when normal lookup fails: for `message`, that is an
+            # event built by `from_payload` whose message has not been read yet.
+            payload = self._payload
+            if name != "message" or payload is None:
+                raise AttributeError(name)
+            self.message = message = decode_message(payload, self.app)
+            self._payload = None
+            return message
 
     @property
     def message_id(self) -> Snowflake:
@@ -188,11 +231,10 @@ class GuildBulkMessageDeleteEvent(GuildAccessor, ChannelAccessor, ShardBoundEven
 def on_message_create(
     app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
 ) -> MessageCreateEvent:
-    """MESSAGE_CREATE."""
-    message = decode_message(payload, app)
-    if message.guild_id is not None:
-        return GuildMessageCreateEvent(app=app, shard=shard, message=message)
-    return DMMessageCreateEvent(app=app, shard=shard, message=message)
+    """MESSAGE_CREATE (the message itself is decoded when a listener reads it)."""
+    if payload.get("guild_id") is not None:
+        return GuildMessageCreateEvent.from_payload(app, shard, payload)
+    return DMMessageCreateEvent.from_payload(app, shard, payload)
 
 
 def on_message_update(

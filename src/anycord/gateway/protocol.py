@@ -57,6 +57,7 @@ from anycord.errors import GatewayTransportError, ShardCloseCode
 from anycord.gateway.compression import DEFAULT_MAX_SIZE, make_inflater
 from anycord.gateway.state import ShardState, Trigger, next_state
 from anycord.logs import TRACE
+from anycord.stats import ShardStats
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -222,6 +223,7 @@ class GatewayProtocol:
     __slots__ = (
         "_compression",
         "_deadline",
+        "_events",
         "_hello_timeout",
         "_inflater",
         "_intents",
@@ -239,6 +241,7 @@ class GatewayProtocol:
         "_shard_count",
         "_shard_id",
         "_state",
+        "_stats",
         "_token",
         "_unacked",
     )
@@ -291,6 +294,8 @@ class GatewayProtocol:
         self._next_beat_at = math.inf
         self._unacked: collections.deque[float] = collections.deque()
         self._latency = math.nan
+        self._stats = ShardStats()
+        self._events = self._stats.events  # the hot path's one increment, without a lookup
 
     # -- read-only state ------------------------------------------------------------------
 
@@ -333,6 +338,11 @@ class GatewayProtocol:
     @property
     def unacked_heartbeats(self) -> int:
         return len(self._unacked)
+
+    @property
+    def stats(self) -> ShardStats:
+        """What this protocol counted (`anycord.stats.ShardStats`)."""
+        return self._stats
 
     @property
     def compression(self) -> str | None:
@@ -383,6 +393,7 @@ class GatewayProtocol:
     def connection_made(self, now: float) -> None:
         """A socket is open: fresh inflater and heartbeat state; HELLO is due by the deadline."""
         self._state = next_state(self._state, Trigger.CONNECT)
+        self._stats.connections += 1
         self._deadline = now + self._hello_timeout
         self._inflater = (
             None
@@ -481,6 +492,8 @@ class GatewayProtocol:
                     and name not in _SESSION_DISPATCHES
                 ):
                     self._seq = seq
+                    events = self._events
+                    events[name] = events.get(name, 0) + 1
                     return [_new_tuple(Dispatch, (name, seq, data))]
         return self.receive_payload(payload, now)
 
@@ -552,6 +565,7 @@ class GatewayProtocol:
             self._resume_url = resume_url
         elif name == "RESUMED":
             self._state = next_state(self._state, Trigger.RESUMED)
+            self._stats.resumes += 1
             self._deadline = math.inf
         elif self._state is not ShardState.CONNECTED:  # CONNECTED → CONNECTED needs no lookup
             self._state = next_state(self._state, Trigger.DISPATCH)
@@ -573,6 +587,8 @@ class GatewayProtocol:
                     "shard %s: sequence jumped from %s to %s", self._shard_id, last, seq
                 )
             self._seq = seq
+        counts = self._events
+        counts[name] = counts.get(name, 0) + 1
         events: list[GatewayEvent] = [Dispatch(name, seq, data)]
         if name in ("READY", "RESUMED"):
             events.append(HandshakeComplete(resumed=name == "RESUMED"))
@@ -607,6 +623,7 @@ class GatewayProtocol:
             data["presence"] = dict(presence)
         frame = self.encode(Opcode.IDENTIFY, data)
         self._state = next_state(self._state, Trigger.SEND_IDENTIFY)
+        self._stats.identifies += 1
         self._deadline = now + self._ready_timeout
         self.clear_session()
         return frame

@@ -346,6 +346,13 @@ class GatewayShard:
         return self._protocol.heartbeat_latency
 
     @property
+    def received_bytes(self) -> int:
+        """Bytes read off this shard's websockets so far, the open one's included."""
+        conn = self._conn
+        live = conn.ws.received_bytes if conn is not None else 0
+        return self._protocol.stats.received_bytes + live
+
+    @property
     def session_id(self) -> str | None:
         return self._protocol.session_id
 
@@ -481,6 +488,7 @@ class GatewayShard:
         finally:
             conn.lost.set()
             self._conn = None
+            self._protocol.stats.received_bytes += conn.ws.received_bytes
             self._notify()
             with anyio.CancelScope(shield=True):
                 if self._lifecycle != "running":
@@ -515,9 +523,10 @@ class GatewayShard:
         started: list[bool],
     ) -> None:
         protocol = self._protocol
+        ws = conn.ws
         while True:
-            message = await conn.ws.receive()
-            for event in protocol.receive(message, anyio.current_time()):
+            message = await ws.receive()
+            for event in protocol.receive(message, ws.received_at):
                 if isinstance(event, Dispatch):
                     await self._sink.on_shard_dispatch(self, event.name, event.data)
                 elif isinstance(event, HandshakeComplete):

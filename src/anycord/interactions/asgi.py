@@ -50,6 +50,7 @@ unusable for another request, so the client must not reuse it."""
 _ALLOW_POST: typing.Final = ((b"allow", b"POST"), *_CLOSE)
 _NOT_FOUND: typing.Final = error_response(404, "Not found")
 _NOT_ALLOWED: typing.Final = error_response(405, "Method not allowed")
+_EMPTY_BODY: typing.Final = error_response(400, "POST request must have a body")
 
 
 class AsgiAdapter:
@@ -241,31 +242,45 @@ class AsgiAdapter:
         `(failure, extra_headers, signature, timestamp)`: answer `failure` (with
         `extra_headers`) when it is not `None`; otherwise read the body, answer an empty one
         with `empty_body_response()`, and pass the rest to `server.on_interaction` with the
-        hex-decoded signature and the timestamp returned here.
+        hex-decoded signature and the timestamp returned here. A failure on the interaction
+        path (or a path that is nothing's) is counted in the server's `stats`.
         """
+        extra: tuple[tuple[bytes, bytes], ...] = _CLOSE
+        sig = ts = b""
         if path != self._path:
             route = self._routes.get(path)
-            if route is None:
-                return _NOT_FOUND, _CLOSE, b"", b""
-            status, kind, body, extra = answer(route, method)
-            if content_length:  # a body the server will not read: this connection ends
-                extra = (*extra, *_CLOSE)
-            return Response(status_code=status, payload=body, content_type=kind), extra, b"", b""
-        if method != "POST":
-            return _NOT_ALLOWED, _ALLOW_POST, b"", b""
-        failure, sig, ts = check_request(
-            content_type=content_type, signature=signature, timestamp=timestamp
-        )
-        if failure is not None:
-            return failure, _CLOSE, b"", b""
-        if content_length is not None and content_length > self._max_body_size:
-            return error_response(413, "Content too large"), _CLOSE, b"", b""
-        return None, (), sig, ts
+            if route is not None:  # a health probe: not an interaction request
+                try:
+                    status, kind, body, extra = answer(route, method)
+                except Exception:
+                    _LOGGER.exception("the %s route failed", path)
+                    return error_response(500, "Internal server error"), _CLOSE, b"", b""
+                if content_length:  # a body the server will not read: this connection ends
+                    extra = (*extra, *_CLOSE)
+                response = Response(status_code=status, payload=body, content_type=kind)
+                return response, extra, b"", b""
+            failure: Response | None = _NOT_FOUND
+        elif method != "POST":
+            failure, extra = _NOT_ALLOWED, _ALLOW_POST
+        else:
+            failure, sig, ts = check_request(
+                content_type=content_type, signature=signature, timestamp=timestamp
+            )
+            if (
+                failure is None
+                and content_length is not None
+                and content_length > self._max_body_size
+            ):
+                failure = error_response(413, "Content too large")
+        if failure is None:
+            return None, (), sig, ts
+        self._server.stats.answered(failure.status_code)
+        return failure, extra, b"", b""
 
-    @staticmethod
-    def empty_body_response() -> Response:
+    def empty_body_response(self) -> Response:
         """The answer to a request whose body is empty (the connection stays usable)."""
-        return error_response(400, "POST request must have a body")
+        self._server.stats.answered(400)
+        return _EMPTY_BODY
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         content_type = signature = timestamp = length = None

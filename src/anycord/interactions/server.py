@@ -59,6 +59,7 @@ import orjson
 from anycord.errors import ComponentStateConflictError, UnrecognisedEntityError
 from anycord.interactions.builders import ResponseType
 from anycord.interactions.verifier import ProcessVerifier, check_inline
+from anycord.stats import InteractionStats
 
 if typing.TYPE_CHECKING:
     from collections.abc import (
@@ -216,6 +217,7 @@ class InteractionServer:
         "_listeners",
         "_max_timestamp_skew",
         "_sent_events",
+        "_stats",
         "_task_group",
         "_verifier",
         "_verifier_process",
@@ -255,6 +257,7 @@ class InteractionServer:
         self._sent_events: dict[int, anyio.Event] = {}
         self._closing: anyio.Event | None = None
         self._task_group: anyio.abc.TaskGroup | None = None
+        self._stats = InteractionStats()
 
     # -- listeners ---------------------------------------------------------------------------
 
@@ -399,6 +402,11 @@ class InteractionServer:
 
     # -- requests ----------------------------------------------------------------------------
 
+    @property
+    def stats(self) -> InteractionStats:
+        """Requests by status, signature failures and response times (`anycord.stats`)."""
+        return self._stats
+
     async def on_interaction(self, body: bytes, signature: bytes, timestamp: bytes) -> Response:
         """Answer one interaction request.
 
@@ -409,6 +417,15 @@ class InteractionServer:
 
         Never raises for a bad request: every failure is a `Response` with a status code.
         """
+        began = time.perf_counter()
+        response = await self._answer(body, signature, timestamp)
+        stats = self._stats
+        stats.responses += 1
+        stats.response_seconds += time.perf_counter() - began
+        stats.answered(response.status_code)
+        return response
+
+    async def _answer(self, body: bytes, signature: bytes, timestamp: bytes) -> Response:
         skew = self._max_timestamp_skew
         if skew is not None and not _timestamp_is_fresh(timestamp, skew):
             _LOGGER.debug("rejected an interaction whose timestamp is too far from now")

@@ -52,6 +52,7 @@ if typing.TYPE_CHECKING:
     from anycord.orchestrator.coordinator import Lease, ShardCoordinator
     from anycord.rest.client import RESTClient
     from anycord.snowflakes import SnowflakeishOr
+    from anycord.stats import LeaseStats
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
     from anycord.voice.component import VoiceComponent
 
@@ -169,6 +170,11 @@ class Bot:
     def global_shard_count(self) -> int:
         """The fleet's shard count (from the plan; 0 before start)."""
         return self._leases.shard_count
+
+    @property
+    def lease_stats(self) -> LeaseStats:
+        """This process's lease counters: claims, renewals, losses, identify-gate waits."""
+        return self._leases.stats
 
     @property
     def leases(self) -> Mapping[int, Lease]:

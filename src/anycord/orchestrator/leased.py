@@ -57,6 +57,7 @@ from anycord.orchestrator.coordinator import (
     ShardStatus,
 )
 from anycord.orchestrator.redis import RedisCoordinator, connect_redis
+from anycord.stats import LeaseStats
 
 if typing.TYPE_CHECKING:
     import datetime
@@ -67,7 +68,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.presences import Activity, Status
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
-__all__ = ["LeasedShards"]
+__all__ = ["LeasedShards", "fleet_state"]
 
 _LOGGER = logging.getLogger("anycord.orchestrator")
 _HANDBACK_DEADLINE: typing.Final = 5.0
@@ -82,6 +83,13 @@ _STATES: typing.Final[dict[str, ShardState]] = {
     "closing": "disconnected",
     "closed": "stopped",
 }
+
+
+def fleet_state(shard: GatewayShard | None) -> ShardState:
+    """A shard's state in the fleet's words (`ShardStatus.state`); `starting` without one."""
+    if shard is None:
+        return "starting"
+    return _STATES.get(str(getattr(shard.state, "value", "disconnected")), "disconnected")
 
 
 class _Once:
@@ -150,12 +158,19 @@ class _LeasedShard:
 class _FencedGate:
     """The identify gate of a leased shard: the coordinator's buckets, then a lease check."""
 
-    def __init__(self, coordinator: ShardCoordinator, leased: _LeasedShard) -> None:
+    def __init__(
+        self, coordinator: ShardCoordinator, leased: _LeasedShard, stats: LeaseStats
+    ) -> None:
         self._coordinator = coordinator
         self._leased = leased
+        self._stats = stats
 
     async def acquire(self, shard_id: int) -> None:
+        began = anyio.current_time()
         await self._coordinator.acquire_identify(shard_id)
+        stats = self._stats
+        stats.identify_waits += 1
+        stats.identify_wait_seconds += anyio.current_time() - began
         # The wait can be long; identify only if the lease surely still holds. A local check:
         # a round trip here would delay the IDENTIFY past the slot the bucket just granted.
         leased = self._leased
@@ -207,6 +222,8 @@ class LeasedShards:
         self._setup: ShardSetup | None = None
         self._running = 0  # leased shards not yet handed back
         self._handed_back: anyio.Event | None = None
+        self.stats = LeaseStats()
+        """Claims, renewals, losses and identify-gate waits (`anycord.stats.LeaseStats`)."""
 
     # -- the runner seam (anycord.bots.shards.ShardRunner) --------------------------------
 
@@ -387,6 +404,7 @@ class LeasedShards:
                 ready()
                 await anyio.sleep(self._adopt_interval)
                 continue
+            self.stats.claims += 1
             _LOGGER.info("slot %s: leased shard %s (epoch %s)", slot, lease.shard_id, lease.epoch)
             await self._run_leased(lease, ready, claimed_at, gateway_url)
         ready()
@@ -419,7 +437,7 @@ class LeasedShards:
             shard_id,
             self._shard_count,
             gateway_url,
-            _FencedGate(coordinator, leased),
+            _FencedGate(coordinator, leased, self.stats),
             intents=self._intents,
             presence=presence,
             resume=resume,
@@ -467,6 +485,8 @@ class LeasedShards:
         """Stop a shard whose lease is gone, keeping its session resumable for the new owner."""
         if leased.lost.is_set() and leased.shard is None:
             return
+        if not leased.lost.is_set():
+            self.stats.losses += 1
         leased.lost.set()
         _LOGGER.warning("shard %s: stopping at once: %s", leased.lease.shard_id, reason)
         if leased.shard is not None and leased.shard.is_alive:
@@ -489,7 +509,10 @@ class LeasedShards:
                     ok = await coordinator.renew(lease)
                 except (OSError, errors.AnycordError, _store_errors()) as exc:
                     _LOGGER.warning("shard %s: lease renewal failed: %s", lease.shard_id, exc)
+            if ok is None:
+                self.stats.renewal_failures += 1
             if ok:
+                self.stats.renewals += 1
                 # The store's TTL started after we sent the request, so this is conservative.
                 leased.valid_until = sent_at + lease.ttl * 2 / 3
                 next_at = sent_at + period
@@ -507,8 +530,7 @@ class LeasedShards:
         shard = leased.shard
         latency = math.nan if shard is None else shard.heartbeat_latency
         if state is None:
-            raw = getattr(shard.state, "value", "disconnected") if shard is not None else "starting"
-            state = _STATES.get(str(raw), "disconnected")
+            state = fleet_state(shard)
         return ShardStatus(
             shard_id=leased.lease.shard_id,
             owner=leased.lease.owner,

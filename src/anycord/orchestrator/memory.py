@@ -13,6 +13,7 @@ import itertools
 import logging
 import math
 import time
+import types
 import typing
 
 import anyio
@@ -87,6 +88,16 @@ class MemoryCoordinator:
         self._presence: dict[str, typing.Any] | None = None
         self.identify_log: list[tuple[float, int]] = []
         """Every granted identify as `(time, shard_id)`, for tests and diagnostics."""
+
+    @property
+    def remaining_sessions(self) -> int | None:
+        """Session starts left today (`None`: unknown, or after the daily reset)."""
+        return self._remaining
+
+    @property
+    def reported(self) -> Mapping[int, ShardStatus]:
+        """The last status each shard reported (what `statuses()` returns), read-only."""
+        return types.MappingProxyType(self._statuses)
 
     async def get_plan(self) -> ShardPlan:
         return self._plan

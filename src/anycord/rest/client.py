@@ -83,6 +83,7 @@ from anycord.rest.ratelimits import (
 )
 from anycord.rest.tokens import StaticToken, TokenStrategy
 from anycord.rest.waiters import Waiter, WaitQueues
+from anycord.stats import RESTStats
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -273,6 +274,8 @@ class RESTClient(
         self._rng = rng or random.Random()
         self._waiters = WaitQueues()
         self._scopes: set[anyio.CancelScope] = set()
+        self.stats = RESTStats()
+        """Requests, latency, 429s and rate-limit waits by route (`anycord.stats.RESTStats`)."""
         self._state = "new"
         self._stop: anyio.Event | None = None
         self._stopped: anyio.Event | None = None
@@ -527,6 +530,8 @@ class RESTClient(
         url = self.rest_url + route.path
         shown_url = self.rest_url + (route.safe_path or route.path)
         params = encode_query(query)
+        template = str(route)  # the only name metrics see: no ids, no tokens
+        stats = self.stats
         retries = 0
         limited = 0
         refreshed = False
@@ -550,8 +555,11 @@ class RESTClient(
                 headers["Content-Type"] = "application/json"
                 content = orjson.dumps(json)
 
+            asked = anyio.current_time()
             grant = await self._wait_for_grant(route)
             started = anyio.current_time()
+            if started > asked:
+                stats.wait(template, started - asked)
             try:
                 with anyio.fail_after(total) if total is not None else contextlib.nullcontext():
                     response = await self._send(route.method, url, params, headers, content)
@@ -603,6 +611,7 @@ class RESTClient(
                         self.rate_limiter.invalid.limit,
                         self.rate_limiter.invalid.period,
                     )
+            stats.answered(template, status, now - started)
             if _LOGGER.isEnabledFor(logging.DEBUG):
                 # One line per request: method and template only (no IDs, no tokens).
                 _LOGGER.debug("%s -> %d in %.3fs", route, status, now - started)
@@ -618,6 +627,7 @@ class RESTClient(
                     raise errors.MalformedResponseError(str(route), f"expected JSON, got {kind!r}")
                 return body
             if status == 429:
+                stats.limited(template, info.scope)
                 if info.retry_after is None:
                     raise _error(shown_url, response, body, raw_body)
                 if info.scope == CLOUDFLARE_SCOPE:

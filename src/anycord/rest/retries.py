@@ -8,11 +8,21 @@ effect. `may_resend()` decides, for every route, from three facts:
   are raised only when no byte of the request was written, so Discord cannot have acted.
   Every other failure (a reset, a read timeout, a 5xx answer, the per-attempt `total`
   timeout) may come after Discord acted on the request.
-* **Idempotent.** Sending the request twice has the effect of sending it once: `GET`, `PUT`
-  and `DELETE` (Discord's deletes and puts name their target by ID), plus the routes in
-  `_OVERRIDES`. `POST` creates something each time, and `PATCH` is not idempotent under
-  concurrency (RFC 5789: a repeated PATCH overwrites whatever changed between the attempts),
-  so neither is resent once it may have arrived.
+* **Idempotent.** Sending the request twice has the effect of sending it once: `GET`, `PUT`,
+  `PATCH` and `DELETE`, plus the routes in `_OVERRIDES`. `POST` creates something each time,
+  so it is not resent once it may have arrived.
+
+  `PATCH` (decision, issue 16): every PATCH route Discord has (operations.txt lists 31) sets
+  the fields in its body on one resource named in the path; none appends, counts or creates,
+  so a repeat leaves the state a single PATCH leaves. If the first attempt did take effect, the
+  repeat either succeeds with the same result or fails in a way that names what happened
+  (a 403 after a PATCH that removed the bot's own permission, a 429 after a second channel
+  rename inside Discord's 10-minute window); without the retry the caller gets an error in
+  every such case anyway, and also when Discord never acted (a 502 before handling), which the
+  retry turns into success. RFC 5789's objection (a repeat overwrites a change someone else
+  made between the attempts) holds for `PUT` as much, which has always been retried: the
+  window is the retry's backoff, at most a few seconds. A repeated message edit re-uploads
+  its new files (the first upload is dropped, as it is not listed), never doubling them.
 * **Protected.** The body carries a message `nonce` with `enforce_nonce: true`: Discord
   answers a repeat within a few minutes with the message the first attempt created
   (developers/resources/message.mdx "Create Message"), so no duplicate can appear.
@@ -45,7 +55,7 @@ __all__ = [
 NOT_SENT_ERRORS: typing.Final = (httpx.ConnectError, httpx.ConnectTimeout)
 """Transport errors raised only before the first byte of the request was written."""
 
-_IDEMPOTENT_METHODS: typing.Final = frozenset({"GET", "PUT", "DELETE"})
+_IDEMPOTENT_METHODS: typing.Final = frozenset({"GET", "PUT", "PATCH", "DELETE"})
 
 _OVERRIDES: typing.Final[Mapping[tuple[str, str], bool]] = {
     # Triggering the typing indicator again only extends it; nothing is created.

@@ -1,0 +1,111 @@
+"""Reading a server's websocket frames: whatever the split, the same messages as wsproto
+frames them; anything RFC 6455 forbids, or an oversized message, is a GatewayTransportError."""
+
+from __future__ import annotations
+
+import contextlib
+import typing
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from wsproto.frame_protocol import FrameProtocol
+
+from anycord.errors import GatewayTransportError
+from anycord.gateway.frames import CLOSE, PING, PONG, Control, FrameReader
+
+Item = typing.Union[bytes, str, Control]  # noqa: UP007 - a runtime alias, read by isinstance
+messages = st.lists(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=100),
+        st.binary(max_size=125).map(lambda b: Control(PING, b)),
+    ),
+    max_size=12,
+)
+
+
+def server_bytes(items: list[Item], fragment: int) -> bytes:
+    """`items` framed by wsproto's server side, data messages cut into frames of `fragment`
+    bytes (or characters)."""
+    server = FrameProtocol(client=False, extensions=[])
+    out = bytearray()
+    for item in items:
+        if isinstance(item, Control):
+            out += server.ping(item.payload)
+            continue
+        chunks = [item[i : i + fragment] for i in range(0, len(item), fragment)] or [item]
+        for index, chunk in enumerate(chunks):
+            out += server.send_data(chunk, fin=index == len(chunks) - 1)
+    return bytes(out)
+
+
+def read_all(reader: FrameReader, data: bytes, cuts: list[int]) -> list[Item]:
+    got: list[Item] = []
+    start = 0
+    for cut in [*sorted(c % (len(data) + 1) for c in cuts), len(data)]:
+        reader.feed(data[start:cut])
+        start = max(start, cut)
+        while (item := reader.next()) is not None:
+            got.append(item)
+    return got
+
+
+def drain(reader: FrameReader) -> None:
+    while reader.next() is not None:
+        pass
+
+
+@given(messages, st.integers(1, 400), st.lists(st.integers(0, 10_000), max_size=8))
+def test_any_split_gives_the_messages_back(
+    items: list[Item], fragment: int, cuts: list[int]
+) -> None:
+    data = server_bytes(items, fragment)
+    assert read_all(FrameReader(1 << 20), data, cuts) == items
+
+
+@given(st.binary(max_size=200), st.lists(st.integers(0, 300), max_size=4))
+def test_garbage_is_messages_or_a_transport_error(data: bytes, cuts: list[int]) -> None:
+    with contextlib.suppress(GatewayTransportError):
+        read_all(FrameReader(1000), data, cuts)
+
+
+def test_an_oversized_message_is_refused_from_its_header() -> None:
+    reader = FrameReader(100)
+    # A binary frame announcing 2**40 bytes: refused before any payload arrives.
+    reader.feed(bytes([0x82, 127]) + (1 << 40).to_bytes(8, "big"))
+    with pytest.raises(GatewayTransportError, match="over 100 bytes"):
+        reader.next()
+    fragments = FrameReader(100)
+    fragments.feed(server_bytes([b"x" * 101], fragment=60))
+    with pytest.raises(GatewayTransportError, match="over 100 bytes"):
+        drain(fragments)
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        bytes([0x82 | 0x40, 0]),  # RSV1 without an extension
+        bytes([0x82, 0x80, 1, 2, 3, 4]),  # masked by the server
+        bytes([0x83, 0]),  # opcode 3 is reserved
+        bytes([0x80, 0]),  # a continuation with no message started
+        bytes([0x01, 1, 65, 0x81, 0]),  # a new message inside a fragmented one
+        bytes([0x09, 0]),  # a fragmented ping
+        bytes([0x89, 126, 0, 126]) + b"x" * 126,  # a ping over 125 bytes
+        bytes([0x81, 2, 0xC3, 0x28]),  # text that is not UTF-8
+    ],
+)
+def test_frames_a_server_may_not_send(frame: bytes) -> None:
+    reader = FrameReader(1000)
+    reader.feed(frame)
+    with pytest.raises(GatewayTransportError, match="protocol error"):
+        drain(reader)
+
+
+def test_close_and_pong_frames_are_returned_as_control() -> None:
+    server = FrameProtocol(client=False, extensions=[])
+    reader = FrameReader(1000)
+    reader.feed(bytes(server.pong(b"p")) + bytes(server.close(4004, "auth")))
+    assert reader.next() == Control(PONG, b"p")
+    assert reader.next() == Control(CLOSE, (4004).to_bytes(2, "big") + b"auth")
+    assert reader.next() is None
