@@ -40,6 +40,7 @@ from cryptography.x509.oid import NameOID
 from anycord.config import HTTPSettings
 from anycord.rest.transport import AnycordTransport
 from anycord.testing.world import World
+from rest import _drive  # the overhead scenario's driver (this directory is on sys.path)
 
 if typing.TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -160,24 +161,11 @@ async def _measure(
 
         closer = http
 
-    async def drive(n: int) -> None:
-        left = n
-
-        async def worker() -> None:
-            nonlocal left
-            while left > 0:
-                left -= 1
-                await get()
-
-        async with anyio.create_task_group() as tg:
-            for _ in range(concurrency):
-                tg.start_soon(worker)
-
     try:
-        await drive(min(count, 4 * concurrency))
+        await _drive(get, concurrency, min(count, 4 * concurrency))
         gc.collect()
         cpu, wall = time.process_time(), time.perf_counter()
-        await drive(count)
+        await _drive(get, concurrency, count)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     finally:
         await closer.aclose()
