@@ -12,9 +12,12 @@ process's CPU time per request, over 32 keep-alive connections):
   `respond` call (the automatic-defer timer is armed and disarmed).
 
 Both check signatures inline (on the event loop's thread), so the CPU per request is the
-whole request's. The overhead is `(commands - raw) / raw` of that CPU; the target is < 10%.
+whole request's. Before measuring, each server is asked once and must answer with the same
+status, headers and body bytes as the other (like is compared with like). The overhead is
+`(commands - raw) / raw` of that CPU; the target is < 10%. Rounds interleave the two
+targets, and the medians are compared.
 
-    python benchmarks/commands.py                       # asyncio, 3 rounds of 5 s
+    python benchmarks/commands.py                       # asyncio, 5 rounds of 5 s
     python benchmarks/commands.py --backend trio --rounds 5
 
 Needs `wrk` on PATH (apt install wrk).
@@ -27,6 +30,7 @@ import os
 import pathlib
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 
@@ -63,13 +67,42 @@ def serve(target: str, port: int, backend: str) -> None:
     bot.run("127.0.0.1", port, backend=backend, shutdown_timeout=1.0)  # type: ignore[arg-type]
 
 
+def _answer(target: str, backend: str) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Start `target`, send the benchmark's request once, and return its whole answer."""
+    import httpx
+
+    port = http_bench._free_port()
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve", f"{target}:{backend}", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        http_bench._wait_for_port(port)
+        _, signature = http_bench._keys()
+        response = httpx.post(
+            f"http://127.0.0.1:{port}/",
+            content=http_bench.BODY,
+            headers={
+                "content-type": "application/json",
+                "x-signature-ed25519": signature,
+                "x-signature-timestamp": http_bench.TIMESTAMP,
+            },
+        )
+        headers = sorted((k, v) for k, v in response.headers.items() if k != "date")
+        return response.status_code, headers, response.content
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--backend", choices=("asyncio", "trio"), default="asyncio")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -80,6 +113,10 @@ def main() -> None:
         return
     if shutil.which("wrk") is None:
         sys.exit("wrk is not on PATH (apt install wrk)")
+    answers = {t: _answer(t, args.backend) for t in TARGETS}
+    if answers["raw"] != answers["commands"]:
+        sys.exit(f"the two servers answer differently: {answers}")
+    print(f"both answer {answers['raw'][0]} {answers['raw'][2].decode()}", flush=True)
     runs: dict[str, list[dict[str, float]]] = {t: [] for t in TARGETS}
     print(f"load average before: {http_bench._load()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,6 +145,7 @@ def main() -> None:
     print(
         f"anycord.commands overhead: {(cpu['commands'] - cpu['raw']) * 1e6:+.1f} us/req, "
         f"{overhead * 100:+.1f}% of a request's server CPU (target < 10%); "
+        f"server CPU ratio commands/raw {cpu['commands'] / cpu['raw']:.2f}x; "
         f"req/s ratio {rps['commands'] / rps['raw']:.2f}x"
     )
 

@@ -39,6 +39,7 @@ GUIDES = (
     "migrating-from-discord-py.md",
     "commands.md",
     "health.md",
+    "metrics.md",
 )
 
 

@@ -38,6 +38,7 @@ PAGE_TITLES: typing.Final = {
     "models": "Models",
     "voice": "Voice",
     "orchestrator": "Orchestrator",
+    "metrics": "Metrics (prometheus-client)",
     "testing": "Testing (FakeDiscord)",
     "serde": "Serde (JSON ↔ models)",
 }

@@ -300,3 +300,40 @@ async def test_a_health_port_in_use_fails_start_with_the_os_error() -> None:
                 await bot.start()
         assert not bot.is_alive
         assert fake.gateway.connections == []  # it failed before any shard connected
+
+
+async def test_a_failing_metrics_route_is_a_500_and_the_server_keeps_serving(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken() -> tuple[str, bytes]:
+        raise RuntimeError("no registry")
+
+    async with FakeDiscord() as fake:
+        bot = rest_bot(fake, metrics=broken)
+        async with anyio.create_task_group() as tg:
+            await tg.start(functools.partial(bot.start, host="127.0.0.1", port=0))
+            async with httpx.AsyncClient(base_url=bot.addresses[0]) as client:
+                metrics = await client.get("/metrics")
+                live = await client.get("/livez")
+            await bot.close()
+    assert metrics.status_code == 500
+    assert live.status_code == 200
+    assert any("the /metrics route failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_the_health_server_serves_the_metrics_exposition() -> None:
+    prometheus_client = pytest.importorskip("prometheus_client")
+    import anycord.metrics
+
+    async with FakeDiscord(shard_count=2) as fake:
+        registry = prometheus_client.CollectorRegistry()
+        server = HealthServer(0, metrics=functools.partial(anycord.metrics.exposition, registry))
+        bot = gateway_bot(fake, server)
+        anycord.metrics.install(bot, registry)
+        async with bot, httpx.AsyncClient(base_url=server.addresses[0]) as client:
+            scrape = await client.get("/metrics")
+    assert scrape.status_code == 200
+    assert scrape.headers["content-type"].startswith("text/plain")
+    for shard in ("0", "1"):
+        assert f'anycord_shard_state{{shard="{shard}",state="CONNECTED"}} 1.0' in scrape.text
+    assert fake.token not in scrape.text

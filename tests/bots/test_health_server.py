@@ -269,3 +269,24 @@ def test_hostile_input_never_crashes_the_server(backend: str, data: bytes) -> No
 
     run(backend, scenario)
     assert set(seen) <= {b"200", b"400", b"404", b"405", b"411", b"431", b"503"}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_failing_probe_is_a_500_and_the_server_keeps_serving(backend: str) -> None:
+    seen: list[list[bytes]] = []
+    calls = [0]
+
+    def flaky() -> Health:
+        calls[0] += 1
+        if calls[0] == 1:
+            raise RuntimeError("broken probe")
+        return running()
+
+    async def scenario() -> None:
+        async with health_server(flaky) as (_, port):
+            for _ in range(2):
+                request = b"GET /livez HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                seen.append(STATUS.findall(await exchange(port, request)))
+
+    run(backend, scenario)
+    assert seen == [[b"500"], [b"200"]]

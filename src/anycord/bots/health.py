@@ -62,7 +62,9 @@ class Health:
     state: LifecycleState
     """The bot's lifecycle state."""
     live: bool
+    """The task tree runs (`starting`, `running` or `closing`): `/livez` answers 200."""
     ready: bool
+    """Started, not closing, every shard connected: `/readyz` answers 200."""
     reasons: tuple[str, ...] = ()
     """Why the bot is not ready (or not live), most general first; empty when ready."""
     shards_ready: int | None = None

@@ -250,7 +250,11 @@ class AsgiAdapter:
         if path != self._path:
             route = self._routes.get(path)
             if route is not None:  # a health probe: not an interaction request
-                status, kind, body, extra = answer(route, method)
+                try:
+                    status, kind, body, extra = answer(route, method)
+                except Exception:
+                    _LOGGER.exception("the %s route failed", path)
+                    return error_response(500, "Internal server error"), _CLOSE, b"", b""
                 if content_length:  # a body the server will not read: this connection ends
                     extra = (*extra, *_CLOSE)
                 response = Response(status_code=status, payload=body, content_type=kind)

@@ -41,7 +41,7 @@ _NOT_ALLOWED: typing.Final = (
 
 def answer(route: Route, method: str) -> Answer:
     """The answer to `method` on `route` (module docstring); an error from the route
-    propagates (the server answers it 500)."""
+    propagates (the transport answers it 500 and logs it)."""
     if method not in ("GET", "HEAD"):
         return _NOT_ALLOWED
     status, content_type, body = route()
@@ -50,7 +50,7 @@ def answer(route: Route, method: str) -> Answer:
 
 def metrics_route(exposition: Callable[[], tuple[str, bytes]]) -> Route:
     """A route answering **200** with `exposition()`'s `(content_type, body)` (for example
-    `anycord.metrics.exposition(registry)` bound to its registry)."""
+    `anycord.metrics.exposition`, or `functools.partial(exposition, registry)`)."""
 
     def route() -> tuple[int, str, bytes]:
         content_type, body = exposition()
