@@ -1,10 +1,16 @@
-"""Cache accessors on events: `event.get_guild()`, `get_channel()`, `get_member()`,
-`get_user()`, as hikari's event classes have them.
+"""Accessors on events, as hikari's event classes have them: `get_guild()`, `get_channel()`,
+`get_member()`, `get_user()` read the cache; `fetch_guild()`, `fetch_channel()`,
+`fetch_member()`, `fetch_user()` (and the others) ask the REST API.
 
-Each reads the bot's cache (`event.app.cache`) by the IDs the event carries and returns
+A `get_…` reads the bot's cache (`event.app.cache`) by the IDs the event carries and returns
 `None` when the entity is not cached, when the cache does not keep that kind of entity, or
-when the event has no bot with a cache (built by hand, or received by a REST-only app).
-They never make a request: fetch with `event.app.rest.fetch_…` for that.
+when the event has no bot with a cache (built by hand, or received by a REST-only app). It
+never makes a request.
+
+A `fetch_…` makes one request through `event.app.rest` and returns what it answers (the
+REST client's own errors, e.g. `NotFoundError`, pass through). An event built by hand
+without an `app` raises `RuntimeError` instead; one that lacks the ID the fetch needs (an
+invite outside a guild) raises `ValueError`.
 """
 
 from __future__ import annotations
@@ -12,16 +18,43 @@ from __future__ import annotations
 import typing
 
 if typing.TYPE_CHECKING:
-    from anycord.models.channels import GuildChannel
-    from anycord.models.guilds import GatewayGuild
+    from anycord.models.channels import GuildChannel, PartialChannel
+    from anycord.models.guilds import GatewayGuild, GuildPreview, RESTGuild
     from anycord.models.members import Member
     from anycord.models.users import User
 
-__all__ = ["ChannelAccessor", "GuildAccessor", "MemberAccessor", "UserAccessor"]
+__all__ = [
+    "ChannelAccessor",
+    "ChannelFetcher",
+    "GuildAccessor",
+    "MemberAccessor",
+    "UserAccessor",
+    "rest_of",
+]
 
 
 def _cache(event: object) -> typing.Any:
     return getattr(getattr(event, "app", None), "cache", None)
+
+
+def rest_of(event: object) -> typing.Any:
+    """The REST client of the bot that received `event` (`RuntimeError` for a hand-built
+    event without an `app`)."""
+    app = getattr(event, "app", None)
+    if app is None:
+        msg = (
+            f"this {type(event).__name__} has no app (it was built by hand), so it cannot "
+            "fetch; call the REST client yourself"
+        )
+        raise RuntimeError(msg)
+    return app.rest
+
+
+def _need(event: object, value: typing.Any, what: str) -> typing.Any:
+    if value is None:
+        msg = f"this {type(event).__name__} carries no {what} to fetch with"
+        raise ValueError(msg)
+    return value
 
 
 def _user_id(event: object) -> typing.Any:
@@ -29,9 +62,15 @@ def _user_id(event: object) -> typing.Any:
         value = getattr(event, name, None)
         if value is not None:
             return value
-    message = getattr(event, "message", None)
-    author = getattr(message, "author", None)
-    return getattr(author, "id", None)
+    # A ban carries its `user`; a message event its `message.author`.
+    user = getattr(event, "user", None) or getattr(getattr(event, "message", None), "author", None)
+    return getattr(user, "id", None)
+
+
+def _channel_id(event: object) -> typing.Any:
+    # Thread events name their channel `thread_id`.
+    found = getattr(event, "channel_id", None)
+    return found if found is not None else getattr(event, "thread_id", None)
 
 
 class GuildAccessor:
@@ -46,6 +85,16 @@ class GuildAccessor:
         if cache is None or guild_id is None:
             return None
         return typing.cast("GatewayGuild | None", cache.get_guild(guild_id))
+
+    async def fetch_guild(self) -> RESTGuild:
+        """The event's guild, fetched (with its roles, emojis and stickers)."""
+        guild_id = _need(self, getattr(self, "guild_id", None), "guild ID")
+        return typing.cast("RESTGuild", await rest_of(self).fetch_guild(guild_id))
+
+    async def fetch_guild_preview(self) -> GuildPreview:
+        """The event's guild's preview, fetched."""
+        guild_id = _need(self, getattr(self, "guild_id", None), "guild ID")
+        return typing.cast("GuildPreview", await rest_of(self).fetch_guild_preview(guild_id))
 
 
 class ChannelAccessor:
@@ -63,6 +112,17 @@ class ChannelAccessor:
         return typing.cast("GuildChannel | None", found)
 
 
+class ChannelFetcher:
+    """`fetch_channel()` for events about one channel or thread, in a guild or a DM."""
+
+    __slots__ = ()
+
+    async def fetch_channel(self) -> PartialChannel:
+        """The event's channel (or thread), fetched."""
+        channel_id = _need(self, _channel_id(self), "channel ID")
+        return typing.cast("PartialChannel", await rest_of(self).fetch_channel(channel_id))
+
+
 class MemberAccessor:
     """`get_member()` for guild events about one user (the author, the typing user)."""
 
@@ -77,6 +137,12 @@ class MemberAccessor:
             return None
         return typing.cast("Member | None", cache.get_member(guild_id, user_id))
 
+    async def fetch_member(self) -> Member:
+        """The user's member object in the event's guild, fetched."""
+        guild_id = _need(self, getattr(self, "guild_id", None), "guild ID")
+        user_id = _need(self, _user_id(self), "user ID")
+        return typing.cast("Member", await rest_of(self).fetch_member(guild_id, user_id))
+
 
 class UserAccessor:
     """`get_user()` for events about one user."""
@@ -90,3 +156,8 @@ class UserAccessor:
         if cache is None or user_id is None:
             return None
         return typing.cast("User | None", cache.get_user(user_id))
+
+    async def fetch_user(self) -> User:
+        """The user, fetched."""
+        user_id = _need(self, _user_id(self), "user ID")
+        return typing.cast("User", await rest_of(self).fetch_user(user_id))

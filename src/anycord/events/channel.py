@@ -10,7 +10,7 @@ import attrs
 
 from anycord.cache.cache import Cache
 from anycord.config import CacheComponents as C
-from anycord.events.accessors import ChannelAccessor, GuildAccessor
+from anycord.events.accessors import ChannelAccessor, ChannelFetcher, GuildAccessor, rest_of
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -22,6 +22,9 @@ if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
     from anycord.models.channels import GuildChannel
+    from anycord.models.invites import Invite
+    from anycord.models.messages import Message
+    from anycord.models.webhooks import PartialWebhook
 
 __all__ = [
     "ROWS",
@@ -46,7 +49,7 @@ Payload = dict[str, typing.Any]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class ChannelEvent(ShardBoundEvent):
+class ChannelEvent(ChannelFetcher, ShardBoundEvent):
     """Base of events about one channel (`channel_id`)."""
 
     channel_id: Snowflake
@@ -87,6 +90,10 @@ class PinsUpdateEvent(ChannelEvent):
 
     last_pin_timestamp: datetime.datetime | None = None
 
+    async def fetch_pins(self) -> Sequence[Message]:
+        """The channel's pinned messages, fetched (the most recent 50)."""
+        return typing.cast("Sequence[Message]", await rest_of(self).fetch_pins(self.channel_id))
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class GuildPinsUpdateEvent(GuildAccessor, ChannelAccessor, PinsUpdateEvent):
@@ -107,6 +114,10 @@ class InviteEvent(GuildAccessor, ChannelAccessor, ChannelEvent):
     guild_id: Snowflake | None = None
     code: str
 
+    async def fetch_invite(self) -> Invite:
+        """The invite, fetched by its code (`NotFoundError` once it was deleted)."""
+        return typing.cast("Invite", await rest_of(self).fetch_invite(self.code))
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class InviteCreateEvent(InviteEvent):
@@ -125,6 +136,16 @@ class InviteDeleteEvent(InviteEvent):
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class WebhookUpdateEvent(GuildChannelEvent):
     """WEBHOOKS_UPDATE: a channel's webhooks changed (fetch them to see how)."""
+
+    async def fetch_channel_webhooks(self) -> Sequence[PartialWebhook]:
+        """The channel's webhooks, fetched."""
+        webhooks = await rest_of(self).fetch_channel_webhooks(self.channel_id)
+        return typing.cast("Sequence[PartialWebhook]", webhooks)
+
+    async def fetch_guild_webhooks(self) -> Sequence[PartialWebhook]:
+        """The guild's webhooks, fetched."""
+        webhooks = await rest_of(self).fetch_guild_webhooks(self.guild_id)
+        return typing.cast("Sequence[PartialWebhook]", webhooks)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

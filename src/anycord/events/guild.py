@@ -10,7 +10,7 @@ import attrs
 from anycord.cache.cache import Cache
 from anycord.config import CacheComponents as C
 from anycord.events._factories import decoded_factory
-from anycord.events.accessors import GuildAccessor, UserAccessor
+from anycord.events.accessors import GuildAccessor, UserAccessor, rest_of
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -27,7 +27,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from anycord.models.emojis import KnownCustomEmoji
-    from anycord.models.guilds import GatewayGuild
+    from anycord.models.guilds import GatewayGuild, GuildBan, Integration
     from anycord.models.presences import MemberPresence
     from anycord.models.stickers import GuildSticker
     from anycord.models.users import User
@@ -118,15 +118,25 @@ class GuildUpdateEvent(GuildEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class BanEvent(GuildEvent):
+class BanEvent(UserAccessor, GuildEvent):
     """Base of ban events."""
 
     user: User
+
+    @property
+    def user_id(self) -> Snowflake:
+        """The banned (or unbanned) user's ID."""
+        return self.user.id
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class BanCreateEvent(BanEvent):
     """GUILD_BAN_ADD."""
+
+    async def fetch_ban(self) -> GuildBan:
+        """The ban (with its reason), fetched."""
+        ban = await rest_of(self).fetch_ban(self.guild_id, self.user.id)
+        return typing.cast("GuildBan", ban)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -141,6 +151,11 @@ class EmojisUpdateEvent(GuildEvent):
     emojis: Sequence[KnownCustomEmoji]
     old_emojis: Sequence[KnownCustomEmoji] | None = None
 
+    async def fetch_emojis(self) -> Sequence[KnownCustomEmoji]:
+        """The guild's emojis, fetched."""
+        emojis = await rest_of(self).fetch_guild_emojis(self.guild_id)
+        return typing.cast("Sequence[KnownCustomEmoji]", emojis)
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class StickersUpdateEvent(GuildEvent):
@@ -148,6 +163,11 @@ class StickersUpdateEvent(GuildEvent):
 
     stickers: Sequence[GuildSticker]
     old_stickers: Sequence[GuildSticker] | None = None
+
+    async def fetch_stickers(self) -> Sequence[GuildSticker]:
+        """The guild's stickers, fetched."""
+        stickers = await rest_of(self).fetch_guild_stickers(self.guild_id)
+        return typing.cast("Sequence[GuildSticker]", stickers)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -158,6 +178,11 @@ class GuildIntegrationsUpdateEvent(GuildEvent):
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class IntegrationEvent(GuildEvent):
     """Base of integration events."""
+
+    async def fetch_integrations(self) -> Sequence[Integration]:
+        """The guild's integrations, fetched."""
+        found = await rest_of(self).fetch_integrations(self.guild_id)
+        return typing.cast("Sequence[Integration]", found)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

@@ -11,6 +11,7 @@ from anycord.config import CacheComponents as C
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
+from anycord.models.emojis import CustomEmoji, UnicodeEmoji
 from anycord.serde.emojis import decode_emoji
 from anycord.serde.members import decode_member
 from anycord.snowflakes import Snowflake
@@ -40,6 +41,34 @@ __all__ = [
 Payload = dict[str, typing.Any]
 
 
+class EmojiShortcuts:
+    """hikari's shortcuts to a reaction event's `emoji`: `emoji_id`, `emoji_name`,
+    `is_animated` and `is_for_emoji()`."""
+
+    __slots__ = ()
+
+    emoji: UnicodeEmoji | CustomEmoji
+
+    @property
+    def emoji_id(self) -> Snowflake | None:
+        """The custom emoji's ID (`None` for a Unicode emoji)."""
+        return self.emoji.id if isinstance(self.emoji, CustomEmoji) else None
+
+    @property
+    def emoji_name(self) -> str | None:
+        """The Unicode emoji itself, or the custom emoji's name (`None` when Discord no longer
+        knows it, e.g. a deleted emoji)."""
+        return self.emoji.name
+
+    def is_for_emoji(self, emoji: UnicodeEmoji | CustomEmoji | str, /) -> bool:
+        """Whether the reaction is for `emoji`: a custom emoji matches by ID, a Unicode emoji
+        (or a string) by its characters."""
+        if isinstance(emoji, CustomEmoji):
+            return emoji.id == self.emoji_id
+        text = emoji.name if isinstance(emoji, UnicodeEmoji) else emoji
+        return self.emoji_id is None and text == self.emoji_name
+
+
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class ReactionEvent(ShardBoundEvent):
     """Base of reaction events."""
@@ -59,22 +88,27 @@ class DMReactionEvent(ReactionEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class ReactionAddEvent(ReactionEvent):
+class ReactionAddEvent(EmojiShortcuts, ReactionEvent):
     """MESSAGE_REACTION_ADD."""
 
     user_id: Snowflake
-    emoji: typing.Any
+    emoji: UnicodeEmoji | CustomEmoji
     is_burst: bool = False
     burst_colors: tuple[str, ...] = ()
     message_author_id: Snowflake | None = None
 
+    @property
+    def is_animated(self) -> bool:
+        """Whether the emoji is an animated custom emoji."""
+        return isinstance(self.emoji, CustomEmoji) and self.emoji.is_animated
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class ReactionDeleteEvent(ReactionEvent):
+class ReactionDeleteEvent(EmojiShortcuts, ReactionEvent):
     """MESSAGE_REACTION_REMOVE."""
 
     user_id: Snowflake
-    emoji: typing.Any
+    emoji: UnicodeEmoji | CustomEmoji
     is_burst: bool = False
 
 
@@ -84,10 +118,10 @@ class ReactionDeleteAllEvent(ReactionEvent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class ReactionDeleteEmojiEvent(ReactionEvent):
+class ReactionDeleteEmojiEvent(EmojiShortcuts, ReactionEvent):
     """MESSAGE_REACTION_REMOVE_EMOJI."""
 
-    emoji: typing.Any
+    emoji: UnicodeEmoji | CustomEmoji
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

@@ -8,6 +8,7 @@ import attrs
 
 from anycord.cache.cache import Cache
 from anycord.config import CacheComponents as C
+from anycord.events.accessors import ChannelFetcher, GuildAccessor
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -36,7 +37,7 @@ Payload = dict[str, typing.Any]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class GuildThreadEvent(ShardBoundEvent):
+class GuildThreadEvent(GuildAccessor, ChannelFetcher, ShardBoundEvent):
     """Base of events about one thread."""
 
     guild_id: Snowflake

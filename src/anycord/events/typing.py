@@ -7,7 +7,13 @@ import typing
 
 import attrs
 
-from anycord.events.accessors import ChannelAccessor, GuildAccessor, MemberAccessor, UserAccessor
+from anycord.events.accessors import (
+    ChannelAccessor,
+    ChannelFetcher,
+    GuildAccessor,
+    MemberAccessor,
+    UserAccessor,
+)
 from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.intents import Intents as I
@@ -21,7 +27,7 @@ __all__ = ["ROWS", "DMTypingEvent", "GuildTypingEvent", "TypingEvent"]
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class TypingEvent(UserAccessor, ShardBoundEvent):
+class TypingEvent(UserAccessor, ChannelFetcher, ShardBoundEvent):
     """Someone started typing."""
 
     channel_id: Snowflake

@@ -76,6 +76,25 @@ def get_guild_route(world: World, req: Request) -> Reply:
     return Reply(200, body)
 
 
+@route("GET", "/guilds/{guild_id}/preview")
+def get_guild_preview(world: World, req: Request) -> Reply:
+    """A guild's preview (resources/guild.mdx, Guild Preview Object): the bot is a member of
+    every guild the emulator knows, so every guild has one."""
+    gid, guild = get_guild(world, req.params["guild_id"])
+    preview = {key: guild.get(key) for key in _PREVIEW_FIELDS}
+    preview.update(
+        emojis=guild.get("emojis", []),
+        features=guild.get("features", []),
+        stickers=guild.get("stickers", []),
+        approximate_member_count=len(world.members[gid]),
+        approximate_presence_count=0,
+    )
+    return Reply(200, preview)
+
+
+_PREVIEW_FIELDS = ("id", "name", "icon", "splash", "discovery_splash", "description")
+
+
 _GUILD_FIELDS = (
     "name",
     "verification_level",

@@ -13,6 +13,7 @@ import typing
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
 from anycord.testing.interactions import ALLOWED_RESPONSES
+from anycord.testing.rest_guilds import get_guild
 from anycord.testing.rest_handlers import (
     _int,
     get_channel,
@@ -307,6 +308,12 @@ def create_webhook(world: World, req: Request) -> Reply:
 def list_channel_webhooks(world: World, req: Request) -> Reply:
     channel = get_channel(world, req.params["channel_id"])
     return Reply(200, [w for w in world.webhooks.values() if w["channel_id"] == channel["id"]])
+
+
+@route("GET", "/guilds/{guild_id}/webhooks")
+def list_guild_webhooks(world: World, req: Request) -> Reply:
+    _, guild = get_guild(world, req.params["guild_id"])
+    return Reply(200, [w for w in world.webhooks.values() if w.get("guild_id") == guild["id"]])
 
 
 # -- application commands ---------------------------------------------------------------------
