@@ -11,6 +11,8 @@ burst, with one listener that counts them. Measured per client:
 * **events/s**: (N - 1) / (last listener call - first), the steady-state wall rate, and N per
   CPU second of the client's own process during the burst (on a shared machine the wall rate
   is bounded by whichever process gets the CPU; the CPU rate is the one to compare).
+* **close ms**: `await close()` once the burst is over (idle shards, the cache still full);
+  for anycord that is `GatewayBot.close()` (target <= 10 ms), which clears the cache.
 
 The clients:
 
@@ -273,8 +275,8 @@ class BareClient:
 
 async def measure(
     client: Client, guilds: int, members: int, messages: int
-) -> tuple[float, float, float]:
-    """(seconds until every guild is cached, events/s wall, events per CPU second)."""
+) -> tuple[float, float, float, float]:
+    """(seconds until every guild is cached, events/s wall, events per CPU second, close ms)."""
     fake = Fake(guilds, members)
     run = Run()
     run.expected_guilds = guilds
@@ -290,10 +292,12 @@ async def measure(
         with anyio.fail_after(600):
             await run.messages_done.wait()
         cpu = time.process_time() - cpu
+        closing = time.perf_counter()
         await client.close()
+        closing = (time.perf_counter() - closing) * 1000
     finally:
         fake.close()
-    return cached, (messages - 1) / (run.times[-1] - run.times[0]), messages / cpu
+    return cached, (messages - 1) / (run.times[-1] - run.times[0]), messages / cpu, closing
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -306,26 +310,26 @@ async def main(args: argparse.Namespace) -> None:
     ]
     if not args.quick:
         clients += [HikariClient(), DiscordPyClient()]
-    results: dict[str, list[tuple[float, float, float]]] = {c.name: [] for c in clients}
+    results: dict[str, list[tuple[float, float, float, float]]] = {c.name: [] for c in clients}
     for _ in range(args.rounds):
         for client in clients:
             results[client.name].append(
                 await measure(client, args.guilds, args.members, args.messages)
             )
     medians = {
-        name: tuple(statistics.median(r[i] for r in rows) for i in range(3))
+        name: tuple(statistics.median(r[i] for r in rows) for i in range(4))
         for name, rows in results.items()
     }
     print(
         f"{args.guilds} guilds x {args.members:,} members, then {args.messages:,} MESSAGE_CREATE,"
         f" one listener; medians of {args.rounds} round(s)\n"
     )
-    print(f"{'':24}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}")
-    for name, (cached, wall, per_cpu) in medians.items():
-        print(f"{name:24}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}")
+    print(f"{'':24}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}")
+    for name, (cached, wall, per_cpu, closing) in medians.items():
+        print(f"{name:24}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}")
 
     def ratio(a: str, b: str) -> str:
-        (_, wa, ca), (_, wb, cb) = medians[a], medians[b]
+        (_, wa, ca, _), (_, wb, cb, _) = medians[a], medians[b]
         return f"{wa / wb:.2f}x events/s, {ca / cb:.2f}x per CPU second"
 
     print()

@@ -544,7 +544,7 @@ def overhead(rounds: int, scale: float, clients: typing.Sequence[str]) -> None:
                     for client in clients:
                         sample = _run_one(client, url, method, concurrency, count, accepts)
                         results.setdefault((client, method, concurrency), []).append(sample)
-            count = int(scale * 150)
+            count = int(scale * 400)
             for client in anycords:
                 for mode in ("limit", "bursts"):
                     sample = _run_one(

@@ -14,6 +14,7 @@ import sys
 import typing
 
 from anycord._about import __version__
+from anycord.demo import main as demo_main
 
 _EXTRAS: typing.Final = {
     "server": ("hypercorn",),
@@ -87,7 +88,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.backend == "trio" and importlib.util.find_spec("trio") is None:
             print("the trio backend needs Trio: pip install 'anycord[trio]'", file=sys.stderr)
             return 2
-        from anycord.demo import main as demo_main
 
         return demo_main(["--backend", args.backend])
     print(describe())

@@ -13,6 +13,10 @@ import sys
 import typing
 
 import anyio
+import httpx
+
+import anycord
+from anycord.testing import FakeDiscord
 
 if typing.TYPE_CHECKING:
     from types import ModuleType
@@ -42,11 +46,6 @@ async def run_demo(out: typing.TextIO = sys.stdout) -> int:
 
     Bounded in time: the whole conversation must finish within 30 seconds.
     """
-    import httpx
-
-    import anycord
-    from anycord.testing import FakeDiscord
-
     example = _load_example()
 
     def say(who: str, text: str) -> None:
@@ -114,8 +113,6 @@ class _BotReply:
     async def wait(
         self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
     ) -> None:
-        import anycord
-
         async with self._bot.stream(anycord.MessageCreateEvent, limit=10) as stream:
             task_status.started()
             with anyio.move_on_after(5):

@@ -30,6 +30,7 @@ Every REST client and `init_logging()` call `protect_loggers()`.
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import logging.config
 import os
@@ -38,6 +39,8 @@ import re
 import sys
 import threading
 import typing
+
+import anyio
 
 from anycord._about import __version__
 
@@ -234,13 +237,9 @@ def print_banner(banner: str | None = "anycord", *, file: typing.TextIO | None =
     """Print the start-up banner to `file` (stdout by default); `banner=None` prints nothing."""
     if banner is None:
         return
-    import anyio
-
     anyio_version = getattr(anyio, "__version__", None)
     if anyio_version is None:
-        from importlib.metadata import version
-
-        anyio_version = version("anyio")
+        anyio_version = importlib.metadata.version("anyio")
     text = _BANNER.format(
         version=__version__,
         python=f"{platform.python_implementation()} {platform.python_version()}",

@@ -319,3 +319,21 @@ async def test_a_failing_metrics_route_is_a_500_and_the_server_keeps_serving(
     assert metrics.status_code == 500
     assert live.status_code == 200
     assert any("the /metrics route failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_the_health_server_serves_the_metrics_exposition() -> None:
+    prometheus_client = pytest.importorskip("prometheus_client")
+    import anycord.metrics
+
+    async with FakeDiscord(shard_count=2) as fake:
+        registry = prometheus_client.CollectorRegistry()
+        server = HealthServer(0, metrics=functools.partial(anycord.metrics.exposition, registry))
+        bot = gateway_bot(fake, server)
+        anycord.metrics.install(bot, registry)
+        async with bot, httpx.AsyncClient(base_url=server.addresses[0]) as client:
+            scrape = await client.get("/metrics")
+    assert scrape.status_code == 200
+    assert scrape.headers["content-type"].startswith("text/plain")
+    for shard in ("0", "1"):
+        assert f'anycord_shard_state{{shard="{shard}",state="CONNECTED"}} 1.0' in scrape.text
+    assert fake.token not in scrape.text

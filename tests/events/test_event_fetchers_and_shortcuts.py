@@ -51,7 +51,11 @@ class Running:
 async def running() -> AsyncIterator[Running]:
     async with FakeDiscord() as fake:
         guild = fake.add_guild(name="fetched", channels=2, members=3)
-        intents = anycord.Intents.ALL_UNPRIVILEGED | anycord.Intents.GUILD_MEMBERS
+        intents = (
+            anycord.Intents.ALL_UNPRIVILEGED
+            | anycord.Intents.GUILD_MEMBERS
+            | anycord.Intents.MESSAGE_CONTENT
+        )
         bot = anycord.GatewayBot(
             fake.token, rest_url=fake.rest_url, banner=None, logs=None, intents=intents
         )
@@ -201,3 +205,52 @@ async def test_an_invite_outside_a_guild_cannot_fetch_its_guild(running: Running
     )
     with pytest.raises(ValueError, match="guild ID"):
         await event.fetch_guild()
+
+
+async def test_message_update_shortcuts_read_what_the_update_carried(running: Running) -> None:
+    channel_id = running.guild["channels"][0]["id"]
+    gid = running.guild["id"]
+    author = running.guild["members"][-1]["user"]
+    full = await running.dispatch(
+        "MESSAGE_UPDATE",
+        {
+            "id": "900",
+            "channel_id": channel_id,
+            "guild_id": gid,
+            "author": author,
+            "content": "edited",
+            "embeds": [{"title": "t"}],
+            "member": {"roles": [], "joined_at": "2026-12-05T00:00:00+00:00"},
+        },
+        anycord.GuildMessageUpdateEvent,
+    )
+    assert full.content == "edited"
+    assert full.author_id == int(author["id"])
+    assert full.is_human is True
+    assert full.is_bot is False
+    assert full.is_webhook is False
+    assert [e.title for e in full.embeds or ()] == ["t"]
+    assert full.member is not anycord.UNDEFINED
+    partial = await running.dispatch(
+        "MESSAGE_UPDATE",
+        {"id": "901", "channel_id": channel_id, "guild_id": gid, "embeds": []},
+        anycord.GuildMessageUpdateEvent,
+    )
+    for unknown in (partial.author, partial.author_id, partial.content, partial.is_human):
+        assert unknown is anycord.UNDEFINED
+    assert partial.member is anycord.UNDEFINED
+    assert partial.get_member() is None  # no author: nothing to look up
+    webhook = await running.dispatch(
+        "MESSAGE_UPDATE",
+        {
+            "id": "902",
+            "channel_id": channel_id,
+            "guild_id": gid,
+            "author": {**author, "bot": True},
+            "webhook_id": "55",
+        },
+        anycord.GuildMessageUpdateEvent,
+    )
+    assert webhook.is_webhook is True
+    assert webhook.is_bot is True
+    assert webhook.is_human is False

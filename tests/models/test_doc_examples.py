@@ -18,7 +18,7 @@ from anycord import models, serde
 from anycord.models import commands, interactions, messages
 from anycord.serde import commands as commands_serde
 from anycord.serde import interactions as interactions_serde
-from anycord.serde import messages as messages_serde
+from anycord.serde import mentions as mentions_serde
 from anycord.serde import roles as roles_serde
 from anycord.snowflakes import Snowflake
 
@@ -298,7 +298,7 @@ def test_allowed_mentions_examples_round_trip_exactly() -> None:
     for name in DECODERS:
         if "ALLOWED_MENTIONS" in name:
             payload = _load(name)
-            encoded = messages_serde.encode_allowed_mentions(
+            encoded = mentions_serde.encode_allowed_mentions(
                 serde.decode(models.AllowedMentions, payload)
             )
             assert (

@@ -11,8 +11,8 @@ import collections
 import inspect
 import pathlib
 
+from anycord.rest import all_routes
 from anycord.rest.client import RESTClient
-from anycord.rest.routes import all_routes
 
 OPERATIONS = pathlib.Path(__file__).parent.parent / "data" / "operations.txt"
 

@@ -11,7 +11,7 @@ from anycord import errors
 from anycord.config import HTTPSettings, HTTPTimeoutSettings
 from anycord.files import URL, AsyncIteratorResource, Bytes, File, ensure_resource, to_data_uri
 from anycord.models.messages import Message
-from anycord.rest.routes import all_routes
+from anycord.rest import all_routes
 
 if typing.TYPE_CHECKING:
     import pathlib

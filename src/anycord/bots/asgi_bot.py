@@ -35,6 +35,7 @@ import anyio
 
 from anycord._groups import single_error
 from anycord.bots.rest_bot import RESTBotBase
+from anycord.bots.run import run_blocking
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
 
@@ -231,7 +232,6 @@ class AsgiBot(RESTBotBase):
         """Run `start()` on a new event loop until a signal (only with `asgi_managed=False`)."""
         if self._asgi_managed:
             raise ComponentStateConflictError(_MANAGED)
-        from anycord.bots.run import run_blocking
 
         run_blocking(
             functools.partial(self.start),

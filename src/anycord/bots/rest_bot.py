@@ -40,12 +40,16 @@ from anycord import logs as logs_module
 from anycord._groups import single_error
 from anycord.bots.health import assess, health_routes
 from anycord.bots.lifecycle import Lifecycle
+from anycord.bots.run import run_blocking
 from anycord.config import HTTPSettings, ProxySettings
 from anycord.errors import ComponentStateConflictError
 from anycord.interactions.asgi import AsgiAdapter
+from anycord.interactions.http11 import serve_http11
 from anycord.interactions.probe_routes import metrics_route
 from anycord.interactions.server import InteractionServer
+from anycord.interactions.serving import bind_sockets, serve
 from anycord.interactions.verifier import use_verifier_process
+from anycord.rest.client import RESTClient
 
 if typing.TYPE_CHECKING:
     import concurrent.futures
@@ -59,7 +63,6 @@ if typing.TYPE_CHECKING:
     from anycord.bots.run import Backend
     from anycord.interactions.probe_routes import Route
     from anycord.interactions.server import ListenerT, Response
-    from anycord.rest.client import RESTClient
 
 __all__ = ["RESTBot"]
 
@@ -278,8 +281,6 @@ class RESTBotBase:
 
     def _acquire_rest(self) -> RESTClient:
         # A REST client runs once; every start of the bot gets a fresh one.
-        from anycord.rest.client import RESTClient
-
         return RESTClient(self._token, self._token_type, app=self, **self._rest_options)
 
 
@@ -428,8 +429,6 @@ class RESTBot(RESTBotBase):
         Raises `ComponentStateConflictError` if the bot is already running; any error from
         the REST client, a startup callback or binding propagates after cleanup.
         """
-        from anycord.interactions.serving import bind_sockets, serve
-
         if http_server not in ("builtin", "hypercorn"):
             msg = f"http_server must be 'builtin' or 'hypercorn', not {http_server!r}"
             raise ValueError(msg)
@@ -470,8 +469,6 @@ class RESTBot(RESTBotBase):
                             anyio.create_task_group() as tg,
                         ):
                             if http_server == "builtin":
-                                from anycord.interactions.http11 import serve_http11
-
                                 server = functools.partial(
                                     serve_http11,
                                     self._adapter,
@@ -566,8 +563,6 @@ class RESTBot(RESTBotBase):
         `executor` down once the bot has closed. `check_for_updates` is accepted for hikari
         compatibility and does nothing: anycord never phones home.
         """
-        from anycord.bots.run import run_blocking
-
         start = functools.partial(
             self.start,
             host,

@@ -45,6 +45,7 @@ from anycord.commands.context import (
 from anycord.commands.declare import ContextMenuCommand, Layer, SlashGroup
 from anycord.commands.plugins import Plugin
 from anycord.commands.routes import Collectors, RouteTable
+from anycord.commands.sync import sync_commands
 from anycord.errors import CommandDeclarationError
 from anycord.interactions.builders import InteractionAutocompleteBuilder, InteractionMessageBuilder
 from anycord.models.commands import CommandType, OptionType
@@ -268,8 +269,6 @@ class CommandClient:
         dry_run: bool = False,
     ) -> list[CommandDiff]:
         """Make Discord's registered commands match the declared ones (see `commands.sync`)."""
-        from anycord.commands.sync import sync_commands
-
         return await sync_commands(
             rest,
             self.commands,

@@ -24,7 +24,15 @@ from anycord.commands.checks import bucket_of, run_check
 from anycord.commands.context import CommandContext
 from anycord.commands.workers import Workers
 from anycord.errors import CommandError, CooldownError
+from anycord.events.interaction import InteractionCreateEvent
+from anycord.events.lifetime import StartedEvent
 from anycord.models.commands import CommandType
+from anycord.models.interactions import (
+    AutocompleteInteraction,
+    CommandInteraction,
+    ComponentInteraction,
+    ModalInteraction,
+)
 
 if typing.TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping
@@ -36,7 +44,6 @@ if typing.TYPE_CHECKING:
     from anycord.commands.declare import Layer
     from anycord.commands.plugins import Plugin
     from anycord.commands.routes import Route
-    from anycord.models.interactions import CommandInteraction
 
 __all__ = ["attach", "run"]
 
@@ -213,13 +220,6 @@ def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
     """Wire `client` into `bot` through its public API (see `CommandClient.attach`)."""
     server = getattr(bot, "interaction_server", None)
     if server is not None and hasattr(bot, "set_listener"):
-        from anycord.models.interactions import (
-            AutocompleteInteraction,
-            CommandInteraction,
-            ComponentInteraction,
-            ModalInteraction,
-        )
-
         workers = Workers(server)
 
         def listener(interaction: typing.Any) -> typing.Any:
@@ -242,9 +242,6 @@ def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
     if not hasattr(bot, "subscribe"):
         msg = f"{bot!r} is not an anycord bot (no subscribe() and no interaction_server)"
         raise TypeError(msg)
-    from anycord.events.interaction import InteractionCreateEvent
-    from anycord.events.lifetime import StartedEvent
-    from anycord.models.interactions import AutocompleteInteraction
 
     async def on_interaction(event: InteractionCreateEvent) -> None:
         interaction = event.interaction

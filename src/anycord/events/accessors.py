@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import typing
 
+from anycord.undefined import UNDEFINED
+
 if typing.TYPE_CHECKING:
     from anycord.models.channels import GuildChannel, PartialChannel
     from anycord.models.guilds import GatewayGuild, GuildPreview, RESTGuild
@@ -60,7 +62,8 @@ def _need(event: object, value: typing.Any, what: str) -> typing.Any:
 def _user_id(event: object) -> typing.Any:
     for name in ("author_id", "user_id"):
         value = getattr(event, name, None)
-        if value is not None:
+        # An update's `author_id` is UNDEFINED when Discord did not send the author.
+        if value is not None and value is not UNDEFINED:
             return value
     # A ban carries its `user`; a message event its `message.author`.
     user = getattr(event, "user", None) or getattr(getattr(event, "message", None), "author", None)

@@ -19,10 +19,12 @@ from anycord.events.rows import Row
 from anycord.intents import Intents as I
 from anycord.serde.messages import decode_message, decode_partial_message
 from anycord.snowflakes import Snowflake
+from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from anycord.models.embeds import Embed
     from anycord.models.members import Member
     from anycord.models.messages import Message, PartialMessage
     from anycord.models.users import User
@@ -137,6 +139,11 @@ class MessageCreateEvent(MessageEvent):
         """Neither a bot nor a webhook sent it."""
         return not self.is_bot and not self.is_webhook
 
+    @property
+    def embeds(self) -> Sequence[Embed]:
+        """The embeds."""
+        return self.message.embeds
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class GuildMessageCreateEvent(GuildAccessor, ChannelAccessor, MemberAccessor, MessageCreateEvent):
@@ -175,6 +182,51 @@ class MessageUpdateEvent(MessageEvent):
         """The channel's ID."""
         return self.message.channel_id
 
+    # hikari's shortcuts to the edited message. A field Discord did not send is UNDEFINED,
+    # and so is every answer that depends on the author when the author was not sent.
+
+    @property
+    def author(self) -> UndefinedOr[User]:
+        """Who sent the message (UNDEFINED when the update did not say)."""
+        return self.message.author
+
+    @property
+    def author_id(self) -> UndefinedOr[Snowflake]:
+        """Who sent the message (ID; UNDEFINED when the update did not say)."""
+        author = self.message.author
+        return UNDEFINED if author is UNDEFINED else author.id
+
+    @property
+    def content(self) -> UndefinedOr[str]:
+        """The new text (UNDEFINED when the update did not carry it)."""
+        return self.message.content
+
+    @property
+    def embeds(self) -> UndefinedOr[Sequence[Embed]]:
+        """The new embeds (UNDEFINED when the update did not carry them)."""
+        return self.message.embeds
+
+    @property
+    def is_bot(self) -> UndefinedOr[bool]:
+        """Whether a bot sent the message."""
+        author = self.message.author
+        return UNDEFINED if author is UNDEFINED else author.is_bot
+
+    @property
+    def is_webhook(self) -> UndefinedOr[bool]:
+        """Whether a webhook sent the message."""
+        if self.message.author is UNDEFINED:
+            return UNDEFINED
+        return self.message.webhook_id not in (UNDEFINED, None)
+
+    @property
+    def is_human(self) -> UndefinedOr[bool]:
+        """Neither a bot nor a webhook sent the message."""
+        is_bot, is_webhook = self.is_bot, self.is_webhook
+        if is_bot is UNDEFINED or is_webhook is UNDEFINED:
+            return UNDEFINED
+        return not is_bot and not is_webhook
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class GuildMessageUpdateEvent(GuildAccessor, ChannelAccessor, MemberAccessor, MessageUpdateEvent):
@@ -184,6 +236,11 @@ class GuildMessageUpdateEvent(GuildAccessor, ChannelAccessor, MemberAccessor, Me
     def guild_id(self) -> Snowflake:
         """The guild's ID."""
         return typing.cast("Snowflake", self.message.guild_id)
+
+    @property
+    def member(self) -> UndefinedOr[Member]:
+        """The author's member object, as the update carried it (UNDEFINED otherwise)."""
+        return self.message.member
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

@@ -60,6 +60,7 @@ from anyio.streams.tls import TLSStream
 
 from anycord.interactions.asgi import AsgiAdapter
 from anycord.interactions.http11_head import Head, Rejected, parse_head, split_head
+from anycord.interactions.serving import describe
 
 if typing.TYPE_CHECKING:
     import ssl
@@ -741,8 +742,6 @@ async def serve_http11(
         max_connections: the most connections open at once; beyond it new connections are
             answered 503 (without reading them) and closed. `None`: `default_max_connections()`.
     """
-    from anycord.interactions.serving import describe
-
     if keep_alive_timeout <= 0 or request_timeout <= 0:
         msg = (
             "keep_alive_timeout and request_timeout must be positive, got "

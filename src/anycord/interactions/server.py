@@ -57,8 +57,10 @@ import attrs
 import orjson
 
 from anycord.errors import ComponentStateConflictError, UnrecognisedEntityError
+from anycord.interactions._files import open_file
 from anycord.interactions.builders import ResponseType
 from anycord.interactions.verifier import ProcessVerifier, check_inline
+from anycord.serde.interactions import decode_interaction
 from anycord.stats import InteractionStats
 
 if typing.TYPE_CHECKING:
@@ -145,7 +147,6 @@ class Response:
             b"--" + boundary + b'\r\nContent-Disposition: form-data; name="payload_json"\r\n'
             b"Content-Type: application/json\r\n\r\n" + (self.payload or b"{}")
         )
-        from anycord.interactions._files import open_file
 
         for index, file in enumerate(self.files):
             async with open_file(file) as (filename, mimetype, chunks):
@@ -473,10 +474,6 @@ class InteractionServer:
     def _decode(self, payload: typing.Any) -> typing.Any:
         decoder = self._decoder
         if decoder is None:
-            from anycord.serde.interactions import (  # type: ignore[import-not-found,unused-ignore]
-                decode_interaction,
-            )
-
             app = self._app
 
             def decoder(p: typing.Any) -> typing.Any:

@@ -40,7 +40,7 @@ import attrs
 
 from anycord import enums
 from anycord.models.applications import ApplicationIntegrationType
-from anycord.models.base import Unique
+from anycord.models.base import Unique, require_app
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -304,8 +304,6 @@ class PartialCommand(Unique):
 
     async def fetch_self(self) -> PartialCommand:
         """Fetch this command again."""
-        from anycord.models.base import require_app
-
         rest = require_app(self.app, "PartialCommand.fetch_self").rest
         return await rest.fetch_application_command(
             self.application_id, self.id, guild=self.guild_id or UNDEFINED
@@ -313,8 +311,6 @@ class PartialCommand(Unique):
 
     async def delete(self) -> None:
         """Delete this command."""
-        from anycord.models.base import require_app
-
         rest = require_app(self.app, "PartialCommand.delete").rest
         await rest.delete_application_command(
             self.application_id, self.id, guild=self.guild_id or UNDEFINED

@@ -22,17 +22,18 @@ import attrs
 
 from anycord import enums
 from anycord.models.base import Unique, require_app
+from anycord.models.response_builders import (
+    InteractionAutocompleteBuilder,
+    InteractionDeferredBuilder,
+    InteractionMessageBuilder,
+    InteractionModalBuilder,
+    ResponseType,
+)
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from anycord.interactions.builders import (
-        InteractionAutocompleteBuilder,
-        InteractionDeferredBuilder,
-        InteractionMessageBuilder,
-        InteractionModalBuilder,
-    )
     from anycord.models.applications import ApplicationIntegrationType
     from anycord.models.commands import CommandType, InteractionContextType, OptionType
     from anycord.models.components import ComponentType, PartialComponent
@@ -72,27 +73,6 @@ class InteractionType(enums.IntEnum):
 
     APPLICATION_COMMAND_AUTOCOMPLETE = 4
     """Discord's name for `AUTOCOMPLETE`."""
-
-
-class ResponseType(enums.IntEnum):
-    """The `type` of an interaction response (hikari's names, Discord's as aliases)."""
-
-    PONG = 1
-    MESSAGE_CREATE = 4
-    DEFERRED_MESSAGE_CREATE = 5
-    DEFERRED_MESSAGE_UPDATE = 6
-    MESSAGE_UPDATE = 7
-    AUTOCOMPLETE = 8
-    MODAL = 9
-    PREMIUM_REQUIRED = 10
-    """Deprecated by Discord: use a premium button instead."""
-    LAUNCH_ACTIVITY = 12
-
-    CHANNEL_MESSAGE_WITH_SOURCE = 4
-    DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5
-    DEFERRED_UPDATE_MESSAGE = 6
-    UPDATE_MESSAGE = 7
-    APPLICATION_COMMAND_AUTOCOMPLETE_RESULT = 8
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -173,8 +153,6 @@ class MessageResponseMixin(PartialInteraction):
         `MESSAGE_UPDATE` edits the message a component is on (component and modal
         interactions only); `ValueError` for a type this interaction cannot answer with.
         """
-        from anycord.interactions.builders import InteractionMessageBuilder
-
         return InteractionMessageBuilder(self._check_type(type, self._MESSAGE_TYPES))
 
     def build_deferred_response(
@@ -184,8 +162,6 @@ class MessageResponseMixin(PartialInteraction):
 
         `DEFERRED_MESSAGE_UPDATE` is for component and modal interactions only.
         """
-        from anycord.interactions.builders import InteractionDeferredBuilder
-
         return InteractionDeferredBuilder(self._check_type(type, self._DEFERRED_TYPES))
 
     def _check_type(self, type: ResponseType | int, allowed: frozenset[int]) -> ResponseType:
@@ -251,8 +227,6 @@ class ModalResponseMixin(MessageResponseMixin):
         self, title: str, custom_id: str, components: Sequence[typing.Any] = ()
     ) -> InteractionModalBuilder:
         """A modal response builder (`add_component` adds its 1-5 components)."""
-        from anycord.interactions.builders import InteractionModalBuilder
-
         return InteractionModalBuilder(title, custom_id, components)
 
 
@@ -319,8 +293,6 @@ class AutocompleteInteraction(PartialInteraction):
 
         Choices are `CommandChoice`s, `AutocompleteChoiceBuilder`s or `(name, value)` tuples.
         """
-        from anycord.interactions.builders import InteractionAutocompleteBuilder
-
         return InteractionAutocompleteBuilder(choices)
 
     async def create_response(self, choices: Sequence[typing.Any]) -> None:

@@ -31,7 +31,10 @@ from anycord import errors
 from anycord.bots.health_server import HealthServer
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
-from anycord.orchestrator.local import TOKEN_ENV, load_entrypoint, run_worker
+from anycord.logs import init_logging, register_secret
+from anycord.orchestrator.bot import Bot
+from anycord.orchestrator.local import TOKEN_ENV, load_entrypoint, run_subprocesses, run_worker
+from anycord.orchestrator.server import run_server
 
 __all__ = ["main"]
 
@@ -113,14 +116,11 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
             health_host=args.health_host,
         )
     token = _token()
-    from anycord.logs import init_logging, register_secret
 
     register_secret(token)
     init_logging(args.log_level)
     try:
         if args.command == "server":
-            from anycord.orchestrator.server import run_server
-
             run_server(
                 token,
                 args.address,
@@ -135,8 +135,6 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 namespace=args.namespace,
             )
         elif args.address is None:
-            from anycord.orchestrator.local import run_subprocesses
-
             run_subprocesses(
                 token,
                 callback=args.entrypoint,
@@ -150,8 +148,6 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 health_host=args.health_host,
             )
         else:
-            from anycord.orchestrator.bot import Bot
-
             bot = Bot(
                 args.address,
                 token,

@@ -51,6 +51,7 @@ from anycord.bots.run import run_blocking
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.logs import register_secret
+from anycord.orchestrator.bot import Bot
 from anycord.orchestrator.coordinator import ShardPlan
 from anycord.orchestrator.memory import MemoryCoordinator
 from anycord.orchestrator.pipe import PipeCoordinator, serve_worker
@@ -381,8 +382,6 @@ def run_worker(
     `sys.stdout` (and fd 1) at stderr, so prints cannot corrupt the channel. With
     `health_port`, the worker's `Bot` serves `/livez` and `/readyz` there.
     """
-    from anycord.orchestrator.bot import Bot
-
     token = os.environ.pop(TOKEN_ENV, "")
     if not token:
         print(f"the worker needs the token in ${TOKEN_ENV}", file=sys.stderr)

@@ -7,11 +7,15 @@ httpx seam, `tokens` the authentication strategies, `pagination` the lazy iterat
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
+from anycord.rest import endpoints
 from anycord.rest.app import RESTApp
 from anycord.rest.client import RESTClient
 from anycord.rest.pagination import LazyIterator
 from anycord.rest.ratelimits import RateLimiter, RateLimitInfo
-from anycord.rest.routes import CompiledRoute, Route, all_routes
+from anycord.rest.routes import CompiledRoute, Route, declared_routes
 from anycord.rest.tokens import ClientCredentialsStrategy, StaticToken, TokenStrategy
 
 __all__ = [
@@ -27,3 +31,10 @@ __all__ = [
     "TokenStrategy",
     "all_routes",
 ]
+
+
+def all_routes() -> tuple[Route, ...]:
+    """Every route the REST client implements (imports every endpoint module first)."""
+    for module in pkgutil.iter_modules(endpoints.__path__):
+        importlib.import_module(f"{endpoints.__name__}.{module.name}")
+    return declared_routes()

@@ -18,6 +18,7 @@ from anycord.serde import guilds as guilds
 from anycord.serde import interactions as interactions
 from anycord.serde import invites as invites
 from anycord.serde import members as members
+from anycord.serde import mentions as mentions
 from anycord.serde import messages as messages
 from anycord.serde import monetization as monetization
 from anycord.serde import polls as polls

@@ -1,5 +1,5 @@
-"""The codec's machinery: the decoder/encoder registry and the small conversions every
-family module uses.
+"""The codec's machinery: the decoder/encoder registry (`anycord.codecs`, re-exported) and
+the small conversions every family module uses.
 
 Each family module (`serde/users.py`, `serde/guilds.py`, …) writes plain functions
 `decode_x(payload, app) -> X` and `encode_x(obj) -> dict`, and registers them with
@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime
 import typing
 
+from anycord.codecs import decode as decode
+from anycord.codecs import encode as encode
+from anycord.codecs import register as register
+from anycord.codecs import registered_models as registered_models
 from anycord.snowflakes import Snowflake
 from anycord.undefined import UNDEFINED, UndefinedType
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from anycord.traits import RESTAware
 
 __all__ = [
     "JSONObject",
@@ -30,54 +33,8 @@ __all__ = [
     "to_iso",
 ]
 
-_T = typing.TypeVar("_T")
 JSONObject = dict[str, typing.Any]
 """A decoded JSON object."""
-
-Decoder = typing.Callable[[typing.Any, "RESTAware | None"], typing.Any]
-Encoder = typing.Callable[[typing.Any], typing.Any]
-
-_DECODERS: dict[type, Decoder] = {}
-_ENCODERS: dict[type, Encoder] = {}
-
-
-def register(model: type, *, decode: Decoder | None = None, encode: Encoder | None = None) -> None:
-    """Register the decoder and/or encoder of `model`."""
-    if decode is not None:
-        _DECODERS[model] = decode
-    if encode is not None:
-        _ENCODERS[model] = encode
-
-
-def decode(model: type[_T], payload: typing.Any, app: RESTAware | None = None) -> _T:
-    """Decode a JSON payload (already parsed) into `model`.
-
-    Unknown fields are ignored, missing optional fields take their defaults, unknown enum
-    values become `UNKNOWN_<n>` members. A missing required field raises `KeyError`, a wrongly
-    typed one `TypeError` or `ValueError`; nothing else is raised for valid Discord payloads.
-    """
-    try:
-        fn = _DECODERS[model]
-    except KeyError:
-        msg = f"anycord has no decoder for {model.__qualname__}"
-        raise TypeError(msg) from None
-    return typing.cast("_T", fn(payload, app))
-
-
-def encode(obj: typing.Any) -> typing.Any:
-    """Encode a model or builder into the JSON-ready structure Discord expects."""
-    for cls in type(obj).__mro__:
-        fn = _ENCODERS.get(cls)
-        if fn is not None:
-            return fn(obj)
-    msg = f"anycord has no encoder for {type(obj).__qualname__}"
-    raise TypeError(msg)
-
-
-def registered_models() -> tuple[type, ...]:
-    """Every model with a decoder (used by tests to prove coverage)."""
-    return tuple(_DECODERS)
-
 
 # -- conversions ---------------------------------------------------------------------------
 

@@ -41,11 +41,16 @@ from anycord.models.guilds import (
 )
 from anycord.serde._core import JSONObject, opt_snowflake, register
 from anycord.serde.channels import decode_channel
-from anycord.serde.emojis import decode_emoji, decode_known_custom_emoji, encode_emoji
+from anycord.serde.emojis import (
+    decode_emoji,
+    decode_known_custom_emoji,
+    encode_emoji,
+    encode_known_custom_emoji,
+)
 from anycord.serde.members import RoleIdInterner, decode_members
 from anycord.serde.presences import decode_member_presence
-from anycord.serde.roles import decode_role
-from anycord.serde.stickers import decode_guild_sticker
+from anycord.serde.roles import decode_role, encode_role
+from anycord.serde.stickers import decode_guild_sticker, encode_sticker
 from anycord.serde.threads import decode_thread
 from anycord.serde.users import decode_user, encode_user
 from anycord.serde.voices import decode_voice_state
@@ -276,10 +281,6 @@ def encode_guild(guild: Guild) -> JSONObject:
         if guild.member_count is not None:
             out["member_count"] = guild.member_count
     elif isinstance(guild, RESTGuild):
-        from anycord.serde.emojis import encode_known_custom_emoji
-        from anycord.serde.roles import encode_role
-        from anycord.serde.stickers import encode_sticker
-
         out["roles"] = [encode_role(r) for r in guild.roles.values()]
         out["emojis"] = [encode_known_custom_emoji(e) for e in guild.emojis.values()]
         out["stickers"] = [encode_sticker(s) for s in guild.stickers.values()]

@@ -27,83 +27,20 @@ from anycord.permissions import Permissions
 from anycord.serde import _links
 from anycord.serde._core import JSONObject, register
 from anycord.serde.components import decode_component, encode_components
-from anycord.serde.messages import (
-    decode_attachment,
-    decode_message,
-    encode_attachment,
-    encode_message,
-)
+from anycord.serde.messages import decode_message, decode_resolved, encode_message, encode_resolved
 from anycord.serde.monetization import decode_entitlement, encode_entitlement
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from anycord.models.members import InteractionMember
     from anycord.traits import RESTAware
 
 __all__ = [
     "decode_command_interaction_option",
     "decode_interaction",
-    "decode_resolved",
     "encode_interaction",
-    "encode_resolved",
 ]
-
-
-def decode_resolved(
-    p: JSONObject, app: RESTAware | None = None, guild_id: Snowflake | None = None
-) -> ResolvedOptionData:
-    """Resolved data: users, members (joined with their users), roles, channels, messages, attachments."""
-    users = {Snowflake(k): _links.decode_user(v, app) for k, v in (p.get("users") or {}).items()}
-    members: dict[Snowflake, InteractionMember] = {}
-    for raw_id, raw_member in (p.get("members") or {}).items():
-        user_id = Snowflake(raw_id)
-        user = users.get(user_id)
-        if user is None or guild_id is None:
-            continue
-        members[user_id] = _links.decode_resolved_member(
-            raw_member, app, guild_id=guild_id, user=user
-        )
-    return ResolvedOptionData(
-        users=users,
-        members=members,
-        roles={
-            Snowflake(k): _links.decode_role(v, app, guild_id)
-            for k, v in (p.get("roles") or {}).items()
-        }
-        if guild_id is not None
-        else {},
-        channels={
-            Snowflake(k): _links.decode_channel(v, app, guild_id)
-            for k, v in (p.get("channels") or {}).items()
-        },
-        messages={
-            Snowflake(k): decode_message(v, app, guild_id=guild_id)
-            for k, v in (p.get("messages") or {}).items()
-        },
-        attachments={
-            Snowflake(k): decode_attachment(v) for k, v in (p.get("attachments") or {}).items()
-        },
-    )
-
-
-def encode_resolved(r: ResolvedOptionData) -> JSONObject:
-    """Resolved data as Discord sends it (members without their users)."""
-    out: JSONObject = {}
-    if r.users:
-        out["users"] = {str(k): _links.encode_user(v) for k, v in r.users.items()}
-    if r.members:
-        out["members"] = {str(k): _links.encode_member(v) for k, v in r.members.items()}
-    if r.roles:
-        out["roles"] = {str(k): _links.encode_role(v) for k, v in r.roles.items()}
-    if r.channels:
-        out["channels"] = {str(k): _links.encode_channel(v) for k, v in r.channels.items()}
-    if r.messages:
-        out["messages"] = {str(k): encode_message(v) for k, v in r.messages.items()}
-    if r.attachments:
-        out["attachments"] = {str(k): encode_attachment(v) for k, v in r.attachments.items()}
-    return out
 
 
 def decode_command_interaction_option(p: JSONObject) -> CommandInteractionOption:
@@ -428,4 +365,3 @@ for _cls in (
     ModalInteraction,
 ):
     register(_cls, decode=decode_interaction, encode=encode_interaction)
-register(ResolvedOptionData, decode=decode_resolved, encode=encode_resolved)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import typing
 
 from anycord.enums import try_enum
+from anycord.models.applications import ApplicationIntegrationType
 from anycord.models.base import slots_constructor
+from anycord.models.interactions import InteractionType, ResolvedOptionData
 from anycord.models.messages import (
-    AllowedMentions,
     Attachment,
     AttachmentFlag,
     ChannelMention,
@@ -40,11 +41,11 @@ from anycord.serde.components import decode_component, encode_components
 from anycord.serde.embeds import decode_embed, encode_embed_unchecked
 from anycord.serde.polls import decode_poll, encode_poll
 from anycord.serde.users import decode_user, encode_user
-from anycord.snowflakes import Snowflake, to_snowflake
+from anycord.snowflakes import Snowflake
 from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
-    from anycord.models.interactions import InteractionType
+    from anycord.models.members import InteractionMember
     from anycord.traits import RESTAware
 
 __all__ = [
@@ -54,10 +55,11 @@ __all__ = [
     "decode_message_interaction_metadata",
     "decode_partial_message",
     "decode_reaction",
-    "encode_allowed_mentions",
+    "decode_resolved",
     "encode_attachment",
     "encode_message",
     "encode_message_reference",
+    "encode_resolved",
 ]
 
 MAX_REFERENCE_DEPTH: typing.Final = 3
@@ -154,8 +156,6 @@ _make_count_details = slots_constructor(ReactionCountDetails, "burst", "normal")
 
 
 def _interaction_type(value: int) -> InteractionType:
-    from anycord.models.interactions import InteractionType
-
     return try_enum(InteractionType, value)
 
 
@@ -281,7 +281,6 @@ def decode_message_interaction_metadata(
     p: JSONObject, app: RESTAware | None = None
 ) -> MessageInteractionMetadata:
     """Message interaction metadata (any of the three kinds)."""
-    from anycord.models.applications import ApplicationIntegrationType
 
     original = p.get("original_response_message_id")
     target_user = p.get("target_user")
@@ -371,12 +370,59 @@ def _encode_snapshot(s: MessageSnapshot) -> JSONObject:
     return {"message": m}
 
 
-def _decode_resolved(
-    p: JSONObject, app: RESTAware | None, guild_id: Snowflake | None
-) -> typing.Any:
-    from anycord.serde.interactions import decode_resolved
+def decode_resolved(
+    p: JSONObject, app: RESTAware | None = None, guild_id: Snowflake | None = None
+) -> ResolvedOptionData:
+    """Resolved data: users, members (joined with their users), roles, channels, messages, attachments."""
+    users = {Snowflake(k): _links.decode_user(v, app) for k, v in (p.get("users") or {}).items()}
+    members: dict[Snowflake, InteractionMember] = {}
+    for raw_id, raw_member in (p.get("members") or {}).items():
+        user_id = Snowflake(raw_id)
+        user = users.get(user_id)
+        if user is None or guild_id is None:
+            continue
+        members[user_id] = _links.decode_resolved_member(
+            raw_member, app, guild_id=guild_id, user=user
+        )
+    return ResolvedOptionData(
+        users=users,
+        members=members,
+        roles={
+            Snowflake(k): _links.decode_role(v, app, guild_id)
+            for k, v in (p.get("roles") or {}).items()
+        }
+        if guild_id is not None
+        else {},
+        channels={
+            Snowflake(k): _links.decode_channel(v, app, guild_id)
+            for k, v in (p.get("channels") or {}).items()
+        },
+        messages={
+            Snowflake(k): decode_message(v, app, guild_id=guild_id)
+            for k, v in (p.get("messages") or {}).items()
+        },
+        attachments={
+            Snowflake(k): decode_attachment(v) for k, v in (p.get("attachments") or {}).items()
+        },
+    )
 
-    return decode_resolved(p, app, guild_id)
+
+def encode_resolved(r: ResolvedOptionData) -> JSONObject:
+    """Resolved data as Discord sends it (members without their users)."""
+    out: JSONObject = {}
+    if r.users:
+        out["users"] = {str(k): _links.encode_user(v) for k, v in r.users.items()}
+    if r.members:
+        out["members"] = {str(k): _links.encode_member(v) for k, v in r.members.items()}
+    if r.roles:
+        out["roles"] = {str(k): _links.encode_role(v) for k, v in r.roles.items()}
+    if r.channels:
+        out["channels"] = {str(k): _links.encode_channel(v) for k, v in r.channels.items()}
+    if r.messages:
+        out["messages"] = {str(k): encode_message(v) for k, v in r.messages.items()}
+    if r.attachments:
+        out["attachments"] = {str(k): encode_attachment(v) for k, v in r.attachments.items()}
+    return out
 
 
 def decode_message(
@@ -540,7 +586,7 @@ def _decode_rare_fields(
             total_months_subscribed=raw_role_sub["total_months_subscribed"],
             is_renewal=raw_role_sub["is_renewal"],
         ),
-        None if raw_resolved is None else _decode_resolved(raw_resolved, app, guild_id),
+        None if raw_resolved is None else decode_resolved(raw_resolved, app, guild_id),
         None if raw_poll is None else decode_poll(raw_poll),
         None
         if raw_call is None
@@ -708,8 +754,6 @@ def encode_message(m: Message) -> JSONObject:
             "is_renewal": r.is_renewal,
         }
     if m.resolved is not None:
-        from anycord.serde.interactions import encode_resolved
-
         out["resolved"] = encode_resolved(m.resolved)
     if m.poll is not None:
         out["poll"] = encode_poll(m.poll)
@@ -723,55 +767,8 @@ def encode_message(m: Message) -> JSONObject:
     return out
 
 
-def _ids(value: typing.Any) -> list[str]:
-    return [str(to_snowflake(v)) for v in value]
-
-
-def encode_allowed_mentions(mentions: AllowedMentions) -> JSONObject:
-    """`allowed_mentions` exactly as Discord reads it: `parse` for kinds given as `True`, ID lists otherwise."""
-    parse: list[str] = []
-    out: JSONObject = {}
-    if mentions.everyone is True:
-        parse.append("everyone")
-    for kind, value in (("users", mentions.users), ("roles", mentions.roles)):
-        if value is True:
-            parse.append(kind)
-        elif value is not UNDEFINED and value is not False:
-            out[kind] = _ids(value)
-    out["parse"] = parse
-    if mentions.replied_user is not UNDEFINED:
-        out["replied_user"] = mentions.replied_user
-    return out
-
-
-def decode_allowed_mentions(payload: JSONObject, app: RESTAware | None = None) -> AllowedMentions:
-    """`allowed_mentions` back into the model (for fakes that read what a bot sent).
-
-    The spec lets every list hold nulls and every field be null: a null ID is skipped, a null
-    `replied_user` is left `UNDEFINED`, as if absent.
-    """
-    del app
-    parse = payload.get("parse") or ()
-    replied_user = payload.get("replied_user")
-    users = payload.get("users")
-    roles = payload.get("roles")
-    return AllowedMentions(
-        everyone="everyone" in parse,
-        users=True
-        if "users" in parse
-        else [Snowflake(u) for u in users if u is not None]
-        if users is not None
-        else False,
-        roles=True
-        if "roles" in parse
-        else [Snowflake(r) for r in roles if r is not None]
-        if roles is not None
-        else False,
-        replied_user=UNDEFINED if replied_user is None else replied_user,
-    )
-
-
 register(Message, decode=decode_message, encode=encode_message)
+register(ResolvedOptionData, decode=decode_resolved, encode=encode_resolved)
 register(PartialMessage, decode=decode_partial_message)
 register(Attachment, decode=decode_attachment, encode=encode_attachment)
 register(Reaction, decode=decode_reaction, encode=_encode_reaction)
@@ -780,7 +777,6 @@ register(
     decode=decode_message_interaction_metadata,
     encode=encode_message_interaction_metadata,
 )
-register(AllowedMentions, decode=decode_allowed_mentions, encode=encode_allowed_mentions)
 register(
     MessageReference,
     decode=lambda p, _app: _decode_reference(p),

@@ -29,6 +29,8 @@ import nacl.signing
 import orjson
 
 from anycord.testing._http import parse_content_type, parse_multipart
+from anycord.testing.rest_webhooks import ALLOWED_RESPONSES as ALLOWED_RESPONSES
+from anycord.testing.rest_webhooks import apply_initial_response
 
 if typing.TYPE_CHECKING:
     from anycord.testing.world import InteractionRecord, Payload, World
@@ -41,14 +43,6 @@ __all__ = [
     "check_response",
 ]
 
-ALLOWED_RESPONSES: typing.Final[dict[int, frozenset[int]]] = {
-    1: frozenset({1}),
-    2: frozenset({4, 5, 9, 10, 12}),
-    3: frozenset({4, 5, 6, 7, 9, 10, 12}),
-    4: frozenset({8}),
-    5: frozenset({4, 5, 6, 7, 10}),
-}
-"""Interaction type → callback types Discord accepts for it."""
 
 _ALLOWED_FLAGS = (1 << 2) | (1 << 6) | (1 << 12) | (1 << 13) | (1 << 15)
 _EPHEMERAL = 1 << 6
@@ -330,8 +324,6 @@ class InteractionSender:
             and isinstance(json_body, dict)
             and record.response is None
         ):
-            from anycord.testing.rest_webhooks import apply_initial_response
-
             apply_initial_response(self._world, record, json_body)
         if check and response.problems:
             raise InteractionResponseError(response.problems)

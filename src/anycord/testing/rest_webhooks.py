@@ -12,7 +12,6 @@ from __future__ import annotations
 import typing
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
-from anycord.testing.interactions import ALLOWED_RESPONSES
 from anycord.testing.rest_guilds import get_guild
 from anycord.testing.rest_handlers import (
     _int,
@@ -27,7 +26,16 @@ if typing.TYPE_CHECKING:
     from anycord.testing.rest_handlers import Handler
     from anycord.testing.world import InteractionRecord, Payload, World
 
-__all__ = ["HANDLERS", "apply_initial_response"]
+__all__ = ["ALLOWED_RESPONSES", "HANDLERS", "apply_initial_response"]
+
+ALLOWED_RESPONSES: typing.Final[dict[int, frozenset[int]]] = {
+    1: frozenset({1}),
+    2: frozenset({4, 5, 9, 10, 12}),
+    3: frozenset({4, 5, 6, 7, 9, 10, 12}),
+    4: frozenset({8}),
+    5: frozenset({4, 5, 6, 7, 10}),
+}
+"""Interaction type → callback types Discord accepts for it."""
 
 HANDLERS: dict[tuple[str, str], Handler] = {}
 _TOKEN_LIFETIME = 15 * 60.0

@@ -20,7 +20,7 @@ from anycord.files import Resource, ensure_resource
 from anycord.models.messages import AllowedMentions, Attachment
 from anycord.serde.components import encode_component
 from anycord.serde.embeds import encode_embed
-from anycord.serde.messages import encode_allowed_mentions
+from anycord.serde.mentions import encode_allowed_mentions
 from anycord.serde.polls import encode_poll_builder
 from anycord.snowflakes import Snowflake, to_snowflake
 from anycord.undefined import UNDEFINED, UndefinedOr

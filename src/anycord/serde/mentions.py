@@ -1,0 +1,66 @@
+"""`allowed_mentions` ↔ JSON (what a message may ping), for REST bodies and the fakes."""
+
+from __future__ import annotations
+
+import typing
+
+from anycord.models.messages import AllowedMentions
+from anycord.serde._core import JSONObject, register
+from anycord.snowflakes import Snowflake, to_snowflake
+from anycord.undefined import UNDEFINED
+
+if typing.TYPE_CHECKING:
+    from anycord.traits import RESTAware
+
+__all__ = ["decode_allowed_mentions", "encode_allowed_mentions"]
+
+
+def _ids(value: typing.Any) -> list[str]:
+    return [str(to_snowflake(v)) for v in value]
+
+
+def encode_allowed_mentions(mentions: AllowedMentions) -> JSONObject:
+    """`allowed_mentions` exactly as Discord reads it: `parse` for kinds given as `True`, ID lists otherwise."""
+    parse: list[str] = []
+    out: JSONObject = {}
+    if mentions.everyone is True:
+        parse.append("everyone")
+    for kind, value in (("users", mentions.users), ("roles", mentions.roles)):
+        if value is True:
+            parse.append(kind)
+        elif value is not UNDEFINED and value is not False:
+            out[kind] = _ids(value)
+    out["parse"] = parse
+    if mentions.replied_user is not UNDEFINED:
+        out["replied_user"] = mentions.replied_user
+    return out
+
+
+def decode_allowed_mentions(payload: JSONObject, app: RESTAware | None = None) -> AllowedMentions:
+    """`allowed_mentions` back into the model (for fakes that read what a bot sent).
+
+    The spec lets every list hold nulls and every field be null: a null ID is skipped, a null
+    `replied_user` is left `UNDEFINED`, as if absent.
+    """
+    del app
+    parse = payload.get("parse") or ()
+    replied_user = payload.get("replied_user")
+    users = payload.get("users")
+    roles = payload.get("roles")
+    return AllowedMentions(
+        everyone="everyone" in parse,
+        users=True
+        if "users" in parse
+        else [Snowflake(u) for u in users if u is not None]
+        if users is not None
+        else False,
+        roles=True
+        if "roles" in parse
+        else [Snowflake(r) for r in roles if r is not None]
+        if roles is not None
+        else False,
+        replied_user=UNDEFINED if replied_user is None else replied_user,
+    )
+
+
+register(AllowedMentions, decode=decode_allowed_mentions, encode=encode_allowed_mentions)
