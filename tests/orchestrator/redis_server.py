@@ -40,8 +40,8 @@ def _answers(port: int, tls: TLSFiles | None) -> bool:
 
 
 @contextlib.contextmanager
-def redis_server(tls: TLSFiles | None = None) -> Iterator[str]:
-    """Start `redis-server` on a free loopback port; yields its `redis://` URL.
+def redis_server(tls: TLSFiles | None = None, port: int | None = None) -> Iterator[str]:
+    """Start `redis-server` on a free loopback port (or `port`); yields its `redis://` URL.
 
     With `tls`, the server listens only for TLS and requires a client certificate signed by
     the CA; the URL is then `rediss://`.
@@ -49,7 +49,7 @@ def redis_server(tls: TLSFiles | None = None) -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.fail("redis-server is not installed (.ci/run installs Debian's redis-server)")
-    port = _free_port()
+    port = port or _free_port()
     listen = ["--port", str(port)]
     if tls is not None:
         listen = [

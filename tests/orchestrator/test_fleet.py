@@ -9,12 +9,14 @@ import itertools
 import math
 import typing
 
+import anyio
 import pytest
 
 from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.orchestrator import Client, MemoryCoordinator
 from anycord.testing import FakeDiscord
 from tests.orchestrator import scenarios
+from tests.orchestrator.fleet import Partitionable, poll
 from tests.virtual_clock import virtual_time_backends
 
 TIMING = scenarios.Timing(
@@ -68,3 +70,36 @@ async def test_partitioned_owner_stops_and_its_shards_resume_elsewhere(
         await scenarios.partitioned_owner_stops_and_its_shards_resume_elsewhere(
             fake, coord, TIMING, caplog
         )
+
+
+async def test_spare_slots_probe_once_per_interval_and_adopt_a_dead_owners_shards_together() -> (
+    None
+):
+    # A claim reads every shard's lease; a process's idle slots must not each poll.
+    async with FakeDiscord(shard_count=4, max_concurrency=4) as fake:
+        coord = coordinator(fake, 4, 4)
+        link = Partitionable(coord)
+        first = scenarios.make_bot(link, fake, "first", 4, TIMING)
+        spare = scenarios.make_bot(coord, fake, "spare", 8, TIMING)
+        interval = TIMING.ttl / 3  # the default adopt interval
+        with anyio.fail_after(TIMING.deadline):
+            async with anyio.create_task_group() as tg:
+                await tg.start(first.start)
+                await tg.start(spare.start)
+                assert set(first.leases) == {0, 1, 2, 3}
+                watch_from = anyio.current_time()
+                await anyio.sleep(10 * interval)
+                probes = [c for c in coord.claim_log if c[0] >= watch_from and c[1] == "spare"]
+                assert all(shard is None for _, _, shard in probes)
+                assert 9 <= len(probes) <= 11  # eight idle slots, one probe per interval
+                link.cut = True  # the first owner is cut off: its leases run out
+                cut_at = anyio.current_time()
+                await poll(lambda: set(spare.leases) == {0, 1, 2, 3})
+                # All four adopted on the first probe after the leases expired, not one a probe.
+                assert anyio.current_time() - cut_at <= TIMING.ttl + interval + TIMING.slack
+                await poll(lambda: len(fake.gateway.live_connections()) == 4)
+                assert all(c.resumed for c in fake.gateway.live_connections())
+                assert fake.gateway.session_overlaps == []
+                await spare.close()
+                link.cut = False
+                await first.close()

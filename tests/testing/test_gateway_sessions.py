@@ -276,3 +276,30 @@ async def test_dispatch_nowait_then_flush_keeps_order() -> None:
         assert [p["d"]["id"] for p in got] == [str(n) for n in range(300)]
         assert [p["s"] for p in got] == list(range(2, 302))
         await client.close()
+
+
+async def test_two_live_sessions_of_one_shard_are_recorded_as_an_overlap() -> None:
+    async with running_gateway(shard_count=2, max_concurrency=2) as gw:
+        first, ready = await _ready(gw, shard=[0, 2])
+        other, _ = await _ready(gw, shard=[1, 2])  # another shard: no overlap
+        assert gw.session_overlaps == []
+        # The first session is still live: a second IDENTIFY of shard 0 is a second owner.
+        await anyio.sleep(5)
+        second, _ = await _ready(gw, shard=[0, 2])
+        assert [s for _, s in gw.session_overlaps] == [0]
+        await second.close()
+        await gw.wait_until(lambda: len(gw.live_connections(0)) == 1)
+        # Resuming the live session on a new connection replaces the old one: no overlap.
+        resumed = await BareClient.connect(str(ready["resume_gateway_url"]))
+        await resumed.recv()
+        await resumed.resume(gw.token, str(ready["session_id"]), 1)
+        await resumed.recv_until(0, "RESUMED")
+        assert len(gw.session_overlaps) == 1
+        # An IDENTIFY after the old session's connection ended is a hand-over, not an overlap.
+        await resumed.close()
+        await gw.wait_until(lambda: not gw.live_connections(0))
+        await anyio.sleep(5)
+        third, _ = await _ready(gw, shard=[0, 2])
+        assert len(gw.session_overlaps) == 1
+        for client in (first, other, third):
+            await client.close()

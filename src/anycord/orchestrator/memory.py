@@ -88,6 +88,8 @@ class MemoryCoordinator:
         self._presence: dict[str, typing.Any] | None = None
         self.identify_log: list[tuple[float, int]] = []
         """Every granted identify as `(time, shard_id)`, for tests and diagnostics."""
+        self.claim_log: list[tuple[float, str, int | None]] = []
+        """Every claim as `(time, owner, shard_id claimed or None)`, for tests and diagnostics."""
 
     @property
     def remaining_sessions(self) -> int | None:
@@ -148,7 +150,9 @@ class MemoryCoordinator:
                 epoch = self._epochs.get(shard_id, 0) + 1
                 self._epochs[shard_id] = epoch
                 self._leases[shard_id] = (owner, epoch, anyio.current_time() + ttl)
+                self.claim_log.append((anyio.current_time(), owner, shard_id))
                 return Lease(shard_id=shard_id, owner=owner, epoch=epoch, ttl=ttl)
+        self.claim_log.append((anyio.current_time(), owner, None))
         return None
 
     async def renew(self, lease: Lease) -> bool:

@@ -9,7 +9,7 @@ Every step that reads and then writes is one Lua script, so it is atomic on the 
 | claim | `lease:<id>`, `epoch:<id>` | the first free shard gets `owner|epoch` with a TTL; `epoch` is `INCR`ed |
 | renew / release | `lease:<id>` | only when the stored value is still `owner|epoch` |
 | save_session, report | `lease:<id>`, `session:<id>`, `status:<id>` | written only while the lease is current |
-| commands | `commands:<id>` (a stream) | `XADD` with a capped length; owners `XREAD` from the id they last saw |
+| commands | `commands:<id>` (a stream) | `XADD` with a capped length; owners poll it (`XREAD`) from their last id |
 
 Keys live under `anycord:{<namespace>}:`; the braces are a Redis Cluster hash tag, so all of a
 bot's keys sit in one slot and the scripts stay legal on a cluster. Times come from the Redis
@@ -30,7 +30,7 @@ import typing
 import anyio
 import orjson
 
-from anycord.errors import SessionBudgetExhaustedError
+from anycord.errors import ComponentStateConflictError, SessionBudgetExhaustedError
 from anycord.orchestrator.coordinator import (
     REPLAY_WINDOW,
     Lease,
@@ -45,7 +45,13 @@ if typing.TYPE_CHECKING:
 
     import coredis
 
-__all__ = ["RedisCoordinator", "connect_redis", "namespace_for"]
+__all__ = [
+    "COMMAND_POLL_INTERVAL",
+    "RedisCoordinator",
+    "connect_redis",
+    "namespace_for",
+    "store_errors",
+]
 
 _LOGGER = logging.getLogger("anycord.orchestrator")
 
@@ -98,12 +104,27 @@ return 1
 
 _COMMAND_STREAM_LENGTH: typing.Final = 1000
 _STREAM_ID: typing.Final = re.compile(r"\d+-\d+")
-_BLOCK_MS: typing.Final = 1000
+COMMAND_POLL_INTERVAL: typing.Final = 0.5
+"""Seconds between an owner's reads of a shard's empty command log (the delivery delay)."""
 
 
 def _stream_id_key(stream_id: str) -> tuple[int, int]:
     milliseconds, _, number = stream_id.partition("-")
     return int(milliseconds), int(number)
+
+
+def store_errors() -> type[Exception]:
+    """The base class of the Redis client's errors (a dropped or refused connection is one of
+    them, not an `OSError`); a class nothing raises when coredis is not installed."""
+    try:
+        from coredis.exceptions import RedisError
+    except ImportError:  # pragma: no cover - coredis is an optional extra
+        return _NoStoreError
+    return RedisError
+
+
+class _NoStoreError(Exception):
+    """Stands in for coredis's errors when coredis is not installed."""
 
 
 def namespace_for(token: str) -> str:
@@ -322,6 +343,27 @@ class RedisCoordinator:
             for k, v in raw.items()
         }
 
+    async def forget_fleet(self) -> int:
+        """Delete every key of this namespace (plan, budget, epochs, sessions, statuses,
+        presence, command logs) and return how many were deleted.
+
+        For when a fleet is gone for good (a test run, a retired bot): call it once every
+        process has stopped. Raises `ComponentStateConflictError` while any shard is still
+        leased, because a live fleet's epochs are what fence a stale owner. The next fleet in
+        this namespace starts afresh, and its supervisor re-reads the budget from Discord.
+        """
+        pattern = re.sub(r"([\\*?\[\]])", r"\\\1", self._prefix)
+        keys = [key async for key in self._client.scan_iter(match=pattern + "*", count=1000)]
+        lease = self._key("lease", "").encode()
+        if any((k if isinstance(k, bytes) else k.encode()).startswith(lease) for k in keys):
+            msg = "a shard of this fleet is still leased: stop every process first"
+            raise ComponentStateConflictError(msg)
+        deleted = 0
+        for start in range(0, len(keys), 500):
+            deleted += await self._client.delete(keys[start : start + 500])
+        self._plan = None
+        return deleted
+
     # -- commands -----------------------------------------------------------------------
 
     async def send_command(self, command: ShardCommand) -> None:
@@ -364,8 +406,13 @@ class RedisCoordinator:
         self, key: str, last: bytes | str
     ) -> AsyncGenerator[ShardCommand, None]:
         while True:
-            result = await self._client.xread({key: last}, block=_BLOCK_MS, count=100)
+            # Polled, not a blocking XREAD: coredis multiplexes plain commands over a few
+            # connections, but a blocking one holds a pooled connection while it waits (one
+            # per running shard), and one that dies with the server (a Redis restart) never
+            # comes back to the pool: the process ran out of connections and stalled.
+            result = await self._client.xread({key: last}, count=100)
             if not result:
+                await anyio.sleep(COMMAND_POLL_INTERVAL)
                 continue
             for entries in result.values():
                 for entry in entries:

@@ -29,7 +29,12 @@ from anycord.gateway.identify import IDENTIFY_WINDOW
 from anycord.intents import Intents
 from anycord.logs import register_secret
 from anycord.orchestrator.coordinator import ShardPlan
-from anycord.orchestrator.redis import RedisCoordinator, connect_redis, namespace_for
+from anycord.orchestrator.redis import (
+    RedisCoordinator,
+    connect_redis,
+    namespace_for,
+    store_errors,
+)
 from anycord.rest.client import RESTClient
 
 if typing.TYPE_CHECKING:
@@ -161,7 +166,8 @@ async def start_server(
                         reset_after=fresh.reset_after.total_seconds(),
                     )
                     _LOGGER.info("session budget refreshed: %d left today", fresh.remaining)
-            except (OSError, errors.AnycordError) as exc:
+            except (OSError, errors.AnycordError, store_errors()) as exc:
+                # Redis restarting or unreachable: the fleet runs on; so does the watchdog.
                 _LOGGER.warning("orchestrator watchdog round failed: %s", exc)
 
 

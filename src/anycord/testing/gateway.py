@@ -60,9 +60,9 @@ from anycord.testing.gateway_core import (
     MAX_PAYLOAD_SIZE,
     GatewaySession,
     IdentifyGate,
-    Rejection,
     SendWindow,
     check_identify,
+    check_query,
     check_resume,
     event_intent,
     make_deflater,
@@ -150,6 +150,9 @@ class FakeGateway:
         """(anyio.current_time(), shard_id) of every admitted IDENTIFY (a session start)."""
         self.identify_rejections: list[tuple[float, int]] = []
         """(time, shard_id) of every IDENTIFY refused with op 9 for breaking max_concurrency."""
+        self.session_overlaps: list[tuple[float, int]] = []
+        """(time, shard_id) whenever a session of a shard started or resumed while another
+        session of that shard was still live: two processes running one shard."""
         self.sessions: dict[str, GatewaySession] = {}
         self.dropped_presences: list[tuple[float, int | None]] = []
         """(time, shard_id) of every op 3 dropped for breaking 5 per 20 s (see gateway_ops)."""
@@ -408,7 +411,7 @@ class FakeGateway:
                 await stream.send(ws.send(AcceptConnection()))
                 async with anyio.create_task_group() as tg:
                     conn._tg = tg
-                    rejection = self._check_query(query)
+                    rejection = check_query(query)
                     if rejection is not None:
                         await self._close(conn, rejection.code, rejection.reason)
                     else:
@@ -446,17 +449,6 @@ class FakeGateway:
                     _LOGGER.debug("could not send the handshake rejection", exc_info=True)
             except (anyio.EndOfStream, anyio.BrokenResourceError):
                 pass
-        return None
-
-    @staticmethod
-    def _check_query(query: dict[str, str]) -> Rejection | None:
-        version = query.get("v")
-        if version is not None and version != "10":
-            return Rejection(4012, f"Invalid API version {version!r} (the fake speaks v10)")
-        if query.get("encoding", "json") != "json":
-            return Rejection(4002, f"Unsupported encoding {query['encoding']!r} (json only)")
-        if query.get("compress") not in (None, "zlib-stream", "zstd-stream"):
-            return Rejection(4000, f"Unknown compress value {query['compress']!r}")
         return None
 
     def _connection_ended(self, conn: FakeGatewayConnection) -> None:
@@ -598,6 +590,7 @@ class FakeGateway:
             await self._close(conn, 4004, "Authentication failed (daily session start limit).")
             return
         self.identify_log.append((now, shard_id))
+        self._note_overlap(conn, shard_id, None, now)
         session = GatewaySession(
             session_id=secrets.token_hex(16),
             shard_id=shard_id,
@@ -657,6 +650,7 @@ class FakeGateway:
             previous._session = None
             await self._close(previous, 4000, "Session resumed on another connection.")
         seq = int(d.get("seq") or 0)
+        self._note_overlap(conn, session.shard_id, session.session_id, now)
         conn.shard_id, conn.shard_count = session.shard_id, session.shard_count
         conn.intents, conn.session_id, conn.resumed = session.intents, session.session_id, True
         conn._session = session
@@ -666,6 +660,14 @@ class FakeGateway:
         session.push("RESUMED", b"{}")
         conn.wake_writer()
         self._notify()
+
+    def _note_overlap(
+        self, conn: FakeGatewayConnection, shard_id: int, session_id: str | None, now: float
+    ) -> None:
+        if any(
+            c is not conn and c.session_id != session_id for c in self.live_connections(shard_id)
+        ):
+            self.session_overlaps.append((now, shard_id))
 
     async def _request_guild_members(self, conn: FakeGatewayConnection, d: typing.Any) -> None:
         world, session = self.world, conn._session

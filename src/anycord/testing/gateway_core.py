@@ -40,6 +40,7 @@ __all__ = [
     "ZlibStreamDeflater",
     "ZstdStreamDeflater",
     "check_identify",
+    "check_query",
     "check_resume",
     "dispatch_frame",
     "event_intent",
@@ -274,6 +275,18 @@ def check_identify(
             shard_count,
         )
     return None, intents, shard_id, shard_count
+
+
+def check_query(query: dict[str, str]) -> Rejection | None:
+    """Why the gateway URL's query is refused (`v`, `encoding`, `compress`), or None."""
+    version = query.get("v")
+    if version is not None and version != "10":
+        return Rejection(4012, f"Invalid API version {version!r} (the fake speaks v10)")
+    if query.get("encoding", "json") != "json":
+        return Rejection(4002, f"Unsupported encoding {query['encoding']!r} (json only)")
+    if query.get("compress") not in (None, "zlib-stream", "zstd-stream"):
+        return Rejection(4000, f"Unknown compress value {query['compress']!r}")
+    return None
 
 
 def check_resume(
