@@ -22,6 +22,11 @@ from anycord.serde.users import decode_own_user
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from anycord.models.auto_mod import AutoModAction, AutoModRule
+    from anycord.models.commands import GuildCommandPermissions
+    from anycord.models.monetization import Entitlement, Subscription
+    from anycord.models.scheduled_events import ScheduledEvent
+    from anycord.models.stage_instances import StageInstance
     from anycord.models.users import OwnUser
 
 __all__ = [
@@ -64,7 +69,7 @@ _Factory = typing.Callable[[typing.Any, typing.Any, Payload, typing.Any], ShardB
 class ApplicationCommandPermissionsUpdateEvent(ShardBoundEvent):
     """APPLICATION_COMMAND_PERMISSIONS_UPDATE."""
 
-    permissions: typing.Any
+    permissions: GuildCommandPermissions
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -78,28 +83,28 @@ class AutoModEvent(ShardBoundEvent):
 class AutoModRuleCreateEvent(AutoModEvent):
     """AUTO_MODERATION_RULE_CREATE."""
 
-    rule: typing.Any
+    rule: AutoModRule
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class AutoModRuleUpdateEvent(AutoModEvent):
     """AUTO_MODERATION_RULE_UPDATE."""
 
-    rule: typing.Any
+    rule: AutoModRule
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class AutoModRuleDeleteEvent(AutoModEvent):
     """AUTO_MODERATION_RULE_DELETE."""
 
-    rule: typing.Any
+    rule: AutoModRule
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class AutoModActionExecutionEvent(AutoModEvent):
     """AUTO_MODERATION_ACTION_EXECUTION: a rule fired and its action ran."""
 
-    action: typing.Any
+    action: AutoModAction
     rule_id: Snowflake
     rule_trigger_type: int
     user_id: Snowflake
@@ -123,22 +128,22 @@ class ScheduledEventEvent(ShardBoundEvent):
 class ScheduledEventCreateEvent(ScheduledEventEvent):
     """GUILD_SCHEDULED_EVENT_CREATE."""
 
-    event: typing.Any
+    event: ScheduledEvent
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class ScheduledEventUpdateEvent(ScheduledEventEvent):
     """GUILD_SCHEDULED_EVENT_UPDATE; `old_event` when it was cached."""
 
-    event: typing.Any
-    old_event: typing.Any = None
+    event: ScheduledEvent
+    old_event: ScheduledEvent | None = None
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class ScheduledEventDeleteEvent(ScheduledEventEvent):
     """GUILD_SCHEDULED_EVENT_DELETE."""
 
-    event: typing.Any
+    event: ScheduledEvent
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -160,7 +165,7 @@ class StageInstanceEvent(ShardBoundEvent):
     """Base of stage instance events."""
 
     guild_id: Snowflake
-    stage_instance: typing.Any
+    stage_instance: StageInstance
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -172,7 +177,7 @@ class StageInstanceCreateEvent(StageInstanceEvent):
 class StageInstanceUpdateEvent(StageInstanceEvent):
     """STAGE_INSTANCE_UPDATE; `old_stage_instance` when it was cached."""
 
-    old_stage_instance: typing.Any = None
+    old_stage_instance: StageInstance | None = None
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -184,7 +189,7 @@ class StageInstanceDeleteEvent(StageInstanceEvent):
 class EntitlementEvent(ShardBoundEvent):
     """Base of entitlement events."""
 
-    entitlement: typing.Any
+    entitlement: Entitlement
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -206,7 +211,7 @@ class EntitlementDeleteEvent(EntitlementEvent):
 class SubscriptionEvent(ShardBoundEvent):
     """Base of subscription events."""
 
-    subscription: typing.Any
+    subscription: Subscription
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

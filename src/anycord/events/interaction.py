@@ -10,6 +10,9 @@ from anycord.events.base import ShardBoundEvent
 from anycord.events.rows import Row
 from anycord.serde.interactions import decode_interaction
 
+if typing.TYPE_CHECKING:
+    from anycord.models.interactions import PartialInteraction
+
 __all__ = [
     "ROWS",
     "AutocompleteInteractionCreateEvent",
@@ -24,7 +27,7 @@ __all__ = [
 class InteractionCreateEvent(ShardBoundEvent):
     """An interaction arrived over the gateway (bots without an interaction endpoint)."""
 
-    interaction: typing.Any
+    interaction: PartialInteraction
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

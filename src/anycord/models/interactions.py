@@ -38,6 +38,11 @@ if typing.TYPE_CHECKING:
     from anycord.models.commands import CommandType, InteractionContextType, OptionType
     from anycord.models.components import ComponentType, PartialComponent
     from anycord.models.members import InteractionMember
+    from anycord.models.message_options import (
+        InteractionResponseOptions,
+        WebhookMessageEditOptions,
+        WebhookMessageOptions,
+    )
     from anycord.models.messages import Attachment, Message
     from anycord.models.monetization import Entitlement
     from anycord.models.roles import Role
@@ -176,21 +181,23 @@ class MessageResponseMixin(PartialInteraction):
         self,
         response_type: ResponseType,
         content: UndefinedOr[typing.Any] = UNDEFINED,
-        **kwargs: typing.Any,
+        **options: typing.Unpack[InteractionResponseOptions],
     ) -> None:
         """Answer the interaction (keyword arguments of `RESTClient.create_interaction_response`)."""
         rest = require_app(self.app, "create_initial_response").rest
         await rest.create_interaction_response(
-            self.id, self.token, response_type, content, **kwargs
+            self.id, self.token, response_type, content, **options
         )
 
     async def edit_initial_response(
-        self, content: UndefinedNoneOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
+        self,
+        content: UndefinedNoneOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageEditOptions],
     ) -> Message:
         """Edit the initial response (keyword arguments of `RESTClient.edit_interaction_response`)."""
         rest = require_app(self.app, "edit_initial_response").rest
         return await rest.edit_interaction_response(
-            self.application_id, self.token, content, **kwargs
+            self.application_id, self.token, content, **options
         )
 
     async def delete_initial_response(self) -> None:
@@ -204,11 +211,13 @@ class MessageResponseMixin(PartialInteraction):
         return await rest.fetch_interaction_response(self.application_id, self.token)
 
     async def execute(
-        self, content: UndefinedOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageOptions],
     ) -> Message:
         """Send a follow-up message (keyword arguments of `RESTClient.execute_webhook`)."""
         rest = require_app(self.app, "execute").rest
-        return await rest.execute_webhook(self.application_id, self.token, content, **kwargs)
+        return await rest.execute_webhook(self.application_id, self.token, content, **options)
 
     async def fetch_channel(self) -> typing.Any:
         """Fetch the channel the interaction happened in."""

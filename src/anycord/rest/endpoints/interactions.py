@@ -14,11 +14,12 @@ from anycord.rest.endpoints._payloads import message_body_from, sid
 from anycord.rest.endpoints.webhooks import WebhookEndpoints
 from anycord.rest.routes import Route
 from anycord.serde.commands import encode_choice
-from anycord.undefined import UNDEFINED, UndefinedOr
+from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from anycord.models.message_options import WebhookMessageEditOptions, WebhookMessageOptions
     from anycord.models.messages import Message
     from anycord.snowflakes import SnowflakeishOr
 
@@ -79,11 +80,11 @@ class InteractionEndpoints(WebhookEndpoints, EndpointBase):
         self,
         application: SnowflakeishOr,
         token: str,
-        content: UndefinedOr[typing.Any] = UNDEFINED,
-        **kwargs: typing.Any,
+        content: UndefinedNoneOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageEditOptions],
     ) -> Message:
         """Edit the original response (the arguments of `edit_webhook_message`)."""
-        return await self.edit_webhook_message(application, token, "@original", content, **kwargs)
+        return await self.edit_webhook_message(application, token, "@original", content, **options)
 
     async def delete_interaction_response(self, application: SnowflakeishOr, token: str) -> None:
         """Delete the original response."""
@@ -94,7 +95,7 @@ class InteractionEndpoints(WebhookEndpoints, EndpointBase):
         application: SnowflakeishOr,
         token: str,
         content: UndefinedOr[typing.Any] = UNDEFINED,
-        **kwargs: typing.Any,
+        **options: typing.Unpack[WebhookMessageOptions],
     ) -> Message:
         """Send a follow-up message (the arguments of `execute_webhook`)."""
-        return await self.execute_webhook(application, token, content, **kwargs)
+        return await self.execute_webhook(application, token, content, **options)

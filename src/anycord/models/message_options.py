@@ -1,0 +1,65 @@
+"""The keyword arguments that model shortcuts forward to REST, as typed dictionaries.
+
+`interaction.create_initial_response(..., **options)`, `edit_initial_response` and `execute`
+take `**options: typing.Unpack[...]` of these, so a misspelt keyword (`compnent=`) or a value
+of the wrong type fails `mypy --strict` instead of reaching the REST client.
+tests/models/test_message_options.py checks each against the REST method it forwards to.
+"""
+
+from __future__ import annotations
+
+import typing
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from anycord.snowflakes import SnowflakeishOr
+    from anycord.undefined import UndefinedOr
+
+__all__ = ["InteractionResponseOptions", "WebhookMessageEditOptions", "WebhookMessageOptions"]
+
+
+class _MessageParts(typing.TypedDict, total=False):
+    attachment: UndefinedOr[typing.Any]
+    component: UndefinedOr[typing.Any]
+    embed: UndefinedOr[typing.Any]
+    mentions_everyone: UndefinedOr[bool]
+    user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool]
+    role_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool]
+    flags: UndefinedOr[int]
+
+
+class InteractionResponseOptions(_MessageParts, total=False):
+    """`RESTClient.create_interaction_response`'s keywords."""
+
+    tts: UndefinedOr[bool]
+    attachments: UndefinedOr[Sequence[typing.Any]]
+    components: UndefinedOr[Sequence[typing.Any]]
+    embeds: UndefinedOr[Sequence[typing.Any]]
+    poll: UndefinedOr[typing.Any]
+    choices: UndefinedOr[Sequence[typing.Any]]
+    title: UndefinedOr[str]
+    custom_id: UndefinedOr[str]
+
+
+class WebhookMessageEditOptions(_MessageParts, total=False):
+    """`RESTClient.edit_webhook_message`'s keywords."""
+
+    thread: UndefinedOr[SnowflakeishOr]
+    attachments: UndefinedOr[Sequence[typing.Any] | None]
+    components: UndefinedOr[Sequence[typing.Any] | None]
+    embeds: UndefinedOr[Sequence[typing.Any] | None]
+
+
+class WebhookMessageOptions(_MessageParts, total=False):
+    """`RESTClient.execute_webhook`'s keywords."""
+
+    username: UndefinedOr[str]
+    avatar_url: UndefinedOr[str]
+    thread: UndefinedOr[SnowflakeishOr]
+    thread_name: UndefinedOr[str]
+    attachments: UndefinedOr[Sequence[typing.Any]]
+    components: UndefinedOr[Sequence[typing.Any]]
+    embeds: UndefinedOr[Sequence[typing.Any]]
+    poll: UndefinedOr[typing.Any]
+    tts: UndefinedOr[bool]

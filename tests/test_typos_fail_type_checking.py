@@ -1,0 +1,61 @@
+"""A misspelt keyword or attribute of the public API fails `mypy --strict`.
+
+One mypy run over a small snippet that uses the public API (with the package on the path and
+its cache in a temporary directory). It is a plain function: it checks types, not behaviour,
+so it runs once rather than once per AnyIO backend.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+SNIPPET = """\
+import anycord
+from anycord.orchestrator import Bot
+
+
+async def answer(event: anycord.InteractionCreateEvent) -> None:
+    interaction = event.interaction
+    assert isinstance(interaction, anycord.CommandInteraction)
+    await interaction.create_initial_response(
+        anycord.ResponseType.MESSAGE_CREATE, "hi", compnent=None
+    )
+    await interaction.execute("more", embeds=[], flgs=64)
+    await interaction.edit_initial_response("edited", component=None)
+    print(interaction.channle_id)
+
+
+def make(coordinator: anycord.orchestrator.ShardCoordinator) -> Bot:
+    return Bot(coordinator, "token", max_in_fligth=10)
+"""
+
+
+def test_a_misspelt_keyword_or_attribute_fails_mypy_strict() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        snippet = pathlib.Path(tmp) / "snippet.py"
+        snippet.write_text(SNIPPET)
+        env = {**os.environ, "MYPYPATH": str(ROOT / "src")}
+        result = subprocess.run(
+            [
+                sys.executable, "-m", "mypy", "--strict", "--no-error-summary",
+                "--config-file", str(ROOT / "pyproject.toml"),
+                "--cache-dir", str(pathlib.Path(tempfile.gettempdir()) / "anycord-typo-mypy"),
+                str(snippet),
+            ],
+            cwd=tmp, env=env, capture_output=True, text=True, timeout=600, check=False,
+        )  # fmt: skip
+    errors = [
+        line for line in result.stdout.splitlines() if "snippet.py" in line and "error:" in line
+    ]
+    text = "\n".join(errors)
+    assert '"compnent"' in text, result.stdout
+    assert '"flgs"' in text, result.stdout
+    assert '"channle_id"' in text, result.stdout
+    assert '"max_in_fligth"' in text, result.stdout
+    assert len(errors) == 4, result.stdout  # the correctly spelt calls pass
