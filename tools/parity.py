@@ -86,7 +86,7 @@ def _is_method(cls: type, name: str) -> bool:
     return callable(getattr(cls, name, None)) and not isinstance(getattr(cls, name), type)
 
 
-def _signature(obj: typing.Any) -> inspect.Signature | None:
+def _signature(obj: typing.Any) -> inspect.Signature | None:  # noqa: ANN401  any public member
     try:
         sig = inspect.signature(obj)
     except (TypeError, ValueError):
@@ -95,7 +95,10 @@ def _signature(obj: typing.Any) -> inspect.Signature | None:
     return sig.replace(parameters=params)
 
 
-def signature_problems(hikari_fn: typing.Any, anycord_fn: typing.Any) -> list[str]:
+def signature_problems(
+    hikari_fn: typing.Any,  # noqa: ANN401  any public member of hikari
+    anycord_fn: typing.Any,  # noqa: ANN401  the same name's member of anycord
+) -> list[str]:
     """Why a call valid for hikari's `hikari_fn` could fail or mean otherwise on anycord's."""
     h_sig, a_sig = _signature(hikari_fn), _signature(anycord_fn)
     if h_sig is None or a_sig is None:
