@@ -580,19 +580,16 @@ class RESTBot(RESTBotBase):
             max_connections=max_connections,
             check_for_updates=check_for_updates,
         )
-        try:
-            run_blocking(
-                start,
-                self._lifecycle.request_close,
-                backend=backend,
-                propagate_interrupts=propagate_interrupts,
-                asyncio_debug=asyncio_debug,
-                coroutine_tracking_depth=coroutine_tracking_depth,
-                handle_signals=enable_signal_handlers is not False,
-            )
-        finally:
-            if close_passed_executor and self._executor is not None:
-                self._executor.shutdown(wait=True)
+        run_blocking(
+            start,
+            self._lifecycle.request_close,
+            backend=backend,
+            propagate_interrupts=propagate_interrupts,
+            asyncio_debug=asyncio_debug,
+            coroutine_tracking_depth=coroutine_tracking_depth,
+            handle_signals=enable_signal_handlers is not False,
+            close_executor=self._executor if close_passed_executor else None,
+        )
 
     async def __aenter__(self) -> RESTBot:
         group = anyio.create_task_group()

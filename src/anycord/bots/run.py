@@ -29,6 +29,7 @@ from anycord._groups import single_error
 from anycord.errors import ComponentStateConflictError
 
 if typing.TYPE_CHECKING:
+    import concurrent.futures
     from collections.abc import Awaitable, Callable
 
 __all__ = ["BACKEND_ENV", "Backend", "resolve_backend", "run_blocking"]
@@ -65,6 +66,7 @@ def run_blocking(
     asyncio_debug: bool = False,
     coroutine_tracking_depth: int | None = None,
     handle_signals: bool = True,
+    close_executor: concurrent.futures.Executor | None = None,
 ) -> None:
     """Run `start()` to completion on a new event loop, turning signals into a graceful close.
 
@@ -76,6 +78,8 @@ def run_blocking(
         asyncio_debug: asyncio's debug mode (ignored on Trio).
         coroutine_tracking_depth: `sys.set_coroutine_origin_tracking_depth` while running.
         handle_signals: install the SIGINT/SIGTERM watcher (only possible in the main thread).
+        close_executor: shut this executor down (waiting for its work) once the loop has
+            ended, however it ended (a bot's `run(close_passed_executor=True)`).
     """
     backend = resolve_backend(backend)
     if handle_signals and _SIGNALS and threading.current_thread() is not threading.main_thread():
@@ -128,6 +132,8 @@ def run_blocking(
     finally:
         if coroutine_tracking_depth is not None:
             sys.set_coroutine_origin_tracking_depth(previous_depth)
+        if close_executor is not None:
+            close_executor.shutdown(wait=True)
     if received and propagate_interrupts:
         signum = received[0]
         if signum == getattr(signal, "SIGINT", None):
