@@ -21,7 +21,7 @@ import typing
 from anycord.files import Resource, ensure_resource
 from anycord.models.messages import Attachment, MessageFlag
 from anycord.rest.endpoints._base import EndpointBase
-from anycord.rest.endpoints._payloads import sid
+from anycord.rest.endpoints._payloads import message_body, sid
 from anycord.rest.endpoints.interactions import POST_CALLBACK
 from anycord.rest.endpoints.messages import POST_MESSAGE, new_nonce
 from anycord.rest.endpoints.webhooks import PATCH_ORIGINAL, POST_EXECUTE
@@ -102,13 +102,11 @@ class VoiceMessageEndpoints(EndpointBase):
         retried request cannot post the voice message twice.
         """
         body, files = voice_message_body(attachment, waveform, duration, flags)
-        if reply is not UNDEFINED:
-            reference: dict[str, typing.Any] = {"message_id": str(sid(reply))}
-            if reply_must_exist is not UNDEFINED:
-                reference["fail_if_not_exists"] = reply_must_exist
-            body["message_reference"] = reference
-        if mentions_reply is not UNDEFINED:
-            body["allowed_mentions"] = {"replied_user": mentions_reply}
+        # The reply and its mention are built as for any message.
+        reply_fields, _ = message_body(
+            reply=reply, reply_must_exist=reply_must_exist, mentions_reply=mentions_reply
+        )
+        body.update(reply_fields)
         body["nonce"] = new_nonce()
         body["enforce_nonce"] = True
         route = POST_MESSAGE.compile(channel_id=sid(channel))
