@@ -56,9 +56,14 @@ import typing
 import anyio
 import anyio.abc
 import anyio.lowlevel
-from anyio.streams.tls import TLSStream
 
 from anycord.interactions.asgi import AsgiAdapter
+from anycord.interactions.http11_connections import (
+    Closing,
+    Connection,
+    SocketConnection,
+    TLSConnection,
+)
 from anycord.interactions.http11_head import Head, Rejected, parse_head, split_head
 from anycord.interactions.serving import describe
 
@@ -72,9 +77,6 @@ __all__ = ["default_max_connections", "serve_http11"]
 
 _LOGGER = logging.getLogger("anycord.interactions.http11")
 
-_READ: typing.Final = 65536
-_DRAIN_LIMIT: typing.Final = 256 * 1024
-_DRAIN_TIME: typing.Final = 2.0
 _REASONS: typing.Final = {
     100: b"Continue",
     200: b"OK",
@@ -121,163 +123,12 @@ _RESOURCE_ERRORS: typing.Final = frozenset(
 )
 
 
-class _Closing(Exception):
-    """The connection must close (the client went away, or an error was answered)."""
-
-
 def _simple(status: int, text: bytes) -> bytes:
     reason = _REASONS.get(status, b"")
     return (
         b"HTTP/1.1 %d %s\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: %d\r\n"
         b"connection: close\r\n\r\n%s" % (status, reason, len(text), text)
     )
-
-
-class _Connection:
-    """One client connection over an AnyIO byte stream (the TLS path).
-
-    `deadline` is when the timeout task cancels `scope`; `idle` says the connection waits
-    for a new request head (shutdown closes those at once); `waited` says a read or write
-    has yielded to the event loop since the flag was last cleared.
-    """
-
-    __slots__ = ("client", "deadline", "idle", "scope", "stream", "waited")
-
-    def __init__(self, stream: anyio.abc.ByteStream | None, client: tuple[str, int] | None) -> None:
-        self.stream = stream
-        self.client = client
-        self.deadline = math.inf
-        self.idle = False
-        self.waited = True
-        self.scope = anyio.CancelScope()
-
-    async def receive(self) -> bytes:
-        assert self.stream is not None
-        try:
-            return await self.stream.receive(_READ)
-        except (anyio.EndOfStream, anyio.BrokenResourceError, anyio.ClosedResourceError):
-            raise _Closing from None
-
-    async def send(self, data: bytes, grace: float) -> None:
-        assert self.stream is not None
-        previous = self.deadline
-        self.deadline = min(previous, anyio.current_time() + grace)
-        try:
-            await self.stream.send(data)
-        except (anyio.BrokenResourceError, anyio.ClosedResourceError) as exc:
-            raise _Closing from exc
-        self.deadline = previous
-
-    async def open(self) -> None:
-        """Make the connection ready to carry requests (the TLS handshake)."""
-
-    async def drain(self) -> None:
-        """After an error answer: stop writing, discard what the client still sends, briefly."""
-
-    async def aclose(self) -> None:
-        assert self.stream is not None
-        await self.stream.aclose()
-
-
-class _TLSConnection(_Connection):
-    """A TLS connection: AnyIO's TLS stream over the accepted socket, after a handshake."""
-
-    __slots__ = ("context", "sock", "transport")
-
-    def __init__(
-        self, sock: socket_module.socket, client: tuple[str, int] | None, context: ssl.SSLContext
-    ) -> None:
-        super().__init__(None, client)
-        self.sock = sock
-        self.context = context
-        self.transport: anyio.abc.SocketStream | None = None
-
-    async def open(self) -> None:
-        self.transport = await anyio.abc.SocketStream.from_socket(self.sock)
-        try:
-            self.stream = await TLSStream.wrap(
-                self.transport,
-                server_side=True,
-                ssl_context=self.context,
-                standard_compatible=False,
-            )
-        except (OSError, anyio.BrokenResourceError, anyio.EndOfStream) as exc:
-            # Any client can fail a handshake (a port scanner, plain HTTP on the TLS port):
-            # it is the client's problem, not the server's.
-            _LOGGER.debug("TLS handshake with %s failed: %r", self.client, exc)
-            raise _Closing from None
-
-    async def aclose(self) -> None:
-        if self.transport is None:
-            self.sock.close()
-        else:
-            await self.transport.aclose()
-
-
-class _SocketConnection(_Connection):
-    """A plain TCP or Unix connection driven with non-blocking socket calls."""
-
-    __slots__ = ("sock",)
-
-    def __init__(self, sock: socket_module.socket, client: tuple[str, int] | None) -> None:
-        super().__init__(None, client)
-        self.sock = sock
-
-    async def receive(self) -> bytes:
-        sock = self.sock
-        while True:
-            try:
-                data = sock.recv(_READ)
-            except BlockingIOError:
-                self.waited = True
-                await anyio.wait_readable(sock)
-                continue
-            except OSError:
-                raise _Closing from None
-            if not data:
-                raise _Closing
-            return data
-
-    async def send(self, data: bytes, grace: float) -> None:
-        sock = self.sock
-        view = memoryview(data)
-        previous = self.deadline
-        try:
-            while view:
-                try:
-                    view = view[sock.send(view) :]
-                except BlockingIOError:
-                    # The client is not reading: its response must be taken within `grace`.
-                    self.waited = True
-                    if previous == self.deadline:
-                        self.deadline = min(previous, anyio.current_time() + grace)
-                    await anyio.wait_writable(sock)
-                except OSError:
-                    raise _Closing from None
-        finally:
-            view.release()
-        self.deadline = previous
-
-    async def drain(self) -> None:
-        try:
-            self.sock.shutdown(socket_module.SHUT_WR)
-        except OSError:
-            return
-        # Each arrival buys the client another `_DRAIN_TIME`, within a hard limit in time and
-        # bytes (like a lingering close), so it reads the answer rather than a reset.
-        now = anyio.current_time()
-        limit = now + _DRAIN_TIME * 5
-        seen = 0
-        while seen < _DRAIN_LIMIT:
-            self.deadline = min(now + _DRAIN_TIME, limit)
-            try:
-                seen += len(await self.receive())
-            except _Closing:
-                return
-            now = anyio.current_time()
-
-    async def aclose(self) -> None:
-        self.sock.close()
 
 
 class _Server:
@@ -310,7 +161,7 @@ class _Server:
         # directly, without building ASGI scopes and messages for every request.
         self.adapter = app if type(app) is AsgiAdapter else None
         self.closing = False
-        self.connections: set[_Connection] = set()
+        self.connections: set[Connection] = set()
         self.keep_alive_timeout = keep_alive_timeout
         self.request_timeout = request_timeout
         self.max_connections = max_connections
@@ -320,7 +171,7 @@ class _Server:
         self.refused = 0
         self.next_warning = -math.inf
 
-    def admit(self, sock: socket_module.socket, peer: tuple[str, int] | None) -> _Connection | None:
+    def admit(self, sock: socket_module.socket, peer: tuple[str, int] | None) -> Connection | None:
         """The connection for a socket just accepted, or `None` when it was refused (closed).
 
         Over `max_connections`, a new connection costs two system calls and no task: a
@@ -344,8 +195,8 @@ class _Server:
             return None
         self.open += 1
         if self.ssl_context is not None:
-            return _TLSConnection(sock, peer, self.ssl_context)
-        return _SocketConnection(sock, peer)
+            return TLSConnection(sock, peer, self.ssl_context)
+        return SocketConnection(sock, peer)
 
     async def enforce_timeouts(self) -> None:
         interval = max(0.01, min(1.0, self.keep_alive_timeout / 4, self.request_timeout / 4))
@@ -357,7 +208,7 @@ class _Server:
                     connection.deadline = math.inf
                     connection.scope.cancel()
 
-    async def handle(self, connection: _Connection) -> None:
+    async def handle(self, connection: Connection) -> None:
         self.connections.add(connection)
         try:
             with connection.scope:
@@ -369,7 +220,7 @@ class _Server:
                     await connection.open()
                     connection.idle = False
                     await self._serve(connection)
-                except _Closing:
+                except Closing:
                     pass
                 except Rejected as rejected:
                     _LOGGER.debug("refused a request: %d %s", rejected.status, rejected.text)
@@ -378,7 +229,7 @@ class _Server:
                             _simple(rejected.status, rejected.text), self.request_timeout
                         )
                         await connection.drain()
-                    except _Closing:
+                    except Closing:
                         pass
                 except Exception:
                     # A bug here must cost one connection, never the server.
@@ -389,7 +240,7 @@ class _Server:
             with anyio.CancelScope(shield=True):
                 await connection.aclose()
 
-    async def _serve(self, connection: _Connection) -> None:
+    async def _serve(self, connection: Connection) -> None:
         buffer = b""
         # A new connection must begin its first request within the request timeout (Discord
         # sends at once); only a connection that was answered earns the keep-alive wait.
@@ -417,7 +268,7 @@ class _Server:
             connection.waited = False
 
     async def _request(
-        self, connection: _Connection, head: Head, buffer: bytes
+        self, connection: Connection, head: Head, buffer: bytes
     ) -> tuple[bytes, bool]:
         method = head.method
         target = head.target
@@ -465,7 +316,7 @@ class _Server:
 
     async def _direct(
         self,
-        connection: _Connection,
+        connection: Connection,
         adapter: AsgiAdapter,
         buffer: bytes,
         remaining: int,
@@ -513,12 +364,12 @@ class _Server:
         if remaining > 0 or close:
             if remaining > 0:
                 await connection.drain()
-            raise _Closing
+            raise Closing
         return buffer, keep_alive and not self.closing
 
     async def _respond(
         self,
-        connection: _Connection,
+        connection: Connection,
         response: Response,
         extra: tuple[tuple[bytes, bytes], ...],
         keep_alive: bool,
@@ -544,13 +395,13 @@ class _Server:
                         chunk, data = data + chunk, b""
                     if chunk:
                         await connection.send(chunk, self.request_timeout)
-            except (_Closing, Rejected):
+            except (Closing, Rejected):
                 raise
             except Exception:
                 _LOGGER.exception("streaming a multipart response failed")
                 if data:
                     raise Rejected(500, b"Internal server error") from None
-                raise _Closing from None
+                raise Closing from None
             return True
         body = response.payload or b""
         content_type = response.content_type
@@ -575,7 +426,7 @@ class _Server:
 
     async def _asgi(
         self,
-        connection: _Connection,
+        connection: Connection,
         buffer: bytes,
         method: bytes,
         path: bytes,
@@ -653,12 +504,12 @@ class _Server:
         }
         try:
             await self.app(scope, receive, send)
-        except _Closing:
+        except Closing:
             raise
         except Exception:
             _LOGGER.exception("the ASGI app failed on %s %s", scope["method"], scope["path"])
             if started:
-                raise _Closing from None
+                raise Closing from None
             raise Rejected(500, b"Internal server error") from None
         if not started:
             _LOGGER.error("the ASGI app returned without a response")
@@ -668,7 +519,7 @@ class _Server:
             # connection cannot carry another request.
             if remaining > 0:
                 await connection.drain()
-            raise _Closing
+            raise Closing
         return pending, keep_alive and not self.closing
 
 
