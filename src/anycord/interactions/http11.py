@@ -58,6 +58,7 @@ import anyio.abc
 import anyio.lowlevel
 
 from anycord.interactions.asgi import AsgiAdapter
+from anycord.interactions.deadlines import Deadlines, Entry
 from anycord.interactions.http11_connections import (
     Closing,
     Connection,
@@ -114,6 +115,9 @@ _ACCEPT_PAUSE: typing.Final = 0.1
 _BUSY: typing.Final = (
     b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
 )
+_HANDOFF_AFTER: typing.Final = 0.01
+"""Seconds a listener may run on after its early response before its connection goes on in
+a task of its own (a short handler returns first and costs no task)."""
 _SHUTDOWN_GRACE: typing.Final = 1.0
 """Seconds a request still arriving (or a response still being read) gets at shutdown."""
 _WARN_EVERY: typing.Final = 60.0
@@ -131,6 +135,77 @@ def _simple(status: int, text: bytes) -> bytes:
     )
 
 
+class _HandedOff(Exception):
+    """The connection went on in another task; the request's task only ends."""
+
+
+class _Early:
+    """One request answered through `Responder` (or an ASGI response completed) while its
+    listener runs: writes the answer, and hands the connection on if the listener runs long.
+
+    `settle()` is called when the listener returns, in the request's task: it raises
+    `_HandedOff` when the connection went on in another task, `Closing` when it must close,
+    and otherwise returns what was read after the request.
+    """
+
+    __slots__ = (
+        "buffer",
+        "close",
+        "connection",
+        "entry",
+        "extra",
+        "handed_off",
+        "keep_alive",
+        "server",
+        "wrote",
+    )
+
+    def __init__(
+        self,
+        server: _Server,
+        connection: Connection,
+        buffer: bytes,
+        extra: tuple[tuple[bytes, bytes], ...],
+        keep_alive: bool,
+    ) -> None:
+        self.server = server
+        self.connection = connection
+        self.buffer = buffer
+        self.extra = extra
+        self.keep_alive = keep_alive
+        self.entry: Entry | None = None
+        self.handed_off = False
+        self.wrote = False
+        self.close = False
+
+    async def write(self, response: Response) -> None:
+        """The `Responder`'s write: the whole response, now (Closing/Rejected on failure)."""
+        self.close = await self.server._respond(
+            self.connection, response, self.extra, self.keep_alive
+        )
+        if self.close or not self.keep_alive or self.server.closing:
+            # Nothing follows on this connection: a streamed body ends here, not when the
+            # listener returns.
+            self.close = True
+            self.connection.end_output()
+        self.written()
+
+    def written(self) -> None:
+        self.wrote = True
+        if not self.close:
+            self.entry = self.server.handoffs.add(self)
+
+    def settle(self) -> bytes:
+        entry = self.entry
+        if entry is not None:
+            Deadlines.cancel(entry)
+        if self.handed_off:
+            raise _HandedOff
+        if self.close or not self.wrote:
+            raise Closing
+        return self.buffer
+
+
 class _Server:
     """The state shared by one `serve_http11` call's connections."""
 
@@ -139,6 +214,7 @@ class _Server:
         "app",
         "closing",
         "connections",
+        "handoffs",
         "keep_alive_timeout",
         "max_connections",
         "next_warning",
@@ -146,6 +222,7 @@ class _Server:
         "refused",
         "request_timeout",
         "ssl_context",
+        "tasks",
     )
 
     def __init__(
@@ -170,6 +247,10 @@ class _Server:
         """Connections accepted and not yet closed (counted from `accept`, not from `handle`)."""
         self.refused = 0
         self.next_warning = -math.inf
+        self.handoffs = Deadlines(_HANDOFF_AFTER, self._hand_off)
+        """Connections answered while their listener still runs (see `_hand_off`)."""
+        self.tasks: anyio.abc.TaskGroup | None = None
+        """The connections' task group (set by `serve_http11`)."""
 
     def admit(self, sock: socket_module.socket, peer: tuple[str, int] | None) -> Connection | None:
         """The connection for a socket just accepted, or `None` when it was refused (closed).
@@ -198,6 +279,17 @@ class _Server:
             return TLSConnection(sock, peer, self.ssl_context)
         return SocketConnection(sock, peer)
 
+    def _hand_off(self, early: _Early) -> None:
+        """A listener still runs `_HANDOFF_AFTER` seconds after its response was written: the
+        connection goes on in a task of its own, so the client's next request on it is not
+        held behind that listener (the response was complete, so answers stay in order)."""
+        if self.closing or self.tasks is None:
+            return
+        early.handed_off = True
+        connection = early.connection
+        connection.scope = anyio.CancelScope()  # timeouts now end the new task, not the listener
+        self.tasks.start_soon(self.handle, connection, early.buffer)
+
     async def enforce_timeouts(self) -> None:
         interval = max(0.01, min(1.0, self.keep_alive_timeout / 4, self.request_timeout / 4))
         while True:
@@ -208,18 +300,24 @@ class _Server:
                     connection.deadline = math.inf
                     connection.scope.cancel()
 
-    async def handle(self, connection: Connection) -> None:
+    async def handle(self, connection: Connection, buffer: bytes | None = None) -> None:
+        """Serve `connection` until it closes; `buffer`: resume a connection handed off by a
+        request whose listener still runs (what was read after that request)."""
         self.connections.add(connection)
+        handed_off = False
         try:
             with connection.scope:
                 try:
-                    # The handshake counts as the start of the first request; shutdown
-                    # closes a connection still in it at once, like an idle one.
-                    connection.idle = True
-                    connection.deadline = anyio.current_time() + self.request_timeout
-                    await connection.open()
-                    connection.idle = False
-                    await self._serve(connection)
+                    if buffer is None:
+                        # The handshake counts as the start of the first request; shutdown
+                        # closes a connection still in it at once, like an idle one.
+                        connection.idle = True
+                        connection.deadline = anyio.current_time() + self.request_timeout
+                        await connection.open()
+                        connection.idle = False
+                    await self._serve(connection, buffer)
+                except _HandedOff:
+                    handed_off = True
                 except Closing:
                     pass
                 except Rejected as rejected:
@@ -235,16 +333,21 @@ class _Server:
                     # A bug here must cost one connection, never the server.
                     _LOGGER.exception("an HTTP connection failed")
         finally:
-            self.open -= 1
-            self.connections.discard(connection)
-            with anyio.CancelScope(shield=True):
-                await connection.aclose()
+            if not handed_off:
+                self.open -= 1
+                self.connections.discard(connection)
+                with anyio.CancelScope(shield=True):
+                    await connection.aclose()
 
-    async def _serve(self, connection: Connection) -> None:
-        buffer = b""
+    async def _serve(self, connection: Connection, resumed: bytes | None) -> None:
+        buffer = resumed or b""
         # A new connection must begin its first request within the request timeout (Discord
         # sends at once); only a connection that was answered earns the keep-alive wait.
-        idle_timeout = min(self.request_timeout, self.keep_alive_timeout)
+        idle_timeout = (
+            min(self.request_timeout, self.keep_alive_timeout)
+            if resumed is None
+            else self.keep_alive_timeout
+        )
         while not self.closing:
             # Wait for a whole head: idle (nothing buffered) under the idle timeout, then
             # under the request timeout from its first byte.
@@ -350,11 +453,18 @@ class _Server:
                     body = b"".join(chunks)
                 remaining = 0
                 connection.deadline = math.inf
+                early = _Early(self, connection, buffer, extra, keep_alive)
                 try:
-                    response = await adapter.server.on_interaction(body, sig, ts)
+                    response = await adapter.server.on_interaction(body, sig, ts, write=early.write)
                 except Exception:
                     _LOGGER.exception("the interaction server failed")
+                    if early.wrote:  # answered already: no 500 after it
+                        early.settle()
+                        raise Closing from None
                     raise Rejected(500, b"Internal server error") from None
+                if response.early:
+                    response.mark_sent()
+                    return early.settle(), keep_alive and not self.closing
             else:
                 response = adapter.empty_body_response()
         try:
@@ -457,9 +567,10 @@ class _Server:
 
         parts: list[bytes] = []
         started = response_close = False
+        early: _Early | None = None
 
         async def send(message: dict[str, typing.Any]) -> None:
-            nonlocal response_close, started
+            nonlocal response_close, started, early
             if message["type"] == "http.response.start":
                 status = message["status"]
                 parts.append(b"HTTP/1.1 %d %s\r\n" % (status, _REASONS.get(status, b"")))
@@ -487,6 +598,11 @@ class _Server:
             data = b"".join(parts)
             parts.clear()
             await connection.send(data, request_timeout)
+            if not response_close and remaining <= 0 and keep_alive:
+                # The app may keep running after its response (ASGI allows it): the
+                # connection goes on serving if it runs for long (see `_hand_off`).
+                early = _Early(self, connection, pending, (), keep_alive)
+                early.written()
 
         scope = {
             "type": "http",
@@ -507,6 +623,8 @@ class _Server:
         except Closing:
             raise
         except Exception:
+            if early is not None:
+                early.settle()
             _LOGGER.exception("the ASGI app failed on %s %s", scope["method"], scope["path"])
             if started:
                 raise Closing from None
@@ -514,6 +632,8 @@ class _Server:
         if not started:
             _LOGGER.error("the ASGI app returned without a response")
             raise Rejected(500, b"Internal server error")
+        if early is not None:
+            pending = early.settle()
         if remaining > 0 or response_close:
             # The body was not read (an early rejection) or the response was streamed: the
             # connection cannot carry another request.
@@ -610,7 +730,9 @@ async def serve_http11(
     try:
         async with anyio.create_task_group() as watchdog:
             watchdog.start_soon(server.enforce_timeouts)
+            watchdog.start_soon(server.handoffs.run)
             async with anyio.create_task_group() as connections:
+                server.tasks = connections
                 async with anyio.create_task_group() as accepting:
                     for sock in sockets:
                         accepting.start_soon(_accept, server, sock, connections)

@@ -9,6 +9,7 @@ handshake. Every failure of the peer surfaces as `Closing`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import socket as socket_module
@@ -71,6 +72,10 @@ class Connection:
 
     async def open(self) -> None:
         """Make the connection ready to carry requests (the TLS handshake)."""
+
+    def end_output(self) -> None:
+        """Nothing more will be written (a response answered early on a closing connection):
+        tell the client now, where the transport can (a plain socket's half-close)."""
 
     async def drain(self) -> None:
         """After an error answer: stop writing, discard what the client still sends, briefly."""
@@ -158,6 +163,10 @@ class SocketConnection(Connection):
         finally:
             view.release()
         self.deadline = previous
+
+    def end_output(self) -> None:
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket_module.SHUT_WR)
 
     async def drain(self) -> None:
         try:
