@@ -31,6 +31,16 @@ async def answer(event: anycord.InteractionCreateEvent) -> None:
     print(interaction.channle_id)
 
 
+async def reply(event: anycord.MessageCreateEvent) -> None:
+    assert event.app is not None
+    guild = event.app.cache.get_guild(1)
+    sent = await event.app.rest.create_message(event.message.channel_id, "hi", tts=True)
+    print(guild, sent.id)
+    await event.app.rest.create_mesage(event.message.channel_id, "hi")
+    await event.app.rest.create_message(event.message.channel_id, "hi", replly=sent)
+    await event.message.respond("ok", embedz=[])
+
+
 def make(coordinator: anycord.orchestrator.ShardCoordinator) -> Bot:
     return Bot(coordinator, "token", max_in_fligth=10)
 """
@@ -58,4 +68,7 @@ def test_a_misspelt_keyword_or_attribute_fails_mypy_strict() -> None:
     assert '"flgs"' in text, result.stdout
     assert '"channle_id"' in text, result.stdout
     assert '"max_in_fligth"' in text, result.stdout
-    assert len(errors) == 4, result.stdout  # the correctly spelt calls pass
+    assert '"create_mesage"' in text, result.stdout
+    assert '"replly"' in text, result.stdout
+    assert '"embedz"' in text, result.stdout
+    assert len(errors) == 7, result.stdout  # the correctly spelt calls pass
