@@ -56,7 +56,7 @@ class Event:
 
     app: EventApp | None = attrs.field(default=None, repr=False)
 
-    def __init_subclass__(cls, **kwargs: typing.Any) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         cls._event_dispatches = tuple(
             c for c in cls.__mro__ if isinstance(c, type) and issubclass(c, Event)
