@@ -43,28 +43,8 @@ async def until(condition: Callable[[], bool], what: str, within: float = 600) -
 def burst(fake: FakeDiscord, guild: dict[str, typing.Any], count: int) -> None:
     """Queue `count` MESSAGE_CREATE at once: the fake writes them back to back, so one socket
     read holds many frames."""
-    author = fake.bot_user
     for n in range(count):
-        fake.gateway.dispatch_nowait(
-            "MESSAGE_CREATE",
-            {
-                "id": str(1_100_000_000_000_000_000 + n),
-                "channel_id": guild["channels"][0]["id"],
-                "guild_id": guild["id"],
-                "author": author,
-                "content": str(n),
-                "timestamp": "2024-05-01T12:34:56.789000+00:00",
-                "edited_timestamp": None,
-                "tts": False,
-                "mention_everyone": False,
-                "mentions": [],
-                "mention_roles": [],
-                "attachments": [],
-                "embeds": [],
-                "pinned": False,
-                "type": 0,
-            },
-        )
+        fake.add_message(guild["channels"][0]["id"], str(n), author=fake.bot_user)
 
 
 @pytest.mark.parametrize("max_in_flight", [1, 4, 100])

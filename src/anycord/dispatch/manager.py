@@ -614,13 +614,7 @@ class EventManager:
                             "could not decode %s; delivered only as ShardPayloadEvent", name
                         )
                 if event is not None:
-                    # `_dispatch_bounded`, inlined: this is the per-event path.
-                    pool = self._pool
-                    if pool.in_flight >= pool.limit:
-                        await pool.wait_capacity()
-                    self._schedule(event, None)
-                    if len(pool.queue) >= _YIELD_AT:
-                        await anyio.lowlevel.checkpoint()
+                    await self._dispatch_bounded(event)
             elif _LOGGER.isEnabledFor(5):
                 _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
             hooks = plan.hooks
