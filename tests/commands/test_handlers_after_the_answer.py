@@ -174,3 +174,25 @@ async def test_a_connection_serves_the_next_request_while_a_handler_still_runs()
             await stream.send(_request(fake, fake.interactions.command("quick", **where)))
             with anyio.fail_after(5):
                 assert await responses.next() == _content("quick")
+
+
+async def test_a_transport_that_cannot_answer_early_still_gets_the_first_answer() -> None:
+    # `on_interaction` without `write=` (a user's own web framework calling the server): the
+    # handler runs on a worker task, the first answer is returned, and the handler goes on.
+    handlers = Handlers()
+    async with running(handlers.client, "http") as run:
+        payload = run.fake.interactions.command("work", channel_id=run.channel["id"], user=run.user)
+        body = orjson.dumps(payload)
+        stamp = str(int(time.time()))
+        signature = bytes.fromhex(run.fake.interactions.sign(stamp, body))
+        server = run.bot.interaction_server  # type: ignore[union-attr]
+        with anyio.fail_after(5):
+            response = await server.on_interaction(body, signature, stamp.encode())
+        assert not response.early
+        assert orjson.loads(response.payload or b"") == _content("first")
+        assert "done" not in handlers.log
+        response.mark_sent()
+        handlers.gate.set()
+        with anyio.fail_after(5):
+            while handlers.log != ["answered", "done"]:  # noqa: ASYNC110
+                await anyio.sleep(0.01)
