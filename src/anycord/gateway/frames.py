@@ -106,6 +106,8 @@ class FrameReader:
             if opcode >= CLOSE:
                 return Control(opcode, bytes(buffer[start:end]))
             if final and opcode:
+                if opcode == _BINARY:  # the zlib-stream frame: no call for it
+                    return bytes(buffer[start:end])
                 return self._finish(opcode, buffer[start:end])
             self._parts.append(bytes(buffer[start:end]))
             self._size += length
