@@ -62,6 +62,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.commands.checks import CooldownStore
     from anycord.commands.declare import SlashCommand, TopLevel
+    from anycord.commands.defer_clock import DeferClock
     from anycord.commands.sync import CommandDiff
     from anycord.commands.workers import Workers
     from anycord.models.interactions import CommandInteractionOption
@@ -369,14 +370,20 @@ class CommandClient:
             return InteractionAutocompleteBuilder(())
 
     async def http_listener(
-        self, interaction: typing.Any, server: typing.Any, workers: Workers
+        self,
+        interaction: typing.Any,
+        server: typing.Any,
+        workers: Workers,
+        clock: DeferClock | None,
     ) -> typing.Any:
         """The interaction server's listener: the first answer is the HTTP response.
 
-        The handler runs on a worker task of the server's task group. Most handlers answer at once:
-        one checkpoint later the answer is there and is returned. Otherwise the listener
-        waits until the handler answers or the auto-defer window closes, and a handler still
-        running when the listener returns is told once its response has been sent.
+        Where the transport can answer early (the built-in server, `AsgiAdapter`), the
+        handler runs right here, in the request's task: its first answer is written as the
+        HTTP response at once and it keeps running; `clock` defers it if it has not answered
+        in time. Otherwise the handler runs on a worker task of the server's task group, and
+        the listener waits until it answers or the auto-defer window closes (a handler still
+        running then is told once its response has been sent).
         """
         rest = interaction.app.rest
         cache = getattr(interaction.app, "cache", None)
@@ -387,6 +394,20 @@ class CommandClient:
             _LOGGER.warning("nothing handles %r here; answered that it is gone", interaction)
             return InteractionMessageBuilder(4).set_content(_GONE).set_flags(1 << 6)
         ctx, target, call = found
+        responder = server.responder(interaction)
+        if responder is not None:
+            context_module.answer_through(ctx, responder)
+            if clock is None:
+                await invoke.run(self, ctx, target, call)
+            else:
+                entry = clock.add(ctx)
+                try:
+                    await invoke.run(self, ctx, target, call)
+                finally:
+                    clock.cancel(entry)
+            # A deferral written from the clock's task must be out before the request ends.
+            await context_module.delivered(ctx)
+            return None
         workers.submit(functools.partial(invoke.run, self, ctx, target, call))
         await anyio.lowlevel.checkpoint()
         if not ctx.is_answered:

@@ -4,8 +4,9 @@ Answering is the same on every bot. The first answer is the interaction's *initi
 response*; where it goes depends on how the interaction arrived:
 
 * over the gateway it is posted to the callback endpoint over REST;
-* over HTTP it becomes the body of the HTTP response (the handler keeps running in the
-  interaction server's task group after that; later calls wait until the response is sent).
+* over HTTP it becomes the body of the HTTP response, written the moment it is given (the
+  handler keeps running in the request's task after that), or, on a transport that cannot
+  answer early, when the handler has answered (later calls wait until it is sent).
 
 After the initial response, `respond` fills a deferred "thinking" message (edit of the
 original) once, then sends follow-ups; `edit` edits the original; `followup` always sends a
@@ -35,6 +36,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.cache import Cache
     from anycord.interactions.builders import InteractionResponseBuilder
+    from anycord.interactions.server import Responder
     from anycord.models.interactions import (
         AutocompleteInteraction,
         CommandInteraction,
@@ -84,6 +86,7 @@ class Context(typing.Generic[_I]):
         "_finished",
         "_http",
         "_is_delivered",
+        "_responder",
         "_state",
         "cache",
         "client",
@@ -114,6 +117,7 @@ class Context(typing.Generic[_I]):
         self._delivered: anyio.Event | None = None
         self._is_delivered = False
         self._finished = False
+        self._responder: Responder | None = None
 
     def _decided_event(self) -> anyio.Event:
         if self._decided is None:
@@ -170,6 +174,13 @@ class Context(typing.Generic[_I]):
         if self._decided is not None:
             self._decided.set()
         if self._http:
+            responder = self._responder
+            if responder is not None:
+                # The HTTP response is written now; the handler goes on in this task.
+                try:
+                    await responder.respond(self._builder)
+                finally:
+                    self._mark_delivered()
             return
         data = dict(payload.get("data") or {})
         if files:
@@ -305,6 +316,16 @@ class Context(typing.Generic[_I]):
 def decided(ctx: Context[typing.Any]) -> anyio.Event:
     """Set once the handler has answered or deferred (or at once if it already has)."""
     return ctx._decided_event()
+
+
+def answer_through(ctx: Context[typing.Any], responder: Responder) -> None:
+    """Make `responder` write the initial response the moment the handler gives it."""
+    ctx._responder = responder
+
+
+async def delivered(ctx: Context[typing.Any]) -> None:
+    """Return once the initial response was written (bounded; see `followup`)."""
+    await ctx._wait_delivered()
 
 
 def finish(ctx: Context[typing.Any]) -> None:

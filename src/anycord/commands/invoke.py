@@ -22,6 +22,7 @@ import anyio
 from anycord.commands import context as context_module
 from anycord.commands.checks import bucket_of, run_check
 from anycord.commands.context import CommandContext
+from anycord.commands.defer_clock import DeferClock
 from anycord.commands.workers import Workers
 from anycord.errors import CommandError, CooldownError
 from anycord.events.interaction import InteractionCreateEvent
@@ -221,9 +222,11 @@ def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
     server = getattr(bot, "interaction_server", None)
     if server is not None and hasattr(bot, "set_listener"):
         workers = Workers(server)
+        window = client.defer_after
+        clock = None if window is None else DeferClock(server, window)
 
         def listener(interaction: typing.Any) -> typing.Any:
-            return client.http_listener(interaction, server, workers)
+            return client.http_listener(interaction, server, workers, clock)
 
         for cls in (
             CommandInteraction,

@@ -1,4 +1,8 @@
-"""Handler tasks on an HTTP bot, kept in the interaction server's task group and reused.
+"""Handler tasks on an HTTP bot whose transport cannot answer early, kept and reused.
+
+The built-in server and `AsgiAdapter` let a handler answer early and run in its request's
+task (`InteractionServer.responder`); only a transport that calls `on_interaction` without
+`write=` uses these workers, kept in the interaction server's task group.
 
 Starting a task per interaction costs more CPU than the rest of the command layer together
 (measured by `benchmarks/commands.py`); a waiting worker costs one memory-stream send. The

@@ -312,9 +312,16 @@ class AsgiAdapter:
         if not body:
             await _send_response(send, self.empty_body_response())
             return
-        response = await self._server.on_interaction(body, sig, ts)
+
+        async def write(early: Response) -> None:
+            # ASGI lets the app keep running after the response is complete: a listener's
+            # first answer is sent now, while the listener goes on (see `Responder`).
+            await _send_response(send, early)
+
+        response = await self._server.on_interaction(body, sig, ts, write=write)
         try:
-            await _send_response(send, response)
+            if not response.early:
+                await _send_response(send, response)
         finally:
             response.mark_sent()
 

@@ -116,6 +116,8 @@ class Response:
     content_type: str | None = None
     files: Sequence[typing.Any] = ()
     boundary: str | None = None
+    early: bool = attrs.field(default=False, repr=False)
+    """Written by the transport while the listener was still running (see `Responder`)."""
     _sent: anyio.Event | None = attrs.field(default=None, repr=False)
 
     @property
@@ -186,6 +188,49 @@ def _load_verify_key(public_key: bytes | str) -> typing.Any:
     return nacl.signing.VerifyKey(key)
 
 
+Write = typing.Callable[[Response], "Awaitable[None]"]
+"""How a transport writes a response the moment a listener gives it (see `Responder`)."""
+
+
+class Responder:
+    """Answers one request before its listener returns: "respond early, keep running".
+
+    A transport that can finish an HTTP response while the request's task goes on (the
+    built-in HTTP/1.1 server, `AsgiAdapter`) passes `write` to `on_interaction`; a listener
+    gets this object from `InteractionServer.responder(interaction)` and calls `respond`
+    once. The response is written before `respond` returns, and the listener keeps running
+    in the request's own task (no task is started). A transport failure (the client went
+    away) is logged at DEBUG and recorded in `failed`, never raised into the listener.
+    """
+
+    __slots__ = ("_write", "failed", "response", "sent_at")
+
+    def __init__(self, write: Write) -> None:
+        self._write = write
+        self.response: Response | None = None
+        """The response given (set before it is written), or `None`."""
+        self.failed = False
+        self.sent_at: float | None = None
+        """`time.perf_counter()` once the response was written."""
+
+    async def respond(self, builder: InteractionResponseBuilder | None) -> None:
+        """Write `builder` as the HTTP response now; `ValueError` on a bad builder,
+        `ComponentStateConflictError` when the request was already answered."""
+        if self.response is not None:
+            msg = "this interaction request was already answered"
+            raise ComponentStateConflictError(msg)
+        response = InteractionServer.build_response(builder)
+        response.early = True
+        self.response = response
+        try:
+            await self._write(response)
+        except Exception:
+            _LOGGER.debug("could not write an interaction response", exc_info=True)
+            self.failed = True
+        finally:
+            self.sent_at = time.perf_counter()
+
+
 class InteractionServer:
     """Verify, parse and route interactions to listeners; framework-free.
 
@@ -217,6 +262,7 @@ class InteractionServer:
         "_key_lock",
         "_listeners",
         "_max_timestamp_skew",
+        "_responders",
         "_sent_events",
         "_stats",
         "_task_group",
@@ -256,6 +302,7 @@ class InteractionServer:
         self._decoder = decoder
         self._listeners: dict[type, Callable[[typing.Any], typing.Any]] = {}
         self._sent_events: dict[int, anyio.Event] = {}
+        self._responders: dict[int, Responder] = {}
         self._closing: anyio.Event | None = None
         self._task_group: anyio.abc.TaskGroup | None = None
         self._stats = InteractionStats()
@@ -342,6 +389,11 @@ class InteractionServer:
             raise ComponentStateConflictError(msg)
         await self._closing.wait()
 
+    def responder(self, interaction: object) -> Responder | None:
+        """The `Responder` of the request `interaction` came in, while its listener runs, when
+        the transport can answer before the listener returns (else `None`)."""
+        return self._responders.get(id(interaction)) if self._responders else None
+
     def notify_sent(self, interaction: object, event: anyio.Event) -> None:
         """Set `event` once the response to `interaction` has been sent (or could not be).
 
@@ -408,25 +460,34 @@ class InteractionServer:
         """Requests by status, signature failures and response times (`anycord.stats`)."""
         return self._stats
 
-    async def on_interaction(self, body: bytes, signature: bytes, timestamp: bytes) -> Response:
+    async def on_interaction(
+        self, body: bytes, signature: bytes, timestamp: bytes, *, write: Write | None = None
+    ) -> Response:
         """Answer one interaction request.
 
         Args:
             body: the raw request body, exactly as received.
             signature: the `X-Signature-Ed25519` value hex-decoded to bytes.
             timestamp: the `X-Signature-Timestamp` value as received (bytes).
+            write: how the transport writes a response at once, while the listener keeps
+                running (see `Responder`); the returned response then has `early` set and
+                was already written (or `failed`, see the `Responder`).
 
         Never raises for a bad request: every failure is a `Response` with a status code.
         """
         began = time.perf_counter()
-        response = await self._answer(body, signature, timestamp)
+        responder = None if write is None else Responder(write)
+        response = await self._answer(body, signature, timestamp, responder)
         stats = self._stats
         stats.responses += 1
-        stats.response_seconds += time.perf_counter() - began
+        ended = time.perf_counter() if responder is None else responder.sent_at
+        stats.response_seconds += (ended or time.perf_counter()) - began
         stats.answered(response.status_code)
         return response
 
-    async def _answer(self, body: bytes, signature: bytes, timestamp: bytes) -> Response:
+    async def _answer(
+        self, body: bytes, signature: bytes, timestamp: bytes, responder: Responder | None
+    ) -> Response:
         skew = self._max_timestamp_skew
         if skew is not None and not _timestamp_is_fresh(timestamp, skew):
             _LOGGER.debug("rejected an interaction whose timestamp is too far from now")
@@ -469,7 +530,22 @@ class InteractionServer:
         if listener is None:
             _LOGGER.debug("no listener for %s", type(interaction).__name__)
             return _plain(501, "Handler not set for this interaction type")
-        return await self._call_listener(listener, interaction)
+        if responder is None:
+            return await self._call_listener(listener, interaction)
+        key = id(interaction)
+        self._responders[key] = responder
+        try:
+            response = await self._call_listener(listener, interaction)
+        finally:
+            del self._responders[key]
+        early = responder.response
+        if early is None:
+            return response
+        # 202: the listener returned None, as it should; 500: it raised after answering
+        # (logged); anything else is a second answer, which cannot be sent.
+        if response.status_code not in (202, 500):
+            _LOGGER.error("listener %r answered early and returned an answer too", listener)
+        return early
 
     def _decode(self, payload: typing.Any) -> typing.Any:
         decoder = self._decoder
