@@ -31,7 +31,14 @@ faces the internet, so it is strict:
   bodies are read by the app as it asks for them (`AsgiAdapter` refuses bodies over its
   `max_body_size` before reading them);
 - an exception from the app is logged and answered **500** (or the connection is closed
-  when the response had started); it never reaches the server's task group.
+  when the response had started); it never reaches the server's task group;
+- a response may be complete while its listener (or ASGI app) still runs (a `Responder`
+  answered early; ASGI allows an app to go on): if it still runs 10 ms later, the
+  connection goes on serving the client's next requests in a task of its own (the response
+  was whole, so answers stay in order), and the listener finishes in the request's task
+  under the shutdown deadline. A client that does not read an early response within
+  `request_timeout` loses the connection, and the listener still running in that request's
+  task is cancelled with it.
 
 Every connection is a task in the server's task group; one more task enforces the timeouts
 for all connections (a deadline per connection, checked a few times a second, so a request

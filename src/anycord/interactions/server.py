@@ -39,6 +39,11 @@ that yield exactly one builder: that builder is the HTTP response, and the rest 
 generator runs as a task in the server's task group once the response has been sent (so it
 can call `edit_initial_response` and send follow-ups). `run()` opens that task group; closing
 it waits for those tasks up to a deadline, then cancels them.
+
+A listener can also answer early and keep running in the request's own task, with no task
+started: when the transport passes `write` to `on_interaction` (the built-in HTTP/1.1 server
+and `AsgiAdapter` do), `responder(interaction)` is the request's `Responder`, whose
+`respond(builder)` writes the HTTP response at once; the listener then returns `None`.
 """
 
 from __future__ import annotations
