@@ -135,3 +135,14 @@ async def test_receive_and_receive_many_share_one_order() -> None:
     while len(got) < 6:
         got += await ws.receive_many()
     assert got == [str(n) for n in range(6)]
+
+
+@pytest.mark.parametrize("size", [125, 126, 65535, 65536, 70_000])
+async def test_each_length_encoding_reads_back(size: int) -> None:
+    # 7-bit, 16-bit and 64-bit payload lengths (RFC 6455 §5.2), split across network reads.
+    data = server_bytes([b"x" * size, "y" * size], size)
+    ws, _ = client(split(data, [3, 9, size, size + 5]))
+    got: list[bytes | str] = []
+    while len(got) < 2:
+        got += await ws.receive_many()
+    assert got == [b"x" * size, "y" * size]

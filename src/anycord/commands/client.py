@@ -60,12 +60,16 @@ if typing.TYPE_CHECKING:
     import contextlib
     from collections.abc import AsyncIterator, Callable, Sequence
 
+    from anycord.cache import Cache
     from anycord.commands.checks import CooldownStore
+    from anycord.commands.context import ContextArgs
     from anycord.commands.declare import SlashCommand, TopLevel
     from anycord.commands.defer_clock import DeferClock
     from anycord.commands.sync import CommandDiff
     from anycord.commands.workers import Workers
-    from anycord.models.interactions import CommandInteractionOption
+    from anycord.interactions.builders import InteractionResponseBuilder
+    from anycord.interactions.server import InteractionServer
+    from anycord.models.interactions import CommandInteractionOption, PartialInteraction
     from anycord.rest.client import RESTClient
     from anycord.snowflakes import Snowflake
 
@@ -230,7 +234,12 @@ class CommandClient:
 
     # -- attaching ---------------------------------------------------------------------------
 
-    def attach(self, bot: typing.Any, *, sync: bool = True) -> None:
+    def attach(
+        self,
+        bot: typing.Any,  # noqa: ANN401 (any anycord bot, checked at run time; the orchestrator's is a layer above)
+        *,
+        sync: bool = True,
+    ) -> None:
         """Serve this client's commands on `bot` (see the module docstring).
 
         `sync=True` syncs the commands with Discord when the bot starts (only writing what
@@ -301,10 +310,10 @@ class CommandClient:
         return self._menus.get((kind, name))
 
     def context_for(
-        self, interaction: typing.Any, rest: RESTClient, cache: typing.Any, *, http: bool
+        self, interaction: PartialInteraction, rest: RESTClient, cache: Cache | None, *, http: bool
     ) -> tuple[typing.Any, typing.Any, Callable[[], typing.Awaitable[None]]] | None:
         """(context, what runs, the call) for an interaction, or `None` when nothing handles it."""
-        common = {"client": self, "rest": rest, "cache": cache, "http": http}
+        common: ContextArgs = {"client": self, "rest": rest, "cache": cache, "http": http}
         if isinstance(interaction, CommandInteraction):
             return invoke.command_call(self, interaction, common)
         if isinstance(interaction, ComponentInteraction):
@@ -328,7 +337,7 @@ class CommandClient:
         return None
 
     def autocomplete_context(
-        self, interaction: AutocompleteInteraction, rest: RESTClient, cache: typing.Any
+        self, interaction: AutocompleteInteraction, rest: RESTClient, cache: Cache | None
     ) -> tuple[AutocompleteContext, typing.Any] | None:
         """The context and callback for an autocomplete interaction, if an option has one."""
         found = self.find_slash(interaction.command_name, interaction.options)
@@ -352,7 +361,7 @@ class CommandClient:
         return ctx, spec.autocomplete
 
     async def autocomplete_builder(
-        self, interaction: AutocompleteInteraction, rest: RESTClient, cache: typing.Any
+        self, interaction: AutocompleteInteraction, rest: RESTClient, cache: Cache | None
     ) -> InteractionAutocompleteBuilder:
         """Run the autocomplete callback (at most 25 choices are sent)."""
         found = self.autocomplete_context(interaction, rest, cache)
@@ -371,11 +380,11 @@ class CommandClient:
 
     async def http_listener(
         self,
-        interaction: typing.Any,
-        server: typing.Any,
+        interaction: PartialInteraction,
+        server: InteractionServer,
         workers: Workers,
         clock: DeferClock | None,
-    ) -> typing.Any:
+    ) -> InteractionResponseBuilder | None:
         """The interaction server's listener: the first answer is the HTTP response.
 
         Where the transport can answer early (the built-in server, `AsgiAdapter`), the
@@ -385,8 +394,11 @@ class CommandClient:
         the listener waits until it answers or the auto-defer window closes (a handler still
         running then is told once its response has been sent).
         """
-        rest = interaction.app.rest
-        cache = getattr(interaction.app, "cache", None)
+        # Served over HTTP, the interaction's app is the bot serving it (`RESTBot`, `AsgiBot`),
+        # whose `rest` is a `RESTClient`.
+        app = interaction.app
+        rest = typing.cast("RESTClient", app.rest if app is not None else None)
+        cache = getattr(app, "cache", None)
         if isinstance(interaction, AutocompleteInteraction):
             return await self.autocomplete_builder(interaction, rest, cache)
         found = self.context_for(interaction, rest, cache, http=True)

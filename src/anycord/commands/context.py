@@ -35,6 +35,8 @@ if typing.TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from anycord.cache import Cache
+    from anycord.commands.client import CommandClient
+    from anycord.commands.declare import ContextMenuCommand, SlashCommand
     from anycord.interactions.builders import InteractionResponseBuilder
     from anycord.interactions.server import Responder
     from anycord.models.interactions import (
@@ -54,8 +56,19 @@ __all__ = [
     "CommandContext",
     "ComponentContext",
     "Context",
+    "ContextArgs",
     "ModalContext",
 ]
+
+
+class ContextArgs(typing.TypedDict):
+    """The keywords every context of one interaction is built with."""
+
+    client: CommandClient
+    rest: RESTClient
+    cache: Cache | None
+    http: bool
+
 
 _EPHEMERAL: typing.Final = 1 << 6
 _DELIVERY_WAIT: typing.Final = 5.0
@@ -98,7 +111,7 @@ class Context(typing.Generic[_I]):
         self,
         interaction: _I,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         http: bool,
@@ -423,11 +436,11 @@ class CommandContext(Context["CommandInteraction"]):
         self,
         interaction: CommandInteraction,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         http: bool,
-        command: typing.Any,
+        command: SlashCommand | ContextMenuCommand,
         options: Mapping[str, typing.Any],
     ) -> None:
         super().__init__(interaction, client=client, rest=rest, cache=cache, http=http)
@@ -446,7 +459,7 @@ class ComponentContext(Context["ComponentInteraction"]):
         self,
         interaction: ComponentInteraction,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         http: bool,
@@ -470,7 +483,7 @@ class ModalContext(Context["ModalInteraction"]):
         self,
         interaction: ModalInteraction,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         http: bool,
@@ -501,11 +514,11 @@ class AutocompleteContext:
         self,
         interaction: AutocompleteInteraction,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         option: str,
-        value: typing.Any,
+        value: str | int | float | bool | None,
         options: Mapping[str, typing.Any],
     ) -> None:
         self.interaction = interaction

@@ -27,6 +27,8 @@ if typing.TYPE_CHECKING:
 
     from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
+    from anycord.interactions.server import InteractionServer
+
 __all__ = ["Workers"]
 
 Job = typing.Callable[[], "Awaitable[None]"]
@@ -37,7 +39,7 @@ class Workers:
 
     __slots__ = ("_idle", "_queued", "_receive", "_send", "_server")
 
-    def __init__(self, server: typing.Any) -> None:
+    def __init__(self, server: InteractionServer) -> None:
         self._server = server
         self._send: MemoryObjectSendStream[Job] | None = None
         self._receive: MemoryObjectReceiveStream[Job] | None = None

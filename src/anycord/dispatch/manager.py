@@ -614,7 +614,12 @@ class EventManager:
                             "could not decode %s; delivered only as ShardPayloadEvent", name
                         )
                 if event is not None:
-                    await self._dispatch_bounded(event)
+                    # `_dispatch_bounded` without its coroutine: this is the per-event path.
+                    pool = self._pool
+                    if pool.in_flight >= pool.limit:
+                        await pool.wait_capacity()
+                    if self._schedule_paced(event):
+                        await anyio.lowlevel.checkpoint()
             elif _LOGGER.isEnabledFor(5):
                 _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
             hooks = plan.hooks
@@ -628,9 +633,13 @@ class EventManager:
         pool = self._pool
         if pool.in_flight >= pool.limit:
             await pool.wait_capacity()
-        self._schedule(event, None)
-        if len(pool.queue) >= _YIELD_AT:
+        if self._schedule_paced(event):
             await anyio.lowlevel.checkpoint()
+
+    def _schedule_paced(self, event: Event) -> bool:
+        # Schedule a shard's event (no handle); True: the reader should let the workers run.
+        self._schedule(event, None)
+        return len(self._pool.queue) >= _YIELD_AT
 
     def _unknown(self, name: str) -> None:
         if name in self._unknown_names or len(self._unknown_names) >= _MAX_UNKNOWN_NAMES:

@@ -18,13 +18,16 @@ Guarantees:
 
 Why not AnyIO's memory object streams and a `CapacityLimiter` (what issue #14 asks for unless
 a hand-made scheduler is measurably faster): `benchmarks/listener_pool.py`, 30,000 calls of a
-listener that never suspends, `max_in_flight` 1,024, shared 2-core machine at load ~1, median
-of 3: this pool 0.87 µs per call on asyncio and 0.57 on Trio; the same pool from AnyIO parts
-(a stream of calls read by 1,024 worker tasks, a limiter token per call) 19.0 and 17.5 µs
-(22x and 31x), because the stream hands every call to a parked receiver (one task switch
-per call) and each limiter acquire is a checkpoint; a task per call under the limiter 19.7
-and 37.4 µs. Here one worker runs queued calls back to back and another is woken only while
-calls wait.
+listener that never suspends, `max_in_flight` 1,024, shared 2-core machine at load ~2,
+median of 5: this pool 0.47 µs per call on asyncio and 0.68 on Trio; the same pool from
+AnyIO parts (a stream of calls read by 1,024 worker tasks, a limiter token per call, taken
+without a checkpoint while tokens are left) 15.2 and 19.0 µs (32x and 28x), because every
+`receive()` on a memory object stream is a checkpoint (a trip through the event loop) and
+hands the call to a parked task; a task per call under the limiter 18.9 and 25.1 µs. Here
+one worker runs queued calls back to back and another is woken only while calls wait.
+Running a listener inline in the reader (`coro.send(None)` until it suspends) would save
+about 0.1-0.2 µs more per call, but a listener that suspends would then have entered its
+cancel scopes and context in the reader's task: not done.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.interactions.probe_routes import Route
 
-__all__ = ["AsgiAdapter", "Scope"]
+__all__ = ["ASGIApp", "AsgiAdapter", "Scope"]
 
 _LOGGER = logging.getLogger("anycord.interactions.asgi")
 
@@ -43,6 +43,7 @@ Message = typing.Any
 Receive = typing.Callable[[], typing.Awaitable[Message]]
 Send = typing.Callable[[Message], typing.Awaitable[None]]
 Callback = typing.Callable[[], typing.Awaitable[None]]
+ASGIApp = typing.Callable[[Scope, Receive, Send], typing.Awaitable[None]]
 
 _CLOSE: typing.Final = ((b"connection", b"close"),)
 """Sent with answers given before the body was read: the unread body makes the connection

@@ -79,7 +79,10 @@ if typing.TYPE_CHECKING:
         Sequence,
     )
 
+    from nacl.signing import VerifyKey
+
     from anycord.interactions.builders import InteractionResponseBuilder
+    from anycord.traits import RESTAware
 
 __all__ = [
     "InteractionServer",
@@ -90,6 +93,7 @@ __all__ = [
 _LOGGER = logging.getLogger("anycord.interactions")
 
 _T = typing.TypeVar("_T")
+_Ts = typing.TypeVarTuple("_Ts")
 ListenerT = typing.Callable[
     [_T],
     "Awaitable[InteractionResponseBuilder | None]"
@@ -180,7 +184,7 @@ def _plain(status: int, text: str) -> Response:
 PONG_RESPONSE: typing.Final = Response(status_code=200, payload=_PONG_BODY, content_type=_JSON)
 
 
-def _load_verify_key(public_key: bytes | str) -> typing.Any:
+def _load_verify_key(public_key: bytes | str) -> VerifyKey:
     try:
         import nacl.signing
     except ImportError as exc:  # pragma: no cover - PyNaCl is a runtime dependency
@@ -280,8 +284,8 @@ class InteractionServer:
         self,
         *,
         public_key: bytes | str | None = None,
-        app: typing.Any = None,
-        decoder: Callable[[typing.Any], typing.Any] | None = None,
+        app: RESTAware | None = None,
+        decoder: Callable[[dict[str, typing.Any]], object] | None = None,
         fetch_public_key: Callable[[], Awaitable[bytes | str]] | None = None,
         verifier_process: bool = False,
         max_timestamp_skew: float | None = None,
@@ -370,9 +374,9 @@ class InteractionServer:
 
     def start_soon(
         self,
-        func: Callable[..., Coroutine[typing.Any, typing.Any, typing.Any]],
+        func: Callable[[*_Ts], Coroutine[typing.Any, typing.Any, object]],
         /,
-        *args: typing.Any,
+        *args: *_Ts,
     ) -> None:
         """Run `func(*args)` as a task in the server's task group (while `run()` is active).
 
@@ -552,19 +556,19 @@ class InteractionServer:
             _LOGGER.error("listener %r answered early and returned an answer too", listener)
         return early
 
-    def _decode(self, payload: typing.Any) -> typing.Any:
+    def _decode(self, payload: dict[str, typing.Any]) -> object:
         decoder = self._decoder
         if decoder is None:
             app = self._app
 
-            def decoder(p: typing.Any) -> typing.Any:
+            def decoder(p: dict[str, typing.Any]) -> object:
                 return decode_interaction(p, app)
 
             self._decoder = decoder
         return decoder(payload)
 
     async def _call_listener(
-        self, listener: Callable[[typing.Any], typing.Any], interaction: typing.Any
+        self, listener: Callable[[typing.Any], typing.Any], interaction: object
     ) -> Response:
         generator: AsyncGenerator[typing.Any, None] | None = None
         try:
