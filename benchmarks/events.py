@@ -24,8 +24,14 @@ The clients:
   `orjson.loads` it, and counts dispatches; no state, no cache, no events. Its rate is the
   ceiling: the ratios anycord / bare are printed (targets: >= 0.8 zlib-stream, >= 0.7 plain).
 
-Medians of R rounds are printed. Auto-chunking is off everywhere (the members come in
-GUILD_CREATE).
+Medians of R rounds are printed, with the load average before and after. Auto-chunking is
+off everywhere (the members come in GUILD_CREATE).
+
+`--baseline SRC` (the `src/` directory of another anycord checkout, say the previous main)
+also runs that anycord in a child process in every round, interleaved with the others, and
+prints this anycord's rates against it. `--only NAMES` (comma-separated client names) runs
+those clients only; `--json` prints the rounds as JSON instead of the table (what
+`--baseline` reads from its child).
 """
 
 from __future__ import annotations
@@ -33,9 +39,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import statistics
+import subprocess
 import sys
 import time
 import typing
@@ -273,9 +281,11 @@ class BareClient:
             await self.task
 
 
-async def measure(
-    client: Client, guilds: int, members: int, messages: int
-) -> tuple[float, float, float, float]:
+Result = tuple[float, float, float, float]
+"""(seconds until every guild is cached, events/s wall, events per CPU second, close ms)"""
+
+
+async def measure(client: Client, guilds: int, members: int, messages: int) -> Result:
     """(seconds until every guild is cached, events/s wall, events per CPU second, close ms)."""
     fake = Fake(guilds, members)
     run = Run()
@@ -300,6 +310,21 @@ async def measure(
     return cached, (messages - 1) / (run.times[-1] - run.times[0]), messages / cpu, closing
 
 
+def baseline_round(args: argparse.Namespace) -> dict[str, Result]:
+    """One round of the anycord clients from `args.baseline` (another checkout's `src/`), in
+    a child process so both versions never share an interpreter."""
+    names = ("anycord", "anycord (plain JSON)")
+    command = [sys.executable, __file__, "--rounds", "1", "--json", "--only", ",".join(names)]
+    command += ["--guilds", str(args.guilds), "--members", str(args.members)]
+    command += ["--messages", str(args.messages)]
+    env = {**os.environ, "PYTHONPATH": args.baseline}
+    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    rounds: dict[str, list[list[float]]] = json.loads(out)
+    return {
+        f"{name} [baseline]": (r[0][0], r[0][1], r[0][2], r[0][3]) for name, r in rounds.items()
+    }
+
+
 async def main(args: argparse.Namespace) -> None:
     logging.disable(logging.WARNING)
     clients: list[Client] = [
@@ -310,37 +335,54 @@ async def main(args: argparse.Namespace) -> None:
     ]
     if not args.quick:
         clients += [HikariClient(), DiscordPyClient()]
-    results: dict[str, list[tuple[float, float, float, float]]] = {c.name: [] for c in clients}
+    if args.only:
+        wanted = set(args.only.split(","))
+        clients = [c for c in clients if c.name in wanted]
+    results: dict[str, list[Result]] = {c.name: [] for c in clients}
+    load_before = os.getloadavg()
     for _ in range(args.rounds):
         for client in clients:
             results[client.name].append(
                 await measure(client, args.guilds, args.members, args.messages)
             )
+        if args.baseline:
+            for name, row in baseline_round(args).items():
+                results.setdefault(name, []).append(row)
+    if args.json:
+        print(json.dumps(results))
+        return
+    load_after = os.getloadavg()
     medians = {
         name: tuple(statistics.median(r[i] for r in rows) for i in range(4))
         for name, rows in results.items()
     }
     print(
         f"{args.guilds} guilds x {args.members:,} members, then {args.messages:,} MESSAGE_CREATE,"
-        f" one listener; medians of {args.rounds} round(s)\n"
+        f" one listener; medians of {args.rounds} round(s); load average"
+        f" {load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} CPUs)\n"
     )
-    print(f"{'':24}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}")
+    print(f"{'':32}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}")
     for name, (cached, wall, per_cpu, closing) in medians.items():
-        print(f"{name:24}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}")
+        print(f"{name:32}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}")
 
     def ratio(a: str, b: str) -> str:
         (_, wa, ca, _), (_, wb, cb, _) = medians[a], medians[b]
         return f"{wa / wb:.2f}x events/s, {ca / cb:.2f}x per CPU second"
 
     print()
-    print(f"anycord / bare, zlib-stream (target >= 0.80): {ratio('anycord', 'bare')}")
-    print(
-        "anycord / bare, plain JSON (target >= 0.70): "
-        f"{ratio('anycord (plain JSON)', 'bare (plain JSON)')}"
-    )
+    if "anycord" in medians and "bare" in medians:
+        print(f"anycord / bare, zlib-stream (target >= 0.80): {ratio('anycord', 'bare')}")
+    if "anycord (plain JSON)" in medians and "bare (plain JSON)" in medians:
+        print(
+            "anycord / bare, plain JSON (target >= 0.70): "
+            f"{ratio('anycord (plain JSON)', 'bare (plain JSON)')}"
+        )
     for other in ("hikari", "discord.py"):
-        if other in medians:
+        if other in medians and "anycord" in medians:
             print(f"anycord / {other}: {ratio('anycord', other)}")
+    for name in ("anycord", "anycord (plain JSON)"):
+        if f"{name} [baseline]" in medians and name in medians:
+            print(f"{name} / baseline: {ratio(name, f'{name} [baseline]')}")
 
 
 if __name__ == "__main__":
@@ -350,5 +392,8 @@ if __name__ == "__main__":
     parser.add_argument("--members", type=int, default=1_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="anycord and bare only")
+    parser.add_argument("--only", default="", help="comma-separated client names to run")
+    parser.add_argument("--json", action="store_true", help="print the rounds as JSON")
+    parser.add_argument("--baseline", default="", help="src/ of another anycord to compare")
     os.environ.setdefault("PYTHONHASHSEED", "0")
     asyncio.run(main(parser.parse_args()))
