@@ -11,8 +11,12 @@ burst, with one listener that counts them. Measured per client:
 * **events/s**: (N - 1) / (last listener call - first), the steady-state wall rate, and N per
   CPU second of the client's own process during the burst (on a shared machine the wall rate
   is bounded by whichever process gets the CPU; the CPU rate is the one to compare).
+* **B/member**: the growth of the client's RSS (`/proc/self/statm`, after `gc.collect()`)
+  from before `start` (its library imported) until the G-th guild is cached, divided by
+  G x M: what caching one member costs the process, fragmentation included (target <= 470 B
+  for anycord; the ratio to the target is printed).
 * **close ms**: `await close()` once the burst is over (idle shards, the cache still full);
-  for anycord that is `GatewayBot.close()` (target <= 10 ms), which clears the cache.
+  for anycord that is `GatewayBot.close()` (target <= 10 ms).
 
 The clients:
 
@@ -24,8 +28,9 @@ The clients:
   `orjson.loads` it, and counts dispatches; no state, no cache, no events. Its rate is the
   ceiling: the ratios anycord / bare are printed (targets: >= 0.8 zlib-stream, >= 0.7 plain).
 
-Medians of R rounds are printed. Auto-chunking is off everywhere (the members come in
-GUILD_CREATE).
+Every client runs each round in a fresh child process of its own (this script with `--one
+NAME`), so no client's RSS or heap carries another's garbage. Medians of R rounds are printed.
+Auto-chunking is off everywhere (the members come in GUILD_CREATE).
 """
 
 from __future__ import annotations
@@ -33,9 +38,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
+import importlib
+import json
 import logging
 import os
 import statistics
+import subprocess
 import sys
 import time
 import typing
@@ -73,8 +82,16 @@ class Run:
             self.messages_done.set()
 
 
+def rss_bytes() -> int:
+    """This process's resident set size, after a full collection."""
+    gc.collect()
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
 class Client(typing.Protocol):
     name: str
+    library: str
 
     async def start(self, fake: Fake, run: Run) -> None: ...
     async def close(self) -> None: ...
@@ -84,6 +101,7 @@ class AnycordClient:
     def __init__(self, compression: typing.Literal["zlib-stream"] | None) -> None:
         self.compression = compression
         self.name = "anycord" if compression else "anycord (plain JSON)"
+        self.library = "anycord"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import anycord
@@ -120,6 +138,7 @@ class AnycordClient:
 
 class HikariClient:
     name = "hikari"
+    library = "hikari"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import hikari
@@ -170,6 +189,7 @@ class _ZlibContext:
 
 class DiscordPyClient:
     name = "discord.py"
+    library = "discord"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import discord
@@ -214,6 +234,7 @@ class BareClient:
     def __init__(self, compression: bool) -> None:
         self.compression = compression
         self.name = "bare" if compression else "bare (plain JSON)"
+        self.library = "aiohttp"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import aiohttp
@@ -273,20 +294,29 @@ class BareClient:
             await self.task
 
 
-async def measure(
-    client: Client, guilds: int, members: int, messages: int
-) -> tuple[float, float, float, float]:
-    """(seconds until every guild is cached, events/s wall, events per CPU second, close ms)."""
+class Result(typing.NamedTuple):
+    cached: float  # seconds until every guild is cached
+    wall: float  # events/s, wall clock
+    per_cpu: float  # events per CPU second of the client's process
+    closing: float  # close() ms
+    per_member: float  # RSS growth per cached member, bytes
+
+
+async def measure(client: Client, guilds: int, members: int, messages: int) -> Result:
+    """One round of one client, in this process."""
+    importlib.import_module(client.library)
     fake = Fake(guilds, members)
     run = Run()
     run.expected_guilds = guilds
     run.expected_messages = messages
     try:
+        rss = rss_bytes()
         began = time.perf_counter()
         await client.start(fake, run)
         with anyio.fail_after(600):
             await run.guilds_done.wait()
         cached = time.perf_counter() - began
+        per_member = (rss_bytes() - rss) / (guilds * members)
         cpu = time.process_time()
         fake.burst(messages)
         with anyio.fail_after(600):
@@ -297,40 +327,60 @@ async def measure(
         closing = (time.perf_counter() - closing) * 1000
     finally:
         fake.close()
-    return cached, (messages - 1) / (run.times[-1] - run.times[0]), messages / cpu, closing
+    wall = (messages - 1) / (run.times[-1] - run.times[0])
+    return Result(cached, wall, messages / cpu, closing, per_member)
 
 
-async def main(args: argparse.Namespace) -> None:
-    logging.disable(logging.WARNING)
-    clients: list[Client] = [
+def clients() -> dict[str, Client]:
+    every: list[Client] = [
         AnycordClient("zlib-stream"),
         BareClient(compression=True),
         AnycordClient(None),
         BareClient(compression=False),
+        HikariClient(),
+        DiscordPyClient(),
     ]
-    if not args.quick:
-        clients += [HikariClient(), DiscordPyClient()]
-    results: dict[str, list[tuple[float, float, float, float]]] = {c.name: [] for c in clients}
+    return {c.name: c for c in every}
+
+
+def measure_in_child(name: str, args: argparse.Namespace) -> Result:
+    """One round of client `name` in a fresh process (this script with `--one name`)."""
+    command = [sys.executable, __file__, "--one", name]
+    for option in ("messages", "guilds", "members"):
+        command += [f"--{option}", str(getattr(args, option))]
+    out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return Result(*json.loads(out.splitlines()[-1]))
+
+
+def main(args: argparse.Namespace) -> None:
+    names = list(clients())
+    if args.quick:
+        names = names[:4]
+    results: dict[str, list[Result]] = {name: [] for name in names}
     for _ in range(args.rounds):
-        for client in clients:
-            results[client.name].append(
-                await measure(client, args.guilds, args.members, args.messages)
-            )
+        for name in names:
+            results[name].append(measure_in_child(name, args))
     medians = {
-        name: tuple(statistics.median(r[i] for r in rows) for i in range(4))
+        name: Result(*(statistics.median(r[i] for r in rows) for i in range(len(Result._fields))))
         for name, rows in results.items()
     }
     print(
         f"{args.guilds} guilds x {args.members:,} members, then {args.messages:,} MESSAGE_CREATE,"
-        f" one listener; medians of {args.rounds} round(s)\n"
+        f" one listener; medians of {args.rounds} round(s), load average "
+        f"{os.getloadavg()[0]:.2f}\n"
     )
-    print(f"{'':24}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}")
-    for name, (cached, wall, per_cpu, closing) in medians.items():
-        print(f"{name:24}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}")
+    print(
+        f"{'':24}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}{'B/member':>10}"
+    )
+    for name, r in medians.items():
+        print(
+            f"{name:24}{r.cached:10.2f}{r.wall:12,.0f}{r.per_cpu:12,.0f}{r.closing:10.1f}"
+            f"{r.per_member:10,.0f}"
+        )
 
     def ratio(a: str, b: str) -> str:
-        (_, wa, ca, _), (_, wb, cb, _) = medians[a], medians[b]
-        return f"{wa / wb:.2f}x events/s, {ca / cb:.2f}x per CPU second"
+        ra, rb = medians[a], medians[b]
+        return f"{ra.wall / rb.wall:.2f}x events/s, {ra.per_cpu / rb.per_cpu:.2f}x per CPU second"
 
     print()
     print(f"anycord / bare, zlib-stream (target >= 0.80): {ratio('anycord', 'bare')}")
@@ -338,9 +388,25 @@ async def main(args: argparse.Namespace) -> None:
         "anycord / bare, plain JSON (target >= 0.70): "
         f"{ratio('anycord (plain JSON)', 'bare (plain JSON)')}"
     )
+    ours = medians["anycord"]
+    print(
+        f"anycord RSS per cached member / 470 B target (target <= 1.00): "
+        f"{ours.per_member / 470:.2f} ({ours.per_member:,.0f} B)"
+    )
+    print(f"anycord close() / 10 ms target (target <= 1.00): {ours.closing / 10:.2f}")
     for other in ("hikari", "discord.py"):
         if other in medians:
-            print(f"anycord / {other}: {ratio('anycord', other)}")
+            theirs = medians[other]
+            print(
+                f"anycord / {other}: {ratio('anycord', other)}, "
+                f"{ours.per_member / theirs.per_member:.2f}x RSS per member"
+            )
+
+
+def one(args: argparse.Namespace) -> None:
+    logging.disable(logging.WARNING)
+    result = asyncio.run(measure(clients()[args.one], args.guilds, args.members, args.messages))
+    print(json.dumps(list(result)))
 
 
 if __name__ == "__main__":
@@ -350,5 +416,10 @@ if __name__ == "__main__":
     parser.add_argument("--members", type=int, default=1_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="anycord and bare only")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    asyncio.run(main(parser.parse_args()))
+    arguments = parser.parse_args()
+    if arguments.one:
+        one(arguments)
+    else:
+        main(arguments)
