@@ -1,5 +1,8 @@
 """A misspelt keyword or attribute of the public API fails `mypy --strict`.
 
+So does an event registry row whose factory expects another cached type than its cache
+update builds (`Row` is generic in it).
+
 One mypy run over a small snippet that uses the public API (with the package on the path and
 its cache in a temporary directory). It is a plain function: it checks types, not behaviour,
 so it runs once rather than once per AnyIO backend.
@@ -16,7 +19,12 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 SNIPPET = """\
+from collections.abc import Callable
+
 import anycord
+from anycord.cache.cache import Cache
+from anycord.events.rows import Row
+from anycord.gateway.shard import GatewayShard
 from anycord.orchestrator import Bot
 
 
@@ -29,6 +37,29 @@ async def answer(event: anycord.InteractionCreateEvent) -> None:
     await interaction.execute("more", embeds=[], flgs=64)
     await interaction.edit_initial_response("edited", component=None)
     print(interaction.channle_id)
+
+
+async def reply(event: anycord.MessageCreateEvent) -> None:
+    assert event.app is not None
+    guild = event.app.cache.get_guild(1)
+    sent = await event.app.rest.create_message(event.message.channel_id, "hi", tts=True)
+    print(guild, sent.id)
+    await event.app.rest.create_mesage(event.message.channel_id, "hi")
+    await event.app.rest.create_message(event.message.channel_id, "hi", replly=sent)
+    await event.message.respond("ok", embedz=[])
+
+
+def on_role_update(
+    app: anycord.EventApp | None,
+    shard: GatewayShard | None,
+    payload: dict[str, object],
+    old: Callable[[], anycord.Emoji] | None,
+) -> anycord.RoleUpdateEvent:
+    raise NotImplementedError
+
+
+# The cache update builds the old `Role`; a factory expecting an old `Emoji` is refused.
+ROW = Row("GUILD_ROLE_UPDATE", on_role_update, (anycord.RoleUpdateEvent,), cache=Cache.apply_role_update)
 
 
 def make(coordinator: anycord.orchestrator.ShardCoordinator) -> Bot:
@@ -58,4 +89,8 @@ def test_a_misspelt_keyword_or_attribute_fails_mypy_strict() -> None:
     assert '"flgs"' in text, result.stdout
     assert '"channle_id"' in text, result.stdout
     assert '"max_in_fligth"' in text, result.stdout
-    assert len(errors) == 4, result.stdout  # the correctly spelt calls pass
+    assert '"create_mesage"' in text, result.stdout
+    assert '"replly"' in text, result.stdout
+    assert '"embedz"' in text, result.stdout
+    assert '"_OldT" of "Row"' in text, result.stdout
+    assert len(errors) == 8, result.stdout  # the correctly spelt calls pass

@@ -18,6 +18,7 @@ from anycord.bots.health import Health as Health
 from anycord.bots.health_server import HealthServer as HealthServer
 from anycord.bots.rest_bot import RESTBot as RESTBot
 from anycord.cache import Cache as Cache
+from anycord.cache import CacheAware as CacheAware
 from anycord.cache import CacheView as CacheView
 from anycord.cache import EmptyCacheView as EmptyCacheView
 from anycord.colors import Color as Color
@@ -601,7 +602,6 @@ from anycord.snowflakes import SnowflakeishOr as SnowflakeishOr
 from anycord.snowflakes import SnowflakeishSequence as SnowflakeishSequence
 from anycord.snowflakes import Unique as Unique
 from anycord.snowflakes import calculate_shard_id as calculate_shard_id
-from anycord.traits import CacheAware as CacheAware
 from anycord.traits import RESTAware as RESTAware
 from anycord.undefined import UNDEFINED as UNDEFINED
 from anycord.undefined import UndefinedNoneOr as UndefinedNoneOr

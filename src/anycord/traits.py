@@ -1,36 +1,383 @@
-"""Protocols that say what an object can reach: REST, the cache, shards, the dispatcher.
+"""Protocols that say what an object can reach: the REST calls models make, and a REST client.
 
-Models hold an `app` typed by these protocols, never by a concrete bot class, so the
-import graph stays one-way (models do not import bots) and any object with a `rest`
-attribute (a bot, a `RESTClient` wrapper, a test double) can back convenience methods
-such as `message.respond()`.
+Models hold an `app` typed by `RESTAware`, never by a concrete bot or client class, so the
+import graph stays one-way: this module imports nothing above `anycord.models`. `ModelREST`
+lists exactly the REST methods the models' convenience methods (`message.respond()`,
+`member.kick()`, `interaction.create_initial_response()` …) call, with their signatures;
+`anycord.RESTClient` satisfies it structurally (a test checks it, and that `GatewayBot`,
+`RESTBot`, `AsgiBot` and the orchestrator's `Bot` are `RESTAware`). Any object with such a
+`rest` attribute (a bot, a client, a test double) can back those convenience methods.
+
+Events carry the concrete client: `event.app.rest` is a `RESTClient` (`anycord.EventApp`).
 """
 
 from __future__ import annotations
 
 import typing
 
+from anycord.undefined import UNDEFINED
+
 if typing.TYPE_CHECKING:
-    from anycord.rest.client import RESTClient
+    import datetime
+    from collections.abc import Sequence
 
-__all__ = ["CacheAware", "RESTAware"]
+    from anycord.files import Resourceish
+    from anycord.models.channels import ChannelEditOptions, DMChannel, PartialChannel
+    from anycord.models.commands import PartialCommand
+    from anycord.models.component_builders import MessageActionRowBuilder
+    from anycord.models.guilds import RESTGuild
+    from anycord.models.members import Member
+    from anycord.models.message_options import (
+        InteractionResponseOptions,
+        MessageCreateOptions,
+        MessageEditOptions,
+        WebhookMessageEditOptions,
+        WebhookMessageOptions,
+    )
+    from anycord.models.messages import Message
+    from anycord.models.roles import Role
+    from anycord.models.webhooks import PartialWebhook
+    from anycord.snowflakes import SnowflakeishOr
+    from anycord.undefined import UndefinedNoneOr, UndefinedOr
+
+__all__ = ["ModelREST", "RESTAware"]
 
 
-@typing.runtime_checkable
-class RESTAware(typing.Protocol):
-    """Has a REST client."""
+class ModelREST(typing.Protocol):
+    """The REST methods models call (module doc); `anycord.RESTClient` has them all."""
 
-    @property
-    def rest(self) -> RESTClient:
-        """The REST client."""
+    async def add_reaction(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        emoji: typing.Any,  # noqa: ANN401 (a str, a custom emoji, anything with name and id)
+        emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """React with `emoji` as the bot."""
+        ...
+
+    async def add_role_to_member(
+        self,
+        guild: SnowflakeishOr,
+        user: SnowflakeishOr,
+        role: SnowflakeishOr,
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Give a member a role."""
+        ...
+
+    async def ban_user(
+        self,
+        guild: SnowflakeishOr,
+        user: SnowflakeishOr,
+        *,
+        delete_message_seconds: UndefinedOr[int] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Ban a user, optionally deleting up to 7 days (604800 s) of their messages."""
+        ...
+
+    def build_message_action_row(self) -> MessageActionRowBuilder:
+        """An empty action row for a message."""
+        ...
+
+    async def create_application_command(
+        self,
+        application: SnowflakeishOr,
+        command: typing.Any,  # noqa: ANN401 (a CommandBuilder or its JSON dict)
+        guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> PartialCommand:
+        """Create (or overwrite by name) one command from a `CommandBuilder` or a dict."""
+        ...
+
+    async def create_dm_channel(self, user: SnowflakeishOr) -> DMChannel:
+        """The DM channel with a user (created if needed)."""
+        ...
+
+    async def create_interaction_response(
+        self,
+        interaction: SnowflakeishOr,
+        token: str,
+        response_type: int,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[InteractionResponseOptions],
+    ) -> None:
+        """The initial response to an interaction (`response_type` as Discord numbers it)."""
+        ...
+
+    async def create_message(
+        self,
+        channel: SnowflakeishOr,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
+        """Send a message."""
+        ...
+
+    async def crosspost_message(self, channel: SnowflakeishOr, message: SnowflakeishOr) -> Message:
+        """Publish a message of an announcement channel to its followers."""
+        ...
+
+    async def delete_application_command(
+        self,
+        application: SnowflakeishOr,
+        command: SnowflakeishOr,
+        guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """Delete a command."""
+        ...
+
+    async def delete_channel(
+        self, channel: SnowflakeishOr, reason: UndefinedOr[str] = UNDEFINED
+    ) -> PartialChannel:
+        """Delete a channel (or close a DM); returns what it was."""
+        ...
+
+    async def delete_interaction_response(self, application: SnowflakeishOr, token: str) -> None:
+        """Delete the original response."""
+        ...
+
+    async def delete_message(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Delete a message."""
+        ...
+
+    async def delete_my_reaction(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        emoji: typing.Any,  # noqa: ANN401 (a str, a custom emoji, anything with name and id)
+        emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """Remove the bot's own reaction."""
+        ...
+
+    async def delete_reaction(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        user: SnowflakeishOr,
+        emoji: typing.Any,  # noqa: ANN401 (a str, a custom emoji, anything with name and id)
+        emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """Remove a user's reaction (needs MANAGE_MESSAGES)."""
+        ...
+
+    async def delete_role(
+        self, guild: SnowflakeishOr, role: SnowflakeishOr, reason: UndefinedOr[str] = UNDEFINED
+    ) -> None:
+        """Delete a role."""
+        ...
+
+    async def delete_webhook(
+        self, webhook: SnowflakeishOr, *, reason: UndefinedOr[str] = UNDEFINED
+    ) -> None:
+        """Delete a webhook."""
+        ...
+
+    async def delete_webhook_message(
+        self,
+        webhook: SnowflakeishOr,
+        token: str,
+        message: SnowflakeishOr | str,
+        *,
+        thread: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """Delete a message sent by the webhook."""
+        ...
+
+    async def edit_channel(
+        self,
+        channel: SnowflakeishOr,
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+        **options: typing.Unpack[ChannelEditOptions],
+    ) -> PartialChannel:
+        """Edit a channel."""
+        ...
+
+    async def edit_interaction_response(
+        self,
+        application: SnowflakeishOr,
+        token: str,
+        content: UndefinedNoneOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageEditOptions],
+    ) -> Message:
+        """Edit the original response (the arguments of `edit_webhook_message`)."""
+        ...
+
+    async def edit_member(
+        self,
+        guild: SnowflakeishOr,
+        user: SnowflakeishOr,
+        *,
+        nickname: UndefinedNoneOr[str] = UNDEFINED,
+        nick: UndefinedNoneOr[str] = UNDEFINED,
+        roles: UndefinedOr[Sequence[SnowflakeishOr]] = UNDEFINED,
+        mute: UndefinedOr[bool] = UNDEFINED,
+        deaf: UndefinedOr[bool] = UNDEFINED,
+        voice_channel: UndefinedNoneOr[SnowflakeishOr] = UNDEFINED,
+        communication_disabled_until: UndefinedNoneOr[datetime.datetime] = UNDEFINED,
+        flags: UndefinedOr[int] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> Member:
+        """Change a member; `None` clears nickname, voice channel or timeout."""
+        ...
+
+    async def edit_message(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageEditOptions],
+    ) -> Message:
+        """Edit a message."""
+        ...
+
+    async def edit_role(
+        self,
+        guild: SnowflakeishOr,
+        role: SnowflakeishOr,
+        *,
+        name: UndefinedNoneOr[str] = UNDEFINED,
+        permissions: UndefinedOr[int] = UNDEFINED,
+        color: UndefinedNoneOr[int] = UNDEFINED,
+        colour: UndefinedNoneOr[int] = UNDEFINED,
+        hoist: UndefinedOr[bool] = UNDEFINED,
+        icon: UndefinedNoneOr[Resourceish] = UNDEFINED,
+        unicode_emoji: UndefinedNoneOr[str] = UNDEFINED,
+        mentionable: UndefinedOr[bool] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> Role:
+        """Change a role; only given fields are sent."""
+        ...
+
+    async def edit_webhook(
+        self,
+        webhook: SnowflakeishOr,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        channel: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> PartialWebhook:
+        """Rename or move a webhook."""
+        ...
+
+    async def edit_webhook_message(
+        self,
+        webhook: SnowflakeishOr,
+        token: str,
+        message: SnowflakeishOr | str,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageEditOptions],
+    ) -> Message:
+        """Edit a message a webhook sent."""
+        ...
+
+    async def execute_followup(
+        self,
+        application: SnowflakeishOr,
+        token: str,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageOptions],
+    ) -> Message:
+        """Send a follow-up message (the arguments of `execute_webhook`)."""
+        ...
+
+    async def execute_webhook(
+        self,
+        webhook: SnowflakeishOr,
+        token: str,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageOptions],
+    ) -> Message:
+        """Send a message through a webhook."""
+        ...
+
+    async def fetch_application_command(
+        self,
+        application: SnowflakeishOr,
+        command: SnowflakeishOr,
+        guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> PartialCommand:
+        """One command."""
+        ...
+
+    async def fetch_channel(self, channel: SnowflakeishOr) -> PartialChannel:
+        """A channel or thread of any type."""
+        ...
+
+    async def fetch_guild(self, guild: SnowflakeishOr, *, with_counts: bool = True) -> RESTGuild:
+        """A guild with its roles, emojis and stickers (and approximate counts)."""
+        ...
+
+    async def fetch_interaction_response(self, application: SnowflakeishOr, token: str) -> Message:
+        """The original response message."""
+        ...
+
+    async def fetch_member(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> Member:
+        """One member."""
+        ...
+
+    async def fetch_message(self, channel: SnowflakeishOr, message: SnowflakeishOr) -> Message:
+        """One message."""
+        ...
+
+    async def kick_user(
+        self, guild: SnowflakeishOr, user: SnowflakeishOr, *, reason: UndefinedOr[str] = UNDEFINED
+    ) -> None:
+        """Remove a member from the guild."""
+        ...
+
+    async def pin_message(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Pin a message."""
+        ...
+
+    async def remove_role_from_member(
+        self,
+        guild: SnowflakeishOr,
+        user: SnowflakeishOr,
+        role: SnowflakeishOr,
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Take a role from a member."""
+        ...
+
+    async def unban_user(
+        self, guild: SnowflakeishOr, user: SnowflakeishOr, *, reason: UndefinedOr[str] = UNDEFINED
+    ) -> None:
+        """Lift a ban."""
+        ...
+
+    async def unpin_message(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Unpin a message."""
         ...
 
 
 @typing.runtime_checkable
-class CacheAware(typing.Protocol):
-    """Has a cache (a `GatewayBot`)."""
+class RESTAware(typing.Protocol):
+    """Has a REST client that can serve the models' convenience methods."""
 
     @property
-    def cache(self) -> typing.Any:
-        """The cache."""
+    def rest(self) -> ModelREST:
+        """The REST client."""
         ...

@@ -261,7 +261,7 @@ class FakeApp:
 
 async def test_member_conveniences_call_rest() -> None:
     app = FakeApp()
-    member = member_serde.decode_member({"user": USER, "roles": []}, app, Snowflake(7))  # type: ignore[arg-type]
+    member = member_serde.decode_member({"user": USER, "roles": []}, app, Snowflake(7))
     await member.add_role(55, reason="because")
     await member.remove_role(56)
     await member.kick(reason="bye")

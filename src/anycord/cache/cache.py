@@ -21,10 +21,12 @@ Guarantees:
 
 from __future__ import annotations
 
+import typing
+
 from anycord.cache.guilds import GuildsMixin
 from anycord.cache.messages import MessagesMixin
 
-__all__ = ["Cache"]
+__all__ = ["Cache", "CacheAware"]
 
 
 class Cache(GuildsMixin, MessagesMixin):
@@ -39,3 +41,13 @@ class Cache(GuildsMixin, MessagesMixin):
             f"Cache(guilds={len(self._guilds)}, channels={len(self._channels)}, users={len(self._users)}, "
             f"messages={len(self._messages)})"
         )
+
+
+@typing.runtime_checkable
+class CacheAware(typing.Protocol):
+    """Has a cache (a `GatewayBot`, the orchestrator's `Bot`)."""
+
+    @property
+    def cache(self) -> Cache:
+        """The cache."""
+        ...

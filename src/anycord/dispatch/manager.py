@@ -94,7 +94,7 @@ class _Plan:
     # and its raw subscribers.
     __slots__ = ("hooks", "needed", "row", "update")
 
-    def __init__(self, row: Row) -> None:
+    def __init__(self, row: Row[typing.Any]) -> None:
         self.row = row
         self.update: Callable[[dict[str, typing.Any]], typing.Any] | None = None
         self.needed = False

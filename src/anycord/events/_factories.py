@@ -16,15 +16,19 @@ import typing
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
-    from anycord.events.base import ShardBoundEvent
+    from anycord.events.base import EventApp, ShardBoundEvent
+    from anycord.gateway.shard import GatewayShard
 
 __all__ = ["Factory", "decoded_factory"]
 
 Payload = typing.Mapping[str, typing.Any]
-Factory = typing.Callable[[typing.Any, typing.Any, Payload, typing.Any], "ShardBoundEvent"]
-"""`(app, shard, payload, old) -> event`."""
+Factory = typing.Callable[
+    ["EventApp | None", "GatewayShard | None", Payload, "Callable[[], object] | None"],
+    "ShardBoundEvent",
+]
+"""`(app, shard, payload, old) -> event`; `old` builds what the cache held, if anything."""
 
 _E = typing.TypeVar("_E", bound="ShardBoundEvent")
 
@@ -32,18 +36,23 @@ _E = typing.TypeVar("_E", bound="ShardBoundEvent")
 def decoded_factory(
     cls: type[_E],
     field: str,
-    decoder: typing.Callable[..., typing.Any],
+    decoder: typing.Callable[..., object],
     *,
     in_guild: bool = True,
     with_guild_id: bool = False,
     ids: Mapping[str, str] | None = None,
     old_field: str | None = None,
-) -> typing.Callable[[typing.Any, typing.Any, Payload, typing.Any], _E]:
+) -> Callable[[EventApp | None, GatewayShard | None, Payload, Callable[[], object] | None], _E]:
     """The factory of `cls`: `field` holds the payload decoded by `decoder` (module doc)."""
     id_keys = dict(ids or {})
 
-    def factory(app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any) -> _E:
-        kwargs: dict[str, typing.Any] = {k: Snowflake(payload[v]) for k, v in id_keys.items()}
+    def factory(
+        app: EventApp | None,
+        shard: GatewayShard | None,
+        payload: Payload,
+        old: Callable[[], object] | None,
+    ) -> _E:
+        kwargs: dict[str, object] = {k: Snowflake(payload[v]) for k, v in id_keys.items()}
         if in_guild:
             guild_id = kwargs["guild_id"] = Snowflake(payload["guild_id"])
             if with_guild_id:

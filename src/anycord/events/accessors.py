@@ -20,10 +20,13 @@ import typing
 from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
+    from anycord.cache.cache import Cache
     from anycord.models.channels import GuildChannel, PartialChannel
     from anycord.models.guilds import GatewayGuild, GuildPreview, RESTGuild
     from anycord.models.members import Member
     from anycord.models.users import User
+    from anycord.rest.client import RESTClient
+    from anycord.snowflakes import Snowflake
 
 __all__ = [
     "ChannelAccessor",
@@ -34,12 +37,14 @@ __all__ = [
     "rest_of",
 ]
 
+_T = typing.TypeVar("_T")
 
-def _cache(event: object) -> typing.Any:
+
+def _cache(event: object) -> Cache | None:
     return getattr(getattr(event, "app", None), "cache", None)
 
 
-def rest_of(event: object) -> typing.Any:
+def rest_of(event: object) -> RESTClient:
     """The REST client of the bot that received `event` (`RuntimeError` for a hand-built
     event without an `app`)."""
     app = getattr(event, "app", None)
@@ -49,28 +54,30 @@ def rest_of(event: object) -> typing.Any:
             "fetch; call the REST client yourself"
         )
         raise RuntimeError(msg)
-    return app.rest
+    rest: RESTClient = app.rest
+    return rest
 
 
-def _need(event: object, value: typing.Any, what: str) -> typing.Any:
+def _need(event: object, value: _T | None, what: str) -> _T:
     if value is None:
         msg = f"this {type(event).__name__} carries no {what} to fetch with"
         raise ValueError(msg)
     return value
 
 
-def _user_id(event: object) -> typing.Any:
+def _user_id(event: object) -> Snowflake | None:
     for name in ("author_id", "user_id"):
         value = getattr(event, name, None)
         # An update's `author_id` is UNDEFINED when Discord did not send the author.
         if value is not None and value is not UNDEFINED:
-            return value
+            return typing.cast("Snowflake", value)  # both names are Snowflake fields
     # A ban carries its `user`; a message event its `message.author`.
     user = getattr(event, "user", None) or getattr(getattr(event, "message", None), "author", None)
-    return getattr(user, "id", None)
+    user_id: Snowflake | None = getattr(user, "id", None)
+    return user_id
 
 
-def _channel_id(event: object) -> typing.Any:
+def _channel_id(event: object) -> Snowflake | None:
     # Thread events name their channel `thread_id`.
     found = getattr(event, "channel_id", None)
     return found if found is not None else getattr(event, "thread_id", None)
@@ -87,17 +94,17 @@ class GuildAccessor:
         guild_id = getattr(self, "guild_id", None)
         if cache is None or guild_id is None:
             return None
-        return typing.cast("GatewayGuild | None", cache.get_guild(guild_id))
+        return cache.get_guild(guild_id)
 
     async def fetch_guild(self) -> RESTGuild:
         """The event's guild, fetched (with its roles, emojis and stickers)."""
         guild_id = _need(self, getattr(self, "guild_id", None), "guild ID")
-        return typing.cast("RESTGuild", await rest_of(self).fetch_guild(guild_id))
+        return await rest_of(self).fetch_guild(guild_id)
 
     async def fetch_guild_preview(self) -> GuildPreview:
         """The event's guild's preview, fetched."""
         guild_id = _need(self, getattr(self, "guild_id", None), "guild ID")
-        return typing.cast("GuildPreview", await rest_of(self).fetch_guild_preview(guild_id))
+        return await rest_of(self).fetch_guild_preview(guild_id)
 
 
 class ChannelAccessor:
@@ -112,7 +119,7 @@ class ChannelAccessor:
         if cache is None or channel_id is None:
             return None
         found = cache.get_guild_channel(channel_id) or cache.get_thread(channel_id)
-        return typing.cast("GuildChannel | None", found)
+        return found
 
 
 class ChannelFetcher:
@@ -123,7 +130,7 @@ class ChannelFetcher:
     async def fetch_channel(self) -> PartialChannel:
         """The event's channel (or thread), fetched."""
         channel_id = _need(self, _channel_id(self), "channel ID")
-        return typing.cast("PartialChannel", await rest_of(self).fetch_channel(channel_id))
+        return await rest_of(self).fetch_channel(channel_id)
 
 
 class MemberAccessor:
@@ -138,13 +145,13 @@ class MemberAccessor:
         user_id = _user_id(self)
         if cache is None or guild_id is None or user_id is None:
             return None
-        return typing.cast("Member | None", cache.get_member(guild_id, user_id))
+        return cache.get_member(guild_id, user_id)
 
     async def fetch_member(self) -> Member:
         """The user's member object in the event's guild, fetched."""
         guild_id = _need(self, getattr(self, "guild_id", None), "guild ID")
         user_id = _need(self, _user_id(self), "user ID")
-        return typing.cast("Member", await rest_of(self).fetch_member(guild_id, user_id))
+        return await rest_of(self).fetch_member(guild_id, user_id)
 
 
 class UserAccessor:
@@ -158,9 +165,9 @@ class UserAccessor:
         user_id = _user_id(self)
         if cache is None or user_id is None:
             return None
-        return typing.cast("User | None", cache.get_user(user_id))
+        return cache.get_user(user_id)
 
     async def fetch_user(self) -> User:
         """The user, fetched."""
         user_id = _need(self, _user_id(self), "user ID")
-        return typing.cast("User", await rest_of(self).fetch_user(user_id))
+        return await rest_of(self).fetch_user(user_id)

@@ -22,6 +22,10 @@ from anycord.serde.users import decode_own_user
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.auto_mod import AutoModAction, AutoModRule
     from anycord.models.commands import GuildCommandPermissions
     from anycord.models.monetization import Entitlement, Subscription
@@ -267,7 +271,7 @@ def _opt(payload: Payload, key: str) -> Snowflake | None:
 
 
 def on_command_permissions_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ApplicationCommandPermissionsUpdateEvent:
     """APPLICATION_COMMAND_PERMISSIONS_UPDATE."""
     return ApplicationCommandPermissionsUpdateEvent(
@@ -279,7 +283,7 @@ def _automod_rule(
     cls: type[AutoModRuleCreateEvent | AutoModRuleUpdateEvent | AutoModRuleDeleteEvent],
 ) -> _Factory:
     def factory(
-        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+        app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
     ) -> ShardBoundEvent:
         guild_id = Snowflake(payload["guild_id"])
         return cls(
@@ -299,7 +303,7 @@ on_automod_rule_delete = _automod_rule(AutoModRuleDeleteEvent)
 
 
 def on_automod_action_execution(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> AutoModActionExecutionEvent:
     """AUTO_MODERATION_ACTION_EXECUTION."""
     guild_id = Snowflake(payload["guild_id"])
@@ -336,7 +340,7 @@ def _scheduled_user(
     cls: type[ScheduledEventUserAddEvent | ScheduledEventUserRemoveEvent],
 ) -> _Factory:
     def factory(
-        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+        app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
     ) -> ShardBoundEvent:
         return cls(
             app=app,
@@ -392,7 +396,7 @@ on_subscription_delete = decoded_factory(
 
 def _poll_vote(cls: type[PollVoteEvent]) -> _Factory:
     def factory(
-        app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+        app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
     ) -> ShardBoundEvent:
         return cls(
             app=app,
@@ -413,7 +417,10 @@ on_poll_vote_remove = _poll_vote(PollVoteDeleteEvent)
 
 
 def on_user_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], OwnUser] | None,
 ) -> OwnUserUpdateEvent:
     """USER_UPDATE."""
     return OwnUserUpdateEvent(
@@ -426,7 +433,7 @@ def on_user_update(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "APPLICATION_COMMAND_PERMISSIONS_UPDATE",
         on_command_permissions_update,

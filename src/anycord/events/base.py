@@ -16,7 +16,9 @@ import attrs
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
 
+    from anycord.cache.cache import Cache
     from anycord.gateway.shard import GatewayShard
+    from anycord.rest.client import RESTClient
 
 __all__ = ["Event", "EventApp", "ExceptionEvent", "ShardBoundEvent"]
 
@@ -25,12 +27,19 @@ EventT = typing.TypeVar("EventT", bound="Event")
 
 @typing.runtime_checkable
 class EventApp(typing.Protocol):
-    """What an event's `app` is: the bot that received it (anything with `rest`; a gateway
-    bot also has `cache`, `shards` and the dispatcher)."""
+    """What an event's `app` is: the bot that received it (a `GatewayBot`, or the
+    orchestrator's `Bot`'s `gateway_bot`), with its concrete REST client and cache, so
+    `event.app.rest.create_message(...)` and `event.app.cache.get_guild(...)` are checked
+    by a type checker."""
 
     @property
-    def rest(self) -> typing.Any:
+    def rest(self) -> RESTClient:
         """The REST client."""
+        ...
+
+    @property
+    def cache(self) -> Cache:
+        """The cache."""
         ...
 
 
@@ -47,7 +56,7 @@ class Event:
 
     app: EventApp | None = attrs.field(default=None, repr=False)
 
-    def __init_subclass__(cls, **kwargs: typing.Any) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         cls._event_dispatches = tuple(
             c for c in cls.__mro__ if isinstance(c, type) and issubclass(c, Event)

@@ -19,8 +19,10 @@ from anycord.serde.invites import decode_invite_with_metadata
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.channels import GuildChannel
     from anycord.models.invites import Invite
     from anycord.models.messages import Message
@@ -116,7 +118,7 @@ class InviteEvent(GuildAccessor, ChannelAccessor, ChannelEvent):
 
     async def fetch_invite(self) -> Invite:
         """The invite, fetched by its code (`NotFoundError` once it was deleted)."""
-        return typing.cast("Invite", await rest_of(self).fetch_invite(self.code))
+        return await rest_of(self).fetch_invite(self.code)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -173,7 +175,7 @@ class VoiceChannelStartTimeUpdateEvent(GuildChannelEvent):
 # -- factories -------------------------------------------------------------------------------
 
 
-def _opt_time(value: typing.Any) -> datetime.datetime | None:
+def _opt_time(value: str | float | None) -> datetime.datetime | None:
     if value is None:
         return None
     if isinstance(value, (int, float)):
@@ -181,13 +183,15 @@ def _opt_time(value: typing.Any) -> datetime.datetime | None:
     return datetime.datetime.fromisoformat(value)
 
 
-def _channel(payload: Payload, app: typing.Any) -> tuple[Snowflake, Snowflake, typing.Any]:
+def _channel(payload: Payload, app: EventApp | None) -> tuple[Snowflake, Snowflake, GuildChannel]:
     guild_id = Snowflake(payload["guild_id"])
-    return Snowflake(payload["id"]), guild_id, decode_channel(payload, app, guild_id)
+    # With a guild ID, `decode_channel` builds a `GuildChannel` (or a subclass).
+    channel = typing.cast("GuildChannel", decode_channel(payload, app, guild_id))
+    return Snowflake(payload["id"]), guild_id, channel
 
 
 def on_channel_create(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> GuildChannelCreateEvent | None:
     """CHANNEL_CREATE (DM channels produce no event, as Discord no longer sends them)."""
     if payload.get("guild_id") is None:
@@ -199,7 +203,10 @@ def on_channel_create(
 
 
 def on_channel_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], GuildChannel] | None,
 ) -> GuildChannelUpdateEvent | None:
     """CHANNEL_UPDATE."""
     if payload.get("guild_id") is None:
@@ -216,7 +223,7 @@ def on_channel_update(
 
 
 def on_channel_delete(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> GuildChannelDeleteEvent | None:
     """CHANNEL_DELETE."""
     if payload.get("guild_id") is None:
@@ -228,7 +235,7 @@ def on_channel_delete(
 
 
 def on_pins_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> PinsUpdateEvent:
     """CHANNEL_PINS_UPDATE."""
     channel_id = Snowflake(payload["channel_id"])
@@ -246,7 +253,7 @@ def on_pins_update(
 
 
 def on_invite_create(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> InviteCreateEvent:
     """INVITE_CREATE."""
     guild_id = payload.get("guild_id")
@@ -261,7 +268,10 @@ def on_invite_create(
 
 
 def on_invite_delete(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], typing.Any] | None,
 ) -> InviteDeleteEvent:
     """INVITE_DELETE."""
     guild_id = payload.get("guild_id")
@@ -276,7 +286,7 @@ def on_invite_delete(
 
 
 def on_webhooks_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> WebhookUpdateEvent:
     """WEBHOOKS_UPDATE."""
     return WebhookUpdateEvent(
@@ -288,7 +298,7 @@ def on_webhooks_update(
 
 
 def on_channel_info(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ChannelInfoEvent:
     """CHANNEL_INFO."""
     return ChannelInfoEvent(
@@ -300,7 +310,7 @@ def on_channel_info(
 
 
 def on_voice_channel_status_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> VoiceChannelStatusUpdateEvent:
     """VOICE_CHANNEL_STATUS_UPDATE."""
     return VoiceChannelStatusUpdateEvent(
@@ -313,7 +323,7 @@ def on_voice_channel_status_update(
 
 
 def on_voice_channel_start_time_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> VoiceChannelStartTimeUpdateEvent:
     """VOICE_CHANNEL_START_TIME_UPDATE."""
     return VoiceChannelStartTimeUpdateEvent(
@@ -327,7 +337,7 @@ def on_voice_channel_start_time_update(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "CHANNEL_CREATE",
         on_channel_create,

@@ -24,11 +24,14 @@ from anycord.serde.users import decode_user
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.emojis import KnownCustomEmoji
     from anycord.models.guilds import GatewayGuild, GuildBan, Integration
     from anycord.models.presences import MemberPresence
+    from anycord.models.soundboard import SoundboardSound
     from anycord.models.stickers import GuildSticker
     from anycord.models.users import User
 
@@ -135,8 +138,7 @@ class BanCreateEvent(BanEvent):
 
     async def fetch_ban(self) -> GuildBan:
         """The ban (with its reason), fetched."""
-        ban = await rest_of(self).fetch_ban(self.guild_id, self.user.id)
-        return typing.cast("GuildBan", ban)
+        return await rest_of(self).fetch_ban(self.guild_id, self.user.id)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -326,7 +328,7 @@ def _gid(payload: Payload, key: str = "guild_id") -> Snowflake:
 
 
 def on_guild_create(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: bool | None
 ) -> ShardBoundEvent | None:
     """GUILD_CREATE: `GuildAvailableEvent` when `old` is true (the dispatcher's
     `GuildVisibility` knew the bot was in the guild: READY listed it, or an outage hid it),
@@ -339,7 +341,10 @@ def on_guild_create(
 
 
 def on_guild_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], GatewayGuild] | None,
 ) -> GuildUpdateEvent:
     """GUILD_UPDATE."""
     return GuildUpdateEvent(
@@ -352,9 +357,13 @@ def on_guild_update(
 
 
 def on_guild_delete(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], GatewayGuild] | None,
 ) -> GuildVisibilityEvent:
-    """GUILD_DELETE: unavailable (outage) or leave."""
+    """GUILD_DELETE: unavailable (outage) or leave (its `track` never reports true, so `old`
+    is only ever what the cache held)."""
     if payload.get("unavailable"):
         return GuildUnavailableEvent(app=app, shard=shard, guild_id=_gid(payload, "id"))
     return GuildLeaveEvent(
@@ -366,7 +375,7 @@ def on_guild_delete(
 
 
 def on_ban_add(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> BanCreateEvent:
     """GUILD_BAN_ADD."""
     return BanCreateEvent(
@@ -375,7 +384,7 @@ def on_ban_add(
 
 
 def on_ban_remove(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> BanDeleteEvent:
     """GUILD_BAN_REMOVE."""
     return BanDeleteEvent(
@@ -384,7 +393,10 @@ def on_ban_remove(
 
 
 def on_emojis_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], Sequence[KnownCustomEmoji]] | None,
 ) -> EmojisUpdateEvent:
     """GUILD_EMOJIS_UPDATE."""
     guild_id = _gid(payload)
@@ -399,7 +411,10 @@ def on_emojis_update(
 
 
 def on_stickers_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], Sequence[GuildSticker]] | None,
 ) -> StickersUpdateEvent:
     """GUILD_STICKERS_UPDATE."""
     guild_id = _gid(payload)
@@ -414,7 +429,7 @@ def on_stickers_update(
 
 
 def on_integrations_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> GuildIntegrationsUpdateEvent:
     """GUILD_INTEGRATIONS_UPDATE."""
     return GuildIntegrationsUpdateEvent(app=app, shard=shard, guild_id=_gid(payload))
@@ -431,7 +446,7 @@ on_integration_update = decoded_factory(
 
 
 def on_integration_delete(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> IntegrationDeleteEvent:
     """INTEGRATION_DELETE."""
     app_id = payload.get("application_id")
@@ -445,7 +460,10 @@ def on_integration_delete(
 
 
 def on_presence_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], MemberPresence] | None,
 ) -> PresenceUpdateEvent:
     """PRESENCE_UPDATE."""
     guild_id = _gid(payload)
@@ -477,7 +495,10 @@ on_soundboard_sound_update = decoded_factory(
 
 
 def on_soundboard_sound_delete(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], SoundboardSound] | None,
 ) -> SoundboardSoundDeleteEvent:
     """GUILD_SOUNDBOARD_SOUND_DELETE."""
     return SoundboardSoundDeleteEvent(
@@ -490,7 +511,10 @@ def on_soundboard_sound_delete(
 
 
 def on_soundboard_sounds_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], Sequence[SoundboardSound]] | None,
 ) -> SoundboardSoundsUpdateEvent:
     """GUILD_SOUNDBOARD_SOUNDS_UPDATE."""
     guild_id = _gid(payload)
@@ -502,7 +526,7 @@ def on_soundboard_sounds_update(
 
 
 def on_soundboard_sounds(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> SoundboardSoundsEvent:
     """SOUNDBOARD_SOUNDS."""
     guild_id = _gid(payload)
@@ -510,7 +534,7 @@ def on_soundboard_sounds(
     return SoundboardSoundsEvent(app=app, shard=shard, guild_id=guild_id, sounds=sounds)
 
 
-def presences_of(payload: Payload, app: typing.Any) -> Mapping[Snowflake, MemberPresence]:
+def presences_of(payload: Payload, app: EventApp | None) -> Mapping[Snowflake, MemberPresence]:
     """The presences of a GUILD_CREATE payload, decoded (for listeners that want them)."""
     guild_id = _gid(payload, "id")
     return {
@@ -527,7 +551,7 @@ _GUILD_ALL = (
     | C.THREAD_MEMBERS | C.SOUNDBOARD_SOUNDS
 )  # fmt: skip
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "GUILD_CREATE",
         on_guild_create,

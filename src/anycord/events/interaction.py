@@ -11,6 +11,8 @@ from anycord.events.rows import Row
 from anycord.serde.interactions import decode_interaction
 
 if typing.TYPE_CHECKING:
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.interactions import PartialInteraction
 
 __all__ = [
@@ -59,7 +61,7 @@ _BY_TYPE: typing.Final[dict[int, type[InteractionCreateEvent]]] = {
 
 
 def on_interaction_create(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: dict[str, typing.Any], old: object
 ) -> InteractionCreateEvent:
     """INTERACTION_CREATE (an unknown type gives a plain `InteractionCreateEvent`)."""
     cls = _BY_TYPE.get(payload.get("type", 0), InteractionCreateEvent)
@@ -68,7 +70,7 @@ def on_interaction_create(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "INTERACTION_CREATE",
         on_interaction_create,

@@ -17,6 +17,10 @@ from anycord.serde.users import decode_user
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.members import Member
     from anycord.models.users import User
 
@@ -60,13 +64,13 @@ class MemberDeleteEvent(MemberEvent):
     old_member: Member | None = None
 
 
-def _member(payload: Payload, app: typing.Any) -> tuple[Snowflake, typing.Any]:
+def _member(payload: Payload, app: EventApp | None) -> tuple[Snowflake, Member]:
     guild_id = Snowflake(payload["guild_id"])
     return guild_id, decode_member(payload, app, guild_id)
 
 
 def on_member_add(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> MemberCreateEvent:
     """GUILD_MEMBER_ADD."""
     guild_id, member = _member(payload, app)
@@ -76,7 +80,10 @@ def on_member_add(
 
 
 def on_member_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], Member] | None,
 ) -> MemberUpdateEvent:
     """GUILD_MEMBER_UPDATE."""
     guild_id, member = _member(payload, app)
@@ -91,7 +98,10 @@ def on_member_update(
 
 
 def on_member_remove(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], Member] | None,
 ) -> MemberDeleteEvent:
     """GUILD_MEMBER_REMOVE."""
     return MemberDeleteEvent(
@@ -105,7 +115,7 @@ def on_member_remove(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "GUILD_MEMBER_ADD",
         on_member_add,

@@ -22,8 +22,10 @@ from anycord.snowflakes import Snowflake
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.embeds import Embed
     from anycord.models.members import Member
     from anycord.models.messages import Message, PartialMessage
@@ -68,7 +70,7 @@ class MessageCreateEvent(MessageEvent):
 
     @classmethod
     def from_payload(
-        cls, app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any]
+        cls, app: EventApp | None, shard: GatewayShard | None, payload: dict[str, typing.Any]
     ) -> typing.Self:
         """An event whose `message` is decoded from `payload` when first read.
 
@@ -89,7 +91,7 @@ class MessageCreateEvent(MessageEvent):
 
     if not typing.TYPE_CHECKING:  # keeps attribute typos visible to mypy
 
-        def __getattr__(self, name: str) -> typing.Any:
+        def __getattr__(self, name: str) -> Message:
             # Python calls this only when normal lookup fails: for `message`, that is an
             # event built by `from_payload` whose message has not been read yet.
             payload = self._payload
@@ -286,7 +288,7 @@ class GuildBulkMessageDeleteEvent(GuildAccessor, ChannelAccessor, ShardBoundEven
 
 
 def on_message_create(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: dict[str, typing.Any], old: object
 ) -> MessageCreateEvent:
     """MESSAGE_CREATE (the message itself is decoded when a listener reads it)."""
     if payload.get("guild_id") is not None:
@@ -295,7 +297,10 @@ def on_message_create(
 
 
 def on_message_update(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: dict[str, typing.Any],
+    old: Callable[[], Message | None] | None,
 ) -> MessageUpdateEvent:
     """MESSAGE_UPDATE (`old`: a thunk building the cached message, or `None`)."""
     message = decode_partial_message(payload, app)
@@ -308,7 +313,10 @@ def on_message_update(
 
 
 def on_message_delete(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: dict[str, typing.Any],
+    old: Callable[[], Message | None] | None,
 ) -> MessageDeleteEvent:
     """MESSAGE_DELETE."""
     old_message = old() if old is not None else None
@@ -330,7 +338,10 @@ def on_message_delete(
 
 
 def on_message_delete_bulk(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: dict[str, typing.Any],
+    old: Callable[[], dict[Snowflake, Message]] | None,
 ) -> GuildBulkMessageDeleteEvent:
     """MESSAGE_DELETE_BULK (`old`: a thunk building `{id: cached message}`)."""
     return GuildBulkMessageDeleteEvent(
@@ -345,7 +356,7 @@ def on_message_delete_bulk(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "MESSAGE_CREATE",
         on_message_create,

@@ -17,6 +17,8 @@ from anycord.serde.members import decode_member
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.members import Member
 
 __all__ = [
@@ -185,7 +187,7 @@ def _base(payload: Payload) -> dict[str, typing.Any]:
 
 
 def on_reaction_add(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ReactionAddEvent:
     """MESSAGE_REACTION_ADD."""
     fields = _base(payload)
@@ -206,7 +208,7 @@ def on_reaction_add(
 
 
 def on_reaction_remove(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ReactionDeleteEvent:
     """MESSAGE_REACTION_REMOVE."""
     fields = _base(payload)
@@ -220,7 +222,7 @@ def on_reaction_remove(
 
 
 def on_reaction_remove_all(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ReactionDeleteAllEvent:
     """MESSAGE_REACTION_REMOVE_ALL."""
     fields = _base(payload)
@@ -229,7 +231,7 @@ def on_reaction_remove_all(
 
 
 def on_reaction_remove_emoji(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ReactionDeleteEmojiEvent:
     """MESSAGE_REACTION_REMOVE_EMOJI."""
     fields = _base(payload)
@@ -240,7 +242,7 @@ def on_reaction_remove_emoji(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "MESSAGE_REACTION_ADD",
         on_reaction_add,

@@ -34,8 +34,8 @@ HANDLED_BY_SHARD: typing.Final = frozenset({"HELLO", "RECONNECT", "INVALID_SESSI
 """Received events that are opcodes, not dispatches: the shard acts on them."""
 
 
-def _gather() -> dict[str, Row]:
-    out: dict[str, Row] = {}
+def _gather() -> dict[str, Row[typing.Any]]:
+    out: dict[str, Row[typing.Any]] = {}
     for family in (
         shard, application, channel, thread, guild, member, role, message, reaction,
         typing_events, voice, interaction,
@@ -48,5 +48,5 @@ def _gather() -> dict[str, Row]:
     return out
 
 
-REGISTRY: typing.Final[typing.Mapping[str, Row]] = _gather()
+REGISTRY: typing.Final[typing.Mapping[str, Row[typing.Any]]] = _gather()
 """Dispatch name → its row (module doc)."""

@@ -15,6 +15,10 @@ from anycord.serde.roles import decode_role
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.roles import Role
 
 __all__ = ["ROWS", "RoleCreateEvent", "RoleDeleteEvent", "RoleEvent", "RoleUpdateEvent"]
@@ -53,7 +57,7 @@ class RoleDeleteEvent(RoleEvent):
 
 
 def on_role_create(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> RoleCreateEvent:
     """GUILD_ROLE_CREATE."""
     guild_id = Snowflake(payload["guild_id"])
@@ -68,7 +72,10 @@ def on_role_create(
 
 
 def on_role_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], Role] | None,
 ) -> RoleUpdateEvent:
     """GUILD_ROLE_UPDATE."""
     guild_id = Snowflake(payload["guild_id"])
@@ -84,7 +91,10 @@ def on_role_update(
 
 
 def on_role_delete(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], Role] | None,
 ) -> RoleDeleteEvent:
     """GUILD_ROLE_DELETE."""
     return RoleDeleteEvent(
@@ -98,7 +108,7 @@ def on_role_delete(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "GUILD_ROLE_CREATE",
         on_role_create,

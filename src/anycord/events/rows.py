@@ -27,32 +27,41 @@ import attrs
 from anycord.config import CacheComponents
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
-    from anycord.events.base import Event
+    from anycord.cache.cache import Cache
+    from anycord.events.base import Event, EventApp
     from anycord.events.guild import GuildVisibility
+    from anycord.gateway.shard import GatewayShard
     from anycord.intents import Intents
 
 __all__ = ["CacheUpdate", "Decoder", "Row", "Track"]
 
 Payload = dict[str, typing.Any]
-Decoder = typing.Callable[[typing.Any, typing.Any, Payload, typing.Any], "Event | None"]
-"""`(app, shard, payload, old) -> event or None`."""
-CacheUpdate = typing.Callable[[typing.Any, Payload], "Callable[[], object] | None"]
-"""`(cache, payload) -> thunk building what the cache held before, or None`."""
-Track = typing.Callable[["GuildVisibility", typing.Any, Payload], bool]
+_OldT = typing.TypeVar("_OldT")
+Decoder = typing.Callable[
+    ["EventApp | None", "GatewayShard | None", Payload, "_OldT | None"], "Event | None"
+]
+"""`(app, shard, payload, old) -> event or None`, `old` being what the row's `cache` returned
+(or `True` from `track`)."""
+CacheUpdate = typing.Callable[["Cache", Payload], "_OldT | None"]
+"""`(cache, payload) -> a thunk building what the cache held before, or None`."""
+Track = typing.Callable[["GuildVisibility", "GatewayShard | None", Payload], bool]
 """`(visibility, shard, payload) -> bool`, see the module doc."""
 
 
 @attrs.frozen(slots=True, eq=False)
-class Row:
-    """What happens to one gateway dispatch name (module doc)."""
+class Row(typing.Generic[_OldT]):
+    """What happens to one gateway dispatch name (module doc).
+
+    Generic in what `cache` returns, which is what `decode` receives as `old`: a type checker
+    refuses a row whose factory expects another cached type than its cache update builds."""
 
     name: str
-    decode: Decoder
+    decode: Decoder[_OldT]
     events: tuple[type[Event], ...]
     intents: tuple[Intents, ...] = ()
-    cache: CacheUpdate | None = None
+    cache: CacheUpdate[_OldT] | None = None
     components: CacheComponents = CacheComponents.NONE
     event_intents: Mapping[type[Event], tuple[Intents, ...]] = attrs.field(factory=dict)
     track: Track | None = None

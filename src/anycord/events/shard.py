@@ -23,6 +23,8 @@ _LOGGER = logging.getLogger("anycord.gateway")
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.users import OwnUser
 
 __all__ = [
@@ -119,7 +121,7 @@ class MemberChunkEvent(ShardEvent):
 
 
 def on_ready(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: dict[str, typing.Any], old: object
 ) -> ShardReadyEvent:
     """READY."""
     application = payload.get("application") or {}
@@ -139,14 +141,14 @@ def on_ready(
 
 
 def on_resumed(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: dict[str, typing.Any], old: object
 ) -> ShardResumedEvent:
     """RESUMED."""
     return ShardResumedEvent(app=app, shard=shard)
 
 
 def on_rate_limited(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: dict[str, typing.Any], old: object
 ) -> ShardRateLimitedEvent:
     """RATE_LIMITED."""
     return ShardRateLimitedEvent(
@@ -158,7 +160,9 @@ def on_rate_limited(
     )
 
 
-def log_rate_limited(visibility: object, shard: typing.Any, payload: dict[str, typing.Any]) -> bool:
+def log_rate_limited(
+    visibility: object, shard: GatewayShard | None, payload: dict[str, typing.Any]
+) -> bool:
     """RATE_LIMITED is logged whether or not anybody listens (a gateway command was refused)."""
     _LOGGER.warning(
         "shard %s was rate limited by the gateway: %s", getattr(shard, "id", None), payload
@@ -167,7 +171,7 @@ def log_rate_limited(visibility: object, shard: typing.Any, payload: dict[str, t
 
 
 def on_member_chunk(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: dict[str, typing.Any], old: object
 ) -> MemberChunkEvent:
     """GUILD_MEMBERS_CHUNK."""
     guild_id = Snowflake(payload["guild_id"])
@@ -193,7 +197,7 @@ def on_member_chunk(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "READY",
         on_ready,

@@ -17,8 +17,10 @@ from anycord.serde.threads import decode_thread_member
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.threads import GuildThreadChannel, ThreadMember
 
 __all__ = [
@@ -100,7 +102,7 @@ class ThreadMembersUpdateEvent(GuildThreadEvent):
     removed_member_ids: Sequence[Snowflake] = ()
 
 
-def _thread(payload: Payload, app: typing.Any, guild_id: Snowflake) -> GuildThreadChannel:
+def _thread(payload: Payload, app: EventApp | None, guild_id: Snowflake) -> GuildThreadChannel:
     return typing.cast("GuildThreadChannel", decode_channel(payload, app, guild_id))
 
 
@@ -109,7 +111,7 @@ def _ids(payload: Payload) -> tuple[Snowflake, Snowflake]:
 
 
 def on_thread_create(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> GuildThreadEvent:
     """THREAD_CREATE."""
     guild_id, thread_id = _ids(payload)
@@ -119,7 +121,10 @@ def on_thread_create(
 
 
 def on_thread_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], GuildThreadChannel] | None,
 ) -> GuildThreadUpdateEvent:
     """THREAD_UPDATE."""
     guild_id, thread_id = _ids(payload)
@@ -134,7 +139,10 @@ def on_thread_update(
 
 
 def on_thread_delete(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], GuildThreadChannel] | None,
 ) -> GuildThreadDeleteEvent:
     """THREAD_DELETE."""
     guild_id, thread_id = _ids(payload)
@@ -150,7 +158,7 @@ def on_thread_delete(
 
 
 def on_thread_list_sync(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ThreadListSyncEvent:
     """THREAD_LIST_SYNC."""
     guild_id = Snowflake(payload["guild_id"])
@@ -168,7 +176,7 @@ def on_thread_list_sync(
 
 
 def on_thread_member_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ThreadMemberUpdateEvent:
     """THREAD_MEMBER_UPDATE."""
     guild_id = Snowflake(payload["guild_id"])
@@ -182,7 +190,7 @@ def on_thread_member_update(
 
 
 def on_thread_members_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> ThreadMembersUpdateEvent:
     """THREAD_MEMBERS_UPDATE."""
     guild_id, thread_id = _ids(payload)
@@ -202,7 +210,7 @@ def on_thread_members_update(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "THREAD_CREATE",
         on_thread_create,

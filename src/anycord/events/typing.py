@@ -21,6 +21,8 @@ from anycord.serde.members import decode_member
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.members import Member
 
 __all__ = ["ROWS", "DMTypingEvent", "GuildTypingEvent", "TypingEvent"]
@@ -49,7 +51,7 @@ class DMTypingEvent(TypingEvent):
 
 
 def on_typing_start(
-    app: typing.Any, shard: typing.Any, payload: dict[str, typing.Any], old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: dict[str, typing.Any], old: object
 ) -> TypingEvent:
     """TYPING_START."""
     channel_id = Snowflake(payload["channel_id"])
@@ -75,7 +77,7 @@ def on_typing_start(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "TYPING_START",
         on_typing_start,

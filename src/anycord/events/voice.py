@@ -16,6 +16,10 @@ from anycord.serde.voices import decode_voice_state
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from anycord.events.base import EventApp
+    from anycord.gateway.shard import GatewayShard
     from anycord.models.voices import VoiceState
 
 __all__ = [
@@ -67,7 +71,10 @@ class VoiceChannelEffectSendEvent(VoiceEvent):
 
 
 def on_voice_state_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None,
+    shard: GatewayShard | None,
+    payload: Payload,
+    old: Callable[[], VoiceState] | None,
 ) -> VoiceStateUpdateEvent | None:
     """VOICE_STATE_UPDATE (only guild voice states have events)."""
     if payload.get("guild_id") is None:
@@ -83,7 +90,7 @@ def on_voice_state_update(
 
 
 def on_voice_server_update(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> VoiceServerUpdateEvent:
     """VOICE_SERVER_UPDATE."""
     return VoiceServerUpdateEvent(
@@ -96,7 +103,7 @@ def on_voice_server_update(
 
 
 def on_voice_channel_effect_send(
-    app: typing.Any, shard: typing.Any, payload: Payload, old: typing.Any
+    app: EventApp | None, shard: GatewayShard | None, payload: Payload, old: object
 ) -> VoiceChannelEffectSendEvent:
     """VOICE_CHANNEL_EFFECT_SEND."""
     emoji = payload.get("emoji")
@@ -117,7 +124,7 @@ def on_voice_channel_effect_send(
 
 # -- registry rows (`anycord.events.rows`) -------------------------------------------------
 
-ROWS: typing.Final[tuple[Row, ...]] = (
+ROWS: typing.Final[tuple[Row[typing.Any], ...]] = (
     Row(
         "VOICE_STATE_UPDATE",
         on_voice_state_update,

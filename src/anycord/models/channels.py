@@ -20,12 +20,15 @@ if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping, Sequence
 
+    from anycord.models.message_options import MessageCreateOptions
+    from anycord.models.messages import Message
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
-    from anycord.undefined import UndefinedOr
+    from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
 __all__ = [
+    "ChannelEditOptions",
     "ChannelFlag",
     "ChannelType",
     "DMChannel",
@@ -50,6 +53,28 @@ __all__ = [
     "TextableChannel",
     "VideoQualityMode",
 ]
+
+
+class ChannelEditOptions(typing.TypedDict, total=False):
+    """`RESTClient.edit_channel`'s keywords but `reason` (`PartialChannel.edit` takes them)."""
+
+    name: UndefinedOr[str]
+    position: UndefinedOr[int]
+    topic: UndefinedNoneOr[str]
+    nsfw: UndefinedOr[bool]
+    bitrate: UndefinedOr[int]
+    user_limit: UndefinedOr[int]
+    rate_limit_per_user: UndefinedOr[int]
+    region: UndefinedNoneOr[str]
+    permission_overwrites: UndefinedOr[Sequence[typing.Any]]
+    parent_category: UndefinedNoneOr[SnowflakeishOr]
+    default_auto_archive_duration: UndefinedOr[int]
+    flags: UndefinedOr[int]
+    archived: UndefinedOr[bool]
+    locked: UndefinedOr[bool]
+    invitable: UndefinedOr[bool]
+    auto_archive_duration: UndefinedOr[int]
+    applied_tags: UndefinedOr[Sequence[SnowflakeishOr]]
 
 
 class ChannelType(enums.IntEnum):
@@ -167,7 +192,7 @@ class PartialChannel(Unique):
         return await app.rest.delete_channel(self.id)
 
     async def edit(
-        self, *, reason: UndefinedOr[str] = UNDEFINED, **fields: typing.Any
+        self, *, reason: UndefinedOr[str] = UNDEFINED, **fields: typing.Unpack[ChannelEditOptions]
     ) -> PartialChannel:
         """Edit this channel (`RESTClient.edit_channel` arguments); returns the updated one."""
         app = require_app(self.app, "PartialChannel.edit")
@@ -183,13 +208,15 @@ class TextableChannel:
     app: RESTAware | None
 
     async def send(
-        self, content: UndefinedOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
-    ) -> typing.Any:
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
         """Send a message (same arguments as `RESTClient.create_message`); returns it."""
         app = require_app(self.app, "send")
-        return await app.rest.create_message(self.id, content, **kwargs)
+        return await app.rest.create_message(self.id, content, **options)
 
-    async def fetch_message(self, message: SnowflakeishOr) -> typing.Any:
+    async def fetch_message(self, message: SnowflakeishOr) -> Message:
         """Fetch one message of this channel."""
         app = require_app(self.app, "fetch_message")
         return await app.rest.fetch_message(self.id, message)

@@ -35,6 +35,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from anycord.models.applications import ApplicationIntegrationType
+    from anycord.models.channels import PartialChannel
     from anycord.models.commands import CommandType, InteractionContextType, OptionType
     from anycord.models.components import ComponentType, PartialComponent
     from anycord.models.members import InteractionMember
@@ -219,7 +220,7 @@ class MessageResponseMixin(PartialInteraction):
         rest = require_app(self.app, "execute").rest
         return await rest.execute_webhook(self.application_id, self.token, content, **options)
 
-    async def fetch_channel(self) -> typing.Any:
+    async def fetch_channel(self) -> PartialChannel:
         """Fetch the channel the interaction happened in."""
         rest = require_app(self.app, "fetch_channel").rest
         if self.channel_id is None:
@@ -259,7 +260,7 @@ class CommandInteraction(ModalResponseMixin):
     """The user or message a context-menu command targets."""
 
     async def create_modal_response(
-        self, title: str, custom_id: str, components: typing.Any
+        self, title: str, custom_id: str, components: Sequence[typing.Any]
     ) -> None:
         """Answer with a modal."""
         rest = require_app(self.app, "create_modal_response").rest

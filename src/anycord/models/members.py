@@ -24,6 +24,9 @@ from anycord.undefined import UNDEFINED, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from anycord.models.channels import DMChannel
+    from anycord.models.message_options import MessageCreateOptions
+    from anycord.models.messages import Message
     from anycord.models.users import User
     from anycord.permissions import Permissions
     from anycord.snowflakes import Snowflake, SnowflakeishOr
@@ -128,7 +131,7 @@ class MemberShape:
             self.guild_avatar_decoration,
         )
 
-    def replace(self, **changes: typing.Any) -> MemberShape:
+    def replace(self, **changes: object) -> MemberShape:
         """A new (not interned) shape with `changes` applied."""
         shape = copy.copy(self)
         for name, value in changes.items():
@@ -594,18 +597,20 @@ class Member:
             reason=reason,
         )
 
-    async def fetch_dm_channel(self) -> typing.Any:
+    async def fetch_dm_channel(self) -> DMChannel:
         """Open (or fetch) the DM channel with this member; returns a `DMChannel`."""
         app = require_app(self.user.app, "Member.fetch_dm_channel")
         return await app.rest.create_dm_channel(self.user.id)
 
     async def send(
-        self, content: UndefinedOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
-    ) -> typing.Any:
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
         """Send a DM to this member (same arguments as `RESTClient.create_message`)."""
         app = require_app(self.user.app, "Member.send")
         channel = await app.rest.create_dm_channel(self.user.id)
-        return await app.rest.create_message(channel, content, **kwargs)
+        return await app.rest.create_message(channel, content, **options)
 
     def __str__(self) -> str:
         return str(self.user)

@@ -1,7 +1,9 @@
 """The keyword arguments that model shortcuts forward to REST, as typed dictionaries.
 
-`interaction.create_initial_response(..., **options)`, `edit_initial_response` and `execute`
-take `**options: typing.Unpack[...]` of these, so a misspelt keyword (`compnent=`) or a value
+`interaction.create_initial_response(..., **options)`, `edit_initial_response`, `execute`,
+`message.respond`/`edit`, `channel.send`, `member.send` and the webhook shortcuts take
+`**options: typing.Unpack[...]` of these (and `anycord.traits.ModelREST` declares the REST
+methods with them), so a misspelt keyword (`compnent=`) or a value
 of the wrong type fails `mypy --strict` instead of reaching the REST client.
 tests/models/test_message_options.py checks each against the REST method it forwards to.
 """
@@ -16,7 +18,14 @@ if typing.TYPE_CHECKING:
     from anycord.snowflakes import SnowflakeishOr
     from anycord.undefined import UndefinedOr
 
-__all__ = ["InteractionResponseOptions", "WebhookMessageEditOptions", "WebhookMessageOptions"]
+__all__ = [
+    "InteractionResponseOptions",
+    "MessageCreateOptions",
+    "MessageEditOptions",
+    "MessageRespondOptions",
+    "WebhookMessageEditOptions",
+    "WebhookMessageOptions",
+]
 
 
 class _MessageParts(typing.TypedDict, total=False):
@@ -27,6 +36,37 @@ class _MessageParts(typing.TypedDict, total=False):
     user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool]
     role_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool]
     flags: UndefinedOr[int]
+
+
+class MessageRespondOptions(_MessageParts, total=False):
+    """`RESTClient.create_message`'s keywords but `reply` (`Message.respond` has its own)."""
+
+    attachments: UndefinedOr[Sequence[typing.Any]]
+    components: UndefinedOr[Sequence[typing.Any]]
+    embeds: UndefinedOr[Sequence[typing.Any]]
+    poll: UndefinedOr[typing.Any]
+    sticker: UndefinedOr[SnowflakeishOr]
+    stickers: UndefinedOr[Sequence[SnowflakeishOr]]
+    tts: UndefinedOr[bool]
+    reply_must_exist: UndefinedOr[bool]
+    mentions_reply: UndefinedOr[bool]
+    nonce: UndefinedOr[str | int]
+    enforce_nonce: UndefinedOr[bool]
+
+
+class MessageCreateOptions(MessageRespondOptions, total=False):
+    """`RESTClient.create_message`'s keywords."""
+
+    reply: UndefinedOr[SnowflakeishOr]
+
+
+class MessageEditOptions(_MessageParts, total=False):
+    """`RESTClient.edit_message`'s keywords."""
+
+    attachments: UndefinedOr[Sequence[typing.Any] | None]
+    components: UndefinedOr[Sequence[typing.Any] | None]
+    embeds: UndefinedOr[Sequence[typing.Any] | None]
+    mentions_reply: UndefinedOr[bool]
 
 
 class InteractionResponseOptions(_MessageParts, total=False):

@@ -23,11 +23,13 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from anycord.models.applications import ApplicationIntegrationType
+    from anycord.models.channels import PartialChannel
     from anycord.models.components import PartialComponent
     from anycord.models.embeds import Embed
     from anycord.models.emojis import Emoji
     from anycord.models.interactions import InteractionType, ResolvedOptionData
     from anycord.models.members import Member, PartialMember
+    from anycord.models.message_options import MessageEditOptions, MessageRespondOptions
     from anycord.models.polls import Poll
     from anycord.models.stickers import PartialSticker
     from anycord.models.users import User
@@ -348,7 +350,7 @@ class _MessageBase(Unique):
         content: UndefinedOr[typing.Any] = UNDEFINED,
         *,
         reply: bool = False,
-        **kwargs: typing.Any,
+        **options: typing.Unpack[MessageRespondOptions],
     ) -> Message:
         """Send a message to this message's channel (`reply=True` makes it a reply to this one).
 
@@ -356,22 +358,26 @@ class _MessageBase(Unique):
         """
         rest = require_app(self.app, "Message.respond").rest
         if reply:
-            kwargs["reply"] = self
-        return await rest.create_message(self.channel_id, content, **kwargs)
+            return await rest.create_message(self.channel_id, content, reply=self, **options)
+        return await rest.create_message(self.channel_id, content, **options)
 
     async def edit(
-        self, content: UndefinedNoneOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
+        self,
+        content: UndefinedNoneOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageEditOptions],
     ) -> Message:
         """Edit this message (keyword arguments of `RESTClient.edit_message`)."""
         rest = require_app(self.app, "Message.edit").rest
-        return await rest.edit_message(self.channel_id, self.id, content, **kwargs)
+        return await rest.edit_message(self.channel_id, self.id, content, **options)
 
     async def delete(self) -> None:
         """Delete this message."""
         await require_app(self.app, "Message.delete").rest.delete_message(self.channel_id, self.id)
 
     async def add_reaction(
-        self, emoji: typing.Any, emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED
+        self,
+        emoji: typing.Any,  # noqa: ANN401 (a str, a custom emoji, anything with name and id)
+        emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """React with `emoji` (an `Emoji`, a Unicode string, or a custom emoji name with `emoji_id`)."""
         rest = require_app(self.app, "Message.add_reaction").rest
@@ -379,7 +385,7 @@ class _MessageBase(Unique):
 
     async def remove_reaction(
         self,
-        emoji: typing.Any,
+        emoji: typing.Any,  # noqa: ANN401 (a str, a custom emoji, anything with name and id)
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         *,
         user: UndefinedOr[SnowflakeishOr] = UNDEFINED,
@@ -404,7 +410,7 @@ class _MessageBase(Unique):
         rest = require_app(self.app, "Message.crosspost").rest
         return await rest.crosspost_message(self.channel_id, self.id)
 
-    async def fetch_channel(self) -> typing.Any:
+    async def fetch_channel(self) -> PartialChannel:
         """Fetch the channel this message is in."""
         return await require_app(self.app, "Message.fetch_channel").rest.fetch_channel(
             self.channel_id

@@ -131,7 +131,7 @@ class UserShape:
             self.avatar_decoration,
         )
 
-    def replace(self, **changes: typing.Any) -> UserShape:
+    def replace(self, **changes: object) -> UserShape:
         """A new (not interned) shape with `changes` applied."""
         shape = copy.copy(self)
         for name, value in changes.items():

@@ -14,6 +14,8 @@ from anycord.undefined import UNDEFINED
 if typing.TYPE_CHECKING:
     from anycord.models.channels import PartialChannel
     from anycord.models.guilds import PartialGuild
+    from anycord.models.message_options import WebhookMessageEditOptions, WebhookMessageOptions
+    from anycord.models.messages import Message
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
@@ -73,11 +75,15 @@ class GuildWebhook(PartialWebhook):
         await app.rest.delete_webhook(self.id, reason=reason)
 
     async def edit(
-        self, *, reason: UndefinedOr[str] = UNDEFINED, **fields: typing.Any
+        self,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        channel: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
     ) -> PartialWebhook:
-        """Edit the webhook (`name`, `avatar`, `channel`); returns the updated one."""
+        """Edit the webhook's `name` or `channel`; returns the updated one."""
         app = require_app(self.app, "Webhook.edit")
-        return await app.rest.edit_webhook(self.id, reason=reason, **fields)
+        return await app.rest.edit_webhook(self.id, name=name, channel=channel, reason=reason)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -94,22 +100,29 @@ class IncomingWebhook(GuildWebhook):
         return f"{urls.REST_API_URL}/webhooks/{self.id}/{self.token}"
 
     async def execute(
-        self, content: UndefinedOr[typing.Any] = UNDEFINED, **kwargs: typing.Any
-    ) -> typing.Any:
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageOptions],
+    ) -> Message:
         """Post a message (same arguments as `RESTClient.execute_webhook`); returns it."""
         app = require_app(self.app, "IncomingWebhook.execute")
         if self.token is None:
             msg = f"webhook {self.id} has no token (fetch it with its token or by a manager)"
             raise ValueError(msg)
-        return await app.rest.execute_webhook(self.id, self.token, content, **kwargs)
+        return await app.rest.execute_webhook(self.id, self.token, content, **options)
 
-    async def edit_message(self, message: SnowflakeishOr, **kwargs: typing.Any) -> typing.Any:
+    async def edit_message(
+        self,
+        message: SnowflakeishOr,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageEditOptions],
+    ) -> Message:
         """Edit a message this webhook sent."""
         app = require_app(self.app, "IncomingWebhook.edit_message")
         if self.token is None:
             msg = f"webhook {self.id} has no token"
             raise ValueError(msg)
-        return await app.rest.edit_webhook_message(self.id, self.token, message, **kwargs)
+        return await app.rest.edit_webhook_message(self.id, self.token, message, content, **options)
 
     async def delete_message(self, message: SnowflakeishOr) -> None:
         """Delete a message this webhook sent."""
