@@ -8,17 +8,20 @@ process's CPU time per request, over 32 keep-alive connections):
 * `commands`: a `CommandClient` with `@client.slash() async def ping(ctx)` that calls
   `await ctx.respond("pong")`, attached with `client.attach(bot, sync=False)`. Per request it
   routes by name, builds the context, runs the (empty) check/cooldown/hook layers, runs the
-  handler as a task of the interaction server's task group and answers from its
-  `respond` call (the automatic-defer timer is armed and disarmed).
+  handler in the request's own task and writes the HTTP response from its `respond` call
+  (the request is registered with the automatic-defer clock and unregistered);
+* `baseline` (only with `--baseline-src DIR`): the `commands` server importing anycord from
+  `DIR` (for example an older checkout's `src`), to compare a change with what it replaces.
 
 Both check signatures inline (on the event loop's thread), so the CPU per request is the
 whole request's. Before measuring, each server is asked once and must answer with the same
 status, headers and body bytes as the other (like is compared with like). The overhead is
-`(commands - raw) / raw` of that CPU; the target is < 10%. Rounds interleave the two
-targets, and the medians are compared.
+`(commands - raw) / raw` of that CPU, printed as "% of a raw listener's server CPU per
+request"; the target is < 10%. Rounds interleave the targets, and the medians are compared.
 
     python benchmarks/commands.py                       # asyncio, 5 rounds of 5 s
     python benchmarks/commands.py --backend trio --rounds 5
+    python benchmarks/commands.py --rounds 3 --baseline-src /tmp/old-main/src
 
 Needs `wrk` on PATH (apt install wrk).
 """
@@ -42,6 +45,9 @@ TARGETS = ("raw", "commands")
 
 
 def serve(target: str, port: int, backend: str) -> None:
+    if target.startswith("baseline="):
+        target, _, src = target.partition("=")
+        sys.path.insert(0, src)
     import anycord.bots.rest_bot as rest_bot
     from anycord import commands
     from anycord.interactions import InteractionMessageBuilder, ResponseType
@@ -104,27 +110,33 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--backend", choices=("asyncio", "trio"), default="asyncio")
+    parser.add_argument(
+        "--baseline-src", help="also measure the commands server importing anycord from here"
+    )
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        target, _, backend = args.serve.partition(":")
+        target, _, backend = args.serve.rpartition(":")
         serve(target, args.port, backend)
         return
     if shutil.which("wrk") is None:
         sys.exit("wrk is not on PATH (apt install wrk)")
-    answers = {t: _answer(t, args.backend) for t in TARGETS}
-    if answers["raw"] != answers["commands"]:
-        sys.exit(f"the two servers answer differently: {answers}")
-    print(f"both answer {answers['raw'][0]} {answers['raw'][2].decode()}", flush=True)
-    runs: dict[str, list[dict[str, float]]] = {t: [] for t in TARGETS}
+    targets = {t: t for t in TARGETS}
+    if args.baseline_src:
+        targets["baseline"] = f"baseline={os.path.abspath(args.baseline_src)}"
+    answers = {t: _answer(served, args.backend) for t, served in targets.items()}
+    if len({repr(a) for a in answers.values()}) != 1:
+        sys.exit(f"the servers answer differently: {answers}")
+    print(f"all answer {answers['raw'][0]} {answers['raw'][2].decode()}", flush=True)
+    runs: dict[str, list[dict[str, float]]] = {t: [] for t in targets}
     print(f"load average before: {http_bench._load()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         script = http_bench._lua_script(pathlib.Path(tmp))
         for round_ in range(args.rounds):
-            for target in TARGETS:
+            for target, served in targets.items():
                 r = http_bench.measure(
-                    f"{target}:{args.backend}",
+                    f"{served}:{args.backend}",
                     args.duration,
                     args.connections,
                     script,
@@ -139,15 +151,18 @@ def main() -> None:
     cpu = {t: statistics.median(r["cpu"] for r in rs) for t, rs in runs.items()}
     rps = {t: statistics.median(r["rps"] for r in rs) for t, rs in runs.items()}
     print(f"median of {args.rounds} rounds on {args.backend}, {os.cpu_count()} CPUs:")
-    for target in TARGETS:
+    for target in targets:
         print(f"{target:>8}: {rps[target]:8.0f} req/s   server CPU {cpu[target] * 1e6:5.1f} us/req")
-    overhead = (cpu["commands"] - cpu["raw"]) / cpu["raw"]
-    print(
-        f"anycord.commands overhead: {(cpu['commands'] - cpu['raw']) * 1e6:+.1f} us/req, "
-        f"{overhead * 100:+.1f}% of a request's server CPU (target < 10%); "
-        f"server CPU ratio commands/raw {cpu['commands'] / cpu['raw']:.2f}x; "
-        f"req/s ratio {rps['commands'] / rps['raw']:.2f}x"
-    )
+    print(f"load average after: {http_bench._load()}")
+    for target in targets:
+        if target == "raw":
+            continue
+        overhead = (cpu[target] - cpu["raw"]) / cpu["raw"]
+        print(
+            f"{target} overhead: {(cpu[target] - cpu['raw']) * 1e6:+.1f} us/req = "
+            f"{overhead * 100:+.1f}% of a raw listener's server CPU per request "
+            f"(target < 10%); req/s ratio {target}/raw {rps[target] / rps['raw']:.2f}x"
+        )
 
 
 if __name__ == "__main__":

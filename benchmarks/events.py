@@ -11,12 +11,8 @@ burst, with one listener that counts them. Measured per client:
 * **events/s**: (N - 1) / (last listener call - first), the steady-state wall rate, and N per
   CPU second of the client's own process during the burst (on a shared machine the wall rate
   is bounded by whichever process gets the CPU; the CPU rate is the one to compare).
-* **B/member**: the growth of the client's RSS (`/proc/self/statm`, after `gc.collect()`)
-  from before `start` (its library imported) until the G-th guild is cached, divided by
-  G x M: what caching one member costs the process, fragmentation included (target <= 470 B
-  for anycord; the ratio to the target is printed).
 * **close ms**: `await close()` once the burst is over (idle shards, the cache still full);
-  for anycord that is `GatewayBot.close()` (target <= 10 ms).
+  for anycord that is `GatewayBot.close()` (target <= 10 ms), which clears the cache.
 
 The clients:
 
@@ -28,9 +24,14 @@ The clients:
   `orjson.loads` it, and counts dispatches; no state, no cache, no events. Its rate is the
   ceiling: the ratios anycord / bare are printed (targets: >= 0.8 zlib-stream, >= 0.7 plain).
 
-Every client runs each round in a fresh child process of its own (this script with `--one
-NAME`), so no client's RSS or heap carries another's garbage. Medians of R rounds are printed.
-Auto-chunking is off everywhere (the members come in GUILD_CREATE).
+Medians of R rounds are printed, with the load average before and after. Auto-chunking is
+off everywhere (the members come in GUILD_CREATE).
+
+`--baseline SRC` (the `src/` directory of another anycord checkout, say the previous main)
+also runs that anycord in a child process in every round, interleaved with the others, and
+prints this anycord's rates against it. `--only NAMES` (comma-separated client names) runs
+those clients only; `--json` prints the rounds as JSON instead of the table (what
+`--baseline` reads from its child).
 """
 
 from __future__ import annotations
@@ -38,8 +39,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import gc
-import importlib
 import json
 import logging
 import os
@@ -82,16 +81,8 @@ class Run:
             self.messages_done.set()
 
 
-def rss_bytes() -> int:
-    """This process's resident set size, after a full collection."""
-    gc.collect()
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
 class Client(typing.Protocol):
     name: str
-    library: str
 
     async def start(self, fake: Fake, run: Run) -> None: ...
     async def close(self) -> None: ...
@@ -101,7 +92,6 @@ class AnycordClient:
     def __init__(self, compression: typing.Literal["zlib-stream"] | None) -> None:
         self.compression = compression
         self.name = "anycord" if compression else "anycord (plain JSON)"
-        self.library = "anycord"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import anycord
@@ -138,7 +128,6 @@ class AnycordClient:
 
 class HikariClient:
     name = "hikari"
-    library = "hikari"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import hikari
@@ -189,7 +178,6 @@ class _ZlibContext:
 
 class DiscordPyClient:
     name = "discord.py"
-    library = "discord"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import discord
@@ -234,7 +222,6 @@ class BareClient:
     def __init__(self, compression: bool) -> None:
         self.compression = compression
         self.name = "bare" if compression else "bare (plain JSON)"
-        self.library = "aiohttp"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import aiohttp
@@ -294,29 +281,22 @@ class BareClient:
             await self.task
 
 
-class Result(typing.NamedTuple):
-    cached: float  # seconds until every guild is cached
-    wall: float  # events/s, wall clock
-    per_cpu: float  # events per CPU second of the client's process
-    closing: float  # close() ms
-    per_member: float  # RSS growth per cached member, bytes
+Result = tuple[float, float, float, float]
+"""(seconds until every guild is cached, events/s wall, events per CPU second, close ms)"""
 
 
 async def measure(client: Client, guilds: int, members: int, messages: int) -> Result:
-    """One round of one client, in this process."""
-    importlib.import_module(client.library)
+    """(seconds until every guild is cached, events/s wall, events per CPU second, close ms)."""
     fake = Fake(guilds, members)
     run = Run()
     run.expected_guilds = guilds
     run.expected_messages = messages
     try:
-        rss = rss_bytes()
         began = time.perf_counter()
         await client.start(fake, run)
         with anyio.fail_after(600):
             await run.guilds_done.wait()
         cached = time.perf_counter() - began
-        per_member = (rss_bytes() - rss) / (guilds * members)
         cpu = time.process_time()
         fake.burst(messages)
         with anyio.fail_after(600):
@@ -327,86 +307,82 @@ async def measure(client: Client, guilds: int, members: int, messages: int) -> R
         closing = (time.perf_counter() - closing) * 1000
     finally:
         fake.close()
-    wall = (messages - 1) / (run.times[-1] - run.times[0])
-    return Result(cached, wall, messages / cpu, closing, per_member)
+    return cached, (messages - 1) / (run.times[-1] - run.times[0]), messages / cpu, closing
 
 
-def clients() -> dict[str, Client]:
-    every: list[Client] = [
+def baseline_round(args: argparse.Namespace) -> dict[str, Result]:
+    """One round of the anycord clients from `args.baseline` (another checkout's `src/`), in
+    a child process so both versions never share an interpreter."""
+    names = ("anycord", "anycord (plain JSON)")
+    command = [sys.executable, __file__, "--rounds", "1", "--json", "--only", ",".join(names)]
+    command += ["--guilds", str(args.guilds), "--members", str(args.members)]
+    command += ["--messages", str(args.messages)]
+    env = {**os.environ, "PYTHONPATH": args.baseline}
+    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    rounds: dict[str, list[list[float]]] = json.loads(out)
+    return {
+        f"{name} [baseline]": (r[0][0], r[0][1], r[0][2], r[0][3]) for name, r in rounds.items()
+    }
+
+
+async def main(args: argparse.Namespace) -> None:
+    logging.disable(logging.WARNING)
+    clients: list[Client] = [
         AnycordClient("zlib-stream"),
         BareClient(compression=True),
         AnycordClient(None),
         BareClient(compression=False),
-        HikariClient(),
-        DiscordPyClient(),
     ]
-    return {c.name: c for c in every}
-
-
-def measure_in_child(name: str, args: argparse.Namespace) -> Result:
-    """One round of client `name` in a fresh process (this script with `--one name`)."""
-    command = [sys.executable, __file__, "--one", name]
-    for option in ("messages", "guilds", "members"):
-        command += [f"--{option}", str(getattr(args, option))]
-    out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
-    return Result(*json.loads(out.splitlines()[-1]))
-
-
-def main(args: argparse.Namespace) -> None:
-    names = list(clients())
-    if args.quick:
-        names = names[:4]
-    results: dict[str, list[Result]] = {name: [] for name in names}
+    if not args.quick:
+        clients += [HikariClient(), DiscordPyClient()]
+    if args.only:
+        wanted = set(args.only.split(","))
+        clients = [c for c in clients if c.name in wanted]
+    results: dict[str, list[Result]] = {c.name: [] for c in clients}
+    load_before = os.getloadavg()
     for _ in range(args.rounds):
-        for name in names:
-            results[name].append(measure_in_child(name, args))
+        for client in clients:
+            results[client.name].append(
+                await measure(client, args.guilds, args.members, args.messages)
+            )
+        if args.baseline:
+            for name, row in baseline_round(args).items():
+                results.setdefault(name, []).append(row)
+    if args.json:
+        print(json.dumps(results))
+        return
+    load_after = os.getloadavg()
     medians = {
-        name: Result(*(statistics.median(r[i] for r in rows) for i in range(len(Result._fields))))
+        name: tuple(statistics.median(r[i] for r in rows) for i in range(4))
         for name, rows in results.items()
     }
     print(
         f"{args.guilds} guilds x {args.members:,} members, then {args.messages:,} MESSAGE_CREATE,"
-        f" one listener; medians of {args.rounds} round(s), load average "
-        f"{os.getloadavg()[0]:.2f}\n"
+        f" one listener; medians of {args.rounds} round(s); load average"
+        f" {load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} CPUs)\n"
     )
-    print(
-        f"{'':24}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}{'B/member':>10}"
-    )
-    for name, r in medians.items():
-        print(
-            f"{name:24}{r.cached:10.2f}{r.wall:12,.0f}{r.per_cpu:12,.0f}{r.closing:10.1f}"
-            f"{r.per_member:10,.0f}"
-        )
+    print(f"{'':32}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}")
+    for name, (cached, wall, per_cpu, closing) in medians.items():
+        print(f"{name:32}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}")
 
     def ratio(a: str, b: str) -> str:
-        ra, rb = medians[a], medians[b]
-        return f"{ra.wall / rb.wall:.2f}x events/s, {ra.per_cpu / rb.per_cpu:.2f}x per CPU second"
+        (_, wa, ca, _), (_, wb, cb, _) = medians[a], medians[b]
+        return f"{wa / wb:.2f}x events/s, {ca / cb:.2f}x per CPU second"
 
     print()
-    print(f"anycord / bare, zlib-stream (target >= 0.80): {ratio('anycord', 'bare')}")
-    print(
-        "anycord / bare, plain JSON (target >= 0.70): "
-        f"{ratio('anycord (plain JSON)', 'bare (plain JSON)')}"
-    )
-    ours = medians["anycord"]
-    print(
-        f"anycord RSS per cached member / 470 B target (target <= 1.00): "
-        f"{ours.per_member / 470:.2f} ({ours.per_member:,.0f} B)"
-    )
-    print(f"anycord close() / 10 ms target (target <= 1.00): {ours.closing / 10:.2f}")
+    if "anycord" in medians and "bare" in medians:
+        print(f"anycord / bare, zlib-stream (target >= 0.80): {ratio('anycord', 'bare')}")
+    if "anycord (plain JSON)" in medians and "bare (plain JSON)" in medians:
+        print(
+            "anycord / bare, plain JSON (target >= 0.70): "
+            f"{ratio('anycord (plain JSON)', 'bare (plain JSON)')}"
+        )
     for other in ("hikari", "discord.py"):
-        if other in medians:
-            theirs = medians[other]
-            print(
-                f"anycord / {other}: {ratio('anycord', other)}, "
-                f"{ours.per_member / theirs.per_member:.2f}x RSS per member"
-            )
-
-
-def one(args: argparse.Namespace) -> None:
-    logging.disable(logging.WARNING)
-    result = asyncio.run(measure(clients()[args.one], args.guilds, args.members, args.messages))
-    print(json.dumps(list(result)))
+        if other in medians and "anycord" in medians:
+            print(f"anycord / {other}: {ratio('anycord', other)}")
+    for name in ("anycord", "anycord (plain JSON)"):
+        if f"{name} [baseline]" in medians and name in medians:
+            print(f"{name} / baseline: {ratio(name, f'{name} [baseline]')}")
 
 
 if __name__ == "__main__":
@@ -416,10 +392,8 @@ if __name__ == "__main__":
     parser.add_argument("--members", type=int, default=1_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="anycord and bare only")
-    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--only", default="", help="comma-separated client names to run")
+    parser.add_argument("--json", action="store_true", help="print the rounds as JSON")
+    parser.add_argument("--baseline", default="", help="src/ of another anycord to compare")
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    arguments = parser.parse_args()
-    if arguments.one:
-        one(arguments)
-    else:
-        main(arguments)
+    asyncio.run(main(parser.parse_args()))

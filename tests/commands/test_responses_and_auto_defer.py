@@ -6,7 +6,7 @@ import anyio
 import pytest
 
 from anycord import commands
-from tests.commands.harness import KINDS, running
+from tests.commands.harness import ALL_KINDS, KINDS, running
 
 
 def make_client(auto_defer: float | None = 0.05) -> commands.CommandClient:
@@ -43,7 +43,7 @@ def make_client(auto_defer: float | None = 0.05) -> commands.CommandClient:
     return client
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", ALL_KINDS)
 async def test_a_handler_sleeping_past_the_window_answers_through_the_deferred_message(
     kind: str,
 ) -> None:

@@ -46,6 +46,7 @@ if typing.TYPE_CHECKING:
     from anycord.bots.run import Backend
     from anycord.config import HTTPSettings, ProxySettings
     from anycord.interactions.asgi import Receive, Scope, Send
+    from anycord.rest.tokens import TokenStrategy
 
 __all__ = ["AsgiBot"]
 
@@ -68,7 +69,7 @@ class AsgiBot(RESTBotBase):
 
     def __init__(
         self,
-        token: typing.Any,
+        token: str | TokenStrategy,
         token_type: str | None = None,
         public_key: bytes | str | None = None,
         *,

@@ -63,6 +63,7 @@ if typing.TYPE_CHECKING:
     from anycord.bots.run import Backend
     from anycord.interactions.probe_routes import Route
     from anycord.interactions.server import ListenerT, Response
+    from anycord.rest.tokens import TokenStrategy
 
 __all__ = ["RESTBot"]
 
@@ -74,7 +75,7 @@ HTTPServerKind = typing.Literal["builtin", "hypercorn"]
 """Which HTTP server `RESTBot.start` serves with."""
 
 
-def _public_key_of(application: typing.Any) -> bytes | str:
+def _public_key_of(application: object) -> bytes | str:
     key = getattr(application, "public_key", None)
     if not isinstance(key, bytes | str) or not key:
         msg = "the application has no public key; pass public_key= explicitly"
@@ -87,7 +88,7 @@ class RESTBotBase:
 
     def __init__(
         self,
-        token: typing.Any,
+        token: str | TokenStrategy,
         token_type: str | None,
         public_key: bytes | str | None,
         *,
@@ -319,7 +320,7 @@ class RESTBot(RESTBotBase):
 
     def __init__(
         self,
-        token: typing.Any,
+        token: str | TokenStrategy,
         token_type: str | None = None,
         public_key: bytes | str | None = None,
         *,

@@ -63,6 +63,10 @@ class CacheState:
         self._components = self._settings.components
         # A plain int: `IntFlag & IntFlag` builds an enum member on every cache update.
         self._component_bits = int(self._components)
+        # How many messages to keep (0: none), read once per MESSAGE_CREATE.
+        self._message_limit = (
+            self._settings.max_messages if self._component_bits & CacheComponents.MESSAGES else 0
+        )
         self._app = app
         self._reset()
 

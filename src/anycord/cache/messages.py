@@ -63,13 +63,12 @@ class MessagesMixin(CacheState):
     def apply_message_create(self, payload: Payload) -> None:
         if payload.get("guild_id") is None and "author" in payload:
             self._remember_dm(int(payload["author"]["id"]), int(payload["channel_id"]))
-        limit = self._settings.max_messages
-        if not limit or not self._on(CacheComponents.MESSAGES):
-            return
-        messages = self._messages
-        messages[int(payload["id"])] = payload
-        if len(messages) > limit:
-            messages.popitem(last=False)
+        limit = self._message_limit
+        if limit:
+            messages = self._messages
+            messages[int(payload["id"])] = payload
+            if len(messages) > limit:
+                messages.popitem(last=False)
 
     def _remember_dm(self, user_id: int, channel_id: int) -> None:  # overridden by UsersMixin
         pass

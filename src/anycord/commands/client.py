@@ -60,11 +60,16 @@ if typing.TYPE_CHECKING:
     import contextlib
     from collections.abc import AsyncIterator, Callable, Sequence
 
+    from anycord.cache import Cache
     from anycord.commands.checks import CooldownStore
+    from anycord.commands.context import ContextArgs
     from anycord.commands.declare import SlashCommand, TopLevel
+    from anycord.commands.defer_clock import DeferClock
     from anycord.commands.sync import CommandDiff
     from anycord.commands.workers import Workers
-    from anycord.models.interactions import CommandInteractionOption
+    from anycord.interactions.builders import InteractionResponseBuilder
+    from anycord.interactions.server import InteractionServer
+    from anycord.models.interactions import CommandInteractionOption, PartialInteraction
     from anycord.rest.client import RESTClient
     from anycord.snowflakes import Snowflake
 
@@ -229,7 +234,12 @@ class CommandClient:
 
     # -- attaching ---------------------------------------------------------------------------
 
-    def attach(self, bot: typing.Any, *, sync: bool = True) -> None:
+    def attach(
+        self,
+        bot: typing.Any,  # noqa: ANN401 (any anycord bot, checked at run time; the orchestrator's is a layer above)
+        *,
+        sync: bool = True,
+    ) -> None:
         """Serve this client's commands on `bot` (see the module docstring).
 
         `sync=True` syncs the commands with Discord when the bot starts (only writing what
@@ -300,10 +310,10 @@ class CommandClient:
         return self._menus.get((kind, name))
 
     def context_for(
-        self, interaction: typing.Any, rest: RESTClient, cache: typing.Any, *, http: bool
+        self, interaction: PartialInteraction, rest: RESTClient, cache: Cache | None, *, http: bool
     ) -> tuple[typing.Any, typing.Any, Callable[[], typing.Awaitable[None]]] | None:
         """(context, what runs, the call) for an interaction, or `None` when nothing handles it."""
-        common = {"client": self, "rest": rest, "cache": cache, "http": http}
+        common: ContextArgs = {"client": self, "rest": rest, "cache": cache, "http": http}
         if isinstance(interaction, CommandInteraction):
             return invoke.command_call(self, interaction, common)
         if isinstance(interaction, ComponentInteraction):
@@ -327,7 +337,7 @@ class CommandClient:
         return None
 
     def autocomplete_context(
-        self, interaction: AutocompleteInteraction, rest: RESTClient, cache: typing.Any
+        self, interaction: AutocompleteInteraction, rest: RESTClient, cache: Cache | None
     ) -> tuple[AutocompleteContext, typing.Any] | None:
         """The context and callback for an autocomplete interaction, if an option has one."""
         found = self.find_slash(interaction.command_name, interaction.options)
@@ -351,7 +361,7 @@ class CommandClient:
         return ctx, spec.autocomplete
 
     async def autocomplete_builder(
-        self, interaction: AutocompleteInteraction, rest: RESTClient, cache: typing.Any
+        self, interaction: AutocompleteInteraction, rest: RESTClient, cache: Cache | None
     ) -> InteractionAutocompleteBuilder:
         """Run the autocomplete callback (at most 25 choices are sent)."""
         found = self.autocomplete_context(interaction, rest, cache)
@@ -369,17 +379,26 @@ class CommandClient:
             return InteractionAutocompleteBuilder(())
 
     async def http_listener(
-        self, interaction: typing.Any, server: typing.Any, workers: Workers
-    ) -> typing.Any:
+        self,
+        interaction: PartialInteraction,
+        server: InteractionServer,
+        workers: Workers,
+        clock: DeferClock | None,
+    ) -> InteractionResponseBuilder | None:
         """The interaction server's listener: the first answer is the HTTP response.
 
-        The handler runs on a worker task of the server's task group. Most handlers answer at once:
-        one checkpoint later the answer is there and is returned. Otherwise the listener
-        waits until the handler answers or the auto-defer window closes, and a handler still
-        running when the listener returns is told once its response has been sent.
+        Where the transport can answer early (the built-in server, `AsgiAdapter`), the
+        handler runs right here, in the request's task: its first answer is written as the
+        HTTP response at once and it keeps running; `clock` defers it if it has not answered
+        in time. Otherwise the handler runs on a worker task of the server's task group, and
+        the listener waits until it answers or the auto-defer window closes (a handler still
+        running then is told once its response has been sent).
         """
-        rest = interaction.app.rest
-        cache = getattr(interaction.app, "cache", None)
+        # Served over HTTP, the interaction's app is the bot serving it (`RESTBot`, `AsgiBot`),
+        # whose `rest` is a `RESTClient`.
+        app = interaction.app
+        rest = typing.cast("RESTClient", app.rest if app is not None else None)
+        cache = getattr(app, "cache", None)
         if isinstance(interaction, AutocompleteInteraction):
             return await self.autocomplete_builder(interaction, rest, cache)
         found = self.context_for(interaction, rest, cache, http=True)
@@ -387,6 +406,20 @@ class CommandClient:
             _LOGGER.warning("nothing handles %r here; answered that it is gone", interaction)
             return InteractionMessageBuilder(4).set_content(_GONE).set_flags(1 << 6)
         ctx, target, call = found
+        responder = server.responder(interaction)
+        if responder is not None:
+            context_module.answer_through(ctx, responder)
+            if clock is None:
+                await invoke.run(self, ctx, target, call)
+            else:
+                entry = clock.add(ctx)
+                try:
+                    await invoke.run(self, ctx, target, call)
+                finally:
+                    clock.cancel(entry)
+            # A deferral written from the clock's task must be out before the request ends.
+            await context_module.delivered(ctx)
+            return None
         workers.submit(functools.partial(invoke.run, self, ctx, target, call))
         await anyio.lowlevel.checkpoint()
         if not ctx.is_answered:

@@ -4,8 +4,9 @@ Answering is the same on every bot. The first answer is the interaction's *initi
 response*; where it goes depends on how the interaction arrived:
 
 * over the gateway it is posted to the callback endpoint over REST;
-* over HTTP it becomes the body of the HTTP response (the handler keeps running in the
-  interaction server's task group after that; later calls wait until the response is sent).
+* over HTTP it becomes the body of the HTTP response, written the moment it is given (the
+  handler keeps running in the request's task after that), or, on a transport that cannot
+  answer early, when the handler has answered (later calls wait until it is sent).
 
 After the initial response, `respond` fills a deferred "thinking" message (edit of the
 original) once, then sends follow-ups; `edit` edits the original; `followup` always sends a
@@ -34,7 +35,10 @@ if typing.TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from anycord.cache import Cache
+    from anycord.commands.client import CommandClient
+    from anycord.commands.declare import ContextMenuCommand, SlashCommand
     from anycord.interactions.builders import InteractionResponseBuilder
+    from anycord.interactions.server import Responder
     from anycord.models.interactions import (
         AutocompleteInteraction,
         CommandInteraction,
@@ -52,8 +56,19 @@ __all__ = [
     "CommandContext",
     "ComponentContext",
     "Context",
+    "ContextArgs",
     "ModalContext",
 ]
+
+
+class ContextArgs(typing.TypedDict):
+    """The keywords every context of one interaction is built with."""
+
+    client: CommandClient
+    rest: RESTClient
+    cache: Cache | None
+    http: bool
+
 
 _EPHEMERAL: typing.Final = 1 << 6
 _DELIVERY_WAIT: typing.Final = 5.0
@@ -84,6 +99,7 @@ class Context(typing.Generic[_I]):
         "_finished",
         "_http",
         "_is_delivered",
+        "_responder",
         "_state",
         "cache",
         "client",
@@ -95,7 +111,7 @@ class Context(typing.Generic[_I]):
         self,
         interaction: _I,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         http: bool,
@@ -114,6 +130,7 @@ class Context(typing.Generic[_I]):
         self._delivered: anyio.Event | None = None
         self._is_delivered = False
         self._finished = False
+        self._responder: Responder | None = None
 
     def _decided_event(self) -> anyio.Event:
         if self._decided is None:
@@ -170,6 +187,13 @@ class Context(typing.Generic[_I]):
         if self._decided is not None:
             self._decided.set()
         if self._http:
+            responder = self._responder
+            if responder is not None:
+                # The HTTP response is written now; the handler goes on in this task.
+                try:
+                    await responder.respond(self._builder)
+                finally:
+                    self._mark_delivered()
             return
         data = dict(payload.get("data") or {})
         if files:
@@ -307,6 +331,16 @@ def decided(ctx: Context[typing.Any]) -> anyio.Event:
     return ctx._decided_event()
 
 
+def answer_through(ctx: Context[typing.Any], responder: Responder) -> None:
+    """Make `responder` write the initial response the moment the handler gives it."""
+    ctx._responder = responder
+
+
+async def delivered(ctx: Context[typing.Any]) -> None:
+    """Return once the initial response was written (bounded; see `followup`)."""
+    await ctx._wait_delivered()
+
+
 def finish(ctx: Context[typing.Any]) -> None:
     """Mark the handler done: nothing it sends later waits for the HTTP answer."""
     ctx._finished = True
@@ -402,11 +436,11 @@ class CommandContext(Context["CommandInteraction"]):
         self,
         interaction: CommandInteraction,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         http: bool,
-        command: typing.Any,
+        command: SlashCommand | ContextMenuCommand,
         options: Mapping[str, typing.Any],
     ) -> None:
         super().__init__(interaction, client=client, rest=rest, cache=cache, http=http)
@@ -425,7 +459,7 @@ class ComponentContext(Context["ComponentInteraction"]):
         self,
         interaction: ComponentInteraction,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         http: bool,
@@ -449,7 +483,7 @@ class ModalContext(Context["ModalInteraction"]):
         self,
         interaction: ModalInteraction,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         http: bool,
@@ -480,11 +514,11 @@ class AutocompleteContext:
         self,
         interaction: AutocompleteInteraction,
         *,
-        client: typing.Any,
+        client: CommandClient,
         rest: RESTClient,
         cache: Cache | None,
         option: str,
-        value: typing.Any,
+        value: str | int | float | bool | None,
         options: Mapping[str, typing.Any],
     ) -> None:
         self.interaction = interaction

@@ -22,6 +22,7 @@ import anyio
 from anycord.commands import context as context_module
 from anycord.commands.checks import bucket_of, run_check
 from anycord.commands.context import CommandContext
+from anycord.commands.defer_clock import DeferClock
 from anycord.commands.workers import Workers
 from anycord.errors import CommandError, CooldownError
 from anycord.events.interaction import InteractionCreateEvent
@@ -40,18 +41,22 @@ if typing.TYPE_CHECKING:
     from anyio.streams.memory import MemoryObjectSendStream
 
     from anycord.commands.client import CommandClient
-    from anycord.commands.context import ComponentContext, Context
-    from anycord.commands.declare import Layer
+    from anycord.commands.context import ComponentContext, Context, ContextArgs
+    from anycord.commands.declare import ContextMenuCommand, Layer, SlashCommand
     from anycord.commands.plugins import Plugin
     from anycord.commands.routes import Route
+    from anycord.interactions.builders import InteractionResponseBuilder
+    from anycord.models.interactions import PartialInteraction
 
 __all__ = ["attach", "run"]
 
 _LOGGER = logging.getLogger("anycord.commands")
 Call = typing.Callable[[], "Awaitable[None]"]
+Target: typing.TypeAlias = "SlashCommand | ContextMenuCommand | Route | None"
+"""What an invocation runs: a command, a component or modal route (`None`: a collector)."""
 
 
-def _layers(client: CommandClient, target: typing.Any) -> list[Layer]:
+def _layers(client: CommandClient, target: Target) -> list[Layer]:
     layers = [client.layer]
     if target is None:
         return layers
@@ -61,9 +66,7 @@ def _layers(client: CommandClient, target: typing.Any) -> list[Layer]:
     return layers
 
 
-async def run(
-    client: CommandClient, ctx: Context[typing.Any], target: typing.Any, call: Call
-) -> None:
+async def run(client: CommandClient, ctx: Context[typing.Any], target: Target, call: Call) -> None:
     """Run one invocation to the end (see the module docstring)."""
     try:
         await _run(client, ctx, target, call)
@@ -72,9 +75,7 @@ async def run(
         context_module.finish(ctx)
 
 
-async def _run(
-    client: CommandClient, ctx: Context[typing.Any], target: typing.Any, call: Call
-) -> None:
+async def _run(client: CommandClient, ctx: Context[typing.Any], target: Target, call: Call) -> None:
     layers = _layers(client, target)
     try:
         for layer in layers:
@@ -107,7 +108,7 @@ async def _run(
         await _handle_error(client, ctx, layers, exc)
 
 
-async def _acknowledge(ctx: Context[typing.Any], target: typing.Any) -> None:
+async def _acknowledge(ctx: Context[typing.Any], target: Target) -> None:
     if not ctx.is_answered:
         if isinstance(ctx, CommandContext):
             _LOGGER.warning(
@@ -146,8 +147,8 @@ async def _handle_error(
 
 
 def command_call(
-    client: CommandClient, interaction: CommandInteraction, common: Mapping[str, typing.Any]
-) -> tuple[CommandContext, typing.Any, Call] | None:
+    client: CommandClient, interaction: CommandInteraction, common: ContextArgs
+) -> tuple[CommandContext, Target, Call] | None:
     """The context and call for a slash or context-menu command, or `None` if unknown."""
     kind = interaction.command_type
     resolved = interaction.resolved
@@ -216,14 +217,18 @@ def collected_call(ctx: ComponentContext, stream: MemoryObjectSendStream[Compone
 # -- attaching ---------------------------------------------------------------------------------
 
 
-def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
+def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:  # noqa: ANN401 (see CommandClient.attach)
     """Wire `client` into `bot` through its public API (see `CommandClient.attach`)."""
     server = getattr(bot, "interaction_server", None)
     if server is not None and hasattr(bot, "set_listener"):
         workers = Workers(server)
+        window = client.defer_after
+        clock = None if window is None else DeferClock(server, window)
 
-        def listener(interaction: typing.Any) -> typing.Any:
-            return client.http_listener(interaction, server, workers)
+        def listener(
+            interaction: PartialInteraction,
+        ) -> Awaitable[InteractionResponseBuilder | None]:
+            return client.http_listener(interaction, server, workers, clock)
 
         for cls in (
             CommandInteraction,
@@ -234,8 +239,8 @@ def attach(client: CommandClient, bot: typing.Any, *, sync: bool) -> None:
             bot.set_listener(cls, listener)
         if sync:
 
-            async def sync_on_start(bot: typing.Any) -> None:
-                await client.sync(bot.rest)
+            async def sync_on_start(started: object) -> None:
+                await client.sync(bot.rest)  # `started` is `bot`
 
             bot.add_startup_callback(sync_on_start)
         return
@@ -296,7 +301,12 @@ def _event_types(callback: Callable[..., typing.Any], given: tuple[type, ...]) -
     return args if args else (hint,) if isinstance(hint, type) else ()
 
 
-def subscribe_listeners(bot: typing.Any, plugin: Plugin, *, subscribe: bool) -> None:
+def subscribe_listeners(
+    bot: typing.Any,  # noqa: ANN401 (see CommandClient.attach)
+    plugin: Plugin,
+    *,
+    subscribe: bool,
+) -> None:
     """Subscribe (or unsubscribe) a plugin's gateway listeners on a gateway bot."""
     if not hasattr(bot, "subscribe"):
         return

@@ -88,7 +88,9 @@ class Option:
     description_localizations: Mapping[str, str] = attrs.field(factory=dict)
 
 
-Converter = typing.Callable[[typing.Any, "ResolvedOptionData | None"], typing.Any]
+OptionValue = str | int | float | bool
+"""An option's value as Discord sends it."""
+Converter = typing.Callable[[OptionValue, "ResolvedOptionData | None"], object]
 
 
 @attrs.frozen(kw_only=True)
@@ -126,22 +128,22 @@ _SCALARS: typing.Final[dict[type, OptionType]] = {
 }
 
 
-def _members(annotation: typing.Any) -> tuple[typing.Any, ...]:
+def _members(annotation: typing.Any) -> tuple[typing.Any, ...]:  # noqa: ANN401 (an annotation)
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return typing.get_args(annotation)
     return (annotation,)
 
 
-def _plain(value: typing.Any, _: ResolvedOptionData | None) -> typing.Any:
+def _plain(value: OptionValue, _: ResolvedOptionData | None) -> OptionValue:
     return value
 
 
-def _number(value: typing.Any, _: ResolvedOptionData | None) -> float:
+def _number(value: OptionValue, _: ResolvedOptionData | None) -> float:
     return float(value)
 
 
 def _lookup(table: str, what: str) -> Converter:
-    def convert(value: typing.Any, resolved: ResolvedOptionData | None) -> typing.Any:
+    def convert(value: OptionValue, resolved: ResolvedOptionData | None) -> object:
         found = getattr(resolved, table, {}).get(int(value)) if resolved is not None else None
         if found is None:
             raise OptionConversionError(f"that {what} could not be found here")
@@ -150,7 +152,7 @@ def _lookup(table: str, what: str) -> Converter:
     return convert
 
 
-def _mentionable(value: typing.Any, resolved: ResolvedOptionData | None) -> typing.Any:
+def _mentionable(value: OptionValue, resolved: ResolvedOptionData | None) -> object:
     if resolved is not None:
         key = int(value)
         found = resolved.users.get(key) or resolved.roles.get(key)  # type: ignore[call-overload]
@@ -164,7 +166,8 @@ def _choices_of(values: Sequence[typing.Any]) -> list[CommandChoice]:
 
 
 def _classify(
-    annotation: typing.Any, where: str
+    annotation: typing.Any,  # noqa: ANN401 (an annotation: a type, a union, a Literal …)
+    where: str,
 ) -> tuple[OptionType, Converter, list[CommandChoice] | None, list[int] | None]:
     """The option type, converter, implied choices and channel types of a bare annotation."""
     if annotation in _SCALARS:
@@ -219,7 +222,7 @@ def _classify(
     raise CommandDeclarationError(msg)
 
 
-def _split(annotation: typing.Any) -> tuple[typing.Any, Option, bool]:
+def _split(annotation: typing.Any) -> tuple[typing.Any, Option, bool]:  # noqa: ANN401 (an annotation)
     """(bare type, Option metadata, whether `None` is allowed)."""
     meta = Option()
     if typing.get_origin(annotation) is typing.Annotated:

@@ -109,7 +109,7 @@ class Route:
             return None
         return {name: self.holes[name](value) for name, value in found.groupdict().items()}
 
-    def custom_id(self, **parts: typing.Any) -> str:
+    def custom_id(self, **parts: object) -> str:
         """The custom_id for these holes (`ValueError` past 100 characters or on a bad part)."""
         if sorted(parts) != sorted(self.holes):
             msg = f"{self.pattern!r} needs exactly {sorted(self.holes)}, got {sorted(parts)}"

@@ -1,4 +1,8 @@
-"""Handler tasks on an HTTP bot, kept in the interaction server's task group and reused.
+"""Handler tasks on an HTTP bot whose transport cannot answer early, kept and reused.
+
+The built-in server and `AsgiAdapter` let a handler answer early and run in its request's
+task (`InteractionServer.responder`); only a transport that calls `on_interaction` without
+`write=` uses these workers, kept in the interaction server's task group.
 
 Starting a task per interaction costs more CPU than the rest of the command layer together
 (measured by `benchmarks/commands.py`); a waiting worker costs one memory-stream send. The
@@ -23,6 +27,8 @@ if typing.TYPE_CHECKING:
 
     from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
+    from anycord.interactions.server import InteractionServer
+
 __all__ = ["Workers"]
 
 Job = typing.Callable[[], "Awaitable[None]"]
@@ -33,7 +39,7 @@ class Workers:
 
     __slots__ = ("_idle", "_queued", "_receive", "_send", "_server")
 
-    def __init__(self, server: typing.Any) -> None:
+    def __init__(self, server: InteractionServer) -> None:
         self._server = server
         self._send: MemoryObjectSendStream[Job] | None = None
         self._receive: MemoryObjectReceiveStream[Job] | None = None

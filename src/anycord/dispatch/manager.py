@@ -3,14 +3,11 @@
 Guarantees:
 
 * **Structured.** Every listener call runs inside the manager's task group (`run()` owns
-  it; the bot starts it with `await tg.start(events.run)`), in a listener worker: a task of
-  that group that runs queued calls one after another and parks when the queue is empty.
-  Workers are started on demand, one more whenever a call blocks while others wait, so
-  listeners run concurrently exactly as if each call had its own task, without paying for a
-  task per call. `dispatch()` before `run()` has started raises
-  `ComponentStateConflictError`. `aclose(grace)` lets in-flight listeners finish for
-  `grace` seconds, then cancels them; nothing outlives `run()`. (Context variables set by
-  a listener are visible to later calls on the same worker; do not rely on them.)
+  it; the bot starts it with `await tg.start(events.run)`), on a listener worker of
+  `anycord.dispatch.workers.ListenerPool`: calls start in the order they were scheduled, and
+  a listener that blocks never holds up the others. `dispatch()` before `run()` has started
+  raises `ComponentStateConflictError`. `aclose(grace)` lets in-flight listeners finish for
+  `grace` seconds, then cancels them; nothing outlives `run()`.
 * **Polymorphic.** A listener on a class receives every event whose class derives from it.
 * **Errors are events.** A listener's exception becomes an `ExceptionEvent` (logged at ERROR
   when nobody listens to those); cancellation is never reported.
@@ -22,7 +19,9 @@ Guarantees:
   exceed the bound by the listeners of one event. Under the bound, the shard's reader
   still lets the workers run whenever 64 calls are queued, so a burst of small frames is
   handled in step with reading rather than 1,024 events behind it. `dispatch()` called by
-  user code schedules at once (it cannot wait); await its result to pace yourself.
+  user code schedules at once (it cannot wait); await its result to pace yourself. Nor
+  does `ShardDisconnectedEvent` wait for a slot: the connection is gone, and a bot closing
+  with listeners stuck at the bound must not wait for one.
 * **Join or available.** The manager remembers which guilds READY and outages announced
   (`anycord.events.guild.GuildVisibility`), so a GUILD_CREATE becomes `GuildAvailableEvent`
   for those and `GuildJoinEvent` for a guild the bot just joined, cache or no cache.
@@ -34,10 +33,8 @@ Guarantees:
 
 from __future__ import annotations
 
-import collections
 import inspect
 import logging
-import time
 import types
 import typing
 import warnings
@@ -46,6 +43,7 @@ import anyio
 import anyio.lowlevel
 
 from anycord.dispatch.stream import EventStream
+from anycord.dispatch.workers import FINISHED, DispatchHandle, ListenerPool
 from anycord.errors import ComponentStateConflictError
 from anycord.events.base import Event, ExceptionEvent
 from anycord.events.guild import GuildVisibility
@@ -56,7 +54,7 @@ from anycord.intents import Intents
 from anycord.stats import DispatcherStats
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine, Generator, Sequence
+    from collections.abc import Callable, Coroutine, Sequence
 
     from anycord.cache.cache import Cache
     from anycord.dispatch.stream import Feed
@@ -77,7 +75,7 @@ DEFAULT_MAX_IN_FLIGHT: typing.Final[int] = 1024
 DEFAULT_GRACE: typing.Final[float] = 5.0
 """Default seconds in-flight listeners get at shutdown before they are cancelled."""
 _MAX_UNKNOWN_NAMES: typing.Final[int] = 256
-_YIELD_AT: typing.Final[int] = 64
+_YIELD_AT: typing.Final[int] = 128
 # Queued listener calls at which the shard's reader yields to the workers. A socket read can
 # hold thousands of small frames; without the yield the reader runs up to `max_in_flight`
 # calls ahead, every queued payload outlives the young GC generations, and the promotions
@@ -99,42 +97,6 @@ class _Plan:
         self.update: Callable[[dict[str, typing.Any]], typing.Any] | None = None
         self.needed = False
         self.hooks: tuple[RawHook, ...] = ()
-
-
-class DispatchHandle:
-    """What `dispatch()` returns: await it to wait until the event's listeners have finished.
-
-    Awaiting is optional; the listeners run either way.
-    """
-
-    __slots__ = ("_done", "_pending")
-
-    def __init__(self) -> None:
-        self._pending = 0
-        self._done: anyio.Event | None = None
-
-    @property
-    def pending(self) -> int:
-        """Listener calls of this event still running."""
-        return self._pending
-
-    def _finish_one(self) -> None:
-        self._pending -= 1
-        if self._pending == 0 and self._done is not None:
-            self._done.set()
-
-    async def wait(self) -> None:
-        """Return once every listener call of this event has finished."""
-        if self._pending:
-            if self._done is None:
-                self._done = anyio.Event()
-            await self._done.wait()
-
-    def __await__(self) -> Generator[typing.Any, None, None]:
-        return self.wait().__await__()
-
-
-_FINISHED: typing.Final = DispatchHandle()
 
 
 class _Waiter:
@@ -196,7 +158,6 @@ class EventManager:
         self._intents = intents
         self._intent_warned: set[type[Event]] = set()
         self._cache = cache
-        self._limit = max_in_flight if max_in_flight is not None else 1 << 62
         self._grace = grace
         self._listeners: dict[type[Event], list[Callback[typing.Any]]] = {}
         self._waiters: dict[type[Event], list[_Waiter]] = {}
@@ -211,18 +172,8 @@ class EventManager:
         self._tg: anyio.abc.TaskGroup | None = None
         self._closing: anyio.Event | None = None
         self._stopped: anyio.Event | None = None
-        self._in_flight = 0
-        self._capacity: anyio.Event | None = None
-        self._idle: anyio.Event | None = None
-        self._queue: collections.deque[tuple[Callback[typing.Any], Event, DispatchHandle]] = (
-            collections.deque()
-        )
-        self._parked: list[anyio.Event] = []
-        self._workers = 0
-        self._waking = 0
-        self._worker_scopes: set[anyio.CancelScope] = set()
-        self._workers_gone: anyio.Event | None = None
         self._stats = DispatcherStats()
+        self._pool = ListenerPool(max_in_flight, self._stats, self._listener_failed)
         if cache is not None:
             enabled = cache.settings.components
             for plan in self._plans.values():
@@ -240,12 +191,12 @@ class EventManager:
     @property
     def in_flight(self) -> int:
         """Listener calls running now."""
-        return self._in_flight
+        return self._pool.in_flight
 
     @property
     def queued(self) -> int:
         """Listener calls scheduled and not started yet (part of `in_flight`)."""
-        return len(self._queue)
+        return self._pool.queued
 
     @property
     def stats(self) -> DispatcherStats:
@@ -255,7 +206,8 @@ class EventManager:
     @property
     def max_in_flight(self) -> int | None:
         """The bound on concurrent listener calls (`None`: unbounded)."""
-        return None if self._limit == 1 << 62 else self._limit
+        pool = self._pool
+        return pool.limit if pool.bounded else None
 
     @property
     def cache(self) -> Cache | None:
@@ -309,6 +261,7 @@ class EventManager:
         try:
             async with anyio.create_task_group() as tg:
                 self._tg = tg
+                self._pool.attach(tg)
                 task_status.started()
                 await closing.wait()
                 await self.drain()
@@ -316,14 +269,9 @@ class EventManager:
         finally:
             self._tg = None
             self._closing = None
-            # Calls still queued when the group was cancelled never ran: release their
-            # handles so nobody awaits them forever.
-            while self._queue:
-                self._queue.popleft()[2]._finish_one()
-            self._in_flight = 0
-            self._parked.clear()
-            self._worker_scopes.clear()
-            self._workers = self._waking = 0
+            # Calls still queued when the group was cancelled never ran: the pool releases
+            # their handles so nobody awaits them forever.
+            self._pool.attach(None)
             stopped.set()
 
     async def aclose(self, grace: float | None = None) -> None:
@@ -344,39 +292,19 @@ class EventManager:
         `StoppingEvent`, closes REST, then dispatches `StoppedEvent`). Do not call it from a
         listener: it would cancel its caller.
         """
+        pool = self._pool
         with anyio.move_on_after(self._grace if grace is None else grace):
-            await self.wait_idle()
-        if not self._in_flight:
+            await pool.wait_idle()
+        if not pool.in_flight:
             return
         _LOGGER.warning(
-            "cancelling %d listener call(s) still running after the grace period", self._in_flight
+            "cancelling %d listener call(s) still running after the grace period", pool.in_flight
         )
-        with anyio.CancelScope(shield=True):
-            self._workers_gone = gone = anyio.Event()
-            for scope in list(self._worker_scopes):
-                scope.cancel()
-            if self._workers:
-                await gone.wait()
-            self._workers_gone = None
-        # Every worker has exited: what is still queued never ran.
-        while self._queue:
-            self._in_flight -= 1
-            self._queue.popleft()[2]._finish_one()
-        self._parked.clear()
-        self._waking = 0
-        if self._capacity is not None:
-            self._capacity.set()
-            self._capacity = None
-        if self._idle is not None:
-            self._idle.set()
-            self._idle = None
+        await pool.cancel_all()
 
     async def wait_idle(self) -> None:
         """Return when no listener call is running."""
-        while self._in_flight:
-            if self._idle is None:
-                self._idle = anyio.Event()
-            await self._idle.wait()
+        await self._pool.wait_idle()
 
     # -- registration ----------------------------------------------------------------------
 
@@ -573,6 +501,11 @@ class EventManager:
 
         Raises `ComponentStateConflictError` when the manager is not running.
         """
+        return self._schedule(event, DispatchHandle())
+
+    def _schedule(self, event: Event, handle: DispatchHandle | None) -> DispatchHandle:
+        # `handle` None: nobody will await this event (the shard's dispatches), so its calls
+        # carry no handle and FINISHED is returned.
         if self._tg is None:
             msg = "the event manager is not running (start it with `await tg.start(manager.run)`)"
             raise ComponentStateConflictError(msg)
@@ -582,51 +515,11 @@ class EventManager:
         if callbacks is None:
             callbacks = self._resolve(type(event))
         if not callbacks:
-            return _FINISHED
-        handle = DispatchHandle()
-        handle._pending = len(callbacks)
-        self._in_flight += len(callbacks)
-        queue = self._queue
-        for callback in callbacks:
-            queue.append((callback, event, handle))
-        if not self._waking:
-            self._ensure_worker()
-        return handle
-
-    def _ensure_worker(self) -> None:
-        # Wake one parked worker, or start one while under the bound. One worker "on its
-        # way" at a time is enough: each worker wakes the next one before it runs a call
-        # while calls are still queued, so a listener that blocks never holds up the others.
-        parked = self._parked
-        if parked:
-            self._waking += 1
-            parked.pop().set()
-        elif self._workers < self._limit and self._tg is not None:
-            self._waking += 1
-            self._workers += 1
-            self._tg.start_soon(self._worker, name="anycord listener worker")
-
-    async def _worker(self) -> None:
-        queue = self._queue
-        with anyio.CancelScope() as scope:
-            self._worker_scopes.add(scope)
-            try:
-                self._waking -= 1
-                while True:
-                    while queue:
-                        callback, event, handle = queue.popleft()
-                        if queue and not self._waking:
-                            self._ensure_worker()
-                        await self._invoke(callback, event, handle)
-                    wakeup = anyio.Event()
-                    self._parked.append(wakeup)
-                    await wakeup.wait()
-                    self._waking -= 1
-            finally:
-                self._worker_scopes.discard(scope)
-                self._workers -= 1
-                if not self._workers and self._workers_gone is not None:
-                    self._workers_gone.set()
+            return FINISHED
+        if handle is not None:
+            handle._pending = len(callbacks)
+        self._pool.submit(callbacks, event, handle)
+        return handle or FINISHED
 
     def _notify(self, event: Event) -> None:
         for cls in event.dispatches():
@@ -651,29 +544,6 @@ class EventManager:
                     except Exception:
                         _LOGGER.exception("a stream filter raised on %s", type(event).__name__)
 
-    async def _invoke(
-        self, callback: Callback[typing.Any], event: Event, handle: DispatchHandle
-    ) -> None:
-        began = time.perf_counter()
-        try:
-            await callback(event)
-        except Exception as exc:
-            self._stats.listener_errors += 1
-            self._listener_failed(callback, event, exc)
-        finally:
-            stats = self._stats
-            stats.listener_calls += 1
-            stats.listener_seconds += time.perf_counter() - began
-            self._in_flight -= 1
-            handle._finish_one()
-            capacity = self._capacity
-            if capacity is not None and self._in_flight < self._limit:
-                self._capacity = None
-                capacity.set()
-            if self._in_flight == 0 and self._idle is not None:
-                self._idle.set()
-                self._idle = None
-
     def _listener_failed(
         self, callback: Callback[typing.Any], event: Event, exc: Exception
     ) -> None:
@@ -693,12 +563,6 @@ class EventManager:
                 app=self._app, exception=exc, failed_event=event, failed_callback=callback
             )
         )
-
-    async def _wait_capacity(self) -> None:
-        while self._in_flight >= self._limit:
-            if self._capacity is None:
-                self._capacity = anyio.Event()
-            await self._capacity.wait()
 
     # -- the shard's sink ------------------------------------------------------------------
 
@@ -750,7 +614,12 @@ class EventManager:
                             "could not decode %s; delivered only as ShardPayloadEvent", name
                         )
                 if event is not None:
-                    await self._dispatch_bounded(event)
+                    # `_dispatch_bounded` without its coroutine: this is the per-event path.
+                    pool = self._pool
+                    if pool.in_flight >= pool.limit:
+                        await pool.wait_capacity()
+                    if self._schedule_paced(event):
+                        await anyio.lowlevel.checkpoint()
             elif _LOGGER.isEnabledFor(5):
                 _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
             hooks = plan.hooks
@@ -761,11 +630,16 @@ class EventManager:
                 _LOGGER.exception("raw subscriber %r failed on %s", hook, name)
 
     async def _dispatch_bounded(self, event: Event) -> None:
-        if self._in_flight >= self._limit:
-            await self._wait_capacity()
-        self.dispatch(event)
-        if len(self._queue) >= _YIELD_AT:
+        pool = self._pool
+        if pool.in_flight >= pool.limit:
+            await pool.wait_capacity()
+        if self._schedule_paced(event):
             await anyio.lowlevel.checkpoint()
+
+    def _schedule_paced(self, event: Event) -> bool:
+        # Schedule a shard's event (no handle); True: the reader should let the workers run.
+        self._schedule(event, None)
+        return len(self._pool.queue) >= _YIELD_AT
 
     def _unknown(self, name: str) -> None:
         if name in self._unknown_names or len(self._unknown_names) >= _MAX_UNKNOWN_NAMES:
@@ -782,9 +656,11 @@ class EventManager:
 
     async def on_shard_disconnected(self, shard: GatewayShard) -> None:
         """The shard's connection closed: dispatch `ShardDisconnectedEvent` without waiting
-        for its listeners (nothing is dispatched once the manager has stopped)."""
+        for its listeners, nor for a free slot under `max_in_flight` (the connection is gone:
+        there is no reader to pace, and a bot closing with listeners stuck at the bound must
+        not wait for one; nothing is dispatched once the manager has stopped)."""
         if self._tg is not None:
-            await self._dispatch_bounded(ShardDisconnectedEvent(app=self._app, shard=shard))
+            self._schedule(ShardDisconnectedEvent(app=self._app, shard=shard), None)
 
     def listeners_snapshot(self) -> Sequence[tuple[type[Event], int]]:
         """`(event type, listener count)` pairs, for diagnostics."""

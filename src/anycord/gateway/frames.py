@@ -81,11 +81,16 @@ class FrameReader:
             if first & 0x70 or length & 0x80:
                 raise _violation("reserved bits or a mask set by the server")
             header = 2
-            if length >= 126:
-                header = 4 if length == 126 else 10
-                if available < header:
+            if length == 126:  # a 16-bit length: most gateway frames over 125 bytes
+                header = 4
+                if available < 4:
                     return None
-                length = int.from_bytes(buffer[pos + 2 : pos + header], "big")
+                length = buffer[pos + 2] << 8 | buffer[pos + 3]
+            elif length == 127:
+                header = 10
+                if available < 10:
+                    return None
+                length = int.from_bytes(buffer[pos + 2 : pos + 10], "big")
             opcode = first & 0x0F
             final = first & 0x80
             if opcode >= CLOSE:
@@ -106,6 +111,8 @@ class FrameReader:
             if opcode >= CLOSE:
                 return Control(opcode, bytes(buffer[start:end]))
             if final and opcode:
+                if opcode == _BINARY:  # the zlib-stream frame: no call for it
+                    return bytes(buffer[start:end])
                 return self._finish(opcode, buffer[start:end])
             self._parts.append(bytes(buffer[start:end]))
             self._size += length

@@ -6,7 +6,7 @@ It only moves bytes and sleeps; every decision is the protocol's. Its tree:
 run()                     the shard's lifetime (a cancel scope that close() cancels)
 └── connection loop       connect → serve → close → back off → connect …
     └── per-connection task group
-        ├── reader        (the run() task itself) frames → protocol → sink, awaited one by one
+        ├── reader        (the run() task itself) per socket read: frames → protocol → sink
         └── heartbeater   beats on the protocol's schedule; zombie check
 ```
 
@@ -32,8 +32,10 @@ Guarantees:
 * A reconnect closes the socket with code 4900 (any code but 1000/1001 keeps the session);
   `close()` and cancellation close it with 1001, which ends the session. The close handshake is
   shielded and bounded; there is no fixed sleep anywhere.
-* Backpressure: the reader awaits the sink for each dispatch, so a slow sink pauses reading and
-  memory stays bounded by one message. The zombie check only counts a missed ACK while the
+* Backpressure: the reader takes every message one socket read completed
+  (`WebSocketClient.receive_many`) and awaits the sink for each dispatch in order, so a slow
+  sink pauses reading and memory stays bounded by one read (64 KiB of frames, or one larger
+  message). The zombie check only counts a missed ACK while the
   reader is idle on the socket (see `anycord.gateway.protocol`), so a slow sink never causes a
   false zombie reconnect.
 * Sends: one path per connection, through the connection's `SendLimiter` (120 per 60 s, three
@@ -82,6 +84,7 @@ from anycord.gateway.protocol import (
     DEFAULT_READY_TIMEOUT,
     CloseAction,
     Dispatch,
+    GatewayEvent,
     GatewayProtocol,
     HandshakeComplete,
     HeartbeatAck,
@@ -524,49 +527,67 @@ class GatewayShard:
     ) -> None:
         protocol = self._protocol
         ws = conn.ws
+        sink = self._sink
         while True:
-            message = await ws.receive()
-            for event in protocol.receive(message, ws.received_at):
-                if isinstance(event, Dispatch):
-                    await self._sink.on_shard_dispatch(self, event.name, event.data)
-                elif isinstance(event, HandshakeComplete):
-                    conn.ready = True
-                    conn.ready_at = anyio.current_time()
-                    if conn.backlog:
-                        tg.start_soon(conn.flush_backlog)
-                    self._notify()
-                    await self._sink.on_shard_connected(self)
-                    if not started[0]:
-                        started[0] = True
-                        task_status.started()
-                elif isinstance(event, HeartbeatAck):
-                    conn.heartbeat_acked()
-                elif isinstance(event, Hello):
-                    tg.start_soon(self._heartbeat_loop, conn, tg.cancel_scope)
-                    if event.resume:
-                        frame = protocol.resume(now=anyio.current_time())
+            # One pass per socket read: every message it completed, in order.
+            messages = await ws.receive_many()
+            now = ws.received_at
+            for message in messages:
+                for event in protocol.receive(message, now):
+                    if isinstance(event, Dispatch):
+                        await sink.on_shard_dispatch(self, event.name, event.data)
                     else:
-                        await self._gate.acquire(self._shard_id)
-                        frame = protocol.identify(self._presence(), now=anyio.current_time())
-                    tg.start_soon(self._handshake_watchdog, conn, tg.cancel_scope)
-                    # A failed write means the server is gone: the next receive() says how.
-                    with contextlib.suppress(_ConnectionLost):
-                        await conn.send(frame)
-                elif isinstance(event, HeartbeatRequested):
-                    with contextlib.suppress(_ConnectionLost):
-                        await conn.send_heartbeat(
-                            protocol.heartbeat(anyio.current_time(), scheduled=False)
-                        )
-                elif isinstance(event, ReconnectRequested):
-                    _LOGGER.info("shard %s: Discord asked to reconnect", self._shard_id)
-                    conn.outcome = _RECONNECT
-                    return
-                elif isinstance(event, InvalidSession):
-                    _LOGGER.info(
-                        "shard %s: invalid session (resumable=%s)", self._shard_id, event.resumable
-                    )
-                    conn.outcome = _NEW_SESSION
-                    return
+                        stop = await self._on_event(event, conn, tg, task_status, started)
+                        if stop:
+                            return
+
+    async def _on_event(
+        self,
+        event: GatewayEvent,
+        conn: _Connection,
+        tg: anyio.abc.TaskGroup,
+        task_status: anyio.abc.TaskStatus[None],
+        started: list[bool],
+    ) -> bool:
+        """Act on one event that is not a dispatch; True: the connection must end."""
+        protocol = self._protocol
+        if isinstance(event, HandshakeComplete):
+            conn.ready = True
+            conn.ready_at = anyio.current_time()
+            if conn.backlog:
+                tg.start_soon(conn.flush_backlog)
+            self._notify()
+            await self._sink.on_shard_connected(self)
+            if not started[0]:
+                started[0] = True
+                task_status.started()
+        elif isinstance(event, HeartbeatAck):
+            conn.heartbeat_acked()
+        elif isinstance(event, Hello):
+            tg.start_soon(self._heartbeat_loop, conn, tg.cancel_scope)
+            if event.resume:
+                frame = protocol.resume(now=anyio.current_time())
+            else:
+                await self._gate.acquire(self._shard_id)
+                frame = protocol.identify(self._presence(), now=anyio.current_time())
+            tg.start_soon(self._handshake_watchdog, conn, tg.cancel_scope)
+            # A failed write means the server is gone: the next receive() says how.
+            with contextlib.suppress(_ConnectionLost):
+                await conn.send(frame)
+        elif isinstance(event, HeartbeatRequested):
+            with contextlib.suppress(_ConnectionLost):
+                await conn.send_heartbeat(protocol.heartbeat(anyio.current_time(), scheduled=False))
+        elif isinstance(event, ReconnectRequested):
+            _LOGGER.info("shard %s: Discord asked to reconnect", self._shard_id)
+            conn.outcome = _RECONNECT
+            return True
+        elif isinstance(event, InvalidSession):
+            _LOGGER.info(
+                "shard %s: invalid session (resumable=%s)", self._shard_id, event.resumable
+            )
+            conn.outcome = _NEW_SESSION
+            return True
+        return False
 
     async def _handshake_watchdog(self, conn: _Connection, scope: anyio.CancelScope) -> None:
         """End the connection if the protocol's handshake deadline passes (one per phase:

@@ -9,11 +9,15 @@ pings answered, the close handshake), several times faster than wsproto's receiv
 
 Guarantees:
 
-* `receive()` returns one whole message (`bytes` for binary, `str` for text). A message over
+* `receive()` returns one whole message (`bytes` for binary, `str` for text);
+  `receive_many()` returns every whole message one network read made available (at least
+  one), in order, so a reader handles a socket read in one pass. A message over
   `max_message_size` raises `GatewayTransportError` before it is assembled further; so does
   a frame RFC 6455 forbids a server to send.
 * A close frame from the server is answered and raised as `GatewayServerClosedConnectionError`
   (with its `code`); a connection that drops without one raises `GatewayConnectionError`.
+  Messages that arrived before a close frame or a bad frame are returned first; the close
+  or the error comes with the next call.
 * Sends from several tasks are serialised (one lock), so frames never interleave.
 * `waiting` is True exactly while `receive()` is blocked on the network with nothing buffered:
   the shard's zombie check uses it to know that no ACK is sitting unread.
@@ -23,6 +27,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import logging
@@ -168,6 +173,10 @@ class WebSocketClient:
         self._send_lock = anyio.Lock()
         self._closed = False
         self._waiting = False
+        # Messages `receive_many` read but `receive` has not returned yet; a control frame
+        # or protocol error met after messages, held until those are handed over.
+        self._unreturned: collections.deque[bytes | str] = collections.deque()
+        self._held: Control | GatewayTransportError | None = None
         self.received_at = 0.0
         """`anyio.current_time()` when bytes last arrived from the server: the time the
         messages `receive()` returns arrived (one clock read per network read, not one per
@@ -297,12 +306,43 @@ class WebSocketClient:
 
     async def receive(self) -> bytes | str:
         """The next whole message. See the module docstring for the errors."""
+        unreturned = self._unreturned
+        if not unreturned:
+            unreturned.extend(await self.receive_many())
+        return unreturned.popleft()
+
+    async def receive_many(self) -> list[bytes | str]:
+        """Every whole message available after at most one network read, in order (at
+        least one). See the module docstring for the errors."""
+        if self._unreturned:
+            out = list(self._unreturned)
+            self._unreturned.clear()
+            return out
+        held = self._held
+        if held is not None:
+            self._held = None
+            if isinstance(held, GatewayTransportError):
+                raise held
+            await self._control(held)
         reader = self._reader
+        out = []
         while True:
-            while (item := reader.next()) is not None:
-                if item.__class__ is not Control:
-                    return typing.cast("bytes | str", item)
-                await self._control(item)
+            try:
+                while (item := reader.next()) is not None:
+                    if item.__class__ is not Control:
+                        out.append(typing.cast("bytes | str", item))
+                    elif out:  # the messages before it go first
+                        self._held = item
+                        return out
+                    else:
+                        await self._control(item)
+            except GatewayTransportError as exc:
+                if not out:
+                    raise
+                self._held = exc
+                return out
+            if out:
+                return out
             self._waiting = True
             try:
                 data = await self._stream.receive(_RECEIVE_SIZE)

@@ -38,10 +38,11 @@ async def _from_path(path: anyio.Path) -> AsyncIterator[bytes]:
 
 
 @contextlib.asynccontextmanager
-async def open_file(file: typing.Any) -> AsyncIterator[tuple[str, str, AsyncIterator[bytes]]]:
-    """`(filename, mimetype, chunks)` for one attachment."""
+async def open_file(file: object) -> AsyncIterator[tuple[str, str, AsyncIterator[bytes]]]:
+    """`(filename, mimetype, chunks)` for one attachment (a path, or an object with a
+    `filename` and its bytes as `data`, `stream()` or `read()`; anything else: `TypeError`)."""
     if isinstance(file, str) or hasattr(file, "__fspath__"):
-        path = anyio.Path(os.fspath(file))
+        path = anyio.Path(os.fspath(typing.cast("str | os.PathLike[str]", file)))
         yield path.name, _guess(path.name), _from_path(path)
         return
     filename = getattr(file, "filename", None)

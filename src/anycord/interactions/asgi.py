@@ -33,7 +33,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.interactions.probe_routes import Route
 
-__all__ = ["AsgiAdapter", "Scope"]
+__all__ = ["ASGIApp", "AsgiAdapter", "Scope"]
 
 _LOGGER = logging.getLogger("anycord.interactions.asgi")
 
@@ -43,6 +43,7 @@ Message = typing.Any
 Receive = typing.Callable[[], typing.Awaitable[Message]]
 Send = typing.Callable[[Message], typing.Awaitable[None]]
 Callback = typing.Callable[[], typing.Awaitable[None]]
+ASGIApp = typing.Callable[[Scope, Receive, Send], typing.Awaitable[None]]
 
 _CLOSE: typing.Final = ((b"connection", b"close"),)
 """Sent with answers given before the body was read: the unread body makes the connection
@@ -312,9 +313,16 @@ class AsgiAdapter:
         if not body:
             await _send_response(send, self.empty_body_response())
             return
-        response = await self._server.on_interaction(body, sig, ts)
+
+        async def write(early: Response) -> None:
+            # ASGI lets the app keep running after the response is complete: a listener's
+            # first answer is sent now, while the listener goes on (see `Responder`).
+            await _send_response(send, early)
+
+        response = await self._server.on_interaction(body, sig, ts, write=write)
         try:
-            await _send_response(send, response)
+            if not response.early:
+                await _send_response(send, response)
         finally:
             response.mark_sent()
 

@@ -31,7 +31,14 @@ faces the internet, so it is strict:
   bodies are read by the app as it asks for them (`AsgiAdapter` refuses bodies over its
   `max_body_size` before reading them);
 - an exception from the app is logged and answered **500** (or the connection is closed
-  when the response had started); it never reaches the server's task group.
+  when the response had started); it never reaches the server's task group;
+- a response may be complete while its listener (or ASGI app) still runs (a `Responder`
+  answered early; ASGI allows an app to go on): if it still runs 10 ms later, the
+  connection goes on serving the client's next requests in a task of its own (the response
+  was whole, so answers stay in order), and the listener finishes in the request's task
+  under the shutdown deadline. A client that does not read an early response within
+  `request_timeout` loses the connection, and the listener still running in that request's
+  task is cancelled with it.
 
 Every connection is a task in the server's task group; one more task enforces the timeouts
 for all connections (a deadline per connection, checked a few times a second, so a request
@@ -56,9 +63,15 @@ import typing
 import anyio
 import anyio.abc
 import anyio.lowlevel
-from anyio.streams.tls import TLSStream
 
 from anycord.interactions.asgi import AsgiAdapter
+from anycord.interactions.deadlines import Deadlines, Entry
+from anycord.interactions.http11_connections import (
+    Closing,
+    Connection,
+    SocketConnection,
+    TLSConnection,
+)
 from anycord.interactions.http11_head import Head, Rejected, parse_head, split_head
 from anycord.interactions.serving import describe
 
@@ -72,9 +85,6 @@ __all__ = ["default_max_connections", "serve_http11"]
 
 _LOGGER = logging.getLogger("anycord.interactions.http11")
 
-_READ: typing.Final = 65536
-_DRAIN_LIMIT: typing.Final = 256 * 1024
-_DRAIN_TIME: typing.Final = 2.0
 _REASONS: typing.Final = {
     100: b"Continue",
     200: b"OK",
@@ -112,6 +122,9 @@ _ACCEPT_PAUSE: typing.Final = 0.1
 _BUSY: typing.Final = (
     b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
 )
+_HANDOFF_AFTER: typing.Final = 0.01
+"""Seconds a listener may run on after its early response before its connection goes on in
+a task of its own (a short handler returns first and costs no task)."""
 _SHUTDOWN_GRACE: typing.Final = 1.0
 """Seconds a request still arriving (or a response still being read) gets at shutdown."""
 _WARN_EVERY: typing.Final = 60.0
@@ -119,10 +132,6 @@ _WARN_EVERY: typing.Final = 60.0
 _RESOURCE_ERRORS: typing.Final = frozenset(
     {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 )
-
-
-class _Closing(Exception):
-    """The connection must close (the client went away, or an error was answered)."""
 
 
 def _simple(status: int, text: bytes) -> bytes:
@@ -133,151 +142,75 @@ def _simple(status: int, text: bytes) -> bytes:
     )
 
 
-class _Connection:
-    """One client connection over an AnyIO byte stream (the TLS path).
+class _HandedOff(Exception):
+    """The connection went on in another task; the request's task only ends."""
 
-    `deadline` is when the timeout task cancels `scope`; `idle` says the connection waits
-    for a new request head (shutdown closes those at once); `waited` says a read or write
-    has yielded to the event loop since the flag was last cleared.
+
+class _Early:
+    """One request answered through `Responder` (or an ASGI response completed) while its
+    listener runs: writes the answer, and hands the connection on if the listener runs long.
+
+    `settle()` is called when the listener returns, in the request's task: it raises
+    `_HandedOff` when the connection went on in another task, `Closing` when it must close,
+    and otherwise returns what was read after the request.
     """
 
-    __slots__ = ("client", "deadline", "idle", "scope", "stream", "waited")
-
-    def __init__(self, stream: anyio.abc.ByteStream | None, client: tuple[str, int] | None) -> None:
-        self.stream = stream
-        self.client = client
-        self.deadline = math.inf
-        self.idle = False
-        self.waited = True
-        self.scope = anyio.CancelScope()
-
-    async def receive(self) -> bytes:
-        assert self.stream is not None
-        try:
-            return await self.stream.receive(_READ)
-        except (anyio.EndOfStream, anyio.BrokenResourceError, anyio.ClosedResourceError):
-            raise _Closing from None
-
-    async def send(self, data: bytes, grace: float) -> None:
-        assert self.stream is not None
-        previous = self.deadline
-        self.deadline = min(previous, anyio.current_time() + grace)
-        try:
-            await self.stream.send(data)
-        except (anyio.BrokenResourceError, anyio.ClosedResourceError) as exc:
-            raise _Closing from exc
-        self.deadline = previous
-
-    async def open(self) -> None:
-        """Make the connection ready to carry requests (the TLS handshake)."""
-
-    async def drain(self) -> None:
-        """After an error answer: stop writing, discard what the client still sends, briefly."""
-
-    async def aclose(self) -> None:
-        assert self.stream is not None
-        await self.stream.aclose()
-
-
-class _TLSConnection(_Connection):
-    """A TLS connection: AnyIO's TLS stream over the accepted socket, after a handshake."""
-
-    __slots__ = ("context", "sock", "transport")
+    __slots__ = (
+        "buffer",
+        "close",
+        "connection",
+        "entry",
+        "extra",
+        "handed_off",
+        "keep_alive",
+        "server",
+        "wrote",
+    )
 
     def __init__(
-        self, sock: socket_module.socket, client: tuple[str, int] | None, context: ssl.SSLContext
+        self,
+        server: _Server,
+        connection: Connection,
+        buffer: bytes,
+        extra: tuple[tuple[bytes, bytes], ...],
+        keep_alive: bool,
     ) -> None:
-        super().__init__(None, client)
-        self.sock = sock
-        self.context = context
-        self.transport: anyio.abc.SocketStream | None = None
+        self.server = server
+        self.connection = connection
+        self.buffer = buffer
+        self.extra = extra
+        self.keep_alive = keep_alive
+        self.entry: Entry | None = None
+        self.handed_off = False
+        self.wrote = False
+        self.close = False
 
-    async def open(self) -> None:
-        self.transport = await anyio.abc.SocketStream.from_socket(self.sock)
-        try:
-            self.stream = await TLSStream.wrap(
-                self.transport,
-                server_side=True,
-                ssl_context=self.context,
-                standard_compatible=False,
-            )
-        except (OSError, anyio.BrokenResourceError, anyio.EndOfStream) as exc:
-            # Any client can fail a handshake (a port scanner, plain HTTP on the TLS port):
-            # it is the client's problem, not the server's.
-            _LOGGER.debug("TLS handshake with %s failed: %r", self.client, exc)
-            raise _Closing from None
+    async def write(self, response: Response) -> None:
+        """The `Responder`'s write: the whole response, now (Closing/Rejected on failure)."""
+        self.close = await self.server._respond(
+            self.connection, response, self.extra, self.keep_alive
+        )
+        if self.close or not self.keep_alive or self.server.closing:
+            # Nothing follows on this connection: a streamed body ends here, not when the
+            # listener returns.
+            self.close = True
+            self.connection.end_output()
+        self.written()
 
-    async def aclose(self) -> None:
-        if self.transport is None:
-            self.sock.close()
-        else:
-            await self.transport.aclose()
+    def written(self) -> None:
+        self.wrote = True
+        if not self.close:
+            self.entry = self.server.handoffs.add(self)
 
-
-class _SocketConnection(_Connection):
-    """A plain TCP or Unix connection driven with non-blocking socket calls."""
-
-    __slots__ = ("sock",)
-
-    def __init__(self, sock: socket_module.socket, client: tuple[str, int] | None) -> None:
-        super().__init__(None, client)
-        self.sock = sock
-
-    async def receive(self) -> bytes:
-        sock = self.sock
-        while True:
-            try:
-                data = sock.recv(_READ)
-            except BlockingIOError:
-                self.waited = True
-                await anyio.wait_readable(sock)
-                continue
-            except OSError:
-                raise _Closing from None
-            if not data:
-                raise _Closing
-            return data
-
-    async def send(self, data: bytes, grace: float) -> None:
-        sock = self.sock
-        view = memoryview(data)
-        previous = self.deadline
-        try:
-            while view:
-                try:
-                    view = view[sock.send(view) :]
-                except BlockingIOError:
-                    # The client is not reading: its response must be taken within `grace`.
-                    self.waited = True
-                    if previous == self.deadline:
-                        self.deadline = min(previous, anyio.current_time() + grace)
-                    await anyio.wait_writable(sock)
-                except OSError:
-                    raise _Closing from None
-        finally:
-            view.release()
-        self.deadline = previous
-
-    async def drain(self) -> None:
-        try:
-            self.sock.shutdown(socket_module.SHUT_WR)
-        except OSError:
-            return
-        # Each arrival buys the client another `_DRAIN_TIME`, within a hard limit in time and
-        # bytes (like a lingering close), so it reads the answer rather than a reset.
-        now = anyio.current_time()
-        limit = now + _DRAIN_TIME * 5
-        seen = 0
-        while seen < _DRAIN_LIMIT:
-            self.deadline = min(now + _DRAIN_TIME, limit)
-            try:
-                seen += len(await self.receive())
-            except _Closing:
-                return
-            now = anyio.current_time()
-
-    async def aclose(self) -> None:
-        self.sock.close()
+    def settle(self) -> bytes:
+        entry = self.entry
+        if entry is not None:
+            Deadlines.cancel(entry)
+        if self.handed_off:
+            raise _HandedOff
+        if self.close or not self.wrote:
+            raise Closing
+        return self.buffer
 
 
 class _Server:
@@ -288,6 +221,7 @@ class _Server:
         "app",
         "closing",
         "connections",
+        "handoffs",
         "keep_alive_timeout",
         "max_connections",
         "next_warning",
@@ -295,6 +229,7 @@ class _Server:
         "refused",
         "request_timeout",
         "ssl_context",
+        "tasks",
     )
 
     def __init__(
@@ -310,7 +245,7 @@ class _Server:
         # directly, without building ASGI scopes and messages for every request.
         self.adapter = app if type(app) is AsgiAdapter else None
         self.closing = False
-        self.connections: set[_Connection] = set()
+        self.connections: set[Connection] = set()
         self.keep_alive_timeout = keep_alive_timeout
         self.request_timeout = request_timeout
         self.max_connections = max_connections
@@ -319,8 +254,12 @@ class _Server:
         """Connections accepted and not yet closed (counted from `accept`, not from `handle`)."""
         self.refused = 0
         self.next_warning = -math.inf
+        self.handoffs = Deadlines(_HANDOFF_AFTER, self._hand_off)
+        """Connections answered while their listener still runs (see `_hand_off`)."""
+        self.tasks: anyio.abc.TaskGroup | None = None
+        """The connections' task group (set by `serve_http11`)."""
 
-    def admit(self, sock: socket_module.socket, peer: tuple[str, int] | None) -> _Connection | None:
+    def admit(self, sock: socket_module.socket, peer: tuple[str, int] | None) -> Connection | None:
         """The connection for a socket just accepted, or `None` when it was refused (closed).
 
         Over `max_connections`, a new connection costs two system calls and no task: a
@@ -344,8 +283,19 @@ class _Server:
             return None
         self.open += 1
         if self.ssl_context is not None:
-            return _TLSConnection(sock, peer, self.ssl_context)
-        return _SocketConnection(sock, peer)
+            return TLSConnection(sock, peer, self.ssl_context)
+        return SocketConnection(sock, peer)
+
+    def _hand_off(self, early: _Early) -> None:
+        """A listener still runs `_HANDOFF_AFTER` seconds after its response was written: the
+        connection goes on in a task of its own, so the client's next request on it is not
+        held behind that listener (the response was complete, so answers stay in order)."""
+        if self.closing or self.tasks is None:
+            return
+        early.handed_off = True
+        connection = early.connection
+        connection.scope = anyio.CancelScope()  # timeouts now end the new task, not the listener
+        self.tasks.start_soon(self.handle, connection, early.buffer)
 
     async def enforce_timeouts(self) -> None:
         interval = max(0.01, min(1.0, self.keep_alive_timeout / 4, self.request_timeout / 4))
@@ -357,19 +307,25 @@ class _Server:
                     connection.deadline = math.inf
                     connection.scope.cancel()
 
-    async def handle(self, connection: _Connection) -> None:
+    async def handle(self, connection: Connection, buffer: bytes | None = None) -> None:
+        """Serve `connection` until it closes; `buffer`: resume a connection handed off by a
+        request whose listener still runs (what was read after that request)."""
         self.connections.add(connection)
+        handed_off = False
         try:
             with connection.scope:
                 try:
-                    # The handshake counts as the start of the first request; shutdown
-                    # closes a connection still in it at once, like an idle one.
-                    connection.idle = True
-                    connection.deadline = anyio.current_time() + self.request_timeout
-                    await connection.open()
-                    connection.idle = False
-                    await self._serve(connection)
-                except _Closing:
+                    if buffer is None:
+                        # The handshake counts as the start of the first request; shutdown
+                        # closes a connection still in it at once, like an idle one.
+                        connection.idle = True
+                        connection.deadline = anyio.current_time() + self.request_timeout
+                        await connection.open()
+                        connection.idle = False
+                    await self._serve(connection, buffer)
+                except _HandedOff:
+                    handed_off = True
+                except Closing:
                     pass
                 except Rejected as rejected:
                     _LOGGER.debug("refused a request: %d %s", rejected.status, rejected.text)
@@ -378,22 +334,27 @@ class _Server:
                             _simple(rejected.status, rejected.text), self.request_timeout
                         )
                         await connection.drain()
-                    except _Closing:
+                    except Closing:
                         pass
                 except Exception:
                     # A bug here must cost one connection, never the server.
                     _LOGGER.exception("an HTTP connection failed")
         finally:
-            self.open -= 1
-            self.connections.discard(connection)
-            with anyio.CancelScope(shield=True):
-                await connection.aclose()
+            if not handed_off:
+                self.open -= 1
+                self.connections.discard(connection)
+                with anyio.CancelScope(shield=True):
+                    await connection.aclose()
 
-    async def _serve(self, connection: _Connection) -> None:
-        buffer = b""
+    async def _serve(self, connection: Connection, resumed: bytes | None) -> None:
+        buffer = resumed or b""
         # A new connection must begin its first request within the request timeout (Discord
         # sends at once); only a connection that was answered earns the keep-alive wait.
-        idle_timeout = min(self.request_timeout, self.keep_alive_timeout)
+        idle_timeout = (
+            min(self.request_timeout, self.keep_alive_timeout)
+            if resumed is None
+            else self.keep_alive_timeout
+        )
         while not self.closing:
             # Wait for a whole head: idle (nothing buffered) under the idle timeout, then
             # under the request timeout from its first byte.
@@ -417,7 +378,7 @@ class _Server:
             connection.waited = False
 
     async def _request(
-        self, connection: _Connection, head: Head, buffer: bytes
+        self, connection: Connection, head: Head, buffer: bytes
     ) -> tuple[bytes, bool]:
         method = head.method
         target = head.target
@@ -465,7 +426,7 @@ class _Server:
 
     async def _direct(
         self,
-        connection: _Connection,
+        connection: Connection,
         adapter: AsgiAdapter,
         buffer: bytes,
         remaining: int,
@@ -499,11 +460,18 @@ class _Server:
                     body = b"".join(chunks)
                 remaining = 0
                 connection.deadline = math.inf
+                early = _Early(self, connection, buffer, extra, keep_alive)
                 try:
-                    response = await adapter.server.on_interaction(body, sig, ts)
+                    response = await adapter.server.on_interaction(body, sig, ts, write=early.write)
                 except Exception:
                     _LOGGER.exception("the interaction server failed")
+                    if early.wrote:  # answered already: no 500 after it
+                        early.settle()
+                        raise Closing from None
                     raise Rejected(500, b"Internal server error") from None
+                if response.early:
+                    response.mark_sent()
+                    return early.settle(), keep_alive and not self.closing
             else:
                 response = adapter.empty_body_response()
         try:
@@ -513,12 +481,12 @@ class _Server:
         if remaining > 0 or close:
             if remaining > 0:
                 await connection.drain()
-            raise _Closing
+            raise Closing
         return buffer, keep_alive and not self.closing
 
     async def _respond(
         self,
-        connection: _Connection,
+        connection: Connection,
         response: Response,
         extra: tuple[tuple[bytes, bytes], ...],
         keep_alive: bool,
@@ -544,13 +512,13 @@ class _Server:
                         chunk, data = data + chunk, b""
                     if chunk:
                         await connection.send(chunk, self.request_timeout)
-            except (_Closing, Rejected):
+            except (Closing, Rejected):
                 raise
             except Exception:
                 _LOGGER.exception("streaming a multipart response failed")
                 if data:
                     raise Rejected(500, b"Internal server error") from None
-                raise _Closing from None
+                raise Closing from None
             return True
         body = response.payload or b""
         content_type = response.content_type
@@ -575,7 +543,7 @@ class _Server:
 
     async def _asgi(
         self,
-        connection: _Connection,
+        connection: Connection,
         buffer: bytes,
         method: bytes,
         path: bytes,
@@ -606,9 +574,10 @@ class _Server:
 
         parts: list[bytes] = []
         started = response_close = False
+        early: _Early | None = None
 
         async def send(message: dict[str, typing.Any]) -> None:
-            nonlocal response_close, started
+            nonlocal response_close, started, early
             if message["type"] == "http.response.start":
                 status = message["status"]
                 parts.append(b"HTTP/1.1 %d %s\r\n" % (status, _REASONS.get(status, b"")))
@@ -636,6 +605,11 @@ class _Server:
             data = b"".join(parts)
             parts.clear()
             await connection.send(data, request_timeout)
+            if not response_close and remaining <= 0 and keep_alive:
+                # The app may keep running after its response (ASGI allows it): the
+                # connection goes on serving if it runs for long (see `_hand_off`).
+                early = _Early(self, connection, pending, (), keep_alive)
+                early.written()
 
         scope = {
             "type": "http",
@@ -653,22 +627,26 @@ class _Server:
         }
         try:
             await self.app(scope, receive, send)
-        except _Closing:
+        except Closing:
             raise
         except Exception:
+            if early is not None:
+                early.settle()
             _LOGGER.exception("the ASGI app failed on %s %s", scope["method"], scope["path"])
             if started:
-                raise _Closing from None
+                raise Closing from None
             raise Rejected(500, b"Internal server error") from None
         if not started:
             _LOGGER.error("the ASGI app returned without a response")
             raise Rejected(500, b"Internal server error")
+        if early is not None:
+            pending = early.settle()
         if remaining > 0 or response_close:
             # The body was not read (an early rejection) or the response was streamed: the
             # connection cannot carry another request.
             if remaining > 0:
                 await connection.drain()
-            raise _Closing
+            raise Closing
         return pending, keep_alive and not self.closing
 
 
@@ -759,7 +737,9 @@ async def serve_http11(
     try:
         async with anyio.create_task_group() as watchdog:
             watchdog.start_soon(server.enforce_timeouts)
+            watchdog.start_soon(server.handoffs.run)
             async with anyio.create_task_group() as connections:
+                server.tasks = connections
                 async with anyio.create_task_group() as accepting:
                     for sock in sockets:
                         accepting.start_soon(_accept, server, sock, connections)

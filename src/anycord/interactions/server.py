@@ -39,6 +39,11 @@ that yield exactly one builder: that builder is the HTTP response, and the rest 
 generator runs as a task in the server's task group once the response has been sent (so it
 can call `edit_initial_response` and send follow-ups). `run()` opens that task group; closing
 it waits for those tasks up to a deadline, then cancels them.
+
+A listener can also answer early and keep running in the request's own task, with no task
+started: when the transport passes `write` to `on_interaction` (the built-in HTTP/1.1 server
+and `AsgiAdapter` do), `responder(interaction)` is the request's `Responder`, whose
+`respond(builder)` writes the HTTP response at once; the listener then returns `None`.
 """
 
 from __future__ import annotations
@@ -74,7 +79,10 @@ if typing.TYPE_CHECKING:
         Sequence,
     )
 
+    from nacl.signing import VerifyKey
+
     from anycord.interactions.builders import InteractionResponseBuilder
+    from anycord.traits import RESTAware
 
 __all__ = [
     "InteractionServer",
@@ -85,6 +93,7 @@ __all__ = [
 _LOGGER = logging.getLogger("anycord.interactions")
 
 _T = typing.TypeVar("_T")
+_Ts = typing.TypeVarTuple("_Ts")
 ListenerT = typing.Callable[
     [_T],
     "Awaitable[InteractionResponseBuilder | None]"
@@ -116,6 +125,8 @@ class Response:
     content_type: str | None = None
     files: Sequence[typing.Any] = ()
     boundary: str | None = None
+    early: bool = attrs.field(default=False, repr=False)
+    """Written by the transport while the listener was still running (see `Responder`)."""
     _sent: anyio.Event | None = attrs.field(default=None, repr=False)
 
     @property
@@ -173,7 +184,7 @@ def _plain(status: int, text: str) -> Response:
 PONG_RESPONSE: typing.Final = Response(status_code=200, payload=_PONG_BODY, content_type=_JSON)
 
 
-def _load_verify_key(public_key: bytes | str) -> typing.Any:
+def _load_verify_key(public_key: bytes | str) -> VerifyKey:
     try:
         import nacl.signing
     except ImportError as exc:  # pragma: no cover - PyNaCl is a runtime dependency
@@ -184,6 +195,49 @@ def _load_verify_key(public_key: bytes | str) -> typing.Any:
         msg = f"an Ed25519 public key is 32 bytes (64 hex digits), got {len(key)} bytes"
         raise ValueError(msg)
     return nacl.signing.VerifyKey(key)
+
+
+Write = typing.Callable[[Response], "Awaitable[None]"]
+"""How a transport writes a response the moment a listener gives it (see `Responder`)."""
+
+
+class Responder:
+    """Answers one request before its listener returns: "respond early, keep running".
+
+    A transport that can finish an HTTP response while the request's task goes on (the
+    built-in HTTP/1.1 server, `AsgiAdapter`) passes `write` to `on_interaction`; a listener
+    gets this object from `InteractionServer.responder(interaction)` and calls `respond`
+    once. The response is written before `respond` returns, and the listener keeps running
+    in the request's own task (no task is started). A transport failure (the client went
+    away) is logged at DEBUG and recorded in `failed`, never raised into the listener.
+    """
+
+    __slots__ = ("_write", "failed", "response", "sent_at")
+
+    def __init__(self, write: Write) -> None:
+        self._write = write
+        self.response: Response | None = None
+        """The response given (set before it is written), or `None`."""
+        self.failed = False
+        self.sent_at: float | None = None
+        """`time.perf_counter()` once the response was written."""
+
+    async def respond(self, builder: InteractionResponseBuilder | None) -> None:
+        """Write `builder` as the HTTP response now; `ValueError` on a bad builder,
+        `ComponentStateConflictError` when the request was already answered."""
+        if self.response is not None:
+            msg = "this interaction request was already answered"
+            raise ComponentStateConflictError(msg)
+        response = InteractionServer.build_response(builder)
+        response.early = True
+        self.response = response
+        try:
+            await self._write(response)
+        except Exception:
+            _LOGGER.debug("could not write an interaction response", exc_info=True)
+            self.failed = True
+        finally:
+            self.sent_at = time.perf_counter()
 
 
 class InteractionServer:
@@ -217,6 +271,7 @@ class InteractionServer:
         "_key_lock",
         "_listeners",
         "_max_timestamp_skew",
+        "_responders",
         "_sent_events",
         "_stats",
         "_task_group",
@@ -229,8 +284,8 @@ class InteractionServer:
         self,
         *,
         public_key: bytes | str | None = None,
-        app: typing.Any = None,
-        decoder: Callable[[typing.Any], typing.Any] | None = None,
+        app: RESTAware | None = None,
+        decoder: Callable[[dict[str, typing.Any]], object] | None = None,
         fetch_public_key: Callable[[], Awaitable[bytes | str]] | None = None,
         verifier_process: bool = False,
         max_timestamp_skew: float | None = None,
@@ -256,6 +311,7 @@ class InteractionServer:
         self._decoder = decoder
         self._listeners: dict[type, Callable[[typing.Any], typing.Any]] = {}
         self._sent_events: dict[int, anyio.Event] = {}
+        self._responders: dict[int, Responder] = {}
         self._closing: anyio.Event | None = None
         self._task_group: anyio.abc.TaskGroup | None = None
         self._stats = InteractionStats()
@@ -318,9 +374,9 @@ class InteractionServer:
 
     def start_soon(
         self,
-        func: Callable[..., Coroutine[typing.Any, typing.Any, typing.Any]],
+        func: Callable[[*_Ts], Coroutine[typing.Any, typing.Any, object]],
         /,
-        *args: typing.Any,
+        *args: *_Ts,
     ) -> None:
         """Run `func(*args)` as a task in the server's task group (while `run()` is active).
 
@@ -341,6 +397,11 @@ class InteractionServer:
             msg = "InteractionServer.wait_closing needs run() to be active"
             raise ComponentStateConflictError(msg)
         await self._closing.wait()
+
+    def responder(self, interaction: object) -> Responder | None:
+        """The `Responder` of the request `interaction` came in, while its listener runs, when
+        the transport can answer before the listener returns (else `None`)."""
+        return self._responders.get(id(interaction)) if self._responders else None
 
     def notify_sent(self, interaction: object, event: anyio.Event) -> None:
         """Set `event` once the response to `interaction` has been sent (or could not be).
@@ -408,25 +469,34 @@ class InteractionServer:
         """Requests by status, signature failures and response times (`anycord.stats`)."""
         return self._stats
 
-    async def on_interaction(self, body: bytes, signature: bytes, timestamp: bytes) -> Response:
+    async def on_interaction(
+        self, body: bytes, signature: bytes, timestamp: bytes, *, write: Write | None = None
+    ) -> Response:
         """Answer one interaction request.
 
         Args:
             body: the raw request body, exactly as received.
             signature: the `X-Signature-Ed25519` value hex-decoded to bytes.
             timestamp: the `X-Signature-Timestamp` value as received (bytes).
+            write: how the transport writes a response at once, while the listener keeps
+                running (see `Responder`); the returned response then has `early` set and
+                was already written (or `failed`, see the `Responder`).
 
         Never raises for a bad request: every failure is a `Response` with a status code.
         """
         began = time.perf_counter()
-        response = await self._answer(body, signature, timestamp)
+        responder = None if write is None else Responder(write)
+        response = await self._answer(body, signature, timestamp, responder)
         stats = self._stats
         stats.responses += 1
-        stats.response_seconds += time.perf_counter() - began
+        ended = time.perf_counter() if responder is None else responder.sent_at
+        stats.response_seconds += (ended or time.perf_counter()) - began
         stats.answered(response.status_code)
         return response
 
-    async def _answer(self, body: bytes, signature: bytes, timestamp: bytes) -> Response:
+    async def _answer(
+        self, body: bytes, signature: bytes, timestamp: bytes, responder: Responder | None
+    ) -> Response:
         skew = self._max_timestamp_skew
         if skew is not None and not _timestamp_is_fresh(timestamp, skew):
             _LOGGER.debug("rejected an interaction whose timestamp is too far from now")
@@ -469,21 +539,36 @@ class InteractionServer:
         if listener is None:
             _LOGGER.debug("no listener for %s", type(interaction).__name__)
             return _plain(501, "Handler not set for this interaction type")
-        return await self._call_listener(listener, interaction)
+        if responder is None:
+            return await self._call_listener(listener, interaction)
+        key = id(interaction)
+        self._responders[key] = responder
+        try:
+            response = await self._call_listener(listener, interaction)
+        finally:
+            del self._responders[key]
+        early = responder.response
+        if early is None:
+            return response
+        # 202: the listener returned None, as it should; 500: it raised after answering
+        # (logged); anything else is a second answer, which cannot be sent.
+        if response.status_code not in (202, 500):
+            _LOGGER.error("listener %r answered early and returned an answer too", listener)
+        return early
 
-    def _decode(self, payload: typing.Any) -> typing.Any:
+    def _decode(self, payload: dict[str, typing.Any]) -> object:
         decoder = self._decoder
         if decoder is None:
             app = self._app
 
-            def decoder(p: typing.Any) -> typing.Any:
+            def decoder(p: dict[str, typing.Any]) -> object:
                 return decode_interaction(p, app)
 
             self._decoder = decoder
         return decoder(payload)
 
     async def _call_listener(
-        self, listener: Callable[[typing.Any], typing.Any], interaction: typing.Any
+        self, listener: Callable[[typing.Any], typing.Any], interaction: object
     ) -> Response:
         generator: AsyncGenerator[typing.Any, None] | None = None
         try:

@@ -33,6 +33,8 @@ if typing.TYPE_CHECKING:
     import ssl
     from collections.abc import Awaitable, Callable, Sequence
 
+    from anycord.interactions.asgi import ASGIApp, Message, Receive, Scope, Send
+
 __all__ = ["RequestDeadlines", "bind_sockets", "describe", "serve"]
 
 _LOGGER = logging.getLogger("anycord.interactions.server")
@@ -149,7 +151,7 @@ class RequestDeadlines:
 
     __slots__ = ("_app", "_closing", "_request_timeout", "_waits")
 
-    def __init__(self, app: typing.Any, request_timeout: float) -> None:
+    def __init__(self, app: ASGIApp, request_timeout: float) -> None:
         if not request_timeout > 0:
             msg = f"request_timeout must be positive, got {request_timeout}"
             raise ValueError(msg)
@@ -164,14 +166,14 @@ class RequestDeadlines:
         for scope in self._waits:
             scope.cancel()
 
-    async def __call__(self, scope: typing.Any, receive: typing.Any, send: typing.Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self._app(scope, receive, send)
             return
         deadline = anyio.current_time() + self._request_timeout
         body_done = started = False
 
-        async def bounded_receive() -> typing.Any:
+        async def bounded_receive() -> Message:
             nonlocal body_done
             if body_done:
                 # After the body, a receive waits for the disconnect: not the client's delay.
@@ -190,7 +192,7 @@ class RequestDeadlines:
                 body_done = True
             return message
 
-        async def tracking_send(message: typing.Any) -> None:
+        async def tracking_send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
@@ -223,7 +225,7 @@ def _config(
     shutdown_timeout: float,
     ssl_context: ssl.SSLContext | None,
     keep_alive_timeout: float,
-) -> typing.Any:
+) -> typing.Any:  # noqa: ANN401 (hypercorn's Config: hypercorn is an optional extra)
     from hypercorn.config import Config
 
     class _Config(Config):  # type: ignore[misc,unused-ignore]
@@ -246,7 +248,7 @@ def _config(
 
 
 async def serve(
-    app: typing.Any,
+    app: ASGIApp,
     *,
     shutdown_trigger: Callable[[], Awaitable[None]],
     sockets: Sequence[socket_module.socket],
@@ -276,7 +278,9 @@ async def serve(
     insecure = [] if ssl_context is not None else list(sockets)
     bound = Sockets(secure_sockets=secure, insecure_sockets=insecure, quic_sockets=[])
     deadlines = RequestDeadlines(app, request_timeout)
-    wrapped = wrap_app(deadlines, config.wsgi_max_body_size, "asgi")
+    # hypercorn types scopes and events as its own TypedDicts; the loose ASGI aliases fit
+    # any server's, so they are wider than hypercorn's declared ones.
+    wrapped = wrap_app(deadlines, config.wsgi_max_body_size, "asgi")  # type: ignore[arg-type,unused-ignore]
 
     async def stop() -> None:
         await shutdown_trigger()

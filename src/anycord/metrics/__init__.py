@@ -14,7 +14,9 @@ Guarantees:
 * **Nothing on the hot path.** Components count for themselves in plain `anycord.stats`
   objects (an int or float addition, or one dict increment, per event, request or listener
   call) whether or not metrics are installed; `install` registers a pull collector that reads
-  those counters only when the registry is scraped. prometheus-client is never called while
+  those counters only when the registry is scraped. Listener calls are timed (two clock
+  reads each) only once `install` has been called for their bot or event manager, so
+  `anycord_dispatcher_listener_duration_seconds_sum` counts from then on. prometheus-client is never called while
   the bot works, and nothing below this package imports it.
 * **What `install` accepts.** A `GatewayBot` (shards, dispatcher, REST), an orchestrator `Bot`
   (the same, plus its leases), a `RESTBot` or `AsgiBot` (interactions, REST), or one
@@ -111,6 +113,7 @@ def _sources_for(target: object) -> list[Callable[[], list[Metric]]]:
         ]
     if isinstance(target, GatewayBot):
         bot = target
+        bot.event_manager.stats.timed = True
         return [
             lambda: f.shard_families(bot.shards),
             lambda: f.dispatcher_families(bot.event_manager),
@@ -127,6 +130,7 @@ def _sources_for(target: object) -> list[Callable[[], list[Metric]]]:
         return [lambda: f.shard_families({shard.id: shard})]
     if isinstance(target, EventManager):
         manager = target
+        manager.stats.timed = True
         return [lambda: f.dispatcher_families(manager)]
     if isinstance(target, RESTClient):
         client = target

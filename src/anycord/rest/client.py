@@ -87,7 +87,7 @@ from anycord.stats import RESTStats
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterable, Sequence
+    from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
     from types import TracebackType
 
     from anycord.files import Resource
@@ -128,7 +128,7 @@ def _quote_header_param(value: str) -> str:
 
 async def encode_multipart(
     boundary: str,
-    payload: typing.Any,
+    payload: object,
     files: Sequence[Resource] | Mapping[str, Resource],
     form: Mapping[str, str] | None = None,
 ) -> AsyncIterator[bytes]:
@@ -427,13 +427,13 @@ class RESTClient(
         route: CompiledRoute,
         *,
         query: Mapping[str, QueryValue] | None = None,
-        json: typing.Any = None,
+        json: object = None,
         files: Sequence[Resource] | Mapping[str, Resource] = (),
         form: Mapping[str, str] | None = None,
         reason: UndefinedOr[str] = UNDEFINED,
         auth: UndefinedNoneOr[str] = UNDEFINED,
         raw: bool = False,
-    ) -> typing.Any:
+    ) -> typing.Any:  # noqa: ANN401 (the decoded JSON body, whose shape the endpoint knows)
         if self._state != "running":
             msg = f"the REST client is {self._state}; start it (async with, or tg.start(rest.run))"
             if self._state in ("closing", "closed"):
@@ -514,14 +514,14 @@ class RESTClient(
         self,
         route: CompiledRoute,
         query: Mapping[str, QueryValue] | None,
-        json: typing.Any,
+        json: object,
         files: Sequence[Resource] | Mapping[str, Resource],
         form: Mapping[str, str] | None,
         reason: UndefinedOr[str],
         auth: UndefinedNoneOr[str],
         *,
         raw: bool,
-    ) -> typing.Any:
+    ) -> typing.Any:  # noqa: ANN401 (the decoded JSON body, whose shape the endpoint knows)
         assert self._http is not None
         if files:
             # URL attachments are downloaded now: a failed download raises before Discord
@@ -543,7 +543,7 @@ class RESTClient(
                 headers["Authorization"] = header
             if reason is not UNDEFINED:
                 headers["X-Audit-Log-Reason"] = urllib.parse.quote(reason, safe=" ")
-            content: typing.Any = None
+            content: bytes | AsyncIterable[bytes] | None = None
             if files:
                 boundary = uuid.uuid4().hex
                 headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
@@ -691,7 +691,7 @@ class RESTClient(
         url: str,
         params: list[tuple[str, str | int | float | bool | None]],
         headers: dict[str, str],
-        content: typing.Any,
+        content: bytes | AsyncIterable[bytes] | None,
     ) -> _Response:
         fast = self._fast
         if fast is not None:
@@ -714,7 +714,7 @@ _Response: typing.TypeAlias = "httpx.Response | transport_.Response"
 """What a request answers: httpx's response, or the fast transport's (the same attributes)."""
 
 
-def _decode_body(response: _Response) -> typing.Any:
+def _decode_body(response: _Response) -> typing.Any:  # noqa: ANN401 (a JSON value, or _NOT_JSON)
     raw = response.content
     if not raw:
         return None
@@ -726,7 +726,7 @@ def _decode_body(response: _Response) -> typing.Any:
         return _NOT_JSON
 
 
-def _error(url: str, response: _Response, body: typing.Any, raw: bytes) -> errors.HTTPResponseError:
+def _error(url: str, response: _Response, body: object, raw: bytes) -> errors.HTTPResponseError:
     status = response.status_code
     message = response.reason_phrase
     code = 0
