@@ -14,16 +14,20 @@ headers), server and client pinned to separate cores where the machine has two. 
 process's CPU time per request, requests per second, the connections the server accepted
 over each client session (warm-up included), and the ratios to hikari and discord.py
 (medians of `--rounds`).
-anycord runs with its proactive global limit raised out of the way (the peers have none);
-held runs put 50 callers at the default 50/s, and compare their CPU per request with the
-unthrottled figure and with the same pattern (50 requests at once each second) made by the
-driver without the limiter, which prices idling between bursts apart from waiting.
+anycord runs with its proactive global limit raised out of the way (the peers have none).
+The held runs (also alone: `held`) print #17's target as stated, per backend: CPU per
+request at the default 50/s global limit divided by the unthrottled figure, both GET with 50
+callers over the same count, each measured from a clear global window to its last answer.
+Beside it, the same pattern (50 requests at once each second) made by the driver with the
+limit out of the way, and a bare aiohttp session unthrottled and in those bursts: idling
+~1 s between bursts makes the same work dearer (cold caches on a shared VM), apart from any
+waiting, and the bare client shows how much on this machine.
 Each round runs every contender once per cell, in turn, so a shared machine's noise falls
 on all alike.
 `anycord-via-httpx` runs anycord's transport behind a plain `httpx.AsyncClient` (the path
 clients built elsewhere take), which prices httpx's own per-request machinery.
 
-Run: `python benchmarks/rest.py [burst|overhead|all] [--rounds 3] [--scale 1.0]
+Run: `python benchmarks/rest.py [burst|overhead|held|all] [--rounds 3] [--scale 1.0]
 [--clients anycord-asyncio,anycord-trio,anycord-via-httpx,hikari,discord.py,httpx,aiohttp]` (all by default:
 about a minute for the burst, a few minutes for the overhead; real time). On a shared machine,
 take the medians of several rounds.
@@ -186,8 +190,16 @@ METHODS = ("GET", "POST")
 UNTHROTTLED = 1_000_000
 """anycord's global limit in the overhead runs: the peers have no proactive one."""
 
-THROTTLED_MODES: typing.Final = {"limit": (50, False), "bursts": (UNTHROTTLED, True)}
-"""The held runs: the real global limit, and its burst pattern made by the driver."""
+HELD_MODES: typing.Final = {
+    "unthrottled": (UNTHROTTLED, False),
+    "limit": (50, False),
+    "bursts": (UNTHROTTLED, True),
+}
+"""The held runs (GET, 50 callers, the same count each): unthrottled, at the real 50/s
+global limit, and the limit's burst pattern made by the driver with the limit out of the way
+(what idling between bursts costs on this machine, apart from any waiting)."""
+HELD_REFERENCE: typing.Final = "aiohttp"
+"""A bare client run unthrottled and in bursts too: the machine's price of idling, alone."""
 
 
 def _canned_bodies() -> tuple[bytes, bytes, bytes]:
@@ -445,25 +457,32 @@ async def _drive(call: Call, concurrency: int, count: int) -> None:
 
 async def _drive_bursts(call: Call, concurrency: int, count: int) -> None:
     """`concurrency` workers send one request each at every whole second, `count` in all:
-    the pattern the 50/s global limit imposes on 50 callers, made by the driver instead."""
+    the pattern the 50/s global limit imposes on 50 callers, made by the driver instead.
+    Returns when the last burst is answered (no idle second after it)."""
     left = count
     tick = anyio.Event()
 
     async def worker() -> None:
         nonlocal left
-        while left > 0:
-            await tick.wait()
+        while True:
+            # The tick current when the worker is ready: after a request, the next one.
+            this = tick
+            await this.wait()
+            if left <= 0:
+                return
             left -= 1
             await call()
 
+    ticks = -(-count // concurrency)
     async with anyio.create_task_group() as tg:
         for _ in range(concurrency):
             tg.start_soon(worker)
-        while left > 0:
-            tick.set()
-            await anyio.sleep(1.0)
-            tick = anyio.Event()
-        tick.set()
+        for index in range(ticks):
+            this, tick = tick, anyio.Event()
+            this.set()
+            if index < ticks - 1:
+                await anyio.sleep(1.0)
+        tick.set()  # lets the workers see that nothing is left
 
 
 async def _measure(
@@ -475,12 +494,16 @@ async def _measure(
     accepts: typing.Any,
     global_limit: int = UNTHROTTLED,
     bursts: bool = False,
+    settle: float = 0.0,
 ) -> Sample:
     before = accepts.value
     drive = _drive_bursts if bursts else _drive
     async with _CALLS[client](url, method, global_limit) as call:
         await drive(call, concurrency, min(count, 4 * concurrency))
         gc.collect()
+        # Held runs start once the warm-up's sends have left the global window, so the
+        # clock does not run over a start-up wait that one mode has and another has not.
+        await anyio.sleep(settle)
         cpu, wall = time.process_time(), time.perf_counter()
         await drive(call, concurrency, count)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
@@ -508,8 +531,11 @@ def _median(samples: list[Sample]) -> Sample:
     )
 
 
-def overhead(rounds: int, scale: float, clients: typing.Sequence[str]) -> None:
-    """The overhead scenario: every client against one canned server, medians of rounds."""
+def overhead(
+    rounds: int, scale: float, clients: typing.Sequence[str], *, held_only: bool = False
+) -> None:
+    """The overhead scenario: every client against one canned server, medians of rounds
+    (`held_only`: only the runs held by the global limit and their references)."""
     server_core, client_core = _cores()
     context = multiprocessing.get_context("spawn")
     accepts = context.Value("q", 0)
@@ -530,46 +556,71 @@ def overhead(rounds: int, scale: float, clients: typing.Sequence[str]) -> None:
         if client_core is not None
         else "server and client share the only core"
     )
+    load = os.getloadavg()
     print(f"\nOverhead: canned loopback server ({where}); medians of {rounds} rounds")
     results: dict[tuple[str, str, int], list[Sample]] = {}
     held: dict[tuple[str, str], list[Sample]] = {}
     anycords = [c for c in ("anycord-asyncio", "anycord-trio") if c in clients]
+    held_clients = [(c, mode) for c in anycords for mode in HELD_MODES]
+    if HELD_REFERENCE in clients:
+        held_clients += [(HELD_REFERENCE, "unthrottled"), (HELD_REFERENCE, "bursts")]
     try:
         # Round-major, every contender once per cell in turn: noise from the shared machine
         # falls on all of them alike.
         for _ in range(rounds):
-            for method in METHODS:
+            for method in () if held_only else METHODS:
                 for concurrency in CONCURRENCY:
                     count = int(scale * (1000 if concurrency == 1 else 3000))
                     for client in clients:
                         sample = _run_one(client, url, method, concurrency, count, accepts)
                         results.setdefault((client, method, concurrency), []).append(sample)
             count = int(scale * 400)
-            for client in anycords:
-                for mode in ("limit", "bursts"):
-                    sample = _run_one(
-                        client, url, "GET", 50, count, accepts, *THROTTLED_MODES[mode]
-                    )
-                    held.setdefault((client, mode), []).append(sample)
+            for client, mode in held_clients:
+                global_limit, bursts = HELD_MODES[mode]
+                sample = _run_one(client, url, "GET", 50, count, accepts, global_limit, bursts, 1.0)
+                held.setdefault((client, mode), []).append(sample)
     finally:
         server.kill()
-    _print_overhead(results, clients)
+    if results:
+        _print_overhead(results, clients)
     if held:
+        _print_held(held, anycords, int(scale * 400), (load, os.getloadavg()))
+
+
+def _print_held(
+    held: dict[tuple[str, str], list[Sample]],
+    anycords: typing.Sequence[str],
+    count: int,
+    loads: tuple[tuple[float, float, float], tuple[float, float, float]],
+) -> None:
+    """#17's target as it is stated: CPU per request at the 50/s global limit divided by the
+    unthrottled figure, per backend (both GET, 50 callers, `count` requests, measured alike),
+    then where the difference goes: the same bursts without the limiter (idling between
+    bursts) and the limiter's own share; a bare client's bursts price the machine alone."""
+    print(
+        f"\nHeld by the global limit: GET, 50 concurrent callers, {count} requests per run, "
+        "each run measured\nfrom a clear global window to its last answer; load average "
+        + " -> ".join(", ".join(f"{x:.2f}" for x in load) for load in loads)
+    )
+    for client in anycords:
+        free = _median(held[client, "unthrottled"])
+        limit, bursts = _median(held[client, "limit"]), _median(held[client, "bursts"])
         print(
-            "\nAt the proactive global limit (50/s), GET, 50 concurrent callers, against the "
-            "same\nburst pattern made by the driver with the limit out of the way (the cost "
-            "of idling\nbetween bursts, which the limiter cannot avoid):"
+            f"  {client:<17} CPU/request at 50/s / unthrottled: {limit.cpu_us / free.cpu_us:.2f}x "
+            f"({limit.cpu_us:.0f} / {free.cpu_us:.0f} us); {limit.rps:.1f} requests/s, "
+            f"{limit.connections} connections\n"
+            f"  {'':<17}   same bursts without the limiter: {bursts.cpu_us:.0f} us "
+            f"({bursts.cpu_us / free.cpu_us:.2f}x unthrottled); the limiter's own share "
+            f"{limit.cpu_us / bursts.cpu_us:.2f}x"
         )
-        for client in anycords:
-            free = _median(results[client, "GET", 50])
-            limit, bursts = _median(held[client, "limit"]), _median(held[client, "bursts"])
-            print(
-                f"  {client:<17} {limit.cpu_us:>5.0f} us/request at the limit "
-                f"({limit.cpu_us / free.cpu_us:.2f}x the unthrottled {free.cpu_us:.0f} us, "
-                f"{limit.cpu_us / bursts.cpu_us:.2f}x bursts without the limiter "
-                f"{bursts.cpu_us:.0f} us); {limit.rps:.1f} requests/s, "
-                f"{limit.connections} connections"
-            )
+    if (HELD_REFERENCE, "bursts") in held:
+        free = _median(held[HELD_REFERENCE, "unthrottled"])
+        bursts = _median(held[HELD_REFERENCE, "bursts"])
+        print(
+            f"  {HELD_REFERENCE + ' (bare)':<17} same bursts / unthrottled: "
+            f"{bursts.cpu_us / free.cpu_us:.2f}x ({bursts.cpu_us:.0f} / {free.cpu_us:.0f} us): "
+            "the machine's price of idling ~1 s between bursts"
+        )
 
 
 def _print_overhead(
@@ -595,15 +646,19 @@ def _print_overhead(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("scenario", nargs="?", choices=("all", "burst", "overhead"), default="all")
+    parser.add_argument(
+        "scenario", nargs="?", choices=("all", "burst", "overhead", "held"), default="all"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="overhead rounds (medians)")
     parser.add_argument("--scale", type=float, default=1.0, help="overhead request counts x")
     parser.add_argument("--clients", default=",".join(CLIENTS), help="overhead clients")
     args = parser.parse_args()
     if args.scenario in ("all", "burst"):
         asyncio.run(burst())
-    if args.scenario in ("all", "overhead"):
-        overhead(args.rounds, args.scale, args.clients.split(","))
+    if args.scenario in ("all", "overhead", "held"):
+        overhead(
+            args.rounds, args.scale, args.clients.split(","), held_only=args.scenario == "held"
+        )
 
 
 if __name__ == "__main__":

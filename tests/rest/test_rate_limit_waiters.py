@@ -218,3 +218,26 @@ def test_global_rate_limit_must_be_a_positive_integer() -> None:
     for bad in (0, -5, 2.5, True):
         with pytest.raises(ValueError, match="global_rate_limit"):
             HTTPSettings(global_rate_limit=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("offset", [0.0003, 0.0071])
+async def test_callers_held_by_the_global_limit_go_when_their_slots_free(
+    fake: Fake, offset: float
+) -> None:
+    # A burst sent between two 10 ms ticks of the clock: the next window's callers are sent
+    # the moment the burst's sends leave the window, not at the next tick (a grid of timers
+    # lost up to a tick per window, and every window after inherited the delay).
+    fake.rest.global_limit = 50
+    channels = [fake.world.add_channel(fake.guild["id"])["id"] for _ in range(150)]
+    async with fake.client() as rest:
+        await anyio.sleep(offset)
+        start = anyio.current_time()
+        await _send_staggered(rest, channels, 0.0)
+        wakeups = rest._waiters.wakeups
+    assert fake.rest.stats.too_many_requests == 0
+    assert fake.rest.stats.global_429s == 0
+    times = sorted(r.time - start for r in fake.rest.requests)
+    assert times[0] == times[49] == pytest.approx(0.0, abs=1e-9)
+    assert times[50] == times[99] == pytest.approx(1.0, abs=1e-4)
+    assert times[100] == times[149] == pytest.approx(2.0, abs=1e-4)
+    assert wakeups <= 100 + 2

@@ -179,6 +179,35 @@ def test_global_limiter_is_a_sliding_log() -> None:
         GlobalLimiter(limit=0)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    limit=st.integers(1, 8),
+    gaps=st.lists(st.floats(0.0, 0.4), min_size=1, max_size=30),
+    count=st.integers(1, 12),
+    blocked=st.floats(0.0, 3.0),
+)
+def test_global_delay_for_several_sends_is_exactly_when_they_fit(
+    limit: int, gaps: list[float], count: int, blocked: float
+) -> None:
+    # `delay(now, count)`: the earliest time `count` sends (at most the limit) may all go.
+    gl = GlobalLimiter(limit=limit, period=1.0)
+    now = 0.0
+    for gap in gaps:
+        now += gap
+        if gl.delay(now) == 0:
+            gl.take(now)
+    gl.block(now, blocked)
+    wait = gl.delay(now, count)
+    assert wait >= gl.delay(now)
+    if wait > 1e-6:
+        # Not any earlier: a moment before, the sends would not all have fitted.
+        assert gl.delay(now + wait - 1e-6, count) > 0
+    at = now + wait + 1e-9  # past float rounding (the client's timer adds a margin too)
+    for _ in range(min(count, limit)):
+        assert gl.delay(at) == 0
+        gl.take(at)
+
+
 def test_invalid_request_counter_reports_each_threshold_once() -> None:
     counter = InvalidRequestCounter(limit=100, period=600.0)
     crossed = [counter.record(float(i)) for i in range(100)]

@@ -82,7 +82,7 @@ from anycord.rest.ratelimits import (
     Wait,
 )
 from anycord.rest.tokens import StaticToken, TokenStrategy
-from anycord.rest.waiters import Waiter, WaitQueues
+from anycord.rest.waiters import TICK, Waiter, WaitQueues
 from anycord.stats import RESTStats
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
@@ -489,6 +489,8 @@ class RESTClient(
                         )
                     if queues.is_head(decision.key, waiter):
                         delay = decision.delay
+                        if delay is not None and decision.key == GLOBAL_KEY:
+                            delay = self._global_timer(delay)
                 await queues.wait(waiter, delay)
                 # Handed an answer by the head that served the queue, or (as the head, after
                 # its timer or a response) serve the queue now, from this caller on.
@@ -502,6 +504,14 @@ class RESTClient(
                 # Granted by the head, then cancelled before it could send: the slot it
                 # consumed stays consumed; its bucket's next caller may go.
                 self._wake(limiter.release(handed, anyio.current_time()))
+
+    def _global_timer(self, delay: float) -> float:
+        """The global queue's head timer: until as many sends have left the window as
+        callers are queued, at most `TICK` past the first (a burst's sends leave it one by
+        one, microseconds apart), so the callers are granted together on one wake-up."""
+        queued = self._waiters.queued(GLOBAL_KEY)
+        room = self.rate_limiter.global_limiter.delay(anyio.current_time(), queued)
+        return min(max(delay, room), delay + TICK)
 
     def _acquire(self, route: CompiledRoute) -> Grant | Wait:
         return self.rate_limiter.acquire(route, anyio.current_time())

@@ -169,14 +169,17 @@ class GlobalLimiter:
         self.blocked_until = -math.inf
         self._log: collections.deque[float] = collections.deque()
 
-    def delay(self, now: float) -> float:
-        """Seconds until one more send is allowed (0 when allowed now)."""
+    def delay(self, now: float, count: int = 1) -> float:
+        """Seconds until `count` more sends are allowed (0 when allowed now); a `count` over
+        the limit counts as the limit."""
         log = self._log
         while log and log[0] + self.period <= now:
             log.popleft()
         wait = self.blocked_until - now
-        if len(log) >= self.limit:
-            wait = max(wait, log[0] + self.period - now)
+        # The oldest `expiring` sends must leave the window first.
+        expiring = len(log) - self.limit + min(max(count, 1), self.limit)
+        if expiring > 0:
+            wait = max(wait, log[expiring - 1] + self.period - now)
         return max(0.0, wait)
 
     def take(self, now: float) -> None:

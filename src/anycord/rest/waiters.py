@@ -2,8 +2,9 @@
 
 `RESTClient` asks the pure limiter (`ratelimits.py`) for a grant; when the answer is `Wait`,
 the caller queues here under the wait's key (a bucket, a major parameter, or the global limit).
-Only the head of a queue is *active*: it sleeps until the wait's delay ends (rounded up to a
-10 ms tick) or, when it waits for a response, until a response on that key wakes it. Then it
+Only the head of a queue is *active*: it sleeps until the wait's delay ends or, when it waits
+for a response, until a response on that key wakes it (the client sets a global head's timer
+to when the queued callers' slots have all freed, at most `TICK` past the first). Then it
 *serves* the queue (`WaitQueues.serve`): it asks the limiter on behalf of each caller in
 order, from itself on, waking each one granted with its grant and moving each one told to
 wait on another key to that key's queue, until the limiter says the queue's own key is
@@ -25,7 +26,6 @@ leaves (granted, moved, failed or cancelled) always hands the role to the next c
 from __future__ import annotations
 
 import collections
-import math
 import typing
 
 import anyio
@@ -40,7 +40,11 @@ if typing.TYPE_CHECKING:
 __all__ = ["TICK", "WaitQueues", "Waiter"]
 
 TICK: typing.Final = 0.01
-"""Seconds: timed waits end on a multiple of this (see `WaitQueues.wait`)."""
+"""Seconds: the longest a timed head waits past its first free slot for more slots to free
+(the sends of a burst leave the global window one by one), to grant them on one wake-up."""
+_MARGIN: typing.Final = 1e-6
+"""Seconds added to a timer, so that it never ends a float rounding before the slot frees
+(the head would find the slot still taken and start another timer)."""
 
 
 class Waiter:
@@ -99,20 +103,22 @@ class WaitQueues:
         queue = self._queues.get(key)
         return queue is not None and queue[0] is waiter
 
+    def queued(self, key: str) -> int:
+        """Callers in `key`'s queue."""
+        queue = self._queues.get(key)
+        return 0 if queue is None else len(queue)
+
     async def wait(self, waiter: Waiter, delay: float | None) -> None:
         """Sleep `delay` seconds (a timed head), or with `None` until woken.
 
         A timed head only sleeps: nothing a response says can end a timed wait early (a
         bucket's reset or the global window only move later), and it serves its queue when
-        it wakes. Its timer is rounded up to the next `TICK` of the clock, so slots that free
-        within one tick (the sends of a burst expiring from the global window one by one)
-        are granted on one wake-up instead of one each.
+        it wakes. No timer is rounded to a grid: a grid (10 ms ticks before) made a queue
+        held by the global limit start each window up to one tick late, and as each
+        window's sends then set the next one's expiry, the loss repeated every second.
         """
         if delay is not None:
-            now = anyio.current_time()
-            # The epsilon keeps a wake-up already on a tick (1.0 s after a tick) from
-            # moving a whole tick later through float rounding.
-            await anyio.sleep(max(delay, math.ceil((now + delay) / TICK - 1e-6) * TICK - now))
+            await anyio.sleep(delay + _MARGIN)
         else:
             if waiter.event.is_set():
                 waiter.event = anyio.Event()
