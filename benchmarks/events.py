@@ -24,7 +24,14 @@ The clients:
   `orjson.loads` it, and counts dispatches; no state, no cache, no events. Its rate is the
   ceiling: the ratios anycord / bare are printed (targets: >= 0.8 zlib-stream, >= 0.7 plain).
 
-Medians of R rounds are printed, with the load average before and after. Auto-chunking is
+* **B/member**: the growth of the client's RSS (`/proc/self/statm`, after `gc.collect()`)
+  from before `start` (its library imported) until the G-th guild is cached, divided by
+  G x M: what caching a member costs the process, fragmentation included (target <= 470 B
+  for anycord; the ratio to the target is printed).
+
+Every client runs each round in a fresh child process of its own (this script with `--json
+--only NAME`), so no client's RSS or heap carries another's garbage. Medians of R rounds are
+printed, with the load average before and after. Auto-chunking is
 off everywhere (the members come in GUILD_CREATE).
 
 `--baseline SRC` (the `src/` directory of another anycord checkout, say the previous main)
@@ -39,6 +46,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
+import importlib
 import json
 import logging
 import os
@@ -281,22 +290,35 @@ class BareClient:
             await self.task
 
 
-Result = tuple[float, float, float, float]
-"""(seconds until every guild is cached, events/s wall, events per CPU second, close ms)"""
+Result = tuple[float, float, float, float, float]
+"""(seconds until every guild is cached, events/s wall, events per CPU second, close ms,
+RSS growth per cached member in bytes)"""
+LIBRARIES = {"anycord": "anycord", "hikari": "hikari", "discord.py": "discord", "bare": "aiohttp"}
+
+
+def rss_bytes() -> int:
+    """This process's resident set size, after a full collection."""
+    gc.collect()
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 async def measure(client: Client, guilds: int, members: int, messages: int) -> Result:
-    """(seconds until every guild is cached, events/s wall, events per CPU second, close ms)."""
+    """(seconds until every guild is cached, events/s wall, events per CPU second, close ms,
+    RSS bytes per cached member)."""
+    importlib.import_module(LIBRARIES[client.name.split(" ")[0]])
     fake = Fake(guilds, members)
     run = Run()
     run.expected_guilds = guilds
     run.expected_messages = messages
     try:
+        rss = rss_bytes()
         began = time.perf_counter()
         await client.start(fake, run)
         with anyio.fail_after(600):
             await run.guilds_done.wait()
         cached = time.perf_counter() - began
+        per_member = (rss_bytes() - rss) / (guilds * members)
         cpu = time.process_time()
         fake.burst(messages)
         with anyio.fail_after(600):
@@ -307,22 +329,25 @@ async def measure(client: Client, guilds: int, members: int, messages: int) -> R
         closing = (time.perf_counter() - closing) * 1000
     finally:
         fake.close()
-    return cached, (messages - 1) / (run.times[-1] - run.times[0]), messages / cpu, closing
+    wall = (messages - 1) / (run.times[-1] - run.times[0])
+    return cached, wall, messages / cpu, closing, per_member
 
 
-def baseline_round(args: argparse.Namespace) -> dict[str, Result]:
-    """One round of the anycord clients from `args.baseline` (another checkout's `src/`), in
-    a child process so both versions never share an interpreter."""
-    names = ("anycord", "anycord (plain JSON)")
-    command = [sys.executable, __file__, "--rounds", "1", "--json", "--only", ",".join(names)]
-    command += ["--guilds", str(args.guilds), "--members", str(args.members)]
-    command += ["--messages", str(args.messages)]
-    env = {**os.environ, "PYTHONPATH": args.baseline}
-    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
-    rounds: dict[str, list[list[float]]] = json.loads(out)
-    return {
-        f"{name} [baseline]": (r[0][0], r[0][1], r[0][2], r[0][3]) for name, r in rounds.items()
-    }
+def child_round(
+    args: argparse.Namespace, names: list[str], pythonpath: str = ""
+) -> dict[str, Result]:
+    """One round of the clients `names`, each in a fresh child process (with `pythonpath`, say
+    another checkout's `src/`, when given)."""
+    found: dict[str, Result] = {}
+    for name in names:
+        command = [sys.executable, __file__, "--rounds", "1", "--json", "--only", name]
+        command += ["--guilds", str(args.guilds), "--members", str(args.members)]
+        command += ["--messages", str(args.messages)]
+        env = {**os.environ, "PYTHONPATH": pythonpath} if pythonpath else None
+        out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+        rounds: dict[str, list[list[float]]] = json.loads(out)
+        found[name] = typing.cast("Result", tuple(rounds[name][0]))
+    return found
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -341,19 +366,24 @@ async def main(args: argparse.Namespace) -> None:
     results: dict[str, list[Result]] = {c.name: [] for c in clients}
     load_before = os.getloadavg()
     for _ in range(args.rounds):
-        for client in clients:
-            results[client.name].append(
-                await measure(client, args.guilds, args.members, args.messages)
-            )
+        if args.json:  # a child: measure here
+            for client in clients:
+                results[client.name].append(
+                    await measure(client, args.guilds, args.members, args.messages)
+                )
+            continue
+        for name, row in child_round(args, [c.name for c in clients]).items():
+            results[name].append(row)
         if args.baseline:
-            for name, row in baseline_round(args).items():
-                results.setdefault(name, []).append(row)
+            names = ["anycord", "anycord (plain JSON)"]
+            for name, row in child_round(args, names, args.baseline).items():
+                results.setdefault(f"{name} [baseline]", []).append(row)
     if args.json:
         print(json.dumps(results))
         return
     load_after = os.getloadavg()
     medians = {
-        name: tuple(statistics.median(r[i] for r in rows) for i in range(4))
+        name: tuple(statistics.median(r[i] for r in rows) for i in range(5))
         for name, rows in results.items()
     }
     print(
@@ -361,12 +391,16 @@ async def main(args: argparse.Namespace) -> None:
         f" one listener; medians of {args.rounds} round(s); load average"
         f" {load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} CPUs)\n"
     )
-    print(f"{'':32}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}")
-    for name, (cached, wall, per_cpu, closing) in medians.items():
-        print(f"{name:32}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}")
+    print(
+        f"{'':32}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}{'B/member':>10}"
+    )
+    for name, (cached, wall, per_cpu, closing, per_member) in medians.items():
+        print(
+            f"{name:32}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}{per_member:10,.0f}"
+        )
 
     def ratio(a: str, b: str) -> str:
-        (_, wa, ca, _), (_, wb, cb, _) = medians[a], medians[b]
+        (_, wa, ca, _, _), (_, wb, cb, _, _) = medians[a], medians[b]
         return f"{wa / wb:.2f}x events/s, {ca / cb:.2f}x per CPU second"
 
     print()
@@ -377,9 +411,17 @@ async def main(args: argparse.Namespace) -> None:
             "anycord / bare, plain JSON (target >= 0.70): "
             f"{ratio('anycord (plain JSON)', 'bare (plain JSON)')}"
         )
+    if "anycord" in medians:
+        ours = medians["anycord"]
+        print(
+            "anycord RSS per cached member / 470 B target (target <= 1.00): "
+            f"{ours[4] / 470:.2f} ({ours[4]:,.0f} B)"
+        )
+        print(f"anycord close() / 10 ms target (target <= 1.00): {ours[3] / 10:.2f}")
     for other in ("hikari", "discord.py"):
         if other in medians and "anycord" in medians:
-            print(f"anycord / {other}: {ratio('anycord', other)}")
+            per_member = medians["anycord"][4] / medians[other][4]
+            print(f"anycord / {other}: {ratio('anycord', other)}, {per_member:.2f}x RSS per member")
     for name in ("anycord", "anycord (plain JSON)"):
         if f"{name} [baseline]" in medians and name in medians:
             print(f"{name} / baseline: {ratio(name, f'{name} [baseline]')}")

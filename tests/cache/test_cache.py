@@ -340,7 +340,7 @@ async def test_user_shared_between_guilds_stays_until_last_member_goes() -> None
     await feed(manager, "GUILD_CREATE", p.guild_create(members=2))
     other = {**p.guild_create(members=2), "id": p.OTHER_GUILD}
     await feed(manager, "GUILD_CREATE", other)
-    assert cache._users[int(U1)].refs == 2
+    assert cache._user_refs[int(U1)] == 2
     await feed(manager, "GUILD_MEMBER_REMOVE", {"guild_id": p.GUILD, "user": p.user(U1)})
     assert cache.get_user(int(U1)) is not None
     await feed(manager, "GUILD_MEMBER_REMOVE", {"guild_id": p.OTHER_GUILD, "user": p.user(U1)})

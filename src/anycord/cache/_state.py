@@ -9,7 +9,7 @@ from anycord.config import CacheComponents, CacheSettings
 from anycord.serde.members import RoleIdInterner
 
 if typing.TYPE_CHECKING:
-    from anycord.cache.records import MemberRecord, UserRecord
+    from anycord.cache.records import MemberValue, UserValue
 
 __all__ = ["CacheState", "GuildRecord", "Payload"]
 
@@ -48,7 +48,8 @@ class GuildRecord:
         self.stage_instances: set[int] = set()
         self.scheduled_events: set[int] = set()
         self.soundboard_sounds: set[int] = set()
-        self.members: dict[int, MemberRecord] = {}
+        # user ID -> stored member (its user is `CacheState._users[user ID]`)
+        self.members: dict[int, MemberValue] = {}
         self.presences: dict[int, Payload] = {}
         self.voice_states: dict[int, Payload] = {}
         self.interner = RoleIdInterner()
@@ -83,9 +84,12 @@ class CacheState:
         self._soundboard_sounds: dict[int, Payload] = {}
         # thread ID -> user ID -> thread member payload (with `id` and `user_id` filled in)
         self._thread_members: dict[int, dict[int, Payload]] = {}
-        self._users: dict[int, UserRecord] = {}
+        self._users: dict[int, UserValue] = {}
+        # user ID -> how many members (and the bot's own user) refer to it, for users with
+        # more than one; a user in `_users` but not here has one.
+        self._user_refs: dict[int, int] = {}
         self._me: Payload | None = None
-        self._me_record: UserRecord | None = None
+        self._me_id: int | None = None
         self._messages: collections.OrderedDict[int, Payload] = collections.OrderedDict()
         self._dm_channel_ids: collections.OrderedDict[int, int] = collections.OrderedDict()
 

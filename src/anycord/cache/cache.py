@@ -11,8 +11,9 @@ Guarantees:
   members too but only while `GUILD_THREADS` is on (`anycord.cache.threads`), soundboard
   sounds `SOUNDBOARD_SOUNDS` (`anycord.cache.soundboard`); reaction counts on the cached
   messages live under `MESSAGES`.
-* **Compact.** Members are small records sharing their users (reference-counted: a user is
-  dropped with the last member that refers to it); see `anycord.cache.records`.
+* **Compact.** Members and users are packed `bytes` values, users shared between guilds
+  (reference-counted: a user is dropped with the last member that refers to it); see
+  `anycord.cache.records`.
 * **Copy on read.** Getters build fresh models; changing one never changes the cache.
 * **Bounded** where Discord is unbounded: messages (`max_messages`) and DM channel IDs
   (`max_dm_channel_ids`), oldest evicted first.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import typing
 
-from anycord.cache.records import MemberRecord, UserRecord, member_model
+from anycord.cache.records import member_model, pack_member
 from anycord.cache.users import UsersMixin
-from anycord.cache.views import CacheView, EmptyCacheView
+from anycord.cache.views import CacheView, EmptyCacheView, KeyedCacheView
 from anycord.config import CacheComponents
 from anycord.serde.presences import decode_member_presence
 from anycord.serde.voices import decode_voice_state
@@ -17,32 +17,26 @@ if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from anycord.cache._state import GuildRecord, Payload
+    from anycord.cache.records import MemberValue, UserValue
     from anycord.models.members import Member
     from anycord.models.presences import MemberPresence
     from anycord.models.voices import VoiceState
+    from anycord.serde.members import RoleIdInterner
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["MembersMixin"]
 
 
-def _snapshot_user(record: UserRecord) -> UserRecord:
-    copy = UserRecord.__new__(UserRecord)
-    for name in UserRecord.__slots__:
-        setattr(copy, name, getattr(record, name))
-    return copy
-
-
 class MembersMixin(UsersMixin):
-    """Members are compact records sharing their users; presences and voice states are the
-    payloads as received."""
+    """Members are compact values keyed by user ID, their users shared in the users store;
+    presences and voice states are the payloads as received."""
 
     # -- members -----------------------------------------------------------------------------
 
     def _wants_member(self, user_id: int) -> bool:
         if not self._settings.only_my_member:
             return True
-        me = self._me_record
-        return me is not None and me.id == user_id
+        return self._me_id == user_id
 
     def _store_members(self, guild: GuildRecord, payloads: Iterable[Payload]) -> None:
         members = guild.members
@@ -54,21 +48,25 @@ class MembersMixin(UsersMixin):
             user_id = int(user["id"])
             if only_me and not self._wants_member(user_id):
                 continue
-            existing = members.get(user_id)
-            if existing is not None:
-                if not existing.user.same_as(user):
-                    existing.user.update(user)
-                existing.update(payload, interner)
+            if user_id in members:
+                self._update_user(user_id, user)
             else:
-                record = ref_user(user)
-                # Key by the user record's own int: one int object per user, not two.
-                members[record.id] = MemberRecord(record, payload, interner)
+                ref_user(user_id, user)
+            members[user_id] = pack_member(payload, interner)
 
     def _clear_members(self, guild: GuildRecord) -> None:
         unref = self._unref_user
-        for record in guild.members.values():
-            unref(record.user)
+        for user_id in guild.members:
+            unref(user_id)
         guild.members = {}
+
+    def _old_member(
+        self, guild: GuildRecord, guild_id: int, user_id: int, old: MemberValue, user: UserValue
+    ) -> Callable[[], Member]:
+        # Stored values are immutable: the ones replaced are the snapshot.
+        return functools.partial(
+            member_model, user_id, old, user, guild_id, guild.interner, self._app
+        )
 
     def apply_member_add(self, payload: Payload) -> None:
         if self._on(CacheComponents.MEMBERS):
@@ -85,23 +83,10 @@ class MembersMixin(UsersMixin):
         if old is None:
             self._store_members(guild, (payload,))
             return None
-        # A new record replaces the old one, which the returned thunk keeps intact (with a
-        # snapshot of its user when the user changed too).
-        old_user = old.user
-        snapshot = old_user
-        if "username" in user and not old_user.same_as(user):
-            snapshot = _snapshot_user(old_user)
-            old_user.update(user)
-        guild.members[user_id] = MemberRecord(old_user, payload, guild.interner, old)
-        old_copy = MemberRecord.__new__(MemberRecord)
-        old_copy.user, old_copy.roles, old_copy.joined_at, old_copy.bits, old_copy.extra = (
-            snapshot,
-            old.roles,
-            old.joined_at,
-            old.bits,
-            old.extra,
-        )
-        return functools.partial(member_model, old_copy, guild_id, self._app)
+        old_user = self._users[user_id]
+        self._update_user(user_id, user)
+        guild.members[user_id] = pack_member(payload, guild.interner, old)
+        return self._old_member(guild, guild_id, user_id, old, old_user)
 
     def apply_member_remove(self, payload: Payload) -> Callable[[], Member] | None:
         if not self._on(CacheComponents.MEMBERS):
@@ -110,11 +95,13 @@ class MembersMixin(UsersMixin):
         guild = self._guilds.get(guild_id)
         if guild is None:
             return None
-        old = guild.members.pop(int(payload["user"]["id"]), None)
+        user_id = int(payload["user"]["id"])
+        old = guild.members.pop(user_id, None)
         if old is None:
             return None
-        self._unref_user(old.user)
-        return functools.partial(member_model, old, guild_id, self._app)
+        old_user = self._users[user_id]
+        self._unref_user(user_id)
+        return self._old_member(guild, guild_id, user_id, old, old_user)
 
     def apply_members_chunk(self, payload: Payload) -> None:
         guild = self._guild(int(payload["guild_id"]))
@@ -137,9 +124,9 @@ class MembersMixin(UsersMixin):
     def apply_presence_update(self, payload: Payload) -> Callable[[], MemberPresence] | None:
         user = payload.get("user") or {}
         if "username" in user:
-            record = self._users.get(int(user["id"]))
-            if record is not None and not record.same_as(user):
-                record.update(user)
+            user_id = int(user["id"])
+            if user_id in self._users:
+                self._update_user(user_id, user)
         if not self._on(CacheComponents.PRESENCES):
             return None
         guild_id = int(payload["guild_id"])
@@ -177,17 +164,28 @@ class MembersMixin(UsersMixin):
     def get_member(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> Member | None:
         """A cached member."""
         record = self._guilds.get(to_snowflake(guild))
-        member = record.members.get(to_snowflake(user)) if record is not None else None
-        return member_model(member, to_snowflake(guild), self._app) if member is not None else None
+        user_id = to_snowflake(user)
+        member = record.members.get(user_id) if record is not None else None
+        if record is None or member is None:
+            return None
+        return member_model(
+            user_id, member, self._users[user_id], to_snowflake(guild), record.interner, self._app
+        )
 
     def get_members_view_for_guild(self, guild: SnowflakeishOr) -> Mapping[Snowflake, Member]:
         """The cached members of `guild`, by user ID."""
         record = self._guilds.get(to_snowflake(guild))
         if record is None or not self._on(CacheComponents.MEMBERS):
             return EmptyCacheView()
-        return CacheView(
+        return KeyedCacheView(
             record.members,
-            functools.partial(_member_in, guild_id=to_snowflake(guild), app=self._app),
+            functools.partial(
+                _member_in,
+                users=self._users,
+                guild_id=to_snowflake(guild),
+                interner=record.interner,
+                app=self._app,
+            ),
         )
 
     def get_members_view(self) -> Mapping[Snowflake, Mapping[Snowflake, Member]]:
@@ -260,5 +258,13 @@ class MembersMixin(UsersMixin):
         return CacheView(record.voice_states, build, keys)
 
 
-def _member_in(record: MemberRecord, *, guild_id: int, app: typing.Any) -> Member:
-    return member_model(record, guild_id, app)
+def _member_in(
+    user_id: int,
+    member: MemberValue,
+    *,
+    users: Mapping[int, UserValue],
+    guild_id: int,
+    interner: RoleIdInterner,
+    app: typing.Any,
+) -> Member:
+    return member_model(user_id, member, users[user_id], guild_id, interner, app)

@@ -124,8 +124,8 @@ class MessagesMixin(CacheState):
         return message_id, message, reactions, -1
 
     def _is_me(self, user_id: typing.Any) -> bool:
-        me = self._me_record
-        return me is not None and user_id is not None and me.id == int(user_id)
+        me = self._me_id
+        return me is not None and user_id is not None and me == int(user_id)
 
     def apply_reaction_add(self, payload: Payload) -> None:
         found = self._reacted(payload)

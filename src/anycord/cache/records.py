@@ -1,17 +1,26 @@
-"""Compact records the cache stores for users and members, and the models built from them.
+"""Compact values the cache stores for users and members, and the models built from them.
 
-A bot in large guilds caches hundreds of thousands of members, so these records hold only
-what Discord sent, in the smallest form that rebuilds the same model: a member is five
-slots (its shared user, an interned role-ID tuple, `joined_at` as a float timestamp, the
-boolean fields packed into one int, and a flat `(key, value, ...)` tuple of the rarely set
-fields or `None`); a user is shared by every guild the user is in (reference-counted),
-keeps its names and avatar hash in one bytes object (UTF-8 names, the 32-digit avatar hash
-as 16 raw bytes) instead of three strings. Models are built on read, so a listener can never mutate the cache.
+A bot in large guilds caches hundreds of thousands of members, so each is stored in the
+smallest form that rebuilds the same model, with no object per field and nothing the
+garbage collector has to track:
+
+* a **user** is one `bytes` (a flags byte, the public flags when set, the UTF-8 names and the
+  32-digit avatar hash as 16 raw bytes), kept once in the users dict by ID and shared by every
+  guild the user is in;
+* a **member** is one `bytes` of 14 bytes (`joined_at` as a float timestamp, the boolean
+  fields and member flags packed into one int, and the number of its role-ID tuple in the
+  guild's `RoleIdInterner`), found by the user ID it is keyed by.
+
+A value that has rarely set fields (a nickname, a banner, an avatar hash that is not 32 hex
+digits …) is a tuple instead: `(packed, key, value, key, value, ...)`. Values are immutable,
+so an update replaces them and the value before it is the `old_*` snapshot as it is. Models
+are built on read, so a listener can never mutate the cache.
 """
 
 from __future__ import annotations
 
 import datetime
+import struct
 import typing
 
 from anycord.colors import Color
@@ -21,30 +30,58 @@ from anycord.snowflakes import Snowflake
 from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
-__all__ = ["MemberRecord", "UserRecord", "member_model", "user_model"]
+    from anycord.serde.members import RoleIdInterner
+
+__all__ = [
+    "MemberValue",
+    "UserValue",
+    "member_bits",
+    "member_model",
+    "pack_member",
+    "pack_user",
+    "user_model",
+]
+
+UserValue: typing.TypeAlias = bytes | tuple[typing.Any, ...]
+"""A packed user, or `(packed, key, value, ...)` with its rarely set fields."""
+MemberValue: typing.TypeAlias = bytes | tuple[typing.Any, ...]
+"""A packed member, or `(packed, key, value, ...)` with its rarely set fields."""
 
 _UTC = datetime.UTC
 _fromiso = datetime.datetime.fromisoformat
 _fromts = datetime.datetime.fromtimestamp
+_NAN = float("nan")
 
-# UserRecord.bits
+# The packed user's first byte.
 _BOT = 1
 _SYSTEM = 2
 _ANIMATED = 4
 _AVATAR_PACKED = 8
-_FLAGS_SHIFT = 4
+_PUBLIC_FLAGS = 16  # 4 bytes of public flags follow
 _NO_NAME_LEN = 0xFFFF
-_NO_NAME = _NO_NAME_LEN.to_bytes(2, "big")
-# MemberRecord.bits: each boolean takes two bits (known, value) since Discord may omit them.
+_NO_NAME = _NO_NAME_LEN.to_bytes(2, "little")
+_HEADS = [bytes((n,)) for n in range(32)]
+_U32 = struct.Struct("<I")
+
+# The packed member: (joined_at timestamp or NaN, bits, role tuple number). The short form
+# makes a 47-byte `bytes`, the long one is for flags or role tuple numbers that do not fit.
+_MEMBER_SHORT = struct.Struct("<dIH")
+_MEMBER_LONG = struct.Struct("<dQQ")
+_SHORT_SIZE = _MEMBER_SHORT.size
+# Member bits: each boolean takes two bits (known, value) since Discord may omit them.
 _DEAF_KNOWN, _DEAF = 1, 2
 _MUTE_KNOWN, _MUTE = 4, 8
 _PENDING_KNOWN, _PENDING = 16, 32
 _MFLAGS_SHIFT = 6
+_CARRIED = (
+    (_DEAF_KNOWN | _DEAF, "deaf"),
+    (_MUTE_KNOWN | _MUTE, "mute"),
+    (_PENDING_KNOWN | _PENDING, "pending"),
+)
 
 _USER_EXTRA_KEYS: typing.Final = ("banner", "accent_color", "avatar_decoration_data")
-_NO_EXTRA: typing.Final[tuple[typing.Any, ...]] = ()
 _MEMBER_EXTRA_KEYS: typing.Final = (
     "nick",
     "avatar",
@@ -68,221 +105,204 @@ def _pack_hash(value: str | None) -> tuple[bytes | str | None, bool]:
     return value, False
 
 
-def _pack_extra(
-    payload: Mapping[str, typing.Any], keys: tuple[str, ...]
-) -> tuple[typing.Any, ...] | None:
-    extra: list[typing.Any] | None = None
+def _unpack_hash(value: bytes, animated: bool) -> str:
+    return ("a_" + value.hex()) if animated else value.hex()
+
+
+def _extra(payload: Mapping[str, typing.Any], keys: tuple[str, ...]) -> list[typing.Any]:
+    """`[key, value, ...]` of the fields in `keys` the payload sets (not None)."""
+    extra: list[typing.Any] = []
     get = payload.get
     for key in keys:
         value = get(key)
         if value is not None:
-            if extra is None:
-                extra = []
             extra.append(key)
             extra.append(value)
-    return tuple(extra) if extra is not None else None
+    return extra
 
 
-def _extra_get(extra: tuple[typing.Any, ...] | None, key: str) -> typing.Any:
-    if extra is not None:
-        for i in range(0, len(extra), 2):
-            if extra[i] == key:
-                return extra[i + 1]
+def _get(value: bytes | tuple[typing.Any, ...], key: str) -> typing.Any:
+    """The rarely set field `key` of a stored value, or None."""
+    if type(value) is not bytes:
+        for i in range(1, len(value), 2):
+            if value[i] == key:
+                return value[i + 1]
     return None
 
 
-def _unpack_hash(value: bytes | str | None, animated: bool) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    return ("a_" + value.hex()) if animated else value.hex()
+def _packed(value: bytes | tuple[typing.Any, ...]) -> bytes:
+    return value if isinstance(value, bytes) else typing.cast("bytes", value[0])
 
 
-def _pack_user(
-    payload: Mapping[str, typing.Any],
-) -> tuple[bytes, int, tuple[typing.Any, ...] | None]:
-    # One bytes object holds the names and the avatar: [len][username][len][global_name]
-    # [16-byte avatar], lengths as 2 bytes, 0xFFFF for a missing global name.
+# -- users ------------------------------------------------------------------------------------
+
+
+def pack_user(payload: Mapping[str, typing.Any]) -> UserValue:
+    """The stored form of a full user payload."""
     get = payload.get
     username = payload["username"].encode()
+    extra = _extra(payload, _USER_EXTRA_KEYS)
+    avatar, animated = _pack_hash(get("avatar"))
+    head = (_BOT if get("bot") else 0) | (_SYSTEM if get("system") else 0)
+    parts = [b"", b""]  # head, public flags
+    public = get("public_flags") or 0
+    if 0 < public < 1 << 32:
+        head |= _PUBLIC_FLAGS
+        parts[1] = _U32.pack(public)
+    elif public:
+        extra += ("public_flags", public)
+    parts.append(len(username).to_bytes(2, "little"))
+    parts.append(username)
     global_name = get("global_name")
-    parts = [len(username).to_bytes(2, "big"), username]
     if global_name is None:
         parts.append(_NO_NAME)
     else:
         encoded = global_name.encode()
-        parts.append(len(encoded).to_bytes(2, "big"))
+        parts.append(len(encoded).to_bytes(2, "little"))
         parts.append(encoded)
-    extra = _pack_extra(payload, _USER_EXTRA_KEYS)
-    avatar, animated = _pack_hash(get("avatar"))
-    bits = (
-        (_BOT if get("bot") else 0)
-        | (_SYSTEM if get("system") else 0)
-        | (_ANIMATED if animated else 0)
-        | ((get("public_flags") or 0) << _FLAGS_SHIFT)
-    )
     if isinstance(avatar, bytes):
         parts.append(avatar)
-        bits |= _AVATAR_PACKED
+        head |= _AVATAR_PACKED | (_ANIMATED if animated else 0)
     elif avatar is not None:
-        extra = (*(extra or _NO_EXTRA), "avatar", avatar)
+        extra += ("avatar", avatar)
     discriminator = get("discriminator")
     if discriminator and discriminator != "0":
-        extra = (*(extra or _NO_EXTRA), "discriminator", discriminator)
-    return b"".join(parts), bits, extra
+        extra += ("discriminator", discriminator)
+    parts[0] = _HEADS[head]
+    packed = b"".join(parts)
+    return (packed, *extra) if extra else packed
 
 
-class UserRecord:
-    """A cached user, shared by every member (and the bot's own user) that refers to it."""
-
-    __slots__ = ("bits", "extra", "id", "packed", "refs")
-
-    bits: int
-    extra: tuple[typing.Any, ...] | None
-    packed: bytes
-
-    def __init__(self, user_id: int, payload: Mapping[str, typing.Any]) -> None:
-        self.id = user_id
-        self.refs = 0
-        self.update(payload)
-
-    def update(self, payload: Mapping[str, typing.Any]) -> None:
-        """Apply a full user payload."""
-        self.packed, self.bits, self.extra = _pack_user(payload)
-
-    def same_as(self, payload: Mapping[str, typing.Any]) -> bool:
-        """Whether `payload` describes this user exactly as recorded (no update needed)."""
-        return (self.packed, self.bits, self.extra) == _pack_user(payload)
-
-    def unpack(self) -> tuple[str, str | None, str | None]:
-        """`(username, global_name, avatar_hash)` as Discord sends them."""
-        packed = self.packed
-        end = 2 + int.from_bytes(packed[:2], "big")
-        username = packed[2:end].decode()
-        length = int.from_bytes(packed[end : end + 2], "big")
-        end += 2
-        global_name = None
-        if length != _NO_NAME_LEN:
-            global_name = packed[end : end + length].decode()
-            end += length
-        bits = self.bits
-        if bits & _AVATAR_PACKED:
-            avatar = _unpack_hash(packed[end : end + 16], bool(bits & _ANIMATED))
-        else:
-            avatar = _extra_get(self.extra, "avatar")
-        return username, global_name, avatar
-
-    @property
-    def username(self) -> str:
-        """The username."""
-        return self.unpack()[0]
-
-    @property
-    def avatar_hash(self) -> str | None:
-        """The avatar hash as Discord sends it."""
-        return self.unpack()[2]
+def _unpack_user(value: UserValue) -> tuple[int, int, str, str | None, str | None]:
+    """`(head, public_flags, username, global_name, avatar_hash)`."""
+    packed = _packed(value)
+    head = packed[0]
+    at = 1
+    if head & _PUBLIC_FLAGS:
+        public = _U32.unpack_from(packed, 1)[0]
+        at = 5
+    else:
+        public = _get(value, "public_flags") or 0
+    end = at + 2 + int.from_bytes(packed[at : at + 2], "little")
+    username = packed[at + 2 : end].decode()
+    length = int.from_bytes(packed[end : end + 2], "little")
+    end += 2
+    global_name = None
+    if length != _NO_NAME_LEN:
+        global_name = packed[end : end + length].decode()
+        end += length
+    if head & _AVATAR_PACKED:
+        avatar = _unpack_hash(packed[end : end + 16], bool(head & _ANIMATED))
+    else:
+        avatar = _get(value, "avatar")
+    return head, public, username, global_name, avatar
 
 
-def user_model(record: UserRecord, app: typing.Any = None) -> User:
-    """A fresh `User` model of `record`."""
-    extra = record.extra
-    accent = _extra_get(extra, "accent_color")
-    bits = record.bits
-    username, global_name, avatar = record.unpack()
+def user_model(user_id: int, value: UserValue, app: typing.Any = None) -> User:
+    """A fresh `User` model of the stored user `value`."""
+    head, public, username, global_name, avatar = _unpack_user(value)
+    accent = _get(value, "accent_color")
     return User(
-        id=Snowflake(record.id),
+        id=Snowflake(user_id),
         app=app,
         username=username,
-        discriminator=_extra_get(extra, "discriminator") or "0",
+        discriminator=_get(value, "discriminator") or "0",
         global_name=global_name,
         avatar_hash=avatar,
-        banner_hash=_extra_get(extra, "banner"),
+        banner_hash=_get(value, "banner"),
         accent_color=Color(accent) if accent is not None else None,
-        is_bot=bool(bits & _BOT),
-        is_system=bool(bits & _SYSTEM),
-        flags=UserFlag(bits >> _FLAGS_SHIFT),
-        avatar_decoration=_extra_get(extra, "avatar_decoration_data"),
+        is_bot=bool(head & _BOT),
+        is_system=bool(head & _SYSTEM),
+        flags=UserFlag(public),
+        avatar_decoration=_get(value, "avatar_decoration_data"),
     )
 
 
-class MemberRecord:
-    """A cached guild member (its user is a shared `UserRecord`)."""
+# -- members ----------------------------------------------------------------------------------
 
-    __slots__ = ("bits", "extra", "joined_at", "roles", "user")
 
-    bits: int
-    extra: tuple[typing.Any, ...] | None
-    joined_at: float | None
-    roles: tuple[Snowflake, ...]
+def member_bits(value: MemberValue) -> int:
+    """The packed booleans and flags of a stored member."""
+    packed = _packed(value)
+    if len(packed) == _SHORT_SIZE:
+        return typing.cast("int", _MEMBER_SHORT.unpack(packed)[1])
+    bits = _get(value, "bits")
+    return bits if bits is not None else typing.cast("int", _MEMBER_LONG.unpack(packed)[1])
 
-    def __init__(
-        self,
-        user: UserRecord,
-        payload: Mapping[str, typing.Any],
-        intern_roles: Callable[[typing.Any], tuple[Snowflake, ...]],
-        previous: MemberRecord | None = None,
-    ) -> None:
-        self.user = user
-        self.update(payload, intern_roles, previous)
 
-    def update(
-        self,
-        payload: Mapping[str, typing.Any],
-        intern_roles: Callable[[typing.Any], tuple[Snowflake, ...]],
-        previous: MemberRecord | None = None,
-    ) -> None:
-        """Apply a member payload (GUILD_MEMBER_ADD/UPDATE, chunks, GUILD_CREATE).
+def pack_member(
+    payload: Mapping[str, typing.Any],
+    interner: RoleIdInterner,
+    previous: MemberValue | None = None,
+) -> MemberValue:
+    """The stored form of a member payload (GUILD_MEMBER_ADD/UPDATE, chunks, GUILD_CREATE).
 
-        Booleans the payload leaves out (updates may omit `deaf`/`mute`) keep their value
-        from `previous`.
-        """
-        get = payload.get
-        self.roles = intern_roles(get("roles") or ())
-        joined = get("joined_at")
-        self.joined_at = _fromiso(joined).timestamp() if joined is not None else None
-        bits = (get("flags") or 0) << _MFLAGS_SHIFT
-        deaf, mute, pending = get("deaf"), get("mute"), get("pending")
-        if deaf is not None:
-            bits |= _DEAF_KNOWN | (_DEAF if deaf else 0)
-        if mute is not None:
-            bits |= _MUTE_KNOWN | (_MUTE if mute else 0)
-        if pending is not None:
-            bits |= _PENDING_KNOWN | (_PENDING if pending else 0)
-        if previous is not None:
-            for known, absent in (
-                (_DEAF_KNOWN | _DEAF, deaf),
-                (_MUTE_KNOWN | _MUTE, mute),
-                (_PENDING_KNOWN | _PENDING, pending),
-            ):
-                if absent is None:
-                    bits |= previous.bits & known
-        self.bits = bits
-        self.extra = _pack_extra(payload, _MEMBER_EXTRA_KEYS)
+    Booleans the payload leaves out (updates may omit `deaf`/`mute`) keep their value from
+    `previous`.
+    """
+    get = payload.get
+    roles = interner.index(get("roles") or ())
+    joined = get("joined_at")
+    stamp = _fromiso(joined).timestamp() if joined is not None else _NAN
+    bits = (get("flags") or 0) << _MFLAGS_SHIFT
+    deaf, mute, pending = get("deaf"), get("mute"), get("pending")
+    if deaf is not None:
+        bits |= _DEAF_KNOWN | (_DEAF if deaf else 0)
+    if mute is not None:
+        bits |= _MUTE_KNOWN | (_MUTE if mute else 0)
+    if pending is not None:
+        bits |= _PENDING_KNOWN | (_PENDING if pending else 0)
+    if previous is not None:
+        before = member_bits(previous)
+        for known, key in _CARRIED:
+            if get(key) is None:
+                bits |= before & known
+    extra = _extra(payload, _MEMBER_EXTRA_KEYS)
+    if 0 <= bits < 1 << 32 and roles < 1 << 16:
+        packed = _MEMBER_SHORT.pack(stamp, bits, roles)
+    elif 0 <= bits < 1 << 64:
+        packed = _MEMBER_LONG.pack(stamp, bits, roles)
+    else:
+        packed = _MEMBER_LONG.pack(stamp, 0, roles)
+        extra += ("bits", bits)
+    return (packed, *extra) if extra else packed
 
 
 def _opt_bool(bits: int, known: int, value: int) -> typing.Any:
     return bool(bits & value) if bits & known else UNDEFINED
 
 
-def member_model(record: MemberRecord, guild_id: int, app: typing.Any = None) -> Member:
-    """A fresh `Member` model of `record` in guild `guild_id`."""
-    extra = record.extra
-    bits = record.bits
-    premium = _extra_get(extra, "premium_since")
-    timeout = _extra_get(extra, "communication_disabled_until")
-    joined = record.joined_at
+def member_model(
+    user_id: int,
+    value: MemberValue,
+    user: UserValue,
+    guild_id: int,
+    interner: RoleIdInterner,
+    app: typing.Any = None,
+) -> Member:
+    """A fresh `Member` model of the stored member `value` (its user stored as `user`) in
+    guild `guild_id`, whose role tuples `interner` numbers."""
+    packed = _packed(value)
+    if len(packed) == _SHORT_SIZE:
+        stamp, bits, roles = _MEMBER_SHORT.unpack(packed)
+    else:
+        stamp, bits, roles = _MEMBER_LONG.unpack(packed)
+        bits = _get(value, "bits") or bits
+    premium = _get(value, "premium_since")
+    timeout = _get(value, "communication_disabled_until")
     return Member(
-        user=user_model(record.user, app),
+        user=user_model(user_id, user, app),
         guild_id=Snowflake(guild_id),
-        nickname=_extra_get(extra, "nick"),
-        role_ids=record.roles,
-        joined_at=_fromts(joined, _UTC) if joined is not None else None,
+        nickname=_get(value, "nick"),
+        role_ids=interner.at(roles),
+        joined_at=_fromts(stamp, _UTC) if stamp == stamp else None,  # NaN: not sent
         premium_since=_fromiso(premium) if premium is not None else None,
         is_deaf=_opt_bool(bits, _DEAF_KNOWN, _DEAF),
         is_mute=_opt_bool(bits, _MUTE_KNOWN, _MUTE),
         is_pending=_opt_bool(bits, _PENDING_KNOWN, _PENDING),
         flags=MemberFlag(bits >> _MFLAGS_SHIFT),
         raw_communication_disabled_until=_fromiso(timeout) if timeout is not None else None,
-        guild_avatar_hash=_extra_get(extra, "avatar"),
-        guild_banner_hash=_extra_get(extra, "banner"),
-        guild_avatar_decoration=_extra_get(extra, "avatar_decoration_data"),
+        guild_avatar_hash=_get(value, "avatar"),
+        guild_banner_hash=_get(value, "banner"),
+        guild_avatar_decoration=_get(value, "avatar_decoration_data"),
     )

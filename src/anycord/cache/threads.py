@@ -43,10 +43,10 @@ class ThreadMembersMixin(CacheState):
     ) -> None:
         user_id = payload.get("user_id")
         if user_id is None:
-            me = self._me_record
+            me = self._me_id
             if me is None:
                 return
-            user_id = str(me.id)
+            user_id = str(me)
         # Keep the guild member (rebuilt on read) but not the presence Discord may attach.
         stored = {k: v for k, v in payload.items() if k != "presence"}
         stored["id"] = str(thread_id)

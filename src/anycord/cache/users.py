@@ -6,8 +6,8 @@ import functools
 import typing
 
 from anycord.cache._state import CacheState
-from anycord.cache.records import UserRecord, user_model
-from anycord.cache.views import CacheView, EmptyCacheView
+from anycord.cache.records import pack_user, user_model
+from anycord.cache.views import CacheView, EmptyCacheView, KeyedCacheView
 from anycord.config import CacheComponents
 from anycord.serde.users import decode_own_user
 from anycord.snowflakes import Snowflake, to_snowflake
@@ -27,20 +27,31 @@ class UsersMixin(CacheState):
 
     # -- reference counting ------------------------------------------------------------------
 
-    def _ref_user(self, payload: Payload) -> UserRecord:
-        user_id = int(payload["id"])
-        record = self._users.get(user_id)
-        if record is None:
-            record = self._users[user_id] = UserRecord(user_id, payload)
-        elif "username" in payload and not record.same_as(payload):
-            record.update(payload)
-        record.refs += 1
-        return record
+    def _ref_user(self, user_id: int, payload: Payload) -> None:
+        users = self._users
+        if user_id not in users:
+            users[user_id] = pack_user(payload)
+            return
+        self._update_user(user_id, payload)
+        refs = self._user_refs
+        refs[user_id] = refs.get(user_id, 1) + 1
 
-    def _unref_user(self, record: UserRecord) -> None:
-        record.refs -= 1
-        if record.refs <= 0:
-            self._users.pop(record.id, None)
+    def _update_user(self, user_id: int, payload: Payload) -> None:
+        """Store a cached user's new state, when `payload` is a full user."""
+        if "username" in payload:
+            value = pack_user(payload)
+            if value != self._users[user_id]:
+                self._users[user_id] = value
+
+    def _unref_user(self, user_id: int) -> None:
+        refs = self._user_refs
+        count = refs.get(user_id)
+        if count is None:
+            self._users.pop(user_id, None)
+        elif count <= 2:
+            del refs[user_id]
+        else:
+            refs[user_id] = count - 1
 
     # -- raw updates -------------------------------------------------------------------------
 
@@ -52,10 +63,11 @@ class UsersMixin(CacheState):
                 self._guild(int(guild["id"])).unavailable = True
 
     def _set_me(self, payload: Payload) -> None:
-        if self._me_record is not None:
-            self._unref_user(self._me_record)
+        if self._me_id is not None:
+            self._unref_user(self._me_id)
         self._me = payload
-        self._me_record = self._ref_user(payload)
+        self._me_id = user_id = int(payload["id"])
+        self._ref_user(user_id, payload)
 
     def apply_user_update(self, payload: Payload) -> Callable[[], OwnUser] | None:
         if not self._on(CacheComponents.ME):
@@ -77,12 +89,13 @@ class UsersMixin(CacheState):
 
     def get_user(self, user: SnowflakeishOr) -> User | None:
         """A cached user (any user some cached member or the bot refers to)."""
-        record = self._users.get(to_snowflake(user))
-        return user_model(record, self._app) if record is not None else None
+        user_id = to_snowflake(user)
+        value = self._users.get(user_id)
+        return user_model(user_id, value, self._app) if value is not None else None
 
     def get_users_view(self) -> Mapping[Snowflake, User]:
         """Every cached user."""
-        return CacheView(self._users, functools.partial(user_model, app=self._app))
+        return KeyedCacheView(self._users, functools.partial(user_model, app=self._app))
 
     def get_me(self) -> OwnUser | None:
         """The bot's own user (from READY and USER_UPDATE)."""

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 if typing.TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["CacheView", "EmptyCacheView"]
+__all__ = ["CacheView", "EmptyCacheView", "KeyedCacheView"]
 
 K = typing.TypeVar("K")
 V = typing.TypeVar("V")
@@ -40,7 +40,10 @@ class CacheView(Mapping[K, V]):
     def __getitem__(self, key: K) -> V:
         if self._keys is not None and key not in self._keys:
             raise KeyError(key)
-        return self._build(self._data[key])
+        return self._build_item(key, self._data[key])
+
+    def _build_item(self, key: object, record: object) -> V:
+        return self._build(record)
 
     def __contains__(self, key: object) -> bool:
         if self._keys is not None:
@@ -74,3 +77,22 @@ class EmptyCacheView(CacheView[K, V]):
 
     def __init__(self) -> None:
         super().__init__({}, lambda record: record)
+
+
+class KeyedCacheView(CacheView[K, V]):
+    """A `CacheView` whose models are built from each key and its record (records keyed by
+    ID need not hold the ID)."""
+
+    __slots__ = ("_build_keyed",)
+
+    def __init__(
+        self,
+        data: Mapping[typing.Any, typing.Any],
+        build: Callable[[typing.Any, typing.Any], V],
+        keys: typing.Collection[typing.Any] | None = None,
+    ) -> None:
+        super().__init__(data, typing.cast("Callable[[typing.Any], V]", None), keys)
+        self._build_keyed = build
+
+    def _build_item(self, key: object, record: object) -> V:
+        return self._build_keyed(key, record)

@@ -62,19 +62,26 @@ class RoleIdInterner:
     """Shares role ID tuples between the members of one guild.
 
     Members with the same roles (most of a guild) hold one tuple, and every role ID is one
-    `Snowflake` object, instead of a list and fresh snowflakes per member.
+    `Snowflake` object, instead of a list and fresh snowflakes per member. Each distinct
+    tuple also has a stable number (`index`/`at`), for records that store an int, not a
+    reference; numbers are never reused.
     """
 
-    __slots__ = ("_ids", "_tuples")
+    __slots__ = ("_ids", "_indexes", "_tuples")
 
     def __init__(self) -> None:
-        self._tuples: dict[tuple[str, ...], tuple[Snowflake, ...]] = {(): ()}
+        self._tuples: list[tuple[Snowflake, ...]] = [()]
+        self._indexes: dict[tuple[str, ...], int] = {(): 0}
         self._ids: dict[str, Snowflake] = {}
 
     def __call__(self, raw: Sequence[str]) -> tuple[Snowflake, ...]:
         """The shared tuple for these role IDs (as Discord sent them)."""
+        return self._tuples[self.index(raw)]
+
+    def index(self, raw: Sequence[str]) -> int:
+        """The number of the shared tuple for these role IDs."""
         key = tuple(raw)
-        found = self._tuples.get(key)
+        found = self._indexes.get(key)
         if found is not None:
             return found
         ids = self._ids
@@ -84,8 +91,13 @@ class RoleIdInterner:
             if sf is None:
                 sf = ids[raw_id] = Snowflake(raw_id)
             out.append(sf)
-        result = self._tuples[key] = tuple(out)
-        return result
+        found = self._indexes[key] = len(self._tuples)
+        self._tuples.append(tuple(out))
+        return found
+
+    def at(self, index: int) -> tuple[Snowflake, ...]:
+        """The shared tuple numbered `index`."""
+        return self._tuples[index]
 
 
 def decode_member(
