@@ -114,6 +114,13 @@ def test_context_menu_and_entry_point_commands() -> None:
     }
 
 
+def test_an_entry_point_request_with_a_null_handler_decodes_without_one() -> None:
+    # The spec lets a create request carry `"handler": null`; Hypothesis found it raising.
+    entry = decode_command_builder({"name": "0", "type": 4, "handler": None})
+    assert isinstance(entry, EntryPointCommandBuilder)
+    assert "handler" not in encode_command_builder(entry)
+
+
 def test_sub_commands_and_groups() -> None:
     sub = CommandOption(type=OptionType.SUB_COMMAND, name="add", description="Add")
     group = CommandOption(

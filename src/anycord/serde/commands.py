@@ -242,7 +242,7 @@ def decode_command_builder(p: JSONObject, app: RESTAware | None = None) -> Comma
             entry.description = p["description"]
         if "description_localizations" in p:
             entry.description_localizations = p["description_localizations"]
-        if "handler" in p:
+        if p.get("handler") is not None:  # the spec allows null: no handler chosen
             entry.handler = try_enum(EntryPointHandlerType, p["handler"])
         return entry
     return ContextMenuCommandBuilder(**common)
