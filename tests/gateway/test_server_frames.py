@@ -46,14 +46,24 @@ def read_all(reader: FrameReader, data: bytes, cuts: list[int]) -> list[Item]:
     for cut in [*sorted(c % (len(data) + 1) for c in cuts), len(data)]:
         reader.feed(data[start:cut])
         start = max(start, cut)
-        while (item := reader.next()) is not None:
-            got.append(item)
+        got.extend(next_items(reader))
     return got
 
 
+def next_items(reader: FrameReader) -> list[Item]:
+    """Everything `drain` returns until it needs more bytes, control frames in place."""
+    got: list[Item] = []
+    while True:
+        out: list[bytes | str] = []
+        control = reader.drain(out)
+        got += out
+        if control is None:
+            return got
+        got.append(control)
+
+
 def drain(reader: FrameReader) -> None:
-    while reader.next() is not None:
-        pass
+    next_items(reader)
 
 
 @given(messages, st.integers(1, 400), st.lists(st.integers(0, 10_000), max_size=8))
@@ -75,7 +85,7 @@ def test_an_oversized_message_is_refused_from_its_header() -> None:
     # A binary frame announcing 2**40 bytes: refused before any payload arrives.
     reader.feed(bytes([0x82, 127]) + (1 << 40).to_bytes(8, "big"))
     with pytest.raises(GatewayTransportError, match="over 100 bytes"):
-        reader.next()
+        drain(reader)
     fragments = FrameReader(100)
     fragments.feed(server_bytes([b"x" * 101], fragment=60))
     with pytest.raises(GatewayTransportError, match="over 100 bytes"):
@@ -106,6 +116,27 @@ def test_close_and_pong_frames_are_returned_as_control() -> None:
     server = FrameProtocol(client=False, extensions=[])
     reader = FrameReader(1000)
     reader.feed(bytes(server.pong(b"p")) + bytes(server.close(4004, "auth")))
-    assert reader.next() == Control(PONG, b"p")
-    assert reader.next() == Control(CLOSE, (4004).to_bytes(2, "big") + b"auth")
-    assert reader.next() is None
+    out: list[bytes | str] = []
+    assert reader.drain(out) == Control(PONG, b"p")
+    assert reader.drain(out) == Control(CLOSE, (4004).to_bytes(2, "big") + b"auth")
+    assert reader.drain(out) is None
+    assert out == []
+
+
+def test_drain_stops_at_a_control_frame_and_keeps_what_follows() -> None:
+    server = FrameProtocol(client=False, extensions=[])
+    reader = FrameReader(1000)
+    reader.feed(
+        bytes(server.send_data(b"one", fin=True))
+        + bytes(server.ping(b"p"))
+        + bytes(server.send_data("two", fin=True))
+        + bytes(server.send_data(b"thr", fin=True))[:3]
+    )
+    out: list[bytes | str] = []
+    assert reader.drain(out) == Control(PING, b"p")
+    assert out == [b"one"]
+    assert reader.drain(out) is None
+    assert out == [b"one", "two"]
+    reader.feed(bytes(server.send_data(b"thr", fin=True))[3:])
+    assert reader.drain(out) is None
+    assert out == [b"one", "two", b"thr"]

@@ -315,27 +315,24 @@ class WebSocketClient:
         """Every whole message available after at most one network read, in order (at
         least one). See the module docstring for the errors."""
         if self._unreturned:
-            out = list(self._unreturned)
+            unreturned = list(self._unreturned)
             self._unreturned.clear()
-            return out
+            return unreturned
         held = self._held
         if held is not None:
             self._held = None
             if isinstance(held, GatewayTransportError):
                 raise held
             await self._control(held)
-        reader = self._reader
-        out = []
+        drain = self._reader.drain
+        out: list[bytes | str] = []
         while True:
             try:
-                while (item := reader.next()) is not None:
-                    if item.__class__ is not Control:
-                        out.append(typing.cast("bytes | str", item))
-                    elif out:  # the messages before it go first
-                        self._held = item
+                while (control := drain(out)) is not None:
+                    if out:  # the messages before it go first
+                        self._held = control
                         return out
-                    else:
-                        await self._control(item)
+                    await self._control(control)
             except GatewayTransportError as exc:
                 if not out:
                     raise
@@ -354,7 +351,7 @@ class WebSocketClient:
                 self._waiting = False
             self.received_at = anyio.current_time()
             self.received_bytes += len(data)
-            reader.feed(data)
+            self._reader.feed(data)
 
     async def _control(self, frame: Control) -> None:
         if frame.opcode == PING:
