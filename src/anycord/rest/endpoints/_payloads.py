@@ -26,11 +26,14 @@ from anycord.snowflakes import Snowflake, to_snowflake
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
+    from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["message_body", "message_body_from", "one_or_many", "sid"]
+
+_T = typing.TypeVar("_T")
 
 
 def sid(value: SnowflakeishOr) -> Snowflake:
@@ -38,7 +41,9 @@ def sid(value: SnowflakeishOr) -> Snowflake:
     return to_snowflake(value)
 
 
-def one_or_many(name: str, one: typing.Any, many: typing.Any) -> UndefinedOr[list[typing.Any]]:
+def one_or_many(
+    name: str, one: UndefinedOr[_T], many: UndefinedOr[Iterable[_T] | None]
+) -> UndefinedOr[list[_T]]:
     """`[one]`, `list(many)`, or `UNDEFINED`; both given is a `ValueError` naming them."""
     if one is not UNDEFINED and many is not UNDEFINED:
         msg = f"pass either {name} or {name}s, not both"
@@ -47,13 +52,11 @@ def one_or_many(name: str, one: typing.Any, many: typing.Any) -> UndefinedOr[lis
         return [one]
     if many is not UNDEFINED:
         return [] if many is None else [*many]
-    nothing: UndefinedOr[list[typing.Any]] = UNDEFINED
+    nothing: UndefinedOr[list[_T]] = UNDEFINED
     return nothing
 
 
-def _encode_any(
-    value: typing.Any, encoder: typing.Callable[[typing.Any], typing.Any]
-) -> typing.Any:
+def _encode_any(value: object, encoder: Callable[[typing.Any], JSONObject]) -> JSONObject:
     # Raw dicts pass through untouched so callers can send shapes anycord does not model yet;
     # fluent builders (`anycord.models.component_builders`) are built into their models first.
     if isinstance(value, dict):
