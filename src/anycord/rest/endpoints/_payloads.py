@@ -28,6 +28,7 @@ from anycord.undefined import UNDEFINED, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["message_body", "message_body_from", "one_or_many", "sid"]
@@ -65,13 +66,13 @@ def _encode_any(
 def message_body(
     *,
     content: UndefinedOr[typing.Any] = UNDEFINED,
-    attachment: UndefinedOr[typing.Any] = UNDEFINED,
-    attachments: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    component: UndefinedOr[typing.Any] = UNDEFINED,
-    components: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    embed: UndefinedOr[typing.Any] = UNDEFINED,
-    embeds: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    poll: UndefinedOr[typing.Any] = UNDEFINED,
+    attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+    attachments: UndefinedOr[Sequence[Attachmentish] | None] = UNDEFINED,
+    component: UndefinedOr[Componentish] = UNDEFINED,
+    components: UndefinedOr[Sequence[Componentish] | None] = UNDEFINED,
+    embed: UndefinedOr[Embedish] = UNDEFINED,
+    embeds: UndefinedOr[Sequence[Embedish] | None] = UNDEFINED,
+    poll: UndefinedOr[Pollish] = UNDEFINED,
     sticker: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     stickers: UndefinedOr[Sequence[SnowflakeishOr]] = UNDEFINED,
     tts: UndefinedOr[bool] = UNDEFINED,
