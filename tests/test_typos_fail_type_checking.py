@@ -57,6 +57,11 @@ async def reply(event: anycord.MessageCreateEvent) -> None:
     await event.message.respond("ok", embedz=[])
 
 
+async def arrange(rest: anycord.RESTClient) -> None:
+    await rest.create_guild_text_channel(1, "general", topic="hi", nsfww=False)
+    await rest.edit_guild(1, description="ours", afk_timout=60)
+
+
 def on_role_update(
     app: anycord.EventApp | None,
     shard: GatewayShard | None,
@@ -100,6 +105,8 @@ def test_a_misspelt_keyword_or_attribute_fails_mypy_strict() -> None:
     assert '"create_mesage"' in text, result.stdout
     assert '"replly"' in text, result.stdout
     assert '"embedz"' in text, result.stdout
+    assert '"nsfww"' in text, result.stdout
+    assert '"afk_timout"' in text, result.stdout
     assert '"_OldT" of "Row"' in text, result.stdout
     assert 'Argument "embed" to "execute"' in text, result.stdout  # a message part's type
-    assert len(errors) == 9, result.stdout  # the correctly spelt calls pass
+    assert len(errors) == 11, result.stdout  # the correctly spelt calls pass
