@@ -1,5 +1,8 @@
 """A misspelt keyword or attribute of the public API fails `mypy --strict`.
 
+So does a message part of the wrong type (`anycord.models.message_parts`): an embed, a
+component, an attachment or a poll.
+
 So does an event registry row whose factory expects another cached type than its cache
 update builds (`Row` is generic in it).
 
@@ -35,7 +38,12 @@ async def answer(event: anycord.InteractionCreateEvent) -> None:
         anycord.ResponseType.MESSAGE_CREATE, "hi", compnent=None
     )
     await interaction.execute("more", embeds=[], flgs=64)
-    await interaction.edit_initial_response("edited", component=None)
+    await interaction.edit_initial_response("edited", components=None)
+    row = anycord.MessageActionRowBuilder().add_interactive_button(1, "yes", label="Yes")
+    builder = anycord.InteractionMessageBuilder(anycord.ResponseType.MESSAGE_CREATE)
+    builder.add_component(row).add_embed(anycord.Embed(title="t")).add_embed({"title": "raw"})
+    await interaction.execute("parts", component=row, embed=anycord.Embed(title="t"))
+    await interaction.execute("wrong part", embed="not an embed")
     print(interaction.channle_id)
 
 
@@ -100,4 +108,5 @@ def test_a_misspelt_keyword_or_attribute_fails_mypy_strict() -> None:
     assert '"nsfww"' in text, result.stdout
     assert '"afk_timout"' in text, result.stdout
     assert '"_OldT" of "Row"' in text, result.stdout
-    assert len(errors) == 10, result.stdout  # the correctly spelt calls pass
+    assert 'Argument "embed" to "execute"' in text, result.stdout  # a message part's type
+    assert len(errors) == 11, result.stdout  # the correctly spelt calls pass
