@@ -123,7 +123,7 @@ def _extra(payload: Mapping[str, typing.Any], keys: tuple[str, ...]) -> list[typ
     return extra
 
 
-def _get(value: bytes | tuple[typing.Any, ...], key: str) -> typing.Any:  # noqa: ANN401 (the field stored under `key`: a str, an int or an ISO timestamp, by key)
+def _get(value: bytes | tuple[typing.Any, ...], key: str) -> typing.Any:  # noqa: ANN401 (the raw payload value stored under `key`, whose type depends on the key)
     """The rarely set field `key` of a stored value, or None."""
     if type(value) is not bytes:
         for i in range(1, len(value), 2):
