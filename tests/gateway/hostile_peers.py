@@ -63,6 +63,12 @@ class PeerConnection:
             with contextlib.suppress(*_GONE):
                 await self.stream.send(self.ws.send(TextMessage(text)))
 
+    async def send_frame(self, frame: bytes) -> None:
+        """Bytes straight onto the socket: a frame wsproto would refuse to build."""
+        async with self._lock:
+            with contextlib.suppress(*_GONE):
+                await self.stream.send(frame)
+
     async def send(self, op: int, d: object = None, *, t: str | None = None) -> None:
         seq = None
         if op == 0:
@@ -270,6 +276,12 @@ async def bad_frame_after_connect(peer: PeerConnection, index: int) -> None:
     await peer.send_raw("{this is not json")
 
 
+async def not_utf8_after_connect(peer: PeerConnection, index: int) -> None:
+    """A text frame that is not UTF-8 (nor JSON), first thing."""
+    del index
+    await peer.send_frame(bytes([0x81, 2, 0xC3, 0x28]))
+
+
 async def silent(peer: PeerConnection, index: int) -> None:
     """Accept the websocket, then never send anything (no HELLO)."""
     del peer, index
@@ -303,6 +315,7 @@ STORMS: typing.Final[dict[str, Script]] = {
     "close-after-hello": with_session(close_after_hello),
     "drop-after-hello": with_session(drop_after_hello),
     "bad-frame-after-connect": with_session(bad_frame_after_connect),
+    "not-utf8-after-connect": with_session(not_utf8_after_connect),
 }
 """Servers that end every connection before it is useful, by name."""
 

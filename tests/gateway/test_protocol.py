@@ -294,3 +294,26 @@ def test_short_path_sequence_rules(caplog: pytest.LogCaptureFixture) -> None:
         Dispatch("MESSAGE_CREATE", None, {"id": "5"})
     ]
     assert plain.sequence == 10
+
+
+@pytest.mark.parametrize("compression", ["zlib-stream", None])
+def test_text_is_parsed_from_its_utf8_and_invalid_utf8_is_refused(compression: str | None) -> None:
+    # The frame reader hands text over undecoded (a bytearray): orjson checks the UTF-8.
+    proto, twin = client(compression), ServerTwin(compression)
+    identify(proto, twin)  # READY is 1
+    with pytest.raises(GatewayTransportError, match="frame is not UTF-8 text"):
+        proto.receive(bytearray(b'{"op":0,"t":"X","s":2,"d":{"a":"\xc3\x28"}}'), 1.0)
+    assert proto.sequence == 1
+    good = bytearray('{"op":0,"t":"X","s":2,"d":{"a":"é"}}'.encode())
+    assert proto.receive(good, 1.0) == [Dispatch("X", 2, {"a": "é"})]
+    with pytest.raises(GatewayTransportError, match="not valid JSON"):
+        proto.receive(bytearray(b'{"op":0,'), 1.0)
+
+
+def test_an_inflated_message_that_is_not_utf8_is_refused() -> None:
+    proto = client()
+    proto.connection_made(0.0)
+    deflater = zlib.compressobj()
+    data = deflater.compress(b'{"op":10,"d":"\xff"}') + deflater.flush(zlib.Z_SYNC_FLUSH)
+    with pytest.raises(GatewayTransportError, match="frame is not UTF-8 text"):
+        proto.receive(data, 0.0)

@@ -15,6 +15,7 @@ from anycord.errors import GatewayTransportError
 from anycord.gateway.frames import CLOSE, PING, PONG, Control, FrameReader
 
 Item = typing.Union[bytes, str, Control]  # noqa: UP007 - a runtime alias, read by isinstance
+Read = typing.Union[bytes, bytearray, Control]  # noqa: UP007 - what the reader gives back
 messages = st.lists(
     st.one_of(
         st.binary(max_size=300),
@@ -40,20 +41,37 @@ def server_bytes(items: list[Item], fragment: int) -> bytes:
     return bytes(out)
 
 
-def read_all(reader: FrameReader, data: bytes, cuts: list[int]) -> list[Item]:
-    got: list[Item] = []
+def typed(items: typing.Sequence[Item | Read]) -> list[tuple[type, object]]:
+    """Items as the reader returns them, with their types (`bytearray(b"a") == b"a"`, so
+    a plain comparison would not tell text from binary): text is a bytearray of UTF-8."""
+    read = [bytearray(i.encode()) if isinstance(i, str) else i for i in items]
+    return [(type(i), i) for i in read]
+
+
+def read_all(reader: FrameReader, data: bytes, cuts: list[int]) -> list[Read]:
+    got: list[Read] = []
     start = 0
     for cut in [*sorted(c % (len(data) + 1) for c in cuts), len(data)]:
         reader.feed(data[start:cut])
         start = max(start, cut)
-        while (item := reader.next()) is not None:
-            got.append(item)
+        got.extend(next_items(reader))
     return got
 
 
+def next_items(reader: FrameReader) -> list[Read]:
+    """Everything `drain` returns until it needs more bytes, control frames in place."""
+    got: list[Read] = []
+    while True:
+        out: list[bytes | bytearray] = []
+        control = reader.drain(out)
+        got += out
+        if control is None:
+            return got
+        got.append(control)
+
+
 def drain(reader: FrameReader) -> None:
-    while reader.next() is not None:
-        pass
+    next_items(reader)
 
 
 @given(messages, st.integers(1, 400), st.lists(st.integers(0, 10_000), max_size=8))
@@ -61,7 +79,7 @@ def test_any_split_gives_the_messages_back(
     items: list[Item], fragment: int, cuts: list[int]
 ) -> None:
     data = server_bytes(items, fragment)
-    assert read_all(FrameReader(1 << 20), data, cuts) == items
+    assert typed(read_all(FrameReader(1 << 20), data, cuts)) == typed(items)
 
 
 @given(st.binary(max_size=200), st.lists(st.integers(0, 300), max_size=4))
@@ -75,7 +93,7 @@ def test_an_oversized_message_is_refused_from_its_header() -> None:
     # A binary frame announcing 2**40 bytes: refused before any payload arrives.
     reader.feed(bytes([0x82, 127]) + (1 << 40).to_bytes(8, "big"))
     with pytest.raises(GatewayTransportError, match="over 100 bytes"):
-        reader.next()
+        drain(reader)
     fragments = FrameReader(100)
     fragments.feed(server_bytes([b"x" * 101], fragment=60))
     with pytest.raises(GatewayTransportError, match="over 100 bytes"):
@@ -92,7 +110,6 @@ def test_an_oversized_message_is_refused_from_its_header() -> None:
         bytes([0x01, 1, 65, 0x81, 0]),  # a new message inside a fragmented one
         bytes([0x09, 0]),  # a fragmented ping
         bytes([0x89, 126, 0, 126]) + b"x" * 126,  # a ping over 125 bytes
-        bytes([0x81, 2, 0xC3, 0x28]),  # text that is not UTF-8
     ],
 )
 def test_frames_a_server_may_not_send(frame: bytes) -> None:
@@ -106,6 +123,34 @@ def test_close_and_pong_frames_are_returned_as_control() -> None:
     server = FrameProtocol(client=False, extensions=[])
     reader = FrameReader(1000)
     reader.feed(bytes(server.pong(b"p")) + bytes(server.close(4004, "auth")))
-    assert reader.next() == Control(PONG, b"p")
-    assert reader.next() == Control(CLOSE, (4004).to_bytes(2, "big") + b"auth")
-    assert reader.next() is None
+    out: list[bytes | bytearray] = []
+    assert reader.drain(out) == Control(PONG, b"p")
+    assert reader.drain(out) == Control(CLOSE, (4004).to_bytes(2, "big") + b"auth")
+    assert reader.drain(out) is None
+    assert out == []
+
+
+def test_drain_stops_at_a_control_frame_and_keeps_what_follows() -> None:
+    server = FrameProtocol(client=False, extensions=[])
+    reader = FrameReader(1000)
+    reader.feed(
+        bytes(server.send_data(b"one", fin=True))
+        + bytes(server.ping(b"p"))
+        + bytes(server.send_data("two", fin=True))
+        + bytes(server.send_data(b"thr", fin=True))[:3]
+    )
+    out: list[bytes | bytearray] = []
+    assert reader.drain(out) == Control(PING, b"p")
+    assert typed(out) == typed([b"one"])
+    assert reader.drain(out) is None
+    assert typed(out) == typed([b"one", "two"])
+    reader.feed(bytes(server.send_data(b"thr", fin=True))[3:])
+    assert reader.drain(out) is None
+    assert typed(out) == typed([b"one", "two", b"thr"])
+
+
+def test_text_is_handed_over_undecoded_whole_or_fragmented() -> None:
+    # Invalid UTF-8 too: the JSON decoder refuses it (tests/gateway/test_protocol.py).
+    reader = FrameReader(1000)
+    reader.feed(bytes([0x81, 2, 0xC3, 0x28]) + bytes([0x01, 1, 0xC3, 0x80, 1, 0xA9]))
+    assert typed(next_items(reader)) == typed([bytearray(b"\xc3\x28"), bytearray(b"\xc3\xa9")])

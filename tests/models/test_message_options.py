@@ -1,4 +1,5 @@
-"""The typed keyword dictionaries of model shortcuts match the REST methods they forward to.
+"""The typed keyword dictionaries of model shortcuts (and of the REST client's own forwarding
+shortcuts) match the REST methods they forward to.
 
 Introspection only (no backend involved), so each runs once.
 """
@@ -12,6 +13,7 @@ import pytest
 from anycord.models import message_options
 from anycord.models.channels import ChannelEditOptions
 from anycord.rest.client import RESTClient
+from anycord.rest.endpoints.channel_admin import GuildChannelOptions
 
 
 @pytest.mark.parametrize(
@@ -22,6 +24,7 @@ from anycord.rest.client import RESTClient
         (message_options.MessageEditOptions, RESTClient.edit_message),
         (message_options.MessageRespondOptions, RESTClient.create_message),
         (ChannelEditOptions, RESTClient.edit_channel),
+        (GuildChannelOptions, RESTClient.create_guild_channel),
         (message_options.WebhookMessageEditOptions, RESTClient.edit_webhook_message),
         (message_options.WebhookMessageOptions, RESTClient.execute_webhook),
     ],

@@ -8,16 +8,21 @@ inflating and parsing the JSON; this one costs well under 1 µs.
 
 Guarantees:
 
-* `feed(data)` takes bytes split anywhere; `next()` returns the next whole data message
-  (`str` for text, `bytes` for binary, fragments joined), a `Control` frame (close, ping,
-  pong), or `None` when it needs more bytes.
+* `feed(data)` takes bytes split anywhere; `drain(out)` appends every whole data message
+  buffered to `out` in order (`bytes` for binary; for text a `bytearray` of its UTF-8,
+  fragments joined) and
+  returns the first `Control` frame met (close, ping, pong; what follows it waits for the
+  next call), or `None` when the rest needs more bytes.
 * A message whose size would pass `max_message_size` raises `GatewayTransportError`
   ("websocket message over N bytes") as soon as the frame header announces it, before its
   payload is buffered.
 * Anything RFC 6455 forbids a server to send (a masked frame, RSV bits without an extension,
   an unknown opcode, a fragmented or oversized control frame, a continuation without a start
-  or a new message inside a fragmented one, text that is not UTF-8) raises
-  `GatewayTransportError` naming the violation. Nothing else escapes.
+  or a new message inside a fragmented one) raises `GatewayTransportError` naming the
+  violation. Nothing else escapes.
+* Text is not decoded here: the gateway's JSON decoder (`orjson.loads`) reads the UTF-8
+  bytes directly and refuses invalid UTF-8 itself (`anycord.gateway.protocol` raises
+  `GatewayTransportError` for it), which saves a decode and a copy per message.
 """
 
 from __future__ import annotations
@@ -68,67 +73,93 @@ class FrameReader:
             self._pos = 0
         self._buffer += data
 
-    def next(self) -> bytes | str | Control | None:
-        """The next message or control frame, or `None` until more bytes are fed."""
-        buffer = self._buffer
-        while True:
-            pos = self._pos
-            available = len(buffer) - pos
-            if available < 2:
-                return None
-            first = buffer[pos]
-            length = buffer[pos + 1]
-            if first & 0x70 or length & 0x80:
-                raise _violation("reserved bits or a mask set by the server")
-            header = 2
-            if length == 126:  # a 16-bit length: most gateway frames over 125 bytes
-                header = 4
-                if available < 4:
-                    return None
-                length = buffer[pos + 2] << 8 | buffer[pos + 3]
-            elif length == 127:
-                header = 10
-                if available < 10:
-                    return None
-                length = int.from_bytes(buffer[pos + 2 : pos + 10], "big")
-            opcode = first & 0x0F
-            final = first & 0x80
-            if opcode >= CLOSE:
-                if opcode > PONG or not final or length > _MAX_CONTROL_PAYLOAD:
-                    raise _violation(f"bad control frame (opcode {opcode}, {length} bytes)")
-            elif opcode > _BINARY:
-                raise _violation(f"unknown opcode {opcode}")
-            elif (opcode == _CONTINUATION) != bool(self._opcode):
-                raise _violation("continuation frame out of place")
-            elif self._size + length > self._max:
-                msg = f"websocket message over {self._max} bytes"
-                raise GatewayTransportError(msg)
-            start = pos + header
-            end = start + length
-            if len(buffer) < end:
-                return None
-            self._pos = end
-            if opcode >= CLOSE:
-                return Control(opcode, bytes(buffer[start:end]))
-            if final and opcode:
-                if opcode == _BINARY:  # the zlib-stream frame: no call for it
-                    return bytes(buffer[start:end])
-                return self._finish(opcode, buffer[start:end])
-            self._parts.append(bytes(buffer[start:end]))
-            self._size += length
-            if opcode:
-                self._opcode = opcode
-            elif final:
-                opcode, self._opcode, self._size = self._opcode, 0, 0
-                data = b"".join(self._parts)
-                self._parts.clear()
-                return self._finish(opcode, data)
+    def drain(self, out: list[bytes | bytearray]) -> Control | None:
+        """Append every whole data message the buffer holds to `out`, in order.
 
-    @staticmethod
-    def _finish(opcode: int, data: bytes | bytearray) -> bytes | str:
-        if opcode == _BINARY:
-            return bytes(data)
+        Returns the first control frame met (the messages before it are in `out`, the ones
+        after it stay buffered for the next call), or `None` once the rest needs more bytes.
+        A violation raises `GatewayTransportError`; the messages before the bad frame are in
+        `out` already. One call per socket read: the loop keeps its state in locals and the
+        usual frame (final, unfragmented, text or binary) takes the first branch.
+        """
+        buffer = self._buffer
+        size = len(buffer)
+        pos = self._pos
+        append = out.append
         try:
-            return data.decode()
-        except UnicodeDecodeError:
-            raise _violation("a text message that is not UTF-8") from None
+            while size - pos >= 2:
+                first = buffer[pos]
+                length = buffer[pos + 1]
+                if length < 126:
+                    start = pos + 2
+                elif length == 126:  # a 16-bit length: most gateway frames over 125 bytes
+                    if size - pos < 4:
+                        return None
+                    length = buffer[pos + 2] << 8 | buffer[pos + 3]
+                    start = pos + 4
+                elif length == 127:
+                    if size - pos < 10:
+                        return None
+                    length = int.from_bytes(buffer[pos + 2 : pos + 10], "big")
+                    start = pos + 10
+                else:
+                    raise _violation("reserved bits or a mask set by the server")
+                end = start + length
+                # 0x81, 0x82: a final text or binary frame, no RSV bits (a constant tuple)
+                if first in (0x81, 0x82) and not self._opcode:
+                    if length > self._max:
+                        msg = f"websocket message over {self._max} bytes"
+                        raise GatewayTransportError(msg)
+                    if end > size:
+                        return None
+                    pos = end
+                    # binary (the zlib-stream frame) as bytes; text as the bytearray slice
+                    append(bytes(buffer[start:end]) if first == 0x82 else buffer[start:end])
+                    continue
+                self._check(first, length)
+                if end > size:
+                    return None
+                pos = end
+                control = self._consume(first, start, end, out)
+                if control is not None:
+                    return control
+        finally:
+            self._pos = pos
+        return None
+
+    def _check(self, first: int, length: int) -> None:
+        """Refuse a frame off the usual path that RFC 6455 forbids, or an oversized one."""
+        if first & 0x70:
+            raise _violation("reserved bits or a mask set by the server")
+        opcode = first & 0x0F
+        if opcode >= CLOSE:
+            if opcode > PONG or not first & 0x80 or length > _MAX_CONTROL_PAYLOAD:
+                raise _violation(f"bad control frame (opcode {opcode}, {length} bytes)")
+        elif opcode > _BINARY:
+            raise _violation(f"unknown opcode {opcode}")
+        elif (opcode == _CONTINUATION) != bool(self._opcode):
+            raise _violation("continuation frame out of place")
+        elif self._size + length > self._max:
+            msg = f"websocket message over {self._max} bytes"
+            raise GatewayTransportError(msg)
+
+    def _consume(
+        self, first: int, start: int, end: int, out: list[bytes | bytearray]
+    ) -> Control | None:
+        """A checked, whole frame off the usual path: a control frame (returned) or a
+        fragment (kept; the joined message goes to `out` with the last one)."""
+        opcode = first & 0x0F
+        final = first & 0x80
+        buffer = self._buffer
+        if opcode >= CLOSE:
+            return Control(opcode, bytes(buffer[start:end]))
+        self._parts.append(bytes(buffer[start:end]))
+        self._size += end - start
+        if opcode:
+            self._opcode = opcode
+        elif final:
+            opcode, self._opcode, self._size = self._opcode, 0, 0
+            parts = self._parts
+            out.append(b"".join(parts) if opcode == _BINARY else bytearray().join(parts))
+            parts.clear()
+        return None

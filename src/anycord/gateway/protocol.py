@@ -213,6 +213,17 @@ def _default_properties() -> dict[str, str]:
     return {"os": platform.system().lower() or "unknown", "browser": "anycord", "device": "anycord"}
 
 
+def _undecodable(raw: bytes | bytearray | str, exc: orjson.JSONDecodeError) -> Exception:
+    """The error for a frame `orjson.loads` refused: invalid UTF-8 (orjson checks it while it
+    parses, so the reader never decodes text) is named as such."""
+    if not isinstance(raw, str):
+        try:
+            raw.decode()
+        except UnicodeDecodeError:
+            return GatewayTransportError("frame is not UTF-8 text")
+    return GatewayTransportError(f"frame is not valid JSON ({exc.msg} at {exc.pos})")
+
+
 def _fail(message: str) -> typing.NoReturn:
     raise GatewayTransportError(message)
 
@@ -450,8 +461,10 @@ class GatewayProtocol:
 
     # -- inbound --------------------------------------------------------------------------
 
-    def receive(self, message: bytes | str, now: float) -> list[GatewayEvent]:
-        """One websocket message in (binary: transport-compressed when compression is on).
+    def receive(self, message: bytes | bytearray | str, now: float) -> list[GatewayEvent]:
+        """One websocket message in: `bytes` for a binary one (transport-compressed when
+        compression is on), a `bytearray` of UTF-8 or a `str` for a text one. Text that is not
+        UTF-8 raises `GatewayTransportError`, as does anything that is not JSON.
 
         The common frame, the next in-order dispatch on a connected session, takes a short
         path with the same checks as `receive_payload` (op an int 0, `t` a string, `s` the
@@ -460,8 +473,8 @@ class GatewayProtocol:
         or skipped sequence number and every malformed frame, goes the general way.
         """
         inflater = self._inflater
-        if inflater is not None and not isinstance(message, str):
-            raw: bytes | str | None = inflater.feed(message)
+        if inflater is not None and type(message) is bytes:  # binary, not a text bytearray
+            raw: bytes | bytearray | str | None = inflater.feed(message)
             if raw is None:
                 return []
         else:
@@ -469,8 +482,7 @@ class GatewayProtocol:
         try:
             payload = _loads(raw)
         except orjson.JSONDecodeError as exc:
-            msg = f"frame is not valid JSON ({exc.msg} at {exc.pos})"
-            raise GatewayTransportError(msg) from None
+            raise _undecodable(raw, exc) from None
         if payload.__class__ is dict and self._state is _CONNECTED:
             try:
                 op = payload["op"]

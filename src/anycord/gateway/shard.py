@@ -107,6 +107,7 @@ if typing.TYPE_CHECKING:
     from anycord.config import HTTPSettings, ProxySettings
     from anycord.gateway.identify import IdentifyGate
     from anycord.gateway.sink import ShardEventSink
+    from anycord.gateway.state import ShardState
     from anycord.snowflakes import SnowflakeishOr
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
@@ -328,7 +329,7 @@ class GatewayShard:
         return self._intents
 
     @property
-    def state(self) -> typing.Any:
+    def state(self) -> ShardState:
         """The protocol state (`anycord.gateway.state.ShardState`)."""
         return self._protocol.state
 
@@ -525,17 +526,19 @@ class GatewayShard:
         task_status: anyio.abc.TaskStatus[None],
         started: list[bool],
     ) -> None:
-        protocol = self._protocol
+        receive = self._protocol.receive
         ws = conn.ws
-        sink = self._sink
+        on_dispatch = self._sink.on_shard_dispatch  # bound once per connection, not per event
         while True:
-            # One pass per socket read: every message it completed, in order.
+            # One pass per socket read: every message it completed, in order. Each message
+            # goes through the protocol only once the previous one's events are delivered,
+            # so the sequence never runs ahead of what the sink has been handed.
             messages = await ws.receive_many()
             now = ws.received_at
             for message in messages:
-                for event in protocol.receive(message, now):
-                    if isinstance(event, Dispatch):
-                        await sink.on_shard_dispatch(self, event.name, event.data)
+                for event in receive(message, now):
+                    if event.__class__ is Dispatch:  # the usual event first, no isinstance
+                        await on_dispatch(self, event.name, event.data)
                     else:
                         stop = await self._on_event(event, conn, tg, task_status, started)
                         if stop:

@@ -9,7 +9,9 @@ pings answered, the close handshake), several times faster than wsproto's receiv
 
 Guarantees:
 
-* `receive()` returns one whole message (`bytes` for binary, `str` for text);
+* `receive()` returns one whole message: `bytes` for binary, a `bytearray` of the UTF-8 for
+  text (not decoded or validated here: the gateway hands it to `orjson.loads`, which refuses
+  invalid UTF-8, and the protocol raises `GatewayTransportError` for it);
   `receive_many()` returns every whole message one network read made available (at least
   one), in order, so a reader handles a socket read in one pass. A message over
   `max_message_size` raises `GatewayTransportError` before it is assembled further; so does
@@ -175,7 +177,7 @@ class WebSocketClient:
         self._waiting = False
         # Messages `receive_many` read but `receive` has not returned yet; a control frame
         # or protocol error met after messages, held until those are handed over.
-        self._unreturned: collections.deque[bytes | str] = collections.deque()
+        self._unreturned: collections.deque[bytes | bytearray] = collections.deque()
         self._held: Control | GatewayTransportError | None = None
         self.received_at = 0.0
         """`anyio.current_time()` when bytes last arrived from the server: the time the
@@ -304,38 +306,35 @@ class WebSocketClient:
     async def send_binary(self, data: bytes) -> None:
         await self._send_raw(BytesMessage(data=data))
 
-    async def receive(self) -> bytes | str:
+    async def receive(self) -> bytes | bytearray:
         """The next whole message. See the module docstring for the errors."""
         unreturned = self._unreturned
         if not unreturned:
             unreturned.extend(await self.receive_many())
         return unreturned.popleft()
 
-    async def receive_many(self) -> list[bytes | str]:
+    async def receive_many(self) -> list[bytes | bytearray]:
         """Every whole message available after at most one network read, in order (at
         least one). See the module docstring for the errors."""
         if self._unreturned:
-            out = list(self._unreturned)
+            unreturned = list(self._unreturned)
             self._unreturned.clear()
-            return out
+            return unreturned
         held = self._held
         if held is not None:
             self._held = None
             if isinstance(held, GatewayTransportError):
                 raise held
             await self._control(held)
-        reader = self._reader
-        out = []
+        drain = self._reader.drain
+        out: list[bytes | bytearray] = []
         while True:
             try:
-                while (item := reader.next()) is not None:
-                    if item.__class__ is not Control:
-                        out.append(typing.cast("bytes | str", item))
-                    elif out:  # the messages before it go first
-                        self._held = item
+                while (control := drain(out)) is not None:
+                    if out:  # the messages before it go first
+                        self._held = control
                         return out
-                    else:
-                        await self._control(item)
+                    await self._control(control)
             except GatewayTransportError as exc:
                 if not out:
                     raise
@@ -354,7 +353,7 @@ class WebSocketClient:
                 self._waiting = False
             self.received_at = anyio.current_time()
             self.received_bytes += len(data)
-            reader.feed(data)
+            self._reader.feed(data)
 
     async def _control(self, frame: Control) -> None:
         if frame.opcode == PING:

@@ -44,6 +44,7 @@ from anycord.rest.endpoints._fields import (
     id_list,
     iso,
     put,
+    str_id,
 )
 from anycord.serde.auto_mod import encode_action, encode_trigger_metadata
 from anycord.serde.scheduled_events import encode_recurrence_rule
@@ -163,7 +164,7 @@ class ScheduledEventBuilder:
             image=self.image,
         )
         if self.channel is not UNDEFINED:
-            body["channel_id"] = id_list([self.channel])[0] if self.channel is not None else None
+            body["channel_id"] = str_id(self.channel) if self.channel is not None else None
         if self.location is not UNDEFINED:
             body["entity_metadata"] = {"location": self.location}
         if self.recurrence_rule is not UNDEFINED:
@@ -280,9 +281,9 @@ class OnboardingOptionBuilder:
             "role_ids": id_list(self.roles),
         }
         if self.id is not None:
-            out["id"] = id_list([self.id])[0]
+            out["id"] = str_id(self.id)
         if self.emoji_id is not None:
-            out["emoji_id"] = id_list([self.emoji_id])[0]
+            out["emoji_id"] = str_id(self.emoji_id)
         if self.emoji_name is not None:
             out["emoji_name"] = self.emoji_name
         if self.emoji_animated is not None:
@@ -310,7 +311,7 @@ class OnboardingPromptBuilder:
         """The JSON object; `ValueError` for a documented limit."""
         check_len("prompt title", self.title, 1, 100)
         check_len(f"options of prompt {self.title!r}", self.options, 1, 50)
-        prompt_id = id_list([self.id])[0]
+        prompt_id = str_id(self.id)
         return {
             "id": prompt_id if prompt_id != "0" else str(index + 1),
             "type": int(self.type),

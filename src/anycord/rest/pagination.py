@@ -37,10 +37,14 @@ if typing.TYPE_CHECKING:
         Sequence,
     )
 
+    from _typeshed import SupportsRichComparison
+
 __all__ = ["LazyIterator", "Paginator"]
 
 _T = typing.TypeVar("_T")
 _U = typing.TypeVar("_U")
+_C = typing.TypeVar("_C", bound="Collection[typing.Any]")
+_Ordered = typing.TypeVar("_Ordered", bound="SupportsRichComparison")
 
 Predicate: typing.TypeAlias = "tuple[str, object] | Callable[[typing.Any], bool | Awaitable[bool]]"
 """A callable (sync or async) or an `(attribute path, expected value)` pair."""
@@ -53,7 +57,7 @@ def _attr_getter(path: str) -> Callable[[typing.Any], typing.Any]:
 def _equals(path: str, expected: object) -> Callable[[typing.Any], bool]:
     get = _attr_getter(path)
 
-    def check(item: typing.Any) -> bool:
+    def check(item: object) -> bool:
         return bool(get(item) == expected)
 
     return check
@@ -78,7 +82,7 @@ def _predicate(
         msg = "at least one predicate or attribute is needed"
         raise TypeError(msg)
 
-    async def check(item: typing.Any) -> bool:
+    async def check(item: object) -> bool:
         for fn in checks:
             verdict = fn(item)
             if inspect.isawaitable(verdict):
@@ -205,7 +209,13 @@ class LazyIterator(typing.Generic[_T]):
 
         return _chained(self._make, body)
 
-    def map(self, transformation: Callable[[_T], _U | Awaitable[_U]] | str) -> LazyIterator[_U]:
+    @typing.overload
+    def map(self, transformation: str) -> LazyIterator[typing.Any]: ...
+    @typing.overload
+    def map(self, transformation: Callable[[_T], _U | Awaitable[_U]]) -> LazyIterator[_U]: ...
+    def map(
+        self, transformation: Callable[[_T], _U | Awaitable[_U]] | str
+    ) -> LazyIterator[_U] | LazyIterator[typing.Any]:
         """`transformation(item)` (sync or async) for each item; a string reads that attribute
         path (`"user.id"`)."""
         fn = _attr_getter(transformation) if isinstance(transformation, str) else transformation
@@ -303,16 +313,31 @@ class LazyIterator(typing.Generic[_T]):
 
     # -- consuming -------------------------------------------------------------------------
 
+    @typing.overload
+    async def collect(self, collector: None = None) -> list[_T]: ...
+    @typing.overload
+    async def collect(self, collector: Callable[[Sequence[_T]], _C]) -> _C: ...
     async def collect(
         self, collector: Callable[[Sequence[_T]], Collection[_T]] | None = None
-    ) -> typing.Any:
+    ) -> Collection[_T]:
         """Every item, in a list (or passed to `collector`, e.g. `frozenset`)."""
         items = [item async for item in self]
         return items if collector is None else collector(items)
 
-    async def sort(self, *, key: typing.Any = None, reverse: bool = False) -> Sequence[_T]:
-        """Every item, sorted."""
-        return sorted([item async for item in self], key=key, reverse=reverse)
+    @typing.overload
+    async def sort(
+        self: LazyIterator[_Ordered], *, key: None = None, reverse: bool = False
+    ) -> Sequence[_Ordered]: ...
+    @typing.overload
+    async def sort(
+        self, *, key: Callable[[_T], SupportsRichComparison], reverse: bool = False
+    ) -> Sequence[_T]: ...
+    async def sort(
+        self, *, key: Callable[[_T], SupportsRichComparison] | None = None, reverse: bool = False
+    ) -> Sequence[typing.Any]:
+        """Every item, sorted (by `key`, or by the items themselves when they compare)."""
+        items: list[typing.Any] = [item async for item in self]
+        return sorted(items, key=key, reverse=reverse)
 
     async def first(self) -> _T | None:
         """The first item, or `None` when there is none."""

@@ -91,7 +91,7 @@ class RateLimitInfo:
     """From a 429's body (`retry_after`), else its `Retry-After` header."""
 
     @classmethod
-    def parse(cls, headers: Mapping[str, str], body: typing.Any = None) -> RateLimitInfo:
+    def parse(cls, headers: Mapping[str, str], body: object = None) -> RateLimitInfo:
         """Read the `X-RateLimit-*` headers (any case) and, for a 429, its JSON body."""
         get = {k.lower(): v for k, v in headers.items()}.get
         retry_after: float | None = None

@@ -36,6 +36,7 @@ _answered: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 )
 
 _P = typing.ParamSpec("_P")
+_A = typing.TypeVar("_A")
 _T = typing.TypeVar("_T")
 
 
@@ -71,12 +72,10 @@ def translating(
     return wrapper
 
 
-def checked(
-    route: CompiledRoute, function: Callable[[typing.Any], _T]
-) -> Callable[[typing.Any], _T]:
+def checked(route: CompiledRoute, function: Callable[[_A], _T]) -> Callable[[_A], _T]:
     """`function` (a decoder of `route`'s answers) raising `MalformedResponseError` for shape errors."""
 
-    def check(raw: typing.Any) -> _T:
+    def check(raw: _A) -> _T:
         try:
             return function(raw)
         except SHAPE_ERRORS as exc:

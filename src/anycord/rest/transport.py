@@ -305,7 +305,8 @@ class AnycordTransport(httpx.AsyncBaseTransport):
         if isinstance(request.stream, httpx.ByteStream):
             body = request.read()
         elif "content-length" in request.headers or chunked:
-            body = _stream(request.stream)
+            # httpx's AsyncClient hands an async transport only async request streams.
+            body = _stream(typing.cast("httpx.AsyncByteStream", request.stream))
         raw = await self.pool.exchange(origin, request.method.encode(), head, body, chunked=chunked)
         return httpx.Response(
             raw.status,
@@ -320,6 +321,6 @@ class AnycordTransport(httpx.AsyncBaseTransport):
         await self.pool.aclose()
 
 
-async def _stream(stream: typing.Any) -> AsyncIterator[bytes]:
+async def _stream(stream: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
     async for chunk in stream:
         yield chunk

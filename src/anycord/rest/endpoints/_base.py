@@ -19,6 +19,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.files import Resource
     from anycord.rest.routes import CompiledRoute
+    from anycord.serde._core import JSONObject
     from anycord.traits import RESTAware
 
 __all__ = ["EndpointBase", "QueryValue"]
@@ -29,7 +30,7 @@ QueryValue = str | int | bool | typing.Sequence[str | int]
 _T = typing.TypeVar("_T")
 
 
-def _own_id(raw: typing.Any) -> str:
+def _own_id(raw: JSONObject) -> str:
     return str(raw["id"])
 
 
@@ -42,7 +43,7 @@ class EndpointBase:
 
     __slots__ = ()
 
-    def __init_subclass__(cls, **kwargs: typing.Any) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         for name, value in list(vars(cls).items()):
             if (
@@ -61,13 +62,13 @@ class EndpointBase:
         route: CompiledRoute,
         *,
         query: Mapping[str, QueryValue] | None = None,
-        json: typing.Any = None,
+        json: object = None,
         files: Sequence[Resource] | Mapping[str, Resource] = (),
         form: Mapping[str, str] | None = None,
         reason: UndefinedOr[str] = UNDEFINED,
         auth: UndefinedNoneOr[str] = UNDEFINED,
         raw: bool = False,
-    ) -> typing.Any:
+    ) -> typing.Any:  # noqa: ANN401 (the decoded JSON body, whose shape the endpoint knows)
         """Send one request and return the decoded JSON body (`None` for 204).
 
         Args:
@@ -118,7 +119,7 @@ class EndpointBase:
             payload = await self._request(route, query=params)
             return shapes.checked(route, pick)(payload)
 
-        def pick(payload: typing.Any) -> Sequence[typing.Any]:
+        def pick(payload: typing.Any) -> Sequence[typing.Any]:  # noqa: ANN401 (a JSON body: the list or an object holding it)
             page: list[typing.Any] = payload.get(items, []) if items is not None else payload
             if not isinstance(page, list):
                 msg = f"expected a list of items, got {type(page).__name__}"

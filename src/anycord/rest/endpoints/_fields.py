@@ -11,10 +11,10 @@ import datetime
 import typing
 
 from anycord.rest.endpoints._payloads import sid
-from anycord.undefined import UNDEFINED
+from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Sequence, Sized
 
     from anycord.snowflakes import SnowflakeishOr
 
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-def put(body: dict[str, typing.Any], **fields: typing.Any) -> dict[str, typing.Any]:
+def put(body: dict[str, typing.Any], **fields: object) -> dict[str, typing.Any]:
     """Add each field that is not `UNDEFINED` to `body` (in place) and return it."""
     for key, value in fields.items():
         if value is not UNDEFINED:
@@ -45,26 +45,26 @@ def str_id(value: SnowflakeishOr) -> str:
     return str(sid(value))
 
 
-def opt_id(value: typing.Any) -> typing.Any:
+def opt_id(value: UndefinedNoneOr[SnowflakeishOr]) -> UndefinedNoneOr[str]:
     """`UNDEFINED`, `None`, or the ID string of the object or ID."""
     if value is UNDEFINED or value is None:
         return value
     return str(sid(value))
 
 
-def cursor(value: typing.Any) -> str | None:
+def cursor(value: UndefinedOr[SnowflakeishOr]) -> str | None:
     """A paginator's first cursor: `None` for `UNDEFINED`, else the ID string."""
     return None if value is UNDEFINED else str(sid(value))
 
 
-def id_list(values: typing.Any) -> typing.Any:
+def id_list(values: UndefinedOr[Iterable[SnowflakeishOr]]) -> UndefinedOr[list[str]]:
     """`UNDEFINED`, or the ID strings of a sequence of objects or IDs."""
     if values is UNDEFINED:
         return values
     return [str(sid(v)) for v in values]
 
 
-def iso(value: typing.Any) -> typing.Any:
+def iso(value: UndefinedNoneOr[datetime.datetime]) -> UndefinedNoneOr[str]:
     """`UNDEFINED`, `None`, or a datetime as ISO 8601 (naive datetimes are taken as UTC)."""
     if value is UNDEFINED or value is None:
         return value
@@ -76,7 +76,7 @@ def iso(value: typing.Any) -> typing.Any:
     return value.isoformat()
 
 
-def check_len(name: str, value: typing.Any, low: int, high: int) -> None:
+def check_len(name: str, value: UndefinedNoneOr[Sized], low: int, high: int) -> None:
     """`ValueError` unless `low <= len(value) <= high` (skipped for `UNDEFINED`/`None`)."""
     if value is UNDEFINED or value is None:
         return
@@ -87,7 +87,7 @@ def check_len(name: str, value: typing.Any, low: int, high: int) -> None:
         raise ValueError(msg)
 
 
-def check_range(name: str, value: typing.Any, low: float, high: float) -> None:
+def check_range(name: str, value: UndefinedNoneOr[float], low: float, high: float) -> None:
     """`ValueError` unless `low <= value <= high` (skipped for `UNDEFINED`/`None`)."""
     if value is UNDEFINED or value is None:
         return
@@ -106,7 +106,7 @@ def check_each_len(name: str, values: Iterable[str], high: int) -> None:
             raise ValueError(msg)
 
 
-def check_one_of(name: str, value: typing.Any, allowed: Sequence[typing.Any]) -> None:
+def check_one_of(name: str, value: object, allowed: Sequence[object]) -> None:
     """`ValueError` unless `value` is one of `allowed` (skipped for `UNDEFINED`/`None`)."""
     if value is UNDEFINED or value is None:
         return
@@ -115,6 +115,6 @@ def check_one_of(name: str, value: typing.Any, allowed: Sequence[typing.Any]) ->
         raise ValueError(msg)
 
 
-def _short(value: typing.Any) -> str:
+def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -26,11 +26,15 @@ from anycord.snowflakes import Snowflake, to_snowflake
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
+    from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["message_body", "message_body_from", "one_or_many", "sid"]
+
+_T = typing.TypeVar("_T")
 
 
 def sid(value: SnowflakeishOr) -> Snowflake:
@@ -38,7 +42,9 @@ def sid(value: SnowflakeishOr) -> Snowflake:
     return to_snowflake(value)
 
 
-def one_or_many(name: str, one: typing.Any, many: typing.Any) -> UndefinedOr[list[typing.Any]]:
+def one_or_many(
+    name: str, one: UndefinedOr[_T], many: UndefinedOr[Iterable[_T] | None]
+) -> UndefinedOr[list[_T]]:
     """`[one]`, `list(many)`, or `UNDEFINED`; both given is a `ValueError` naming them."""
     if one is not UNDEFINED and many is not UNDEFINED:
         msg = f"pass either {name} or {name}s, not both"
@@ -47,13 +53,11 @@ def one_or_many(name: str, one: typing.Any, many: typing.Any) -> UndefinedOr[lis
         return [one]
     if many is not UNDEFINED:
         return [] if many is None else [*many]
-    nothing: UndefinedOr[list[typing.Any]] = UNDEFINED
+    nothing: UndefinedOr[list[_T]] = UNDEFINED
     return nothing
 
 
-def _encode_any(
-    value: typing.Any, encoder: typing.Callable[[typing.Any], typing.Any]
-) -> typing.Any:
+def _encode_any(value: object, encoder: Callable[[typing.Any], JSONObject]) -> JSONObject:
     # Raw dicts pass through untouched so callers can send shapes anycord does not model yet;
     # fluent builders (`anycord.models.component_builders`) are built into their models first.
     if isinstance(value, dict):
@@ -65,13 +69,13 @@ def _encode_any(
 def message_body(
     *,
     content: UndefinedOr[typing.Any] = UNDEFINED,
-    attachment: UndefinedOr[typing.Any] = UNDEFINED,
-    attachments: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    component: UndefinedOr[typing.Any] = UNDEFINED,
-    components: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    embed: UndefinedOr[typing.Any] = UNDEFINED,
-    embeds: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    poll: UndefinedOr[typing.Any] = UNDEFINED,
+    attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+    attachments: UndefinedOr[Sequence[Attachmentish] | None] = UNDEFINED,
+    component: UndefinedOr[Componentish] = UNDEFINED,
+    components: UndefinedOr[Sequence[Componentish] | None] = UNDEFINED,
+    embed: UndefinedOr[Embedish] = UNDEFINED,
+    embeds: UndefinedOr[Sequence[Embedish] | None] = UNDEFINED,
+    poll: UndefinedOr[Pollish] = UNDEFINED,
     sticker: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     stickers: UndefinedOr[Sequence[SnowflakeishOr]] = UNDEFINED,
     tts: UndefinedOr[bool] = UNDEFINED,
@@ -104,17 +108,17 @@ def message_body(
             listed.append({"id": len(files), "filename": resource.filename})
             files.append(resource)
         body["attachments"] = listed
-    found = one_or_many("component", component, components)
-    if found is not UNDEFINED:
-        body["components"] = [_encode_any(c, encode_component) for c in found]
-    found = one_or_many("embed", embed, embeds)
-    if found is not UNDEFINED:
-        body["embeds"] = [_encode_any(e, encode_embed) for e in found]
+    found_components = one_or_many("component", component, components)
+    if found_components is not UNDEFINED:
+        body["components"] = [_encode_any(c, encode_component) for c in found_components]
+    found_embeds = one_or_many("embed", embed, embeds)
+    if found_embeds is not UNDEFINED:
+        body["embeds"] = [_encode_any(e, encode_embed) for e in found_embeds]
     if poll is not UNDEFINED:
         body["poll"] = _encode_any(poll, encode_poll_builder)
-    found = one_or_many("sticker", sticker, stickers)
-    if found is not UNDEFINED:
-        body["sticker_ids"] = [str(sid(s)) for s in found]
+    found_stickers = one_or_many("sticker", sticker, stickers)
+    if found_stickers is not UNDEFINED:
+        body["sticker_ids"] = [str(sid(s)) for s in found_stickers]
     if tts is not UNDEFINED:
         body["tts"] = tts
     if reply is not UNDEFINED:

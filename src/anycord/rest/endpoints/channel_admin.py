@@ -20,11 +20,12 @@ from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from anycord.models.channels import PartialChannel
+    from anycord.models.channels import PartialChannel, PermissionOverwrite
     from anycord.models.messages import Message
+    from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
-__all__ = ["ChannelAdminEndpoints", "ChannelFollow"]
+__all__ = ["ChannelAdminEndpoints", "ChannelFollow", "GuildChannelOptions"]
 
 POST_GUILD_CHANNEL = Route("POST", "/guilds/{guild_id}/channels")
 PATCH_GUILD_CHANNELS = Route("PATCH", "/guilds/{guild_id}/channels")
@@ -38,6 +39,29 @@ PUT_LEGACY_PIN = Route("PUT", "/channels/{channel_id}/pins/{message_id}")
 DELETE_LEGACY_PIN = Route("DELETE", "/channels/{channel_id}/pins/{message_id}")
 
 
+class GuildChannelOptions(typing.TypedDict, total=False):
+    """`create_guild_channel`'s keywords, which the per-type shortcuts
+    (`create_guild_text_channel`, ...) forward: a misspelt keyword fails `mypy --strict`."""
+
+    position: UndefinedOr[int]
+    topic: UndefinedNoneOr[str]
+    nsfw: UndefinedOr[bool]
+    bitrate: UndefinedOr[int]
+    user_limit: UndefinedOr[int]
+    rate_limit_per_user: UndefinedOr[int]
+    permission_overwrites: UndefinedOr[Sequence[PermissionOverwrite | JSONObject]]
+    category: UndefinedNoneOr[SnowflakeishOr]
+    region: UndefinedNoneOr[str]
+    video_quality_mode: UndefinedOr[int]
+    default_auto_archive_duration: UndefinedOr[int]
+    default_reaction_emoji: UndefinedNoneOr[Mapping[str, typing.Any]]
+    available_tags: UndefinedOr[Sequence[Mapping[str, typing.Any]]]
+    default_sort_order: UndefinedNoneOr[int]
+    default_forum_layout: UndefinedOr[int]
+    default_thread_rate_limit_per_user: UndefinedOr[int]
+    reason: UndefinedOr[str]
+
+
 class ChannelFollow(typing.NamedTuple):
     """A followed announcement channel and the webhook that relays it."""
 
@@ -45,7 +69,9 @@ class ChannelFollow(typing.NamedTuple):
     webhook_id: int
 
 
-def _overwrites(values: typing.Any) -> typing.Any:
+def _overwrites(
+    values: UndefinedOr[Sequence[PermissionOverwrite | JSONObject]],
+) -> UndefinedOr[list[JSONObject]]:
     if values is UNDEFINED:
         return values
     check_len("permission_overwrites", values, 0, 100)
@@ -69,7 +95,7 @@ class ChannelAdminEndpoints(EndpointBase):
         bitrate: UndefinedOr[int] = UNDEFINED,
         user_limit: UndefinedOr[int] = UNDEFINED,
         rate_limit_per_user: UndefinedOr[int] = UNDEFINED,
-        permission_overwrites: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
+        permission_overwrites: UndefinedOr[Sequence[PermissionOverwrite | JSONObject]] = UNDEFINED,
         category: UndefinedNoneOr[SnowflakeishOr] = UNDEFINED,
         region: UndefinedNoneOr[str] = UNDEFINED,
         video_quality_mode: UndefinedOr[int] = UNDEFINED,
@@ -116,46 +142,46 @@ class ChannelAdminEndpoints(EndpointBase):
         return decode_channel(payload, self._app, guild_id)
 
     async def create_guild_text_channel(
-        self, guild: SnowflakeishOr, name: str, **kwargs: typing.Any
+        self, guild: SnowflakeishOr, name: str, **options: typing.Unpack[GuildChannelOptions]
     ) -> PartialChannel:
         """A text channel (`create_guild_channel` with type 0)."""
-        return await self.create_guild_channel(guild, name, 0, **kwargs)
+        return await self.create_guild_channel(guild, name, 0, **options)
 
     async def create_guild_voice_channel(
-        self, guild: SnowflakeishOr, name: str, **kwargs: typing.Any
+        self, guild: SnowflakeishOr, name: str, **options: typing.Unpack[GuildChannelOptions]
     ) -> PartialChannel:
         """A voice channel (type 2)."""
-        return await self.create_guild_channel(guild, name, 2, **kwargs)
+        return await self.create_guild_channel(guild, name, 2, **options)
 
     async def create_guild_category(
-        self, guild: SnowflakeishOr, name: str, **kwargs: typing.Any
+        self, guild: SnowflakeishOr, name: str, **options: typing.Unpack[GuildChannelOptions]
     ) -> PartialChannel:
         """A category (type 4)."""
-        return await self.create_guild_channel(guild, name, 4, **kwargs)
+        return await self.create_guild_channel(guild, name, 4, **options)
 
     async def create_guild_news_channel(
-        self, guild: SnowflakeishOr, name: str, **kwargs: typing.Any
+        self, guild: SnowflakeishOr, name: str, **options: typing.Unpack[GuildChannelOptions]
     ) -> PartialChannel:
         """An announcement channel (type 5)."""
-        return await self.create_guild_channel(guild, name, 5, **kwargs)
+        return await self.create_guild_channel(guild, name, 5, **options)
 
     async def create_guild_stage_channel(
-        self, guild: SnowflakeishOr, name: str, **kwargs: typing.Any
+        self, guild: SnowflakeishOr, name: str, **options: typing.Unpack[GuildChannelOptions]
     ) -> PartialChannel:
         """A stage channel (type 13)."""
-        return await self.create_guild_channel(guild, name, 13, **kwargs)
+        return await self.create_guild_channel(guild, name, 13, **options)
 
     async def create_guild_forum_channel(
-        self, guild: SnowflakeishOr, name: str, **kwargs: typing.Any
+        self, guild: SnowflakeishOr, name: str, **options: typing.Unpack[GuildChannelOptions]
     ) -> PartialChannel:
         """A forum channel (type 15)."""
-        return await self.create_guild_channel(guild, name, 15, **kwargs)
+        return await self.create_guild_channel(guild, name, 15, **options)
 
     async def create_guild_media_channel(
-        self, guild: SnowflakeishOr, name: str, **kwargs: typing.Any
+        self, guild: SnowflakeishOr, name: str, **options: typing.Unpack[GuildChannelOptions]
     ) -> PartialChannel:
         """A media channel (type 16)."""
-        return await self.create_guild_channel(guild, name, 16, **kwargs)
+        return await self.create_guild_channel(guild, name, 16, **options)
 
     async def reposition_channels(
         self,

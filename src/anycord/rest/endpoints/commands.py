@@ -10,15 +10,16 @@ from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._payloads import sid
 from anycord.rest.routes import Route
 from anycord.serde.commands import decode_command, encode_command_builder
-from anycord.undefined import UNDEFINED, UndefinedOr
+from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from anycord.models.commands import PartialCommand
+    from anycord.serde._core import JSONObject
     from anycord.snowflakes import Snowflake, SnowflakeishOr
 
-__all__ = ["CommandEndpoints"]
+__all__ = ["CommandEditFields", "CommandEndpoints"]
 
 _G = "/applications/{application_id}/commands"
 _GG = "/applications/{application_id}/guilds/{guild_id}/commands"
@@ -36,7 +37,7 @@ PATCH_GUILD_COMMAND = Route("PATCH", _GG + "/{command_id}")
 DELETE_GUILD_COMMAND = Route("DELETE", _GG + "/{command_id}")
 
 
-def _encode(builder: typing.Any) -> dict[str, typing.Any]:
+def _encode(builder: CommandBuilder | JSONObject) -> JSONObject:
     if isinstance(builder, dict):
         return builder
     if isinstance(builder, CommandBuilder):
@@ -45,13 +46,30 @@ def _encode(builder: typing.Any) -> dict[str, typing.Any]:
     return encode_command_builder(builder)
 
 
+class CommandEditFields(typing.TypedDict, total=False):
+    """`edit_application_command`'s fields, by their JSON names ("Edit Global Application
+    Command", interactions/application-commands.mdx); `None` clears a field."""
+
+    name: UndefinedOr[str]
+    name_localizations: UndefinedNoneOr[Mapping[str, str]]
+    description: UndefinedNoneOr[str]
+    description_localizations: UndefinedNoneOr[Mapping[str, str]]
+    options: UndefinedNoneOr[Sequence[Mapping[str, typing.Any]]]
+    default_member_permissions: UndefinedNoneOr[int | str]
+    dm_permission: UndefinedNoneOr[bool]
+    contexts: UndefinedNoneOr[Sequence[int]]
+    integration_types: UndefinedNoneOr[Sequence[int]]
+    handler: UndefinedNoneOr[int]
+    nsfw: UndefinedOr[bool]
+
+
 class CommandEndpoints(EndpointBase):
     """Slash and context-menu commands. `guild=UNDEFINED` means global commands."""
 
     __slots__ = ()
 
     def _decode_commands(
-        self, payload: typing.Any, guild_id: Snowflake | None
+        self, payload: list[JSONObject], guild_id: Snowflake | None
     ) -> list[PartialCommand]:
         return [decode_command(p, self._app, guild_id=guild_id) for p in payload]
 
@@ -92,7 +110,7 @@ class CommandEndpoints(EndpointBase):
     async def create_application_command(
         self,
         application: SnowflakeishOr,
-        command: typing.Any,
+        command: CommandBuilder | JSONObject,
         guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> PartialCommand:
         """Create (or overwrite by name) one command from a `CommandBuilder` or a dict.
@@ -113,7 +131,7 @@ class CommandEndpoints(EndpointBase):
         application: SnowflakeishOr,
         command: SnowflakeishOr,
         guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
-        **fields: typing.Any,
+        **fields: typing.Unpack[CommandEditFields],
     ) -> PartialCommand:
         """Change fields of a command (by their JSON names: `name`, `description`, `options`...)."""
         app_id, command_id = sid(application), sid(command)
@@ -148,7 +166,7 @@ class CommandEndpoints(EndpointBase):
     async def set_application_commands(
         self,
         application: SnowflakeishOr,
-        commands: Sequence[typing.Any],
+        commands: Sequence[CommandBuilder | JSONObject],
         guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> list[PartialCommand]:
         """Replace every command with `commands` (bulk overwrite; `[]` deletes them all).

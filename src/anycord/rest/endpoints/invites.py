@@ -34,7 +34,7 @@ PUT_TARGET_USERS = Route("PUT", "/invites/{code}/target-users")
 GET_TARGET_USERS_JOB = Route("GET", "/invites/{code}/target-users/job-status")
 
 
-def _code(invite: typing.Any) -> str:
+def _code(invite: str | Invite) -> str:
     return invite if isinstance(invite, str) else str(invite.code)
 
 

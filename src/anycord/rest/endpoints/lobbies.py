@@ -1,6 +1,6 @@
 """REST endpoints: lobbies of Discord's Social SDK (resources/lobby.mdx).
 
-Lobbies have no model in `anycord.models` yet: every method returns the JSON objects Discord
+Lobbies have no model in `anycord.models` yet: every method returns the JSONObject objects Discord
 sends (`id`, `application_id`, `metadata`, `members`, `linked_channel`, ...). hikari has none
 of these. Limits from the spec: idle timeout 5-604800 s, at most 25 members per request,
 secrets up to 250 characters, message content up to 4000.
@@ -19,11 +19,11 @@ from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from anycord.models.message_parts import Componentish, Embedish
+    from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["LobbyEndpoints"]
-
-JSON = dict[str, typing.Any]
 
 PUT_LOBBY = Route("PUT", "/lobbies")
 POST_LOBBY = Route("POST", "/lobbies")
@@ -42,7 +42,9 @@ POST_MESSAGE = Route("POST", "/lobbies/{lobby_id}/messages")
 PUT_MODERATION = Route("PUT", "/lobbies/{lobby_id}/messages/{message_id}/moderation-metadata")
 
 
-def _members(members: typing.Any) -> typing.Any:
+def _members(
+    members: UndefinedNoneOr[Sequence[Mapping[str, typing.Any]]],
+) -> UndefinedNoneOr[list[JSONObject]]:
     if members is UNDEFINED or members is None:
         return members
     check_len("members", members, 0, 25)
@@ -61,7 +63,7 @@ class LobbyEndpoints(EndpointBase):
         metadata: UndefinedNoneOr[Mapping[str, str]] = UNDEFINED,
         idle_timeout_seconds: UndefinedOr[int] = UNDEFINED,
         flags: UndefinedOr[int] = UNDEFINED,
-    ) -> JSON:
+    ) -> JSONObject:
         """Create a lobby (members as `{"id": ..., "metadata": ..., "flags": ...}`)."""
         check_range("idle_timeout_seconds", idle_timeout_seconds, 5, 604800)
         body = put(
@@ -71,7 +73,7 @@ class LobbyEndpoints(EndpointBase):
             idle_timeout_seconds=idle_timeout_seconds,
             flags=flags,
         )
-        return typing.cast("JSON", await self._request(POST_LOBBY.compile(), json=body))
+        return typing.cast("JSONObject", await self._request(POST_LOBBY.compile(), json=body))
 
     async def create_or_join_lobby(
         self,
@@ -81,7 +83,7 @@ class LobbyEndpoints(EndpointBase):
         member_metadata: UndefinedNoneOr[Mapping[str, str]] = UNDEFINED,
         idle_timeout_seconds: UndefinedOr[int] = UNDEFINED,
         flags: UndefinedOr[int] = UNDEFINED,
-    ) -> JSON:
+    ) -> JSONObject:
         """Join the lobby with this secret, creating it if needed (user token)."""
         check_len("secret", secret, 1, 250)
         check_range("idle_timeout_seconds", idle_timeout_seconds, 5, 604800)
@@ -92,11 +94,13 @@ class LobbyEndpoints(EndpointBase):
             idle_timeout_seconds=idle_timeout_seconds,
             flags=flags,
         )
-        return typing.cast("JSON", await self._request(PUT_LOBBY.compile(), json=body))
+        return typing.cast("JSONObject", await self._request(PUT_LOBBY.compile(), json=body))
 
-    async def fetch_lobby(self, lobby: SnowflakeishOr) -> JSON:
+    async def fetch_lobby(self, lobby: SnowflakeishOr) -> JSONObject:
         """A lobby."""
-        return typing.cast("JSON", await self._request(GET_LOBBY.compile(lobby_id=sid(lobby))))
+        return typing.cast(
+            "JSONObject", await self._request(GET_LOBBY.compile(lobby_id=sid(lobby)))
+        )
 
     async def edit_lobby(
         self,
@@ -106,7 +110,7 @@ class LobbyEndpoints(EndpointBase):
         metadata: UndefinedNoneOr[Mapping[str, str]] = UNDEFINED,
         idle_timeout_seconds: UndefinedOr[int] = UNDEFINED,
         flags: UndefinedOr[int] = UNDEFINED,
-    ) -> JSON:
+    ) -> JSONObject:
         """Change a lobby (`members` replaces the member list)."""
         check_range("idle_timeout_seconds", idle_timeout_seconds, 5, 604800)
         body = put(
@@ -117,7 +121,7 @@ class LobbyEndpoints(EndpointBase):
             flags=flags,
         )
         route = PATCH_LOBBY.compile(lobby_id=sid(lobby))
-        return typing.cast("JSON", await self._request(route, json=body))
+        return typing.cast("JSONObject", await self._request(route, json=body))
 
     async def delete_lobby(self, lobby: SnowflakeishOr) -> None:
         """Delete a lobby."""
@@ -125,11 +129,11 @@ class LobbyEndpoints(EndpointBase):
 
     async def link_lobby_channel(
         self, lobby: SnowflakeishOr, channel: SnowflakeishOr | None
-    ) -> JSON:
+    ) -> JSONObject:
         """Link a lobby to a guild text channel, or unlink it with `None`."""
         route = PATCH_CHANNEL_LINK.compile(lobby_id=sid(lobby))
         body = {"channel_id": opt_id(channel)}
-        return typing.cast("JSON", await self._request(route, json=body))
+        return typing.cast("JSONObject", await self._request(route, json=body))
 
     async def leave_lobby(self, lobby: SnowflakeishOr) -> None:
         """Leave a lobby (user token)."""
@@ -142,11 +146,11 @@ class LobbyEndpoints(EndpointBase):
         *,
         metadata: UndefinedNoneOr[Mapping[str, str]] = UNDEFINED,
         flags: UndefinedOr[int] = UNDEFINED,
-    ) -> JSON:
+    ) -> JSONObject:
         """Add a user to a lobby (or update their metadata and flags)."""
         body = put({}, metadata=metadata, flags=flags)
         route = PUT_MEMBER.compile(lobby_id=sid(lobby), user_id=sid(user))
-        return typing.cast("JSON", await self._request(route, json=body))
+        return typing.cast("JSONObject", await self._request(route, json=body))
 
     async def remove_lobby_member(self, lobby: SnowflakeishOr, user: SnowflakeishOr) -> None:
         """Remove a user from a lobby."""
@@ -154,7 +158,7 @@ class LobbyEndpoints(EndpointBase):
 
     async def bulk_update_lobby_members(
         self, lobby: SnowflakeishOr, members: Sequence[Mapping[str, typing.Any]]
-    ) -> list[JSON]:
+    ) -> list[JSONObject]:
         """Add, update or remove (`"remove_member": true`) up to 25 members at once."""
         check_len("members", members, 1, 25)
         route = POST_BULK_MEMBERS.compile(lobby_id=sid(lobby))
@@ -162,17 +166,17 @@ class LobbyEndpoints(EndpointBase):
 
     async def create_lobby_guild_invite(
         self, lobby: SnowflakeishOr, user: UndefinedOr[SnowflakeishOr] = UNDEFINED
-    ) -> JSON:
+    ) -> JSONObject:
         """An invite to the lobby's linked channel guild, for the current user or `user`."""
         if user is UNDEFINED:
             route = POST_MY_INVITE.compile(lobby_id=sid(lobby))
         else:
             route = POST_MEMBER_INVITE.compile(lobby_id=sid(lobby), user_id=sid(user))
-        return typing.cast("JSON", await self._request(route))
+        return typing.cast("JSONObject", await self._request(route))
 
     async def fetch_lobby_messages(
         self, lobby: SnowflakeishOr, *, limit: UndefinedOr[int] = UNDEFINED
-    ) -> list[JSON]:
+    ) -> list[JSONObject]:
         """The latest messages of a lobby (at most 200)."""
         check_range("limit", limit, 1, 200)
         query = put({}, limit=limit)
@@ -185,16 +189,16 @@ class LobbyEndpoints(EndpointBase):
         content: UndefinedOr[str] = UNDEFINED,
         *,
         metadata: UndefinedOr[Mapping[str, str]] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish]] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
         flags: UndefinedOr[int] = UNDEFINED,
-    ) -> JSON:
+    ) -> JSONObject:
         """Send a message in a lobby (content up to 4000 characters)."""
         check_len("content", content, 0, 4000)
         body, _ = message_body(content=content, embeds=embeds, components=components, flags=flags)
         put(body, metadata=metadata if metadata is UNDEFINED else dict(metadata))
         route = POST_MESSAGE.compile(lobby_id=sid(lobby))
-        return typing.cast("JSON", await self._request(route, json=body))
+        return typing.cast("JSONObject", await self._request(route, json=body))
 
     async def set_lobby_message_moderation_metadata(
         self,

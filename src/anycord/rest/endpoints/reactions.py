@@ -15,10 +15,11 @@ from anycord.serde.users import decode_user
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
+    from anycord.models.emojis import Emoji
     from anycord.models.users import User
     from anycord.rest.pagination import LazyIterator
     from anycord.rest.routes import CompiledRoute
-    from anycord.snowflakes import SnowflakeishOr
+    from anycord.snowflakes import Snowflake, SnowflakeishOr
 
 __all__ = ["ReactionEndpoints", "emoji_path"]
 
@@ -31,7 +32,7 @@ DELETE_EMOJI_REACTIONS = Route("DELETE", _R + "/{emoji_name}")
 DELETE_ALL_REACTIONS = Route("DELETE", _R)
 
 
-def emoji_path(emoji: typing.Any, emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED) -> str:
+def emoji_path(emoji: str | Emoji, emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED) -> str:
     """The emoji as the path wants it: the Unicode character, or `name:id`."""
     if emoji_id is not UNDEFINED:
         return f"{emoji}:{sid(emoji_id)}"
@@ -56,7 +57,7 @@ class ReactionEndpoints(EndpointBase):
         self,
         channel: SnowflakeishOr,
         message: SnowflakeishOr,
-        emoji: typing.Any,
+        emoji: str | Emoji,
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """React with `emoji` as the bot."""
@@ -66,7 +67,7 @@ class ReactionEndpoints(EndpointBase):
         self,
         channel: SnowflakeishOr,
         message: SnowflakeishOr,
-        emoji: typing.Any,
+        emoji: str | Emoji,
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove the bot's own reaction."""
@@ -77,7 +78,7 @@ class ReactionEndpoints(EndpointBase):
         channel: SnowflakeishOr,
         message: SnowflakeishOr,
         user: SnowflakeishOr,
-        emoji: typing.Any,
+        emoji: str | Emoji,
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove a user's reaction (needs MANAGE_MESSAGES)."""
@@ -88,7 +89,7 @@ class ReactionEndpoints(EndpointBase):
         self,
         channel: SnowflakeishOr,
         message: SnowflakeishOr,
-        emoji: typing.Any,
+        emoji: str | Emoji,
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove every reaction of one emoji."""
@@ -103,7 +104,7 @@ class ReactionEndpoints(EndpointBase):
         self,
         channel: SnowflakeishOr,
         message: SnowflakeishOr,
-        emoji: typing.Any,
+        emoji: str | Emoji,
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> LazyIterator[User]:
         """The users who reacted with `emoji`, by ID ascending."""
@@ -116,9 +117,9 @@ def _route(
     route: Route,
     channel: SnowflakeishOr,
     message: SnowflakeishOr,
-    emoji: typing.Any,
+    emoji: str | Emoji,
     emoji_id: UndefinedOr[SnowflakeishOr],
-    **more: typing.Any,
+    **more: Snowflake,
 ) -> CompiledRoute:
     return route.compile(
         channel_id=sid(channel),

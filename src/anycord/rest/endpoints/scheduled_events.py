@@ -36,6 +36,7 @@ if typing.TYPE_CHECKING:
         ScheduledEventUser,
     )
     from anycord.rest.pagination import LazyIterator
+    from anycord.rest.routes import CompiledRoute
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["ScheduledEventEndpoints"]
@@ -289,7 +290,11 @@ class ScheduledEventEndpoints(EndpointBase):
         await self._request(route)
 
     def _event_users(
-        self, route: typing.Any, guild: SnowflakeishOr, with_member: bool, after: typing.Any
+        self,
+        route: CompiledRoute,
+        guild: SnowflakeishOr,
+        with_member: bool,
+        after: UndefinedOr[SnowflakeishOr],
     ) -> LazyIterator[ScheduledEventUser]:
         guild_id = sid(guild)
         app = self._app

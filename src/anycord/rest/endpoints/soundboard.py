@@ -32,7 +32,9 @@ PATCH_GUILD_SOUND = Route("PATCH", "/guilds/{guild_id}/soundboard-sounds/{sound_
 DELETE_GUILD_SOUND = Route("DELETE", "/guilds/{guild_id}/soundboard-sounds/{sound_id}")
 
 
-def _check(name: typing.Any, volume: typing.Any, emoji_name: typing.Any) -> None:
+def _check(
+    name: UndefinedOr[str], volume: UndefinedNoneOr[float], emoji_name: UndefinedNoneOr[str]
+) -> None:
     check_len("sound name", name, 2, 32)
     check_range("volume", volume, 0.0, 1.0)
     check_len("emoji_name", emoji_name, 1, 32)

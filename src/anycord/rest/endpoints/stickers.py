@@ -33,7 +33,9 @@ PATCH_GUILD_STICKER = Route("PATCH", "/guilds/{guild_id}/stickers/{sticker_id}")
 DELETE_GUILD_STICKER = Route("DELETE", "/guilds/{guild_id}/stickers/{sticker_id}")
 
 
-def _check(name: typing.Any, tag: typing.Any, description: typing.Any) -> None:
+def _check(
+    name: UndefinedOr[str], tag: UndefinedOr[str], description: UndefinedNoneOr[str]
+) -> None:
     check_len("sticker name", name, 2, 30)
     check_len("sticker tag", tag, 1, 200)
     if description:

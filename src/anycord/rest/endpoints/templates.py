@@ -28,7 +28,7 @@ PATCH_GUILD_TEMPLATE = Route("PATCH", "/guilds/{guild_id}/templates/{code}")
 DELETE_GUILD_TEMPLATE = Route("DELETE", "/guilds/{guild_id}/templates/{code}")
 
 
-def _code(template: typing.Any) -> str:
+def _code(template: str | Template) -> str:
     return template if isinstance(template, str) else str(template.code)
 
 

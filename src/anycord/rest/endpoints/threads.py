@@ -11,7 +11,7 @@ import typing
 
 from anycord.rest.builders import ThreadSettings
 from anycord.rest.endpoints._base import EndpointBase
-from anycord.rest.endpoints._fields import check_range, put
+from anycord.rest.endpoints._fields import check_range, cursor, put
 from anycord.rest.endpoints._payloads import message_body_from, sid
 from anycord.rest.pagination import LazyIterator
 from anycord.rest.routes import Route
@@ -22,7 +22,9 @@ if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import AsyncGenerator, Sequence
 
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish
     from anycord.models.threads import GuildThreadChannel, ThreadMember
+    from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["ThreadEndpoints", "ThreadSearchResult"]
@@ -44,6 +46,10 @@ GET_ACTIVE_THREADS = Route("GET", "/guilds/{guild_id}/threads/active")
 _PAGE = 100
 
 
+def _iso_cursor(before: UndefinedOr[datetime.datetime]) -> str | None:
+    return None if before is UNDEFINED else before.isoformat()
+
+
 class ThreadSearchResult(typing.NamedTuple):
     """One page of `search_threads`: the threads, the caller's memberships, and the total."""
 
@@ -58,7 +64,7 @@ class ThreadEndpoints(EndpointBase):
 
     __slots__ = ()
 
-    def _threads(self, payload: typing.Any) -> list[GuildThreadChannel]:
+    def _threads(self, payload: JSONObject) -> list[GuildThreadChannel]:
         return [decode_thread(t, self._app) for t in payload.get("threads", ())]
 
     async def create_message_thread(
@@ -108,12 +114,12 @@ class ThreadEndpoints(EndpointBase):
         name: str,
         content: UndefinedOr[typing.Any] = UNDEFINED,
         *,
-        attachment: UndefinedOr[typing.Any] = UNDEFINED,
-        attachments: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        component: UndefinedOr[typing.Any] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        embed: UndefinedOr[typing.Any] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
+        attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+        attachments: UndefinedOr[Sequence[Attachmentish]] = UNDEFINED,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
+        embed: UndefinedOr[Embedish] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish]] = UNDEFINED,
         sticker: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         stickers: UndefinedOr[Sequence[SnowflakeishOr]] = UNDEFINED,
         mentions_everyone: UndefinedOr[bool] = UNDEFINED,
@@ -215,15 +221,10 @@ class ThreadEndpoints(EndpointBase):
         return self._threads(payload)
 
     def _archived(
-        self, route: Route, channel: SnowflakeishOr, before: typing.Any, by_id: bool
+        self, route: Route, channel: SnowflakeishOr, first: str | None, by_id: bool
     ) -> LazyIterator[GuildThreadChannel]:
         compiled = route.compile(channel_id=sid(channel))
-        if before is UNDEFINED:
-            cursor: str | None = None
-        elif by_id:
-            cursor = str(sid(before))
-        else:
-            cursor = before.isoformat()
+        cursor = first
 
         async def gen() -> AsyncGenerator[GuildThreadChannel, None]:
             nonlocal cursor
@@ -246,19 +247,19 @@ class ThreadEndpoints(EndpointBase):
         self, channel: SnowflakeishOr, *, before: UndefinedOr[datetime.datetime] = UNDEFINED
     ) -> LazyIterator[GuildThreadChannel]:
         """Archived public threads of a channel, newest archive first."""
-        return self._archived(GET_PUBLIC_ARCHIVED, channel, before, by_id=False)
+        return self._archived(GET_PUBLIC_ARCHIVED, channel, _iso_cursor(before), by_id=False)
 
     def fetch_private_archived_threads(
         self, channel: SnowflakeishOr, *, before: UndefinedOr[datetime.datetime] = UNDEFINED
     ) -> LazyIterator[GuildThreadChannel]:
         """Archived private threads of a channel (needs Manage Threads)."""
-        return self._archived(GET_PRIVATE_ARCHIVED, channel, before, by_id=False)
+        return self._archived(GET_PRIVATE_ARCHIVED, channel, _iso_cursor(before), by_id=False)
 
     def fetch_joined_private_archived_threads(
         self, channel: SnowflakeishOr, *, before: UndefinedOr[SnowflakeishOr] = UNDEFINED
     ) -> LazyIterator[GuildThreadChannel]:
         """Archived private threads the current user joined, newest thread first."""
-        return self._archived(GET_MY_PRIVATE_ARCHIVED, channel, before, by_id=True)
+        return self._archived(GET_MY_PRIVATE_ARCHIVED, channel, cursor(before), by_id=True)
 
     async def search_threads(
         self,

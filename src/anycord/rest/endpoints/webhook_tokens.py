@@ -32,7 +32,7 @@ POST_SLACK = Route("POST", _W + "/slack", global_limit=False)
 POST_GITHUB = Route("POST", _W + "/github", global_limit=False)
 
 
-def _query(wait: bool, thread: typing.Any) -> dict[str, typing.Any]:
+def _query(wait: bool, thread: UndefinedOr[SnowflakeishOr]) -> dict[str, typing.Any]:
     return put({"wait": wait}, thread_id=UNDEFINED if thread is UNDEFINED else str(sid(thread)))
 
 
