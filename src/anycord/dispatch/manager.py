@@ -668,13 +668,12 @@ class EventManager:
                 _LOGGER.exception("raw subscriber %r failed on %s", hook, name)
 
     async def _dispatch_bounded(self, event: Event) -> None:
-        # Schedule a shard's event (no handle) once under the bound; let the workers run
-        # when `_YIELD_AT` calls are queued.
-        pool = self._pool
-        if pool.in_flight >= pool.limit:
-            await pool.wait_capacity()
+        # Schedule a shard's event (no handle) once under the bound (`wait_capacity` returns
+        # at once, without a checkpoint, under it); let the workers run when `_YIELD_AT` calls
+        # are queued. The sink's per-event path inlines this.
+        await self._pool.wait_capacity()
         self._schedule(event, None)
-        if len(pool.queue) >= _YIELD_AT:
+        if len(self._pool.queue) >= _YIELD_AT:
             await anyio.lowlevel.checkpoint()
 
     def _unknown(self, name: str) -> None:
