@@ -47,7 +47,7 @@ def _channel(fake: FakeDiscord) -> str:
     return str(next(iter(fake.world.channels)))
 
 
-async def _send(fake: FakeDiscord, attachment: object) -> object:
+async def _send(fake: FakeDiscord, attachment: typing.Any) -> object:  # hostile values too
     async with RESTClient(fake.token, rest_url=fake.rest_url) as rest:
         return await rest.create_message(_channel(fake), "see file", attachment=attachment)
 

@@ -15,11 +15,9 @@ await channel.send(components=[container], flags=MessageFlag.IS_COMPONENTS_V2)
 Each builder's `build()` returns the component model (`anycord.models.components`) after
 `check_component` checked Discord's limits on it and everything inside it; anything that
 takes components (messages, interaction responses, modals) accepts builders and calls
-`build()` itself. Media (`ThumbnailComponentBuilder`, `MediaGalleryItemBuilder`,
-`FileComponentBuilder`) is a URL: `https://…`, or `attachment://name` for a file uploaded with
-the same message; objects with a `url` are taken by it (an `Attachment`, a `URL` resource, a
-custom emoji, and a `Bytes`/`File` resource, whose `url` is `attachment://<filename>`: pass
-that resource in the message's `attachments` too, as builders do not upload files).
+`build()` itself. Media is `anycord.models.message_parts.Mediaish`: a `Bytes`/`File` resource
+stands for `attachment://<filename>`, so pass it in the message's `attachments` too (builders
+do not upload files).
 """
 
 from __future__ import annotations
@@ -36,6 +34,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from anycord.models.channels import ChannelType
+    from anycord.models.message_parts import ComponentOrBuilder, Mediaish
 
 __all__ = [
     "Builder",
@@ -56,6 +55,8 @@ __all__ = [
     "optional",
     "snowflake_id",
 ]
+
+_T = typing.TypeVar("_T")
 
 Emojiish = Emoji | str | int
 """An emoji object, its text (a character or `<:name:id>`), or a custom emoji's ID."""
@@ -79,7 +80,7 @@ def _emoji(value: UndefinedOr[Emojiish]) -> Emoji | None:
     return Emoji.parse(value)
 
 
-def optional(value: UndefinedOr[typing.Any]) -> typing.Any:
+def optional(value: UndefinedOr[_T]) -> _T | None:
     """`None` for `UNDEFINED`, else the value."""
     return None if value is UNDEFINED else value
 
@@ -89,7 +90,7 @@ def snowflake_id(value: UndefinedOr[int]) -> int | None:
     return None if value is UNDEFINED else int(value)
 
 
-def media(value: typing.Any) -> c.MediaResource:
+def media(value: Mediaish) -> c.MediaResource:
     """A media reference from a URL, `attachment://name`, or an object with a `url`."""
     if isinstance(value, c.MediaResource):
         return value
@@ -103,7 +104,7 @@ def media(value: typing.Any) -> c.MediaResource:
     return c.MediaResource(url=url)
 
 
-def built(component: typing.Any) -> c.PartialComponent:
+def built(component: ComponentOrBuilder) -> c.PartialComponent:
     """A model from a builder or a model (raw dicts are not accepted inside builders)."""
     if isinstance(component, c.PartialComponent):
         return component
@@ -171,14 +172,17 @@ class _ButtonBuilder(Builder):
         self.is_disabled = state
         return self
 
-    def _button(self, style: c.ButtonStyle, **fields: typing.Any) -> c.ButtonComponent:
+    def _button(
+        self, style: c.ButtonStyle, *, custom_id: str | None = None, url: str | None = None
+    ) -> c.ButtonComponent:
         return c.ButtonComponent(
             id=snowflake_id(self.id),
             style=style,
             label=optional(self.label),
             emoji=_emoji(self.emoji),
             is_disabled=self.is_disabled,
-            **fields,
+            custom_id=custom_id,
+            url=url,
         )
 
 
@@ -390,7 +394,7 @@ class TextSelectMenuBuilder(SelectMenuBuilder):
         self,
         *,
         custom_id: str,
-        parent: typing.Any = None,
+        parent: MessageActionRowBuilder | None = None,
         options: Sequence[SelectOptionBuilder] = (),
         placeholder: UndefinedOr[str] = UNDEFINED,
         min_values: int = 0,
@@ -480,12 +484,12 @@ class MessageActionRowBuilder(Builder):
     __slots__ = ("components",)
 
     def __init__(
-        self, *, components: Iterable[typing.Any] = (), id: UndefinedOr[int] = UNDEFINED
+        self, *, components: Iterable[ComponentOrBuilder] = (), id: UndefinedOr[int] = UNDEFINED
     ) -> None:
         super().__init__(id)
-        self.components: list[typing.Any] = list(components)
+        self.components: list[ComponentOrBuilder] = list(components)
 
-    def add_component(self, component: typing.Any, /) -> typing.Self:
+    def add_component(self, component: ComponentOrBuilder, /) -> typing.Self:
         """Add a component (a builder or a model)."""
         self.components.append(component)
         return self
@@ -747,7 +751,7 @@ class LabelComponentBuilder(Builder):
         self,
         *,
         label: str,
-        component: typing.Any,
+        component: ComponentOrBuilder,
         description: UndefinedOr[str] = UNDEFINED,
         id: UndefinedOr[int] = UNDEFINED,
     ) -> None:

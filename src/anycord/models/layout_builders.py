@@ -21,6 +21,8 @@ from anycord.undefined import UNDEFINED, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from anycord.models.message_parts import ComponentOrBuilder, Mediaish
+
 __all__ = [
     "ContainerComponentBuilder",
     "FileComponentBuilder",
@@ -54,7 +56,7 @@ class ThumbnailComponentBuilder(Builder):
     def __init__(
         self,
         *,
-        media: typing.Any,
+        media: Mediaish,
         description: UndefinedOr[str] = UNDEFINED,
         spoiler: bool = False,
         id: UndefinedOr[int] = UNDEFINED,
@@ -79,7 +81,7 @@ class MediaGalleryItemBuilder:
     __slots__ = ("description", "media", "spoiler")
 
     def __init__(
-        self, *, media: typing.Any, description: UndefinedOr[str] = UNDEFINED, spoiler: bool = False
+        self, *, media: Mediaish, description: UndefinedOr[str] = UNDEFINED, spoiler: bool = False
     ) -> None:
         self.media = media
         self.description = description
@@ -112,7 +114,7 @@ class MediaGalleryComponentBuilder(Builder):
         return self
 
     def add_media_gallery_item(
-        self, media: typing.Any, *, description: UndefinedOr[str] = UNDEFINED, spoiler: bool = False
+        self, media: Mediaish, *, description: UndefinedOr[str] = UNDEFINED, spoiler: bool = False
     ) -> typing.Self:
         """Add an item from its media."""
         return self.add_item(
@@ -154,7 +156,7 @@ class FileComponentBuilder(Builder):
     __slots__ = ("file", "spoiler")
 
     def __init__(
-        self, *, file: typing.Any, spoiler: bool = False, id: UndefinedOr[int] = UNDEFINED
+        self, *, file: Mediaish, spoiler: bool = False, id: UndefinedOr[int] = UNDEFINED
     ) -> None:
         super().__init__(id)
         self.file = file
@@ -174,15 +176,15 @@ class SectionComponentBuilder(Builder):
     def __init__(
         self,
         *,
-        accessory: typing.Any,
-        components: Iterable[typing.Any] = (),
+        accessory: ComponentOrBuilder,
+        components: Iterable[ComponentOrBuilder] = (),
         id: UndefinedOr[int] = UNDEFINED,
     ) -> None:
         super().__init__(id)
         self.accessory = accessory
-        self.components: list[typing.Any] = list(components)
+        self.components: list[ComponentOrBuilder] = list(components)
 
-    def add_component(self, component: typing.Any) -> typing.Self:
+    def add_component(self, component: ComponentOrBuilder) -> typing.Self:
         """Add a component (a text display)."""
         self.components.append(component)
         return self
@@ -209,21 +211,21 @@ class ContainerComponentBuilder(Builder):
         *,
         accent_color: UndefinedOr[Color | int] = UNDEFINED,
         spoiler: bool = False,
-        components: Iterable[typing.Any] = (),
+        components: Iterable[ComponentOrBuilder] = (),
         id: UndefinedOr[int] = UNDEFINED,
     ) -> None:
         super().__init__(id)
         self.accent_color = accent_color
         self.spoiler = spoiler
-        self.components: list[typing.Any] = list(components)
+        self.components: list[ComponentOrBuilder] = list(components)
 
-    def add_component(self, component: typing.Any) -> typing.Self:
+    def add_component(self, component: ComponentOrBuilder) -> typing.Self:
         """Add a component."""
         self.components.append(component)
         return self
 
     def add_action_row(
-        self, components: Sequence[typing.Any], *, id: UndefinedOr[int] = UNDEFINED
+        self, components: Sequence[ComponentOrBuilder], *, id: UndefinedOr[int] = UNDEFINED
     ) -> typing.Self:
         """Add an action row holding `components`."""
         return self.add_component(MessageActionRowBuilder(components=components, id=id))
@@ -251,7 +253,7 @@ class ContainerComponentBuilder(Builder):
         return self.add_component(MediaGalleryComponentBuilder(items=items, id=id))
 
     def add_file(
-        self, file: typing.Any, *, spoiler: bool = False, id: UndefinedOr[int] = UNDEFINED
+        self, file: Mediaish, *, spoiler: bool = False, id: UndefinedOr[int] = UNDEFINED
     ) -> typing.Self:
         """Add a file (`attachment://name` of a file uploaded with the message)."""
         return self.add_component(FileComponentBuilder(file=file, spoiler=spoiler, id=id))

@@ -15,6 +15,7 @@ import typing
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
     from anycord.snowflakes import SnowflakeishOr
     from anycord.undefined import UndefinedOr
 
@@ -29,9 +30,9 @@ __all__ = [
 
 
 class _MessageParts(typing.TypedDict, total=False):
-    attachment: UndefinedOr[typing.Any]
-    component: UndefinedOr[typing.Any]
-    embed: UndefinedOr[typing.Any]
+    attachment: UndefinedOr[Attachmentish]
+    component: UndefinedOr[Componentish]
+    embed: UndefinedOr[Embedish]
     mentions_everyone: UndefinedOr[bool]
     user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool]
     role_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool]
@@ -41,10 +42,10 @@ class _MessageParts(typing.TypedDict, total=False):
 class MessageRespondOptions(_MessageParts, total=False):
     """`RESTClient.create_message`'s keywords but `reply` (`Message.respond` has its own)."""
 
-    attachments: UndefinedOr[Sequence[typing.Any]]
-    components: UndefinedOr[Sequence[typing.Any]]
-    embeds: UndefinedOr[Sequence[typing.Any]]
-    poll: UndefinedOr[typing.Any]
+    attachments: UndefinedOr[Sequence[Attachmentish]]
+    components: UndefinedOr[Sequence[Componentish]]
+    embeds: UndefinedOr[Sequence[Embedish]]
+    poll: UndefinedOr[Pollish]
     sticker: UndefinedOr[SnowflakeishOr]
     stickers: UndefinedOr[Sequence[SnowflakeishOr]]
     tts: UndefinedOr[bool]
@@ -63,9 +64,9 @@ class MessageCreateOptions(MessageRespondOptions, total=False):
 class MessageEditOptions(_MessageParts, total=False):
     """`RESTClient.edit_message`'s keywords."""
 
-    attachments: UndefinedOr[Sequence[typing.Any] | None]
-    components: UndefinedOr[Sequence[typing.Any] | None]
-    embeds: UndefinedOr[Sequence[typing.Any] | None]
+    attachments: UndefinedOr[Sequence[Attachmentish] | None]
+    components: UndefinedOr[Sequence[Componentish] | None]
+    embeds: UndefinedOr[Sequence[Embedish] | None]
     mentions_reply: UndefinedOr[bool]
 
 
@@ -73,10 +74,10 @@ class InteractionResponseOptions(_MessageParts, total=False):
     """`RESTClient.create_interaction_response`'s keywords."""
 
     tts: UndefinedOr[bool]
-    attachments: UndefinedOr[Sequence[typing.Any]]
-    components: UndefinedOr[Sequence[typing.Any]]
-    embeds: UndefinedOr[Sequence[typing.Any]]
-    poll: UndefinedOr[typing.Any]
+    attachments: UndefinedOr[Sequence[Attachmentish]]
+    components: UndefinedOr[Sequence[Componentish]]
+    embeds: UndefinedOr[Sequence[Embedish]]
+    poll: UndefinedOr[Pollish]
     choices: UndefinedOr[Sequence[typing.Any]]
     title: UndefinedOr[str]
     custom_id: UndefinedOr[str]
@@ -86,9 +87,9 @@ class WebhookMessageEditOptions(_MessageParts, total=False):
     """`RESTClient.edit_webhook_message`'s keywords."""
 
     thread: UndefinedOr[SnowflakeishOr]
-    attachments: UndefinedOr[Sequence[typing.Any] | None]
-    components: UndefinedOr[Sequence[typing.Any] | None]
-    embeds: UndefinedOr[Sequence[typing.Any] | None]
+    attachments: UndefinedOr[Sequence[Attachmentish] | None]
+    components: UndefinedOr[Sequence[Componentish] | None]
+    embeds: UndefinedOr[Sequence[Embedish] | None]
 
 
 class WebhookMessageOptions(_MessageParts, total=False):
@@ -98,8 +99,8 @@ class WebhookMessageOptions(_MessageParts, total=False):
     avatar_url: UndefinedOr[str]
     thread: UndefinedOr[SnowflakeishOr]
     thread_name: UndefinedOr[str]
-    attachments: UndefinedOr[Sequence[typing.Any]]
-    components: UndefinedOr[Sequence[typing.Any]]
-    embeds: UndefinedOr[Sequence[typing.Any]]
-    poll: UndefinedOr[typing.Any]
+    attachments: UndefinedOr[Sequence[Attachmentish]]
+    components: UndefinedOr[Sequence[Componentish]]
+    embeds: UndefinedOr[Sequence[Embedish]]
+    poll: UndefinedOr[Pollish]
     tts: UndefinedOr[bool]

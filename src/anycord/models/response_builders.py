@@ -34,6 +34,12 @@ from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from anycord.models.message_parts import (
+        Componentish,
+        Embedish,
+        Pollish,
+        ResponseAttachmentish,
+    )
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = [
@@ -103,7 +109,7 @@ MAX_CHOICES: typing.Final = 25
 _ACTION_ROW: typing.Final = 1
 
 
-def to_json(value: typing.Any) -> typing.Any:
+def to_json(value: object) -> typing.Any:  # noqa: ANN401 (a JSON value: its shape is `value`'s)
     """`value` as JSON-ready data: dicts and lists as they are, models through `anycord.serde`."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
@@ -238,10 +244,12 @@ class InteractionMessageBuilder:
     _content: UndefinedOr[str] = attrs.field(default=UNDEFINED, kw_only=True)
     _flags: UndefinedOr[int] = attrs.field(default=UNDEFINED, kw_only=True)
     _tts: UndefinedOr[bool] = attrs.field(default=UNDEFINED, kw_only=True)
-    _embeds: UndefinedOr[list[typing.Any]] = attrs.field(default=UNDEFINED, kw_only=True)
-    _components: UndefinedOr[list[typing.Any]] = attrs.field(default=UNDEFINED, kw_only=True)
-    _attachments: UndefinedNoneOr[list[typing.Any]] = attrs.field(default=UNDEFINED, kw_only=True)
-    _poll: UndefinedOr[typing.Any] = attrs.field(default=UNDEFINED, kw_only=True)
+    _embeds: UndefinedOr[list[Embedish]] = attrs.field(default=UNDEFINED, kw_only=True)
+    _components: UndefinedOr[list[Componentish]] = attrs.field(default=UNDEFINED, kw_only=True)
+    _attachments: UndefinedNoneOr[list[ResponseAttachmentish]] = attrs.field(
+        default=UNDEFINED, kw_only=True
+    )
+    _poll: UndefinedOr[Pollish] = attrs.field(default=UNDEFINED, kw_only=True)
     _allowed_mentions: JSONObject | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -269,21 +277,21 @@ class InteractionMessageBuilder:
         return self._flags
 
     @property
-    def embeds(self) -> Sequence[typing.Any]:
+    def embeds(self) -> Sequence[Embedish]:
         """The embeds added so far."""
         return () if self._embeds is UNDEFINED else tuple(self._embeds)
 
     @property
-    def components(self) -> Sequence[typing.Any]:
+    def components(self) -> Sequence[Componentish]:
         """The components added so far."""
         return () if self._components is UNDEFINED else tuple(self._components)
 
     @property
-    def attachments(self) -> Sequence[typing.Any]:
+    def attachments(self) -> Sequence[ResponseAttachmentish]:
         """The attachments to upload."""
         return () if not self._attachments else tuple(self._attachments)
 
-    def set_content(self, content: UndefinedOr[typing.Any]) -> InteractionMessageBuilder:
+    def set_content(self, content: UndefinedOr[object]) -> InteractionMessageBuilder:
         """Set the content (`str(content)`; at most 2,000 characters)."""
         if content is not UNDEFINED:
             content = str(content)
@@ -307,7 +315,7 @@ class InteractionMessageBuilder:
         self._tts = tts
         return self
 
-    def add_embed(self, embed: typing.Any) -> InteractionMessageBuilder:
+    def add_embed(self, embed: Embedish) -> InteractionMessageBuilder:
         """Add an embed (at most 10)."""
         if self._embeds is UNDEFINED:
             self._embeds = []
@@ -322,7 +330,7 @@ class InteractionMessageBuilder:
         self._embeds = []
         return self
 
-    def add_component(self, component: typing.Any) -> InteractionMessageBuilder:
+    def add_component(self, component: Componentish) -> InteractionMessageBuilder:
         """Add a top-level component (an action row, or a v2 layout component)."""
         if self._components is UNDEFINED:
             self._components = []
@@ -334,7 +342,7 @@ class InteractionMessageBuilder:
         self._components = []
         return self
 
-    def add_attachment(self, attachment: typing.Any) -> InteractionMessageBuilder:
+    def add_attachment(self, attachment: ResponseAttachmentish) -> InteractionMessageBuilder:
         """Add a file to upload (bytes need a name: use `anycord.files.Bytes`), at most 10."""
         if not self._attachments:
             self._attachments = []
@@ -349,7 +357,7 @@ class InteractionMessageBuilder:
         self._attachments = None
         return self
 
-    def set_poll(self, poll: UndefinedOr[typing.Any]) -> InteractionMessageBuilder:
+    def set_poll(self, poll: UndefinedOr[Pollish]) -> InteractionMessageBuilder:
         """Attach a poll (a poll create request object or builder)."""
         self._poll = poll
         return self
@@ -399,7 +407,7 @@ class InteractionMessageBuilder:
         if flags & COMPONENTS_V2_FLAG and (self._content or self._embeds):
             msg = "a components-v2 message cannot have content or embeds (use text displays)"
             raise ValueError(msg)
-        files: list[typing.Any] = []
+        files: list[ResponseAttachmentish] = []
         if self._attachments is None:
             data["attachments"] = []
         elif self._attachments is not UNDEFINED:
@@ -414,13 +422,13 @@ class InteractionMessageBuilder:
         return {"type": self._type.value, "data": data}, files
 
 
-def _filename(file: typing.Any) -> str:
+def _filename(file: object) -> str:
     name = getattr(file, "filename", None)
     if isinstance(name, str):
         return name
     fspath = getattr(file, "__fspath__", None)
     if isinstance(file, str) or callable(fspath):
-        return str(os.path.basename(os.fspath(file)))
+        return str(os.path.basename(os.fspath(typing.cast("str | os.PathLike[str]", file))))
     msg = f"cannot tell the file name of {type(file).__name__}; give it a filename"
     raise TypeError(msg)
 
@@ -499,7 +507,7 @@ class AutocompleteChoiceBuilder:
         return out
 
 
-def _as_choice(choice: typing.Any) -> AutocompleteChoiceBuilder:
+def _as_choice(choice: object) -> AutocompleteChoiceBuilder:
     if isinstance(choice, AutocompleteChoiceBuilder):
         return choice
     if isinstance(choice, tuple) and len(choice) == 2:
@@ -573,9 +581,9 @@ class InteractionModalBuilder:
 
     _title: str
     _custom_id: str
-    _components: list[typing.Any]
+    _components: list[Componentish]
 
-    def __init__(self, title: str, custom_id: str, components: Iterable[typing.Any] = ()) -> None:
+    def __init__(self, title: str, custom_id: str, components: Iterable[Componentish] = ()) -> None:
         self._title = _check_length("modal title", title, 1, 45)
         self._custom_id = _check_length("modal custom_id", custom_id, 1, 100)
         self._components = list(components)
@@ -599,7 +607,7 @@ class InteractionModalBuilder:
         return self._custom_id
 
     @property
-    def components(self) -> Sequence[typing.Any]:
+    def components(self) -> Sequence[Componentish]:
         """The components."""
         return tuple(self._components)
 
@@ -613,7 +621,7 @@ class InteractionModalBuilder:
         self._custom_id = _check_length("modal custom_id", custom_id, 1, 100)
         return self
 
-    def add_component(self, component: typing.Any) -> InteractionModalBuilder:
+    def add_component(self, component: Componentish) -> InteractionModalBuilder:
         """Add a component (at most 5)."""
         if len(self._components) >= 5:
             msg = "a modal takes at most 5 components"

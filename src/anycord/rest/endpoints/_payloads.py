@@ -28,6 +28,7 @@ from anycord.undefined import UNDEFINED, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
     from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
@@ -68,13 +69,13 @@ def _encode_any(value: object, encoder: Callable[[typing.Any], JSONObject]) -> J
 def message_body(
     *,
     content: UndefinedOr[typing.Any] = UNDEFINED,
-    attachment: UndefinedOr[typing.Any] = UNDEFINED,
-    attachments: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    component: UndefinedOr[typing.Any] = UNDEFINED,
-    components: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    embed: UndefinedOr[typing.Any] = UNDEFINED,
-    embeds: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-    poll: UndefinedOr[typing.Any] = UNDEFINED,
+    attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+    attachments: UndefinedOr[Sequence[Attachmentish] | None] = UNDEFINED,
+    component: UndefinedOr[Componentish] = UNDEFINED,
+    components: UndefinedOr[Sequence[Componentish] | None] = UNDEFINED,
+    embed: UndefinedOr[Embedish] = UNDEFINED,
+    embeds: UndefinedOr[Sequence[Embedish] | None] = UNDEFINED,
+    poll: UndefinedOr[Pollish] = UNDEFINED,
     sticker: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     stickers: UndefinedOr[Sequence[SnowflakeishOr]] = UNDEFINED,
     tts: UndefinedOr[bool] = UNDEFINED,
@@ -107,17 +108,17 @@ def message_body(
             listed.append({"id": len(files), "filename": resource.filename})
             files.append(resource)
         body["attachments"] = listed
-    found = one_or_many("component", component, components)
-    if found is not UNDEFINED:
-        body["components"] = [_encode_any(c, encode_component) for c in found]
-    found = one_or_many("embed", embed, embeds)
-    if found is not UNDEFINED:
-        body["embeds"] = [_encode_any(e, encode_embed) for e in found]
+    found_components = one_or_many("component", component, components)
+    if found_components is not UNDEFINED:
+        body["components"] = [_encode_any(c, encode_component) for c in found_components]
+    found_embeds = one_or_many("embed", embed, embeds)
+    if found_embeds is not UNDEFINED:
+        body["embeds"] = [_encode_any(e, encode_embed) for e in found_embeds]
     if poll is not UNDEFINED:
         body["poll"] = _encode_any(poll, encode_poll_builder)
-    found = one_or_many("sticker", sticker, stickers)
-    if found is not UNDEFINED:
-        body["sticker_ids"] = [str(sid(s)) for s in found]
+    found_stickers = one_or_many("sticker", sticker, stickers)
+    if found_stickers is not UNDEFINED:
+        body["sticker_ids"] = [str(sid(s)) for s in found_stickers]
     if tts is not UNDEFINED:
         body["tts"] = tts
     if reply is not UNDEFINED:

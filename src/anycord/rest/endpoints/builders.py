@@ -34,6 +34,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from anycord.models.commands import CommandOption
+    from anycord.models.message_parts import Componentish
     from anycord.permissions import Permissions
     from anycord.snowflakes import SnowflakeishOr
 
@@ -142,8 +143,8 @@ class BuilderEndpoints(InteractionEndpoints, CommandEndpoints):
         *,
         title: str,
         custom_id: str,
-        component: UndefinedOr[typing.Any] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
     ) -> None:
         """Answer with a modal (its limits are checked by `InteractionModalBuilder`)."""
         parts = [component] if component is not UNDEFINED else list(components or ())

@@ -20,6 +20,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
     from anycord.models.message_options import WebhookMessageEditOptions, WebhookMessageOptions
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
     from anycord.models.messages import Message
     from anycord.snowflakes import SnowflakeishOr
 
@@ -46,13 +47,13 @@ class InteractionEndpoints(WebhookEndpoints, EndpointBase):
         *,
         flags: UndefinedOr[int] = UNDEFINED,
         tts: UndefinedOr[bool] = UNDEFINED,
-        attachment: UndefinedOr[typing.Any] = UNDEFINED,
-        attachments: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        component: UndefinedOr[typing.Any] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        embed: UndefinedOr[typing.Any] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        poll: UndefinedOr[typing.Any] = UNDEFINED,
+        attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+        attachments: UndefinedOr[Sequence[Attachmentish]] = UNDEFINED,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
+        embed: UndefinedOr[Embedish] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish]] = UNDEFINED,
+        poll: UndefinedOr[Pollish] = UNDEFINED,
         mentions_everyone: UndefinedOr[bool] = UNDEFINED,
         user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,
         role_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,

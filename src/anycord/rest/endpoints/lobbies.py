@@ -19,6 +19,7 @@ from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from anycord.models.message_parts import Componentish, Embedish
     from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
@@ -188,8 +189,8 @@ class LobbyEndpoints(EndpointBase):
         content: UndefinedOr[str] = UNDEFINED,
         *,
         metadata: UndefinedOr[Mapping[str, str]] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish]] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
         flags: UndefinedOr[int] = UNDEFINED,
     ) -> JSONObject:
         """Send a message in a lobby (content up to 4000 characters)."""

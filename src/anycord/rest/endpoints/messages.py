@@ -30,6 +30,7 @@ from anycord.undefined import UNDEFINED, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
     from anycord.models.messages import Message
     from anycord.snowflakes import SearchableSnowflakeish, SnowflakeishOr
 
@@ -73,13 +74,13 @@ class MessageEndpoints(EndpointBase):
         channel: SnowflakeishOr,
         content: UndefinedOr[typing.Any] = UNDEFINED,
         *,
-        attachment: UndefinedOr[typing.Any] = UNDEFINED,
-        attachments: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        component: UndefinedOr[typing.Any] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        embed: UndefinedOr[typing.Any] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        poll: UndefinedOr[typing.Any] = UNDEFINED,
+        attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+        attachments: UndefinedOr[Sequence[Attachmentish]] = UNDEFINED,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
+        embed: UndefinedOr[Embedish] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish]] = UNDEFINED,
+        poll: UndefinedOr[Pollish] = UNDEFINED,
         sticker: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         stickers: UndefinedOr[Sequence[SnowflakeishOr]] = UNDEFINED,
         tts: UndefinedOr[bool] = UNDEFINED,
@@ -136,12 +137,12 @@ class MessageEndpoints(EndpointBase):
         message: SnowflakeishOr,
         content: UndefinedOr[typing.Any] = UNDEFINED,
         *,
-        attachment: UndefinedOr[typing.Any] = UNDEFINED,
-        attachments: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-        component: UndefinedOr[typing.Any] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-        embed: UndefinedOr[typing.Any] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
+        attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+        attachments: UndefinedOr[Sequence[Attachmentish] | None] = UNDEFINED,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish] | None] = UNDEFINED,
+        embed: UndefinedOr[Embedish] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish] | None] = UNDEFINED,
         mentions_everyone: UndefinedOr[bool] = UNDEFINED,
         mentions_reply: UndefinedOr[bool] = UNDEFINED,
         user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,

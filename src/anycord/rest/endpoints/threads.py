@@ -22,6 +22,7 @@ if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import AsyncGenerator, Sequence
 
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish
     from anycord.models.threads import GuildThreadChannel, ThreadMember
     from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
@@ -113,12 +114,12 @@ class ThreadEndpoints(EndpointBase):
         name: str,
         content: UndefinedOr[typing.Any] = UNDEFINED,
         *,
-        attachment: UndefinedOr[typing.Any] = UNDEFINED,
-        attachments: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        component: UndefinedOr[typing.Any] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        embed: UndefinedOr[typing.Any] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
+        attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+        attachments: UndefinedOr[Sequence[Attachmentish]] = UNDEFINED,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
+        embed: UndefinedOr[Embedish] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish]] = UNDEFINED,
         sticker: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         stickers: UndefinedOr[Sequence[SnowflakeishOr]] = UNDEFINED,
         mentions_everyone: UndefinedOr[bool] = UNDEFINED,

@@ -19,6 +19,7 @@ from anycord.undefined import UNDEFINED, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
     from anycord.models.messages import Message
     from anycord.models.webhooks import PartialWebhook
     from anycord.rest.endpoints._base import QueryValue
@@ -98,13 +99,13 @@ class WebhookEndpoints(EndpointBase):
         avatar_url: UndefinedOr[str] = UNDEFINED,
         thread: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         thread_name: UndefinedOr[str] = UNDEFINED,
-        attachment: UndefinedOr[typing.Any] = UNDEFINED,
-        attachments: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        component: UndefinedOr[typing.Any] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        embed: UndefinedOr[typing.Any] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
-        poll: UndefinedOr[typing.Any] = UNDEFINED,
+        attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+        attachments: UndefinedOr[Sequence[Attachmentish]] = UNDEFINED,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
+        embed: UndefinedOr[Embedish] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish]] = UNDEFINED,
+        poll: UndefinedOr[Pollish] = UNDEFINED,
         tts: UndefinedOr[bool] = UNDEFINED,
         mentions_everyone: UndefinedOr[bool] = UNDEFINED,
         user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,
@@ -139,12 +140,12 @@ class WebhookEndpoints(EndpointBase):
         content: UndefinedOr[typing.Any] = UNDEFINED,
         *,
         thread: UndefinedOr[SnowflakeishOr] = UNDEFINED,
-        attachment: UndefinedOr[typing.Any] = UNDEFINED,
-        attachments: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-        component: UndefinedOr[typing.Any] = UNDEFINED,
-        components: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
-        embed: UndefinedOr[typing.Any] = UNDEFINED,
-        embeds: UndefinedOr[Sequence[typing.Any] | None] = UNDEFINED,
+        attachment: UndefinedOr[Attachmentish] = UNDEFINED,
+        attachments: UndefinedOr[Sequence[Attachmentish] | None] = UNDEFINED,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish] | None] = UNDEFINED,
+        embed: UndefinedOr[Embedish] = UNDEFINED,
+        embeds: UndefinedOr[Sequence[Embedish] | None] = UNDEFINED,
         mentions_everyone: UndefinedOr[bool] = UNDEFINED,
         user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,
         role_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,
