@@ -3,6 +3,9 @@
 So does a message part of the wrong type (`anycord.models.message_parts`): an embed, a
 component, an attachment or a poll.
 
+So does a misspelt keyword of a `FakeDiscord` scenario method, or one that `run_server` /
+`run_subprocesses` pass on to `start_server` / `spawn_subprocesses`.
+
 So does an event registry row whose factory expects another cached type than its cache
 update builds (`Row` is generic in it).
 
@@ -29,6 +32,7 @@ from anycord.cache.cache import Cache
 from anycord.events.rows import Row
 from anycord.gateway.shard import GatewayShard
 from anycord.orchestrator import Bot
+from anycord.testing import FakeDiscord
 
 
 async def answer(event: anycord.InteractionCreateEvent) -> None:
@@ -77,6 +81,17 @@ ROW = Row("GUILD_ROLE_UPDATE", on_role_update, (anycord.RoleUpdateEvent,), cache
 
 def make(coordinator: anycord.orchestrator.ShardCoordinator) -> Bot:
     return Bot(coordinator, "token", max_in_fligth=10)
+
+
+def scenario(fake: FakeDiscord) -> None:
+    guild = fake.add_guild(name="g", members=1, channels=1, description="payload override")
+    fake.add_member(guild["id"], fake.add_user(username="alice"), nick="al", roles=[1])
+    fake.add_member(guild["id"], nik="al")
+
+
+def fleet() -> None:
+    anycord.orchestrator.run_subprocesses("token", subprocess_count=2, lease_ttl=5.0)
+    anycord.orchestrator.run_server("token", "redis://127.0.0.1", watch_intreval=1.0)
 """
 
 
@@ -107,6 +122,8 @@ def test_a_misspelt_keyword_or_attribute_fails_mypy_strict() -> None:
     assert '"embedz"' in text, result.stdout
     assert '"nsfww"' in text, result.stdout
     assert '"afk_timout"' in text, result.stdout
+    assert '"nik"' in text, result.stdout  # FakeDiscord's scenario keywords
+    assert '"watch_intreval"' in text, result.stdout  # run_server's pass-on keywords
     assert '"_OldT" of "Row"' in text, result.stdout
     assert 'Argument "embed" to "execute"' in text, result.stdout  # a message part's type
-    assert len(errors) == 11, result.stdout  # the correctly spelt calls pass
+    assert len(errors) == 13, result.stdout  # the correctly spelt calls pass

@@ -105,7 +105,7 @@ async def run_demo(out: typing.TextIO = sys.stdout) -> int:
 class _BotReply:
     """Waits for the bot's next message in the channel (started before the prompt is sent)."""
 
-    def __init__(self, bot: typing.Any, bot_id: typing.Any) -> None:
+    def __init__(self, bot: anycord.GatewayBot, bot_id: anycord.Snowflake | None) -> None:
         self._bot = bot
         self._bot_id = bot_id
         self.content: str | None = None

@@ -10,6 +10,7 @@ import anyio
 import pytest
 
 import anycord.events as ev
+from anycord.cache.cache import Cache
 from anycord.dispatch.manager import EventManager
 from anycord.events.intents import (
     MissingIntentWarning,
@@ -19,6 +20,7 @@ from anycord.events.intents import (
 from anycord.events.lifetime import StartedEvent
 from anycord.events.registry import REGISTRY
 from anycord.intents import Intents as I
+from anycord.rest.client import RESTClient
 
 EVENT_INDEX = pathlib.Path("/work/shared/discord-api/docs/examples/event_index.json")
 
@@ -85,7 +87,9 @@ def test_unknown_intents_check_nothing_and_the_apps_intents_are_used() -> None:
     assert caught(EventManager().subscribe, ev.MemberCreateEvent, nothing) == []
 
     class App:
-        rest = None
+        # An `EventApp` (the rest client is never opened) that also has intents.
+        rest = RESTClient("t" * 20)
+        cache = Cache()
         intents = I.GUILDS
 
     manager = EventManager(App())

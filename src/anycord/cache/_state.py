@@ -10,6 +10,7 @@ from anycord.serde.members import RoleIdInterner
 
 if typing.TYPE_CHECKING:
     from anycord.cache.records import MemberValue, UserValue
+    from anycord.traits import RESTAware
 
 __all__ = ["CacheState", "GuildRecord", "Payload"]
 
@@ -58,7 +59,9 @@ class GuildRecord:
 class CacheState:
     """Every store of the cache; the mixins add behaviour over them."""
 
-    def __init__(self, settings: CacheSettings | None = None, *, app: typing.Any = None) -> None:
+    def __init__(
+        self, settings: CacheSettings | None = None, *, app: RESTAware | None = None
+    ) -> None:
         self._settings = settings or CacheSettings()
         self._components = self._settings.components
         # A plain int: `IntFlag & IntFlag` builds an enum member on every cache update.

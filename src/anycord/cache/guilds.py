@@ -28,14 +28,17 @@ if typing.TYPE_CHECKING:
     from anycord.models.channels import GuildChannel
     from anycord.models.emojis import KnownCustomEmoji
     from anycord.models.guilds import GatewayGuild
+    from anycord.models.invites import InviteWithMetadata
     from anycord.models.roles import Role
     from anycord.models.stickers import GuildSticker
     from anycord.models.threads import GuildThreadChannel
     from anycord.snowflakes import SnowflakeishOr
+    from anycord.traits import RESTAware
 
 __all__ = ["GuildsMixin"]
 
-_Decoder = typing.Callable[[typing.Any, typing.Any, "Snowflake | None"], typing.Any]
+# Builds a model from a stored payload; the getters narrow it with a cast.
+_Decoder = typing.Callable[["Payload", "RESTAware | None", "Snowflake | None"], object]
 
 _GUILD_LISTS: typing.Final = frozenset(
     {"channels", "threads", "members", "presences", "voice_states", "roles", "emojis", "stickers",
@@ -44,7 +47,7 @@ _GUILD_LISTS: typing.Final = frozenset(
 
 
 def _old(
-    decoder: _Decoder, old: Payload | None, app: typing.Any, guild_id: Snowflake
+    decoder: _Decoder, old: Payload | None, app: RESTAware | None, guild_id: Snowflake
 ) -> Callable[[], typing.Any] | None:
     # The thunk that builds what the cache held before (`None` when it held nothing).
     return functools.partial(decoder, old, app, guild_id) if old is not None else None
@@ -335,7 +338,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
 
     def _by_id(
         self, store: Mapping[int, Payload], decoder: _Decoder, item: SnowflakeishOr
-    ) -> typing.Any:
+    ) -> object:
         payload = store.get(to_snowflake(item))
         if payload is None:
             return None
@@ -352,7 +355,7 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
     ) -> CacheView[typing.Any, typing.Any]:
         app = self._app
 
-        def build(payload: Payload) -> typing.Any:
+        def build(payload: Payload) -> object:
             guild_id = payload.get("guild_id")
             return decoder(payload, app, Snowflake(int(guild_id)) if guild_id is not None else None)
 
@@ -462,12 +465,12 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
             else self._view(self._stickers, decode_guild_sticker, ids)
         )
 
-    def get_invite(self, code: str) -> typing.Any:
+    def get_invite(self, code: str) -> InviteWithMetadata | None:
         """A cached invite (from INVITE_CREATE)."""
         payload = self._invites.get(code)
         return decode_invite_with_metadata(payload, self._app) if payload is not None else None
 
-    def get_invites_view(self) -> Mapping[str, typing.Any]:
+    def get_invites_view(self) -> Mapping[str, InviteWithMetadata]:
         """Every cached invite, by code."""
         if not self._on(CacheComponents.INVITES):
             return EmptyCacheView()

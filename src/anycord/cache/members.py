@@ -23,6 +23,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.voices import VoiceState
     from anycord.serde.members import RoleIdInterner
     from anycord.snowflakes import SnowflakeishOr
+    from anycord.traits import RESTAware
 
 __all__ = ["MembersMixin"]
 
@@ -265,6 +266,6 @@ def _member_in(
     users: Mapping[int, UserValue],
     guild_id: int,
     interner: RoleIdInterner,
-    app: typing.Any,
+    app: RESTAware | None,
 ) -> Member:
     return member_model(user_id, member, users[user_id], guild_id, interner, app)

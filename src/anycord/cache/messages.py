@@ -25,13 +25,14 @@ if typing.TYPE_CHECKING:
     from anycord.cache._state import Payload
     from anycord.models.messages import Message
     from anycord.snowflakes import Snowflake, SnowflakeishOr
+    from anycord.traits import RESTAware
 
 __all__ = ["MessagesMixin"]
 
 _LOGGER = logging.getLogger("anycord.cache")
 
 
-def _decoded(raw: Payload, app: typing.Any) -> Message | None:
+def _decoded(raw: Payload, app: RESTAware | None) -> Message | None:
     # Messages are cached raw and decoded on demand. One Discord sent in a shape the decoder
     # cannot read is left out (`None`), never allowed to break a later event or read: the
     # cache holds only what decodes.
@@ -123,7 +124,7 @@ class MessagesMixin(CacheState):
                 return message_id, message, reactions, index
         return message_id, message, reactions, -1
 
-    def _is_me(self, user_id: typing.Any) -> bool:
+    def _is_me(self, user_id: str | int | None) -> bool:
         me = self._me_id
         return me is not None and user_id is not None and me == int(user_id)
 

@@ -33,6 +33,8 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping
 
     from anycord.serde.members import RoleIdInterner
+    from anycord.traits import RESTAware
+    from anycord.undefined import UndefinedOr
 
 __all__ = [
     "MemberValue",
@@ -121,7 +123,7 @@ def _extra(payload: Mapping[str, typing.Any], keys: tuple[str, ...]) -> list[typ
     return extra
 
 
-def _get(value: bytes | tuple[typing.Any, ...], key: str) -> typing.Any:
+def _get(value: bytes | tuple[typing.Any, ...], key: str) -> typing.Any:  # noqa: ANN401 (the raw payload value stored under `key`, whose type depends on the key)
     """The rarely set field `key` of a stored value, or None."""
     if type(value) is not bytes:
         for i in range(1, len(value), 2):
@@ -198,7 +200,7 @@ def _unpack_user(value: UserValue) -> tuple[int, int, str, str | None, str | Non
     return head, public, username, global_name, avatar
 
 
-def user_model(user_id: int, value: UserValue, app: typing.Any = None) -> User:
+def user_model(user_id: int, value: UserValue, app: RESTAware | None = None) -> User:
     """A fresh `User` model of the stored user `value`."""
     head, public, username, global_name, avatar = _unpack_user(value)
     accent = _get(value, "accent_color")
@@ -268,7 +270,7 @@ def pack_member(
     return (packed, *extra) if extra else packed
 
 
-def _opt_bool(bits: int, known: int, value: int) -> typing.Any:
+def _opt_bool(bits: int, known: int, value: int) -> UndefinedOr[bool]:
     return bool(bits & value) if bits & known else UNDEFINED
 
 
@@ -278,7 +280,7 @@ def member_model(
     user: UserValue,
     guild_id: int,
     interner: RoleIdInterner,
-    app: typing.Any = None,
+    app: RESTAware | None = None,
 ) -> Member:
     """A fresh `Member` model of the stored member `value` (its user stored as `user`) in
     guild `guild_id`, whose role tuples `interner` numbers."""

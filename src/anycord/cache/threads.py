@@ -26,6 +26,7 @@ if typing.TYPE_CHECKING:
     from anycord.cache._state import Payload
     from anycord.models.threads import ThreadMember
     from anycord.snowflakes import SnowflakeishOr
+    from anycord.traits import RESTAware
 
 __all__ = ["ThreadMembersMixin"]
 
@@ -107,7 +108,7 @@ class ThreadMembersMixin(CacheState):
         return CacheView(members, lambda payload: _build(payload, app=app))
 
 
-def _build(payload: Payload, *, app: typing.Any) -> ThreadMember:
+def _build(payload: Payload, *, app: RESTAware | None) -> ThreadMember:
     guild_id = payload.get("guild_id")
     return decode_thread_member(
         payload, app, guild_id=Snowflake(int(guild_id)) if guild_id is not None else None

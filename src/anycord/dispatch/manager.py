@@ -45,7 +45,7 @@ import anyio.lowlevel
 from anycord.dispatch.stream import EventStream
 from anycord.dispatch.workers import FINISHED, DispatchHandle, ListenerPool
 from anycord.errors import ComponentStateConflictError
-from anycord.events.base import Event, ExceptionEvent
+from anycord.events.base import Event, EventApp, ExceptionEvent
 from anycord.events.guild import GuildVisibility
 from anycord.events.intents import MissingIntentWarning, missing_intents
 from anycord.events.registry import REGISTRY
@@ -60,6 +60,12 @@ if typing.TYPE_CHECKING:
     from anycord.dispatch.stream import Feed
     from anycord.events.rows import Row
     from anycord.gateway.shard import GatewayShard
+
+    class _Listener(typing.Protocol):
+        # What `_infer_types` reads a signature from: a function, or an object whose
+        # `__call__` is (mypy cannot read `__call__` off a plain `Callable`).
+        def __call__(self, *args: object, **kwargs: object) -> object: ...
+
 
 __all__ = ["DispatchHandle", "EventManager", "RawHook"]
 
@@ -109,7 +115,7 @@ class _Waiter:
         self.error: Exception | None = None
 
 
-def _event_types_of(annotation: typing.Any) -> list[type[Event]]:
+def _event_types_of(annotation: object) -> list[type[Event]]:
     origin = typing.get_origin(annotation)
     if origin is typing.Union or isinstance(annotation, types.UnionType):
         out: list[type[Event]] = []
@@ -119,7 +125,7 @@ def _event_types_of(annotation: typing.Any) -> list[type[Event]]:
     return [_check_event_type(annotation)]
 
 
-def _check_event_type(event_type: typing.Any) -> type[Event]:
+def _check_event_type(event_type: object) -> type[Event]:
     origin = typing.get_origin(event_type)
     if origin is not None:
         event_type = origin
@@ -129,7 +135,7 @@ def _check_event_type(event_type: typing.Any) -> type[Event]:
     return event_type
 
 
-def _check_callback(callback: typing.Any) -> None:
+def _check_callback(callback: object) -> None:
     if inspect.iscoroutinefunction(callback):
         return
     call = getattr(callback, "__call__", None)  # noqa: B004  (objects whose __call__ is async)
@@ -144,7 +150,7 @@ class EventManager:
 
     def __init__(
         self,
-        app: typing.Any = None,
+        app: EventApp | None = None,
         *,
         cache: Cache | None = None,
         max_in_flight: int | None = DEFAULT_MAX_IN_FLIGHT,
@@ -375,7 +381,7 @@ class EventManager:
         return decorator
 
     @staticmethod
-    def _infer_types(callback: typing.Any) -> list[type[Event]]:
+    def _infer_types(callback: _Listener) -> list[type[Event]]:
         target = (
             callback
             if inspect.isfunction(callback) or inspect.ismethod(callback)

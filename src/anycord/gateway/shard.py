@@ -107,6 +107,7 @@ if typing.TYPE_CHECKING:
     from anycord.config import HTTPSettings, ProxySettings
     from anycord.gateway.identify import IdentifyGate
     from anycord.gateway.sink import ShardEventSink
+    from anycord.gateway.state import ShardState
     from anycord.snowflakes import SnowflakeishOr
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
@@ -328,7 +329,7 @@ class GatewayShard:
         return self._intents
 
     @property
-    def state(self) -> typing.Any:
+    def state(self) -> ShardState:
         """The protocol state (`anycord.gateway.state.ShardState`)."""
         return self._protocol.state
 

@@ -62,6 +62,19 @@ if typing.TYPE_CHECKING:
 
     from anycord.bots.run import Backend
 
+    class _SpawnOptions(typing.TypedDict, total=False):
+        # The keywords of `spawn_subprocesses` that `run_subprocesses` passes on.
+        rest_url: str | None
+        lease_ttl: float
+        identify_window: float
+        restart_delay: float
+        stop_grace: float
+        env: Mapping[str, str] | None
+        worker_args: Sequence[str]
+        health_port: int | None
+        health_host: str
+
+
 __all__ = [
     "EXIT_FATAL",
     "TOKEN_ENV",
@@ -331,7 +344,7 @@ def run_subprocesses(
     intents: Intents | int = Intents.ALL_UNPRIVILEGED,
     subprocess_count: int | None = None,
     backend: Backend = "asyncio",
-    **kwargs: typing.Any,
+    **kwargs: typing.Unpack[_SpawnOptions],
 ) -> None:
     """`spawn_subprocesses` in a new event loop until SIGINT/SIGTERM, which stop every worker.
 

@@ -41,6 +41,16 @@ if typing.TYPE_CHECKING:
     from anycord.bots.run import Backend
     from anycord.config import HTTPSettings
 
+    class _ServerOptions(typing.TypedDict, total=False):
+        # The keywords of `start_server` that `run_server` passes on.
+        namespace: str | None
+        identify_window: float
+        watch_interval: float
+        stale_after: float
+        rest_url: str | None
+        http_settings: HTTPSettings | None
+
+
 __all__ = ["FleetWatch", "run_server", "start_server"]
 
 _LOGGER = logging.getLogger("anycord.orchestrator")
@@ -181,7 +191,7 @@ def run_server(
     private_key: str | None = None,
     shard_count: int | None = None,
     backend: Backend = "asyncio",
-    **kwargs: typing.Any,
+    **kwargs: typing.Unpack[_ServerOptions],
 ) -> None:
     """`start_server` in a new event loop until SIGINT/SIGTERM (hikari-orchestrator's entry)."""
     scopes: list[anyio.CancelScope] = []

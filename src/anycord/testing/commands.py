@@ -30,6 +30,7 @@ import attrs
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
+    from anycord.interactions.asgi import ASGIApp
     from anycord.testing.fake import FakeDiscord
     from anycord.testing.interactions import InteractionResponse
     from anycord.testing.world import InteractionRecord, Payload, World
@@ -115,7 +116,7 @@ class CommandInvoker:
     """
 
     def __init__(
-        self, fake: FakeDiscord, target: str | typing.Any | None = None, *, timeout: float = 10.0
+        self, fake: FakeDiscord, target: str | ASGIApp | None = None, *, timeout: float = 10.0
     ) -> None:
         self.fake = fake
         self.target = target

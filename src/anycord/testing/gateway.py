@@ -217,7 +217,7 @@ class FakeGateway:
     async def dispatch(
         self,
         event_name: str,
-        payload: typing.Any,
+        payload: object,
         shard_id: int | None = None,
         *,
         guild_id: int | str | None = None,
@@ -236,7 +236,7 @@ class FakeGateway:
     def dispatch_nowait(
         self,
         event_name: str,
-        payload: typing.Any,
+        payload: object,
         shard_id: int | None = None,
         *,
         guild_id: int | str | None = None,
@@ -304,13 +304,13 @@ class FakeGateway:
 
     # -- routing ----------------------------------------------------------------------------
 
-    def _on_world_event(self, event_name: str, payload: typing.Any, guild_id: int | None) -> None:
+    def _on_world_event(self, event_name: str, payload: object, guild_id: int | None) -> None:
         self._route(event_name, payload, shard_id=None, guild_id=guild_id)
 
     def _route(
         self,
         event_name: str,
-        payload: typing.Any,
+        payload: object,
         *,
         shard_id: int | None,
         guild_id: int | str | None,
@@ -567,7 +567,7 @@ class FakeGateway:
         else:
             await self._close(conn, 4001, f"Unknown opcode {op}.")
 
-    async def _identify(self, conn: FakeGatewayConnection, d: typing.Any, now: float) -> None:
+    async def _identify(self, conn: FakeGatewayConnection, d: object, now: float) -> None:
         if conn._session is not None:
             await self._close(conn, 4005, "Already authenticated.")
             return
@@ -626,7 +626,7 @@ class FakeGateway:
         conn.wake_writer()
         self._notify()
 
-    async def _resume(self, conn: FakeGatewayConnection, d: typing.Any, now: float) -> None:
+    async def _resume(self, conn: FakeGatewayConnection, d: object, now: float) -> None:
         if conn._session is not None:
             await self._close(conn, 4005, "Already authenticated.")
             return
@@ -645,6 +645,7 @@ class FakeGateway:
                 await self._close(conn, rejection.code, rejection.reason)
             return
         assert session is not None
+        assert isinstance(d, dict)  # check_resume rejects any other `d`
         previous = self._session_connection(session)
         if previous is not None:
             previous._session = None
@@ -669,7 +670,7 @@ class FakeGateway:
         ):
             self.session_overlaps.append((now, shard_id))
 
-    async def _request_guild_members(self, conn: FakeGatewayConnection, d: typing.Any) -> None:
+    async def _request_guild_members(self, conn: FakeGatewayConnection, d: object) -> None:
         world, session = self.world, conn._session
         if world is None or session is None or not isinstance(d, dict):
             return

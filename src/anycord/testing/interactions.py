@@ -33,6 +33,7 @@ from anycord.testing.rest_webhooks import ALLOWED_RESPONSES as ALLOWED_RESPONSES
 from anycord.testing.rest_webhooks import apply_initial_response
 
 if typing.TYPE_CHECKING:
+    from anycord.interactions.asgi import ASGIApp
     from anycord.testing.world import InteractionRecord, Payload, World
 
 __all__ = [
@@ -110,7 +111,7 @@ def check_response(
     return problems
 
 
-def _check_data(rtype: int, data: typing.Any) -> list[str]:
+def _check_data(rtype: int, data: object) -> list[str]:
     if data is None:
         return ["a modal (9) needs data"] if rtype == 9 else []
     if not isinstance(data, dict):
@@ -266,7 +267,7 @@ class InteractionSender:
 
     async def send(
         self,
-        target: str | typing.Any,
+        target: str | ASGIApp,
         payload: Payload,
         *,
         bad_signature: bool = False,

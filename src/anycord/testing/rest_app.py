@@ -411,7 +411,7 @@ class FakeRestApp:
         send: Send,
         record: RecordedRequest,
         status: int,
-        body: typing.Any,
+        body: object,
         headers: typing.Iterable[tuple[str, str]],
         *,
         invalid: bool = True,

@@ -23,6 +23,8 @@ from anycord.testing.rest_handlers import (
 from anycord.testing.world import iso
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+
     from anycord.testing.rest_handlers import Handler
     from anycord.testing.world import InteractionRecord, Payload, World
 
@@ -401,17 +403,23 @@ for _base in (_C, _GC):
         return command
 
     @route("GET", _base + "/{command_id}")
-    def get_command(world: World, req: Request, _command: typing.Any = _command) -> Reply:
+    def get_command(
+        world: World, req: Request, _command: Callable[[World, Request], Payload] = _command
+    ) -> Reply:
         return Reply(200, _command(world, req))
 
     @route("PATCH", _base + "/{command_id}")
-    def edit_command(world: World, req: Request, _command: typing.Any = _command) -> Reply:
+    def edit_command(
+        world: World, req: Request, _command: Callable[[World, Request], Payload] = _command
+    ) -> Reply:
         command = _command(world, req)
         command.update(req.body(), version=str(world.new_id()))
         return Reply(200, command)
 
     @route("DELETE", _base + "/{command_id}")
-    def delete_command(world: World, req: Request, _command: typing.Any = _command) -> Reply:
+    def delete_command(
+        world: World, req: Request, _command: Callable[[World, Request], Payload] = _command
+    ) -> Reply:
         command = _command(world, req)
         del world.commands[int(command["id"])]
         return Reply(204)

@@ -195,14 +195,14 @@ class World:
     # -- users ------------------------------------------------------------------------------
 
     def add_user(
-        self, *, username: str | None = None, bot: bool = False, **fields: typing.Any
+        self, *, username: str | None = None, bot: bool = False, **fields: object
     ) -> Payload:
         """A user; `fields` override the payload (e.g. `global_name`, `avatar`)."""
         user = self._user_payload(username or f"user{len(self.users)}", bot=bot, **fields)
         self.users[int(user["id"])] = user
         return user
 
-    def _user_payload(self, username: str, *, bot: bool, **fields: typing.Any) -> Payload:
+    def _user_payload(self, username: str, *, bot: bool, **fields: object) -> Payload:
         user: Payload = {
             "id": str(self.new_id()),
             "username": username,
@@ -227,7 +227,7 @@ class World:
         channels: int = 1,
         owner_id: int | str | None = None,
         emit: bool = True,
-        **fields: typing.Any,
+        **fields: object,
     ) -> Payload:
         """A guild with an @everyone role, the bot as member, `members` more scripted users,
         and `channels` text channels. Emits GUILD_CREATE; returns that GUILD_CREATE payload
@@ -308,7 +308,7 @@ class World:
         permissions: int,
         *,
         position: int,
-        **fields: typing.Any,
+        **fields: object,
     ) -> Payload:
         role: Payload = {
             "id": str(rid),
@@ -335,7 +335,7 @@ class World:
         name: str = "role",
         permissions: int = 0,
         emit: bool = True,
-        **fields: typing.Any,
+        **fields: object,
     ) -> Payload:
         """A role in a guild. Emits GUILD_ROLE_CREATE."""
         gid = int(guild_id)
@@ -387,7 +387,7 @@ class World:
         name: str = "general",
         type: int | None = None,
         emit: bool = True,
-        **fields: typing.Any,
+        **fields: object,
     ) -> Payload:
         """A channel: a guild text channel by default, or without a guild a DM (type 1, with a
         new scripted user as recipient unless `recipients` is given) or a group DM (type 3).
@@ -441,7 +441,7 @@ class World:
         *,
         author: Payload | int | str | None = None,
         emit: bool = True,
-        **fields: typing.Any,
+        **fields: object,
     ) -> Payload:
         """A message (by a new scripted user unless `author` is given). Emits MESSAGE_CREATE."""
         cid = int(channel_id)
@@ -514,7 +514,7 @@ class World:
     # -- webhooks, commands, interactions ---------------------------------------------------
 
     def add_webhook(
-        self, channel_id: int | str, *, name: str = "webhook", **fields: typing.Any
+        self, channel_id: int | str, *, name: str = "webhook", **fields: object
     ) -> Payload:
         """An incoming webhook (type 1) with a token."""
         channel = self.channels[int(channel_id)]
@@ -540,7 +540,7 @@ class World:
         name: str,
         description: str = "a command",
         guild_id: int | str | None = None,
-        **fields: typing.Any,
+        **fields: object,
     ) -> Payload:
         """An application command of the bot's application (global unless `guild_id`)."""
         command: Payload = {

@@ -74,9 +74,7 @@ class VoiceConnection(typing.Protocol):
     """
 
     @classmethod
-    async def initialize(
-        cls, credentials: VoiceCredentials, **kwargs: typing.Any
-    ) -> typing.Self: ...
+    async def initialize(cls, credentials: VoiceCredentials, **kwargs: object) -> typing.Self: ...
 
     async def run(
         self, *, task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
@@ -179,9 +177,10 @@ class VoiceComponent:
         *,
         deaf: bool = False,
         mute: bool = False,
-        **kwargs: typing.Any,
+        **kwargs: object,
     ) -> _ConnectionT:
-        """Join `channel` and return a running `voice_connection_type` connection.
+        """Join `channel` and return a running `voice_connection_type` connection (built by
+        its `initialize`, which receives `kwargs` as they are).
 
         Timeouts are the caller's: wrap the call in `anyio.fail_after(...)`. Raises
         `ComponentStateConflictError` when the bot is not running or the guild already has a
