@@ -317,3 +317,25 @@ def test_an_inflated_message_that_is_not_utf8_is_refused() -> None:
     data = deflater.compress(b'{"op":10,"d":"\xff"}') + deflater.flush(zlib.Z_SYNC_FLUSH)
     with pytest.raises(GatewayTransportError, match="frame is not UTF-8 text"):
         proto.receive(data, 0.0)
+
+
+@pytest.mark.parametrize("compression", ["zlib-stream", None])
+def test_receive_dispatch_returns_the_short_path_bare_and_the_rest_as_receive_does(
+    compression: str | None,
+) -> None:
+    proto, twin = client(compression), ServerTwin(compression)
+    twin.new_connection()
+    proto.connection_made(0.0)
+    assert proto.receive_dispatch(twin.hello(), 0.0) == [Hello(41.25, resume=False)]
+    (ready,) = twin.handle(proto.identify())
+    events = proto.receive_dispatch(ready, 0.0)
+    assert isinstance(events, list)
+    assert [type(e) for e in events] == [Dispatch, HandshakeComplete]
+    frame = twin.dispatch("MESSAGE_CREATE", {"id": "5"})
+    assert proto.receive_dispatch(frame, 1.0) == Dispatch("MESSAGE_CREATE", 2, {"id": "5"})
+    assert type(proto.receive_dispatch(twin.dispatch("X", {}), 1.0)) is Dispatch
+    assert proto.stats.events["MESSAGE_CREATE"] == 1
+    replay = orjson.dumps({"op": 0, "t": "X", "s": 3, "d": {}})
+    if compression is None:
+        assert proto.receive_dispatch(replay, 1.0) == []  # dropped: already seen
+    assert proto.sequence == 3

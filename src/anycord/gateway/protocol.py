@@ -462,6 +462,13 @@ class GatewayProtocol:
     # -- inbound --------------------------------------------------------------------------
 
     def receive(self, message: bytes | bytearray | str, now: float) -> list[GatewayEvent]:
+        """One websocket message in, its events out (see `receive_dispatch` for the rules)."""
+        events = self.receive_dispatch(message, now)
+        return [events] if isinstance(events, Dispatch) else events
+
+    def receive_dispatch(
+        self, message: bytes | bytearray | str, now: float
+    ) -> Dispatch | list[GatewayEvent]:
         """One websocket message in: `bytes` for a binary one (transport-compressed when
         compression is on), a `bytearray` of UTF-8 or a `str` for a text one. Text that is not
         UTF-8 raises `GatewayTransportError`, as does anything that is not JSON.
@@ -471,6 +478,9 @@ class GatewayProtocol:
         next number, `d` an object) and no state-table lookup, since CONNECTED + DISPATCH
         stays CONNECTED. Anything else, including READY, RESUMED, a replayed
         or skipped sequence number and every malformed frame, goes the general way.
+
+        The short path returns its `Dispatch` bare (the reader's hot path: no list per
+        message); everything else returns the list `receive` would.
         """
         inflater = self._inflater
         if inflater is not None and type(message) is bytes:  # binary, not a text bytearray
@@ -506,7 +516,7 @@ class GatewayProtocol:
                     self._seq = seq
                     events = self._events
                     events[name] = events.get(name, 0) + 1
-                    return [_new_tuple(Dispatch, (name, seq, data))]
+                    return _new_tuple(Dispatch, (name, seq, data))
         return self.receive_payload(payload, now)
 
     def receive_payload(self, payload: object, now: float) -> list[GatewayEvent]:

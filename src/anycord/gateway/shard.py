@@ -34,7 +34,7 @@ Guarantees:
   shielded and bounded; there is no fixed sleep anywhere.
 * Backpressure: the reader takes every message one socket read completed
   (`WebSocketClient.receive_many`) and awaits the sink for each dispatch in order, so a slow
-  sink pauses reading and memory stays bounded by one read (64 KiB of frames, or one larger
+  sink pauses reading and memory stays bounded by one read (256 KiB of frames, or one larger
   message). The zombie check only counts a missed ACK while the
   reader is idle on the socket (see `anycord.gateway.protocol`), so a slow sink never causes a
   false zombie reconnect.
@@ -526,7 +526,7 @@ class GatewayShard:
         task_status: anyio.abc.TaskStatus[None],
         started: list[bool],
     ) -> None:
-        receive = self._protocol.receive
+        receive = self._protocol.receive_dispatch
         ws = conn.ws
         on_dispatch = self._sink.on_shard_dispatch  # bound once per connection, not per event
         while True:
@@ -536,8 +536,12 @@ class GatewayShard:
             messages = await ws.receive_many()
             now = ws.received_at
             for message in messages:
-                for event in receive(message, now):
-                    if event.__class__ is Dispatch:  # the usual event first, no isinstance
+                events = receive(message, now)
+                if events.__class__ is Dispatch:  # the usual message: one in-order dispatch
+                    await on_dispatch(self, events[0], events[2])  # (name, sequence, data)
+                    continue
+                for event in typing.cast("list[GatewayEvent]", events):
+                    if event.__class__ is Dispatch:
                         await on_dispatch(self, event.name, event.data)
                     else:
                         stop = await self._on_event(event, conn, tg, task_status, started)

@@ -71,7 +71,10 @@ if typing.TYPE_CHECKING:
 __all__ = ["WebSocketClient", "ssl_context_for"]
 
 _LOGGER = logging.getLogger("anycord.gateway")
-_RECEIVE_SIZE: typing.Final = 65536
+_RECEIVE_SIZE: typing.Final = 262144
+"""Bytes asked for per network read: what asyncio's transport reads at a time (asking for
+less makes anyio split every chunk, copying the rest back); a burst of gateway events is then
+one read, one `receive_many` batch, per 256 KiB."""
 _MAX_PROXY_RESPONSE: typing.Final = 65536
 _NETWORK_ERRORS: typing.Final = (
     OSError,
