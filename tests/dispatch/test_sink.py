@@ -9,7 +9,7 @@ import pytest
 
 from anycord.cache import Cache
 from anycord.dispatch.manager import EventManager
-from anycord.events import GuildMessageCreateEvent  # noqa: TC001 - listen() reads the annotation at runtime
+from anycord.events import GuildMessageCreateEvent
 from anycord.events.base import Event
 from anycord.events.registry import REGISTRY
 from anycord.events.shard import (
@@ -221,3 +221,41 @@ async def test_raw_subscribers_run_in_order_after_the_cache_and_survive_errors(
     manager.unsubscribe_raw("MESSAGE_CREATE", on_create)
     await manager.on_shard_dispatch(None, "MESSAGE_CREATE", p.message("7"))
     assert len(calls) == 3
+
+
+async def test_message_create_gets_the_extras_subscribed_midway() -> None:
+    # MESSAGE_CREATE takes the sink's short path while nobody wants its raw payload; a
+    # ShardPayloadEvent listener or a raw subscriber added between two dispatches gets the
+    # next one, and removing them brings the short path back with nothing left behind.
+    cache = Cache()
+    manager = EventManager(cache=cache)
+    typed: list[str] = []
+    raw: list[object] = []
+    hooked: list[object] = []
+
+    async def on_message(event: GuildMessageCreateEvent) -> None:
+        typed.append(str(event.message_id))
+
+    async def on_raw(event: ShardPayloadEvent) -> None:
+        raw.append(event.payload["id"])
+
+    async def hook(shard: object, payload: dict[str, object]) -> None:
+        hooked.append(payload["id"])
+
+    manager.subscribe(GuildMessageCreateEvent, on_message)
+    async with anyio.create_task_group() as tg:
+        await tg.start(manager.run)
+        await manager.on_shard_dispatch(None, "MESSAGE_CREATE", p.message("5"))
+        manager.subscribe(ShardPayloadEvent, on_raw)
+        await manager.on_shard_dispatch(None, "MESSAGE_CREATE", p.message("6"))
+        manager.unsubscribe(ShardPayloadEvent, on_raw)
+        manager.subscribe_raw("MESSAGE_CREATE", hook)
+        await manager.on_shard_dispatch(None, "MESSAGE_CREATE", p.message("7"))
+        manager.unsubscribe_raw("MESSAGE_CREATE", hook)
+        await manager.on_shard_dispatch(None, "MESSAGE_CREATE", p.message("8"))
+        await manager.wait_idle()
+        await manager.aclose()
+    assert sorted(typed) == ["5", "6", "7", "8"]
+    assert raw == ["6"]
+    assert hooked == ["7"]
+    assert all(cache.get_message(i) is not None for i in (5, 6, 7, 8))

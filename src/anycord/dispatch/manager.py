@@ -17,7 +17,7 @@ Guarantees:
   the shard's reader: a slow listener turns into gateway backpressure, never into an
   unbounded queue. One event's listeners are all scheduled together, so the count can
   exceed the bound by the listeners of one event. Under the bound, the shard's reader
-  still lets the workers run whenever 64 calls are queued, so a burst of small frames is
+  still lets the workers run whenever 128 calls are queued, so a burst of small frames is
   handled in step with reading rather than 1,024 events behind it. `dispatch()` called by
   user code schedules at once (it cannot wait); await its result to pace yourself. Nor
   does `ShardDisconnectedEvent` wait for a slot: the connection is gone, and a bot closing
@@ -95,14 +95,16 @@ RawHook = typing.Callable[
 class _Plan:
     # What the sink does with one dispatch name, precomputed: the row, the cache update bound
     # to the cache (None: no enabled component), whether anybody could receive its events,
-    # and its raw subscribers.
-    __slots__ = ("hooks", "needed", "row", "update")
+    # its raw subscribers, and `direct`: none of the extras (no `track`, no raw subscriber,
+    # no `ShardPayloadEvent` listener), so the sink runs only the update, decode, schedule.
+    __slots__ = ("direct", "hooks", "needed", "row", "update")
 
     def __init__(self, row: Row[typing.Any]) -> None:
         self.row = row
         self.update: Callable[[dict[str, typing.Any]], typing.Any] | None = None
         self.needed = False
         self.hooks: tuple[RawHook, ...] = ()
+        self.direct = row.track is None
 
 
 class _Waiter:
@@ -252,6 +254,12 @@ class EventManager:
         every = tuple(self._raw_hooks.get(None, ()))
         for name, plan in self._plans.items():
             plan.hooks = (*every, *self._raw_hooks.get(name, ()))
+        self._plans_changed()
+
+    def _plans_changed(self) -> None:
+        wanted = self._payload_wanted
+        for plan in self._plans.values():
+            plan.direct = not (wanted or plan.hooks or plan.row.track is not None)
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -434,6 +442,7 @@ class EventManager:
             plan.needed = any(c in interest for t in plan.row.events for c in t.dispatches())
         self._payload_wanted = any(c in interest for c in ShardPayloadEvent.dispatches())
         self._exception_wanted = any(c in interest for c in ExceptionEvent.dispatches())
+        self._plans_changed()
 
     def add_feed(self, event_type: type[Event], feed: Feed) -> None:
         """Feed `event_type` events (and subclasses) to `feed` until `remove_feed` (how an
@@ -582,53 +591,76 @@ class EventManager:
         A payload that fails to decode is logged once, naming the dispatch, and reaches
         listeners only as `ShardPayloadEvent` (and raw subscribers); it never ends the shard.
         """
+        plan = self._plans.get(name)
+        if plan is None:
+            await self._dispatch_unknown(shard, name, payload)
+            return
+        # `direct` (MESSAGE_CREATE and most others, unless somebody listens to
+        # `ShardPayloadEvent` or subscribed raw hooks): only the update, decode and schedule.
+        direct = plan.direct
+        known = False
+        if not direct:
+            if self._payload_wanted:
+                await self._dispatch_bounded(
+                    ShardPayloadEvent(app=self._app, shard=shard, name=name, payload=payload)
+                )
+            track = plan.row.track
+            if track is not None:
+                try:
+                    known = track(self._visibility, shard, payload)
+                except (KeyError, TypeError, ValueError):
+                    _LOGGER.warning("malformed %s payload; guild availability may be wrong", name)
+        old = None
+        logged = False
+        update = plan.update
+        if update is not None:
+            try:
+                old = update(payload)
+            except Exception:
+                logged = True
+                _LOGGER.exception("cache update for %s failed; the cache may be stale", name)
+        if known:
+            # GUILD_CREATE of a guild READY or an outage announced: `GuildAvailableEvent`.
+            old = True
+        if plan.needed:
+            try:
+                event = plan.row.decode(self._app, shard, payload, old)
+            except Exception:
+                event = None
+                if not logged:  # one log record per bad dispatch
+                    _LOGGER.exception(
+                        "could not decode %s; delivered only as ShardPayloadEvent", name
+                    )
+            if event is not None:
+                # `_dispatch_bounded` without its coroutine: this is the per-event path.
+                pool = self._pool
+                if pool.in_flight >= pool.limit:
+                    await pool.wait_capacity()
+                self._schedule(event, None)
+                if len(pool.queue) >= _YIELD_AT:
+                    await anyio.lowlevel.checkpoint()
+        elif _LOGGER.isEnabledFor(5):
+            _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
+        if not direct:
+            await self._run_hooks(plan.hooks, shard, name, payload)
+
+    async def _dispatch_unknown(
+        self, shard: GatewayShard | None, name: str, payload: dict[str, typing.Any]
+    ) -> None:
         if self._payload_wanted:
             await self._dispatch_bounded(
                 ShardPayloadEvent(app=self._app, shard=shard, name=name, payload=payload)
             )
-        plan = self._plans.get(name)
-        if plan is None:
-            self._unknown(name)
-            hooks: tuple[RawHook, ...] = tuple(self._raw_hooks.get(None, ()))
-        else:
-            row = plan.row
-            known = False
-            if row.track is not None:
-                try:
-                    known = row.track(self._visibility, shard, payload)
-                except (KeyError, TypeError, ValueError):
-                    _LOGGER.warning("malformed %s payload; guild availability may be wrong", name)
-            old = None
-            logged = False
-            update = plan.update
-            if update is not None:
-                try:
-                    old = update(payload)
-                except Exception:
-                    logged = True
-                    _LOGGER.exception("cache update for %s failed; the cache may be stale", name)
-            if known:
-                # GUILD_CREATE of a guild READY or an outage announced: `GuildAvailableEvent`.
-                old = True
-            if plan.needed:
-                try:
-                    event = row.decode(self._app, shard, payload, old)
-                except Exception:
-                    event = None
-                    if not logged:  # one log record per bad dispatch
-                        _LOGGER.exception(
-                            "could not decode %s; delivered only as ShardPayloadEvent", name
-                        )
-                if event is not None:
-                    # `_dispatch_bounded` without its coroutine: this is the per-event path.
-                    pool = self._pool
-                    if pool.in_flight >= pool.limit:
-                        await pool.wait_capacity()
-                    if self._schedule_paced(event):
-                        await anyio.lowlevel.checkpoint()
-            elif _LOGGER.isEnabledFor(5):
-                _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
-            hooks = plan.hooks
+        self._unknown(name)
+        await self._run_hooks(tuple(self._raw_hooks.get(None, ())), shard, name, payload)
+
+    @staticmethod
+    async def _run_hooks(
+        hooks: Sequence[RawHook],
+        shard: GatewayShard | None,
+        name: str,
+        payload: dict[str, typing.Any],
+    ) -> None:
         for hook in hooks:
             try:
                 await hook(shard, payload)
@@ -636,16 +668,13 @@ class EventManager:
                 _LOGGER.exception("raw subscriber %r failed on %s", hook, name)
 
     async def _dispatch_bounded(self, event: Event) -> None:
-        pool = self._pool
-        if pool.in_flight >= pool.limit:
-            await pool.wait_capacity()
-        if self._schedule_paced(event):
-            await anyio.lowlevel.checkpoint()
-
-    def _schedule_paced(self, event: Event) -> bool:
-        # Schedule a shard's event (no handle); True: the reader should let the workers run.
+        # Schedule a shard's event (no handle) once under the bound (`wait_capacity` returns
+        # at once, without a checkpoint, under it); let the workers run when `_YIELD_AT` calls
+        # are queued. The sink's per-event path inlines this.
+        await self._pool.wait_capacity()
         self._schedule(event, None)
-        return len(self._pool.queue) >= _YIELD_AT
+        if len(self._pool.queue) >= _YIELD_AT:
+            await anyio.lowlevel.checkpoint()
 
     def _unknown(self, name: str) -> None:
         if name in self._unknown_names or len(self._unknown_names) >= _MAX_UNKNOWN_NAMES:
