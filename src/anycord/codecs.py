@@ -33,7 +33,7 @@ def register(model: type, *, decode: Decoder | None = None, encode: Encoder | No
         _ENCODERS[model] = encode
 
 
-def decode(model: type[_T], payload: typing.Any, app: RESTAware | None = None) -> _T:
+def decode(model: type[_T], payload: object, app: RESTAware | None = None) -> _T:
     """Decode a JSON payload (already parsed) into `model`.
 
     Unknown fields are ignored, missing optional fields take their defaults, unknown enum
@@ -48,7 +48,7 @@ def decode(model: type[_T], payload: typing.Any, app: RESTAware | None = None) -
     return typing.cast("_T", fn(payload, app))
 
 
-def encode(obj: typing.Any) -> typing.Any:
+def encode(obj: object) -> typing.Any:  # noqa: ANN401 (a JSON value: its shape is `obj`'s)
     """Encode a model or builder into the JSON-ready structure Discord expects."""
     for cls in type(obj).__mro__:
         fn = _ENCODERS.get(cls)

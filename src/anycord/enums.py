@@ -22,7 +22,7 @@ class IntEnum(enum.IntEnum):
     """An `enum.IntEnum` that turns unknown integers into `UNKNOWN_<n>` pseudo-members."""
 
     @classmethod
-    def _missing_(cls, value: object) -> typing.Any:
+    def _missing_(cls, value: object) -> typing.Self | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return None
         member = int.__new__(cls, value)
@@ -40,7 +40,7 @@ class StrEnum(enum.StrEnum):
     """An `enum.StrEnum` that turns unknown strings into `UNKNOWN_<s>` pseudo-members."""
 
     @classmethod
-    def _missing_(cls, value: object) -> typing.Any:
+    def _missing_(cls, value: object) -> typing.Self | None:
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)
@@ -54,7 +54,7 @@ class StrEnum(enum.StrEnum):
         return self._value_ in type(self)._value2member_map_
 
 
-def try_enum(cls: type[_E], value: typing.Any) -> _E:
+def try_enum(cls: type[_E], value: object) -> _E:
     """`cls(value)`, with a single dict lookup when the value is known."""
     member = cls._value2member_map_.get(value)
     if member is not None:

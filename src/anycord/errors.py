@@ -289,7 +289,7 @@ class HTTPResponseError(HTTPError):
         """The `errors` tree flattened to `(path, message)` pairs, e.g. `("embeds.0.title", "...")`."""
         out: list[tuple[str, str]] = []
 
-        def walk(node: typing.Any, path: str) -> None:
+        def walk(node: object, path: str) -> None:
             if isinstance(node, dict):
                 if "_errors" in node and isinstance(node["_errors"], list):
                     for err in node["_errors"]:

@@ -23,7 +23,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.files import Resourceish
     from anycord.models.channels import ChannelEditOptions, DMChannel, PartialChannel
-    from anycord.models.commands import PartialCommand
+    from anycord.models.commands import CommandBuilder, PartialCommand
     from anycord.models.component_builders import MessageActionRowBuilder
     from anycord.models.guilds import RESTGuild
     from anycord.models.members import Member
@@ -85,7 +85,7 @@ class ModelREST(typing.Protocol):
     async def create_application_command(
         self,
         application: SnowflakeishOr,
-        command: typing.Any,  # noqa: ANN401 (a CommandBuilder or its JSON dict)
+        command: CommandBuilder | dict[str, typing.Any],
         guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> PartialCommand:
         """Create (or overwrite by name) one command from a `CommandBuilder` or a dict."""

@@ -24,6 +24,10 @@ from anycord.snowflakes import Snowflake
 from tests.rest import payloads as p
 from tests.rest.endpoint_cases import Case, case_id, run_case
 
+# A PKCE verifier is 43-128 characters (RFC 7636). It is registered for redaction like every
+# OAuth secret, so a short ordinary word here ("verifier") would be masked in every later
+# test's log records too.
+_VERIFIER = "pkce-verifier-" + "x" * 40
 _BASIC = "Basic " + base64.b64encode(b"1:app-secret-value").decode()
 _TOKEN_REPLY = {
     "access_token": "access-token-value",
@@ -418,7 +422,7 @@ CASES = [
     Case(
         id="authorize_access_token",
         call=lambda r: r.authorize_access_token(
-            1, "app-secret-value", "the-code", "http://localhost", code_verifier="verifier"
+            1, "app-secret-value", "the-code", "http://localhost", code_verifier=_VERIFIER
         ),
         method="POST",
         route="/oauth2/token",
@@ -426,7 +430,7 @@ CASES = [
             "grant_type": "authorization_code",
             "code": "the-code",
             "redirect_uri": "http://localhost",
-            "code_verifier": "verifier",
+            "code_verifier": _VERIFIER,
         },
         auth=_BASIC,
         response=_TOKEN_REPLY,

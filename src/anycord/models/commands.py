@@ -47,7 +47,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from anycord.permissions import Permissions
-    from anycord.snowflakes import Snowflake
+    from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
 
 __all__ = [
@@ -57,6 +57,7 @@ __all__ = [
     "ApplicationIntegrationType",
     "CommandBuilder",
     "CommandChoice",
+    "CommandCreator",
     "CommandOption",
     "CommandPermission",
     "CommandPermissionType",
@@ -148,7 +149,7 @@ class CommandChoice:
         _check_value(f"value of choice {self.name!r} in {where}", option_type, self.value)
 
 
-def _option_type(value: typing.Any) -> OptionType:
+def _option_type(value: OptionType | int) -> OptionType:
     return value if isinstance(value, OptionType) else OptionType(value)
 
 
@@ -156,7 +157,7 @@ def _to_options(options: Iterable[CommandOption]) -> list[CommandOption]:
     return list(options)
 
 
-def _command_type(value: typing.Any) -> CommandType:
+def _command_type(value: CommandType | int) -> CommandType:
     return value if isinstance(value, CommandType) else CommandType(value)
 
 
@@ -367,6 +368,19 @@ class GuildCommandPermissions:
         return self.id
 
 
+class CommandCreator(typing.Protocol):
+    """What `CommandBuilder.create` needs: a REST client's `create_application_command`."""
+
+    async def create_application_command(
+        self,
+        application: SnowflakeishOr,
+        command: CommandBuilder | dict[str, typing.Any],
+        guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> PartialCommand:
+        """Create (or overwrite by name) one command."""
+        ...
+
+
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class CommandBuilder:
     """What every command builder sends; `UNDEFINED` fields are left out of the request."""
@@ -436,16 +450,14 @@ class CommandBuilder:
 
     async def create(
         self,
-        rest: typing.Any,
-        application: typing.Any,
+        rest: CommandCreator,
+        application: SnowflakeishOr,
         /,
         *,
-        guild: UndefinedOr[typing.Any] = UNDEFINED,
+        guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> PartialCommand:
         """Create this command with `rest.create_application_command` (checked first)."""
-        return typing.cast(
-            "PartialCommand", await rest.create_application_command(application, self, guild)
-        )
+        return await rest.create_application_command(application, self, guild)
 
     def validate(self) -> None:
         """Check every documented limit (`ValueError` naming it); run before sending."""

@@ -64,8 +64,8 @@ def to_iso(value: datetime.datetime) -> str:
 def put(
     out: JSONObject,
     key: str,
-    value: typing.Any,
-    transform: Callable[[typing.Any], typing.Any] | None = None,
+    value: object,
+    transform: Callable[[typing.Any], object] | None = None,
 ) -> None:
     """Set `out[key]` unless `value` is `UNDEFINED` (with `transform` applied to non-None values)."""
     if value is UNDEFINED:
@@ -73,6 +73,6 @@ def put(
     out[key] = transform(value) if transform is not None and value is not None else value
 
 
-def undefined_or(payload: Mapping[str, typing.Any], key: str) -> typing.Any | UndefinedType:
+def undefined_or(payload: Mapping[str, typing.Any], key: str) -> typing.Any | UndefinedType:  # noqa: ANN401 (a JSON field: its type is the caller's schema's)
     """`payload[key]`, or `UNDEFINED` when absent."""
     return payload.get(key, UNDEFINED)

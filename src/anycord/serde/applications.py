@@ -32,6 +32,8 @@ from anycord.serde.users import decode_user, encode_user
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from anycord.traits import RESTAware
 
 __all__ = [
@@ -48,7 +50,7 @@ __all__ = [
 ]
 
 
-def _scopes(values: typing.Any) -> tuple[OAuth2Scope, ...]:
+def _scopes(values: Iterable[str] | None) -> tuple[OAuth2Scope, ...]:
     return tuple(try_enum(OAuth2Scope, s) for s in values or ())
 
 

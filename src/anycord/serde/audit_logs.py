@@ -91,14 +91,14 @@ _CODECS: dict[str, _Codec] = {
 }
 
 
-def _decode_value(key: str | None, value: typing.Any) -> typing.Any:
+def _decode_value(key: str | None, value: object) -> object:
     if value is None:
         return None
     codec = None if key is None else _CODECS.get(key)
     return value if codec is None else codec[0](value)
 
 
-def _encode_value(key: str | None, value: typing.Any) -> typing.Any:
+def _encode_value(key: str | None, value: object) -> object:
     if value is None:
         return None
     codec = None if key is None else _CODECS.get(key)

@@ -324,7 +324,7 @@ def decode_components(payloads: Sequence[JSONObject]) -> list[c.PartialComponent
 # -- encoding -----------------------------------------------------------------------------
 
 
-def _put(out: JSONObject, key: str, value: typing.Any) -> None:
+def _put(out: JSONObject, key: str, value: object) -> None:
     if value is not None:
         out[key] = value
 

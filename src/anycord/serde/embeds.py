@@ -24,6 +24,8 @@ if typing.TYPE_CHECKING:
 
     from anycord.traits import RESTAware
 
+_Media = typing.TypeVar("_Media", EmbedImage, EmbedVideo)
+
 __all__ = ["check_embeds_total", "decode_embed", "encode_embed", "encode_embed_unchecked"]
 
 
@@ -63,8 +65,8 @@ _make_video = slots_constructor(EmbedVideo, *_MEDIA_FIELDS)
 
 
 def _decode_media(
-    make: typing.Callable[..., typing.Any], payload: JSONObject, url_default: str | None
-) -> typing.Any:
+    make: typing.Callable[..., _Media], payload: JSONObject, url_default: str | None
+) -> _Media:
     get = payload.get
     flags = get("flags")
     return make(

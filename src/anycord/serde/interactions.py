@@ -32,7 +32,7 @@ from anycord.serde.monetization import decode_entitlement, encode_entitlement
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from anycord.traits import RESTAware
 
@@ -120,7 +120,7 @@ _PERMISSIONS: dict[str, Permissions] = {}
 """Decoded `app_permissions` strings (a bot sees few distinct ones); bounded."""
 
 
-def _permissions(raw: typing.Any) -> Permissions:
+def _permissions(raw: str | int) -> Permissions:
     # Permissions are immutable int flags, so one value can be shared by every interaction.
     perms = _PERMISSIONS.get(raw) if type(raw) is str else None
     if perms is None:
@@ -132,7 +132,7 @@ def _permissions(raw: typing.Any) -> Permissions:
     return perms
 
 
-def _owners(raw: typing.Any) -> dict[ApplicationIntegrationType, Snowflake]:
+def _owners(raw: Mapping[str, str] | None) -> dict[ApplicationIntegrationType, Snowflake]:
     owners: dict[ApplicationIntegrationType, Snowflake] = {}
     if raw:
         for k, v in raw.items():

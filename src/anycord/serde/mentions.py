@@ -10,12 +10,15 @@ from anycord.snowflakes import Snowflake, to_snowflake
 from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from anycord.snowflakes import SnowflakeishOr
     from anycord.traits import RESTAware
 
 __all__ = ["decode_allowed_mentions", "encode_allowed_mentions"]
 
 
-def _ids(value: typing.Any) -> list[str]:
+def _ids(value: Iterable[SnowflakeishOr]) -> list[str]:
     return [str(to_snowflake(v)) for v in value]
 
 

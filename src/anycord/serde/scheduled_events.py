@@ -23,7 +23,11 @@ from anycord.serde._core import JSONObject, from_iso, opt_iso, opt_snowflake, re
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from anycord.traits import RESTAware
+
+_T = typing.TypeVar("_T")
 
 __all__ = [
     "decode_recurrence_rule",
@@ -42,7 +46,7 @@ _CLASSES: dict[int, type[ScheduledEvent]] = {
 }
 
 
-def _opt_tuple(value: typing.Any) -> tuple[typing.Any, ...] | None:
+def _opt_tuple(value: Iterable[_T] | None) -> tuple[_T, ...] | None:
     return None if value is None else tuple(value)
 
 
