@@ -25,7 +25,9 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import statistics
+import sys
 import time
 import typing
 
@@ -34,6 +36,9 @@ import orjson
 
 import anycord
 from anycord.events.registry import REGISTRY
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bot import message_payload as bot_message_payload  # what the fake sends in a burst
 
 N = 30_000
 MEMBERS = 1_000
@@ -89,35 +94,8 @@ def guild_payload(n: int) -> Payload:
 
 
 def message_payload(n: int) -> bytes:
-    return orjson.dumps(
-        {
-            "id": str(1_100_000_000_000_000_000 + n),
-            "channel_id": str(GUILD + 1),
-            "guild_id": str(GUILD),
-            "author": user(800_000_000_000_000_001),
-            "member": {
-                "roles": [],
-                "joined_at": "2021-01-01T00:00:00+00:00",
-                "deaf": False,
-                "mute": False,
-                "flags": 0,
-            },
-            "content": f"message number {n} with some words in it to look like chat",
-            "timestamp": "2024-05-01T12:34:56.789000+00:00",
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": [],
-            "pinned": False,
-            "type": 0,
-            "flags": 0,
-            "nonce": str(n),
-            "components": [],
-        }
-    )
+    author = user(800_000_000_000_000_001)
+    return orjson.dumps(bot_message_payload(n, str(GUILD), str(GUILD + 1), author))
 
 
 async def measure(guilds: int, rounds: int) -> dict[str, list[float]]:
