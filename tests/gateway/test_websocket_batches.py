@@ -146,23 +146,3 @@ async def test_each_length_encoding_reads_back(size: int) -> None:
     while len(got) < 2:
         got += await ws.receive_many()
     assert typed(got) == typed([b"x" * size, "y" * size])
-
-
-async def test_one_read_asks_for_what_asyncio_reads_at_once() -> None:
-    # asyncio's transport reads up to 256 KiB per recv; asking anyio for less splits (and
-    # copies) every chunk, which a burst of gateway events pays per message.
-    asked: list[int] = []
-
-    class Recording(ScriptedStream):
-        async def receive(self, max_bytes: int = 65536) -> bytes:
-            asked.append(max_bytes)
-            return await super().receive(max_bytes)
-
-    server = FrameProtocol(client=False, extensions=[])
-    ws = WebSocketClient(
-        typing.cast("typing.Any", Recording([bytes(server.send_data(b"x" * 70_000))])),
-        open_client_connection(),
-        max_message_size=1 << 20,
-    )
-    assert typed(await ws.receive_many()) == typed([b"x" * 70_000])
-    assert asked == [256 * 1024]

@@ -34,7 +34,7 @@ Guarantees:
   shielded and bounded; there is no fixed sleep anywhere.
 * Backpressure: the reader takes every message one socket read completed
   (`WebSocketClient.receive_many`) and awaits the sink for each dispatch in order, so a slow
-  sink pauses reading and memory stays bounded by one read (256 KiB of frames, or one larger
+  sink pauses reading and memory stays bounded by one read (64 KiB of frames, or one larger
   message). The zombie check only counts a missed ACK while the
   reader is idle on the socket (see `anycord.gateway.protocol`), so a slow sink never causes a
   false zombie reconnect.

@@ -71,10 +71,11 @@ if typing.TYPE_CHECKING:
 __all__ = ["WebSocketClient", "ssl_context_for"]
 
 _LOGGER = logging.getLogger("anycord.gateway")
-_RECEIVE_SIZE: typing.Final = 262144
-"""Bytes asked for per network read: what asyncio's transport reads at a time (asking for
-less makes anyio split every chunk, copying the rest back); a burst of gateway events is then
-one read, one `receive_many` batch, per 256 KiB."""
+_RECEIVE_SIZE: typing.Final = 65536
+"""Bytes asked for per network read. 256 KiB (what asyncio's transport reads at once, so
+anyio would not split and copy its chunks) saved about 0.1 µs of CPU per event in a burst,
+but raised the RSS per cached member in `benchmarks/events.py` (zlib-stream) from about 400
+to 650 bytes, and 128 KiB to 480: the heap fragments around the bigger buffers."""
 _MAX_PROXY_RESPONSE: typing.Final = 65536
 _NETWORK_ERRORS: typing.Final = (
     OSError,
