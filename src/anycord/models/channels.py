@@ -66,7 +66,7 @@ class ChannelEditOptions(typing.TypedDict, total=False):
     user_limit: UndefinedOr[int]
     rate_limit_per_user: UndefinedOr[int]
     region: UndefinedNoneOr[str]
-    permission_overwrites: UndefinedOr[Sequence[typing.Any]]
+    permission_overwrites: UndefinedOr[Sequence[PermissionOverwrite | dict[str, typing.Any]]]
     parent_category: UndefinedNoneOr[SnowflakeishOr]
     default_auto_archive_duration: UndefinedOr[int]
     flags: UndefinedOr[int]

@@ -13,7 +13,7 @@ from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from anycord.models.channels import PartialChannel
+    from anycord.models.channels import PartialChannel, PermissionOverwrite
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["ChannelEndpoints"]
@@ -45,7 +45,9 @@ class ChannelEndpoints(EndpointBase):
         user_limit: UndefinedOr[int] = UNDEFINED,
         rate_limit_per_user: UndefinedOr[int] = UNDEFINED,
         region: UndefinedNoneOr[str] = UNDEFINED,
-        permission_overwrites: UndefinedOr[Sequence[typing.Any]] = UNDEFINED,
+        permission_overwrites: UndefinedOr[
+            Sequence[PermissionOverwrite | dict[str, typing.Any]]
+        ] = UNDEFINED,
         parent_category: UndefinedNoneOr[SnowflakeishOr] = UNDEFINED,
         default_auto_archive_duration: UndefinedOr[int] = UNDEFINED,
         flags: UndefinedOr[int] = UNDEFINED,
