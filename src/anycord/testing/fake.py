@@ -30,7 +30,7 @@ from anycord.testing.rest_oauth2 import grant_code
 from anycord.testing.world import World
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Sequence
     from types import TracebackType
 
     from anycord.testing.world import Payload
@@ -38,6 +38,32 @@ if typing.TYPE_CHECKING:
 __all__ = ["FakeDiscord"]
 
 _LOGGER = logging.getLogger("anycord.testing")
+
+
+_P = typing.ParamSpec("_P")
+_R = typing.TypeVar("_R")
+
+
+class _ToWorld(typing.Generic[_P, _R]):
+    """A `FakeDiscord` method that is its world's method of the same name: one signature,
+    one set of defaults and one docstring (`World`'s), so the two cannot drift apart."""
+
+    def __init__(self, method: Callable[typing.Concatenate[World, _P], _R]) -> None:
+        self.__doc__ = method.__doc__
+        self._name = method.__name__
+
+    @typing.overload
+    def __get__(self, instance: None, owner: type[object]) -> typing.Self: ...
+
+    @typing.overload
+    def __get__(self, instance: FakeDiscord, owner: type[object]) -> Callable[_P, _R]: ...
+
+    def __get__(
+        self, instance: FakeDiscord | None, owner: type[object]
+    ) -> typing.Self | Callable[_P, _R]:
+        if instance is None:
+            return self
+        return typing.cast("Callable[_P, _R]", getattr(instance.world, self._name))
 
 
 class FakeDiscord:
@@ -124,100 +150,14 @@ class FakeDiscord:
 
     # -- scenario API (synchronous; each returns the stored payload) -----------------------
 
-    def add_user(
-        self, *, username: str | None = None, bot: bool = False, **fields: object
-    ) -> Payload:
-        """A scripted user; `fields` override the payload (e.g. `global_name`, `avatar`)."""
-        return self.world.add_user(username=username, bot=bot, **fields)
-
-    def add_guild(
-        self,
-        *,
-        name: str = "guild",
-        members: int = 0,
-        channels: int = 1,
-        owner_id: int | str | None = None,
-        emit: bool = True,
-        **fields: object,
-    ) -> Payload:
-        """A guild with `members` scripted users and `channels` text channels; emits
-        GUILD_CREATE and returns its payload. `fields` override the guild payload."""
-        return self.world.add_guild(
-            name=name, members=members, channels=channels, owner_id=owner_id, emit=emit, **fields
-        )
-
-    def add_channel(
-        self,
-        guild_id: int | str | None = None,
-        *,
-        name: str = "general",
-        type: int | None = None,
-        emit: bool = True,
-        **fields: object,
-    ) -> Payload:
-        """A channel in a guild (a DM without one); emits CHANNEL_CREATE for guild channels.
-        `fields` override the payload (`recipients=` for a DM)."""
-        return self.world.add_channel(guild_id, name=name, type=type, emit=emit, **fields)
-
-    def add_member(
-        self,
-        guild_id: int | str,
-        user: Payload | int | str | None = None,
-        *,
-        roles: Iterable[int | str] = (),
-        nick: str | None = None,
-        emit: bool = True,
-    ) -> Payload:
-        """A guild member (a new user unless `user`, a user payload or ID); emits
-        GUILD_MEMBER_ADD."""
-        return self.world.add_member(guild_id, user, roles=roles, nick=nick, emit=emit)
-
-    def add_role(
-        self,
-        guild_id: int | str,
-        *,
-        name: str = "role",
-        permissions: int = 0,
-        emit: bool = True,
-        **fields: object,
-    ) -> Payload:
-        """A role; emits GUILD_ROLE_CREATE. `fields` override the payload."""
-        return self.world.add_role(
-            guild_id, name=name, permissions=permissions, emit=emit, **fields
-        )
-
-    def add_message(
-        self,
-        channel_id: int | str,
-        content: str = "",
-        *,
-        author: Payload | int | str | None = None,
-        emit: bool = True,
-        **fields: object,
-    ) -> Payload:
-        """A message by a new scripted user unless `author` (a user payload or ID); emits
-        MESSAGE_CREATE. `fields` override the payload."""
-        return self.world.add_message(channel_id, content, author=author, emit=emit, **fields)
-
-    def add_webhook(
-        self, channel_id: int | str, *, name: str = "webhook", **fields: object
-    ) -> Payload:
-        """An incoming webhook with a token. `fields` override the payload."""
-        return self.world.add_webhook(channel_id, name=name, **fields)
-
-    def add_command(
-        self,
-        *,
-        name: str,
-        description: str = "a command",
-        guild_id: int | str | None = None,
-        **fields: object,
-    ) -> Payload:
-        """An application command of the bot (global unless `guild_id`). `fields` override
-        the payload."""
-        return self.world.add_command(
-            name=name, description=description, guild_id=guild_id, **fields
-        )
+    add_user = _ToWorld(World.add_user)
+    add_guild = _ToWorld(World.add_guild)
+    add_channel = _ToWorld(World.add_channel)
+    add_member = _ToWorld(World.add_member)
+    add_role = _ToWorld(World.add_role)
+    add_message = _ToWorld(World.add_message)
+    add_webhook = _ToWorld(World.add_webhook)
+    add_command = _ToWorld(World.add_command)
 
     def authorize(
         self,

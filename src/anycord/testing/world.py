@@ -195,7 +195,7 @@ class World:
     # -- users ------------------------------------------------------------------------------
 
     def add_user(
-        self, *, username: str | None = None, bot: bool = False, **fields: object
+        self, /, *, username: str | None = None, bot: bool = False, **fields: object
     ) -> Payload:
         """A user; `fields` override the payload (e.g. `global_name`, `avatar`)."""
         user = self._user_payload(username or f"user{len(self.users)}", bot=bot, **fields)
@@ -221,6 +221,7 @@ class World:
 
     def add_guild(
         self,
+        /,
         *,
         name: str = "guild",
         members: int = 0,
@@ -330,6 +331,7 @@ class World:
 
     def add_role(
         self,
+        /,
         guild_id: int | str,
         *,
         name: str = "role",
@@ -348,6 +350,7 @@ class World:
 
     def add_member(
         self,
+        /,
         guild_id: int | str,
         user: Payload | int | str | None = None,
         *,
@@ -382,6 +385,7 @@ class World:
 
     def add_channel(
         self,
+        /,
         guild_id: int | str | None = None,
         *,
         name: str = "general",
@@ -436,6 +440,7 @@ class World:
 
     def add_message(
         self,
+        /,
         channel_id: int | str,
         content: str = "",
         *,
@@ -514,7 +519,7 @@ class World:
     # -- webhooks, commands, interactions ---------------------------------------------------
 
     def add_webhook(
-        self, channel_id: int | str, *, name: str = "webhook", **fields: object
+        self, /, channel_id: int | str, *, name: str = "webhook", **fields: object
     ) -> Payload:
         """An incoming webhook (type 1) with a token."""
         channel = self.channels[int(channel_id)]
@@ -536,6 +541,7 @@ class World:
 
     def add_command(
         self,
+        /,
         *,
         name: str,
         description: str = "a command",
