@@ -20,6 +20,11 @@ The clients:
 * **hikari** `GatewayBot` (zlib-stream, its only transport compression);
 * **discord.py** `Client` (zlib-stream: its zstd context is swapped for a zlib one, since
   `zstandard` is installed here; `chunk_guilds_at_startup=False`);
+* **anycord shard** (plain JSON): a bare `GatewayShard` whose sink only counts MESSAGE_CREATE
+  and GUILD_CREATE (no cache, no events, no listeners): anycord's own socket, frame reader
+  and protocol against the bare client's aiohttp + orjson, so the printed ratio
+  separates the gateway layer from the dispatcher (the cache update, the event, the
+  listener call);
 * **bare**: an aiohttp websocket that identifies, inflates each frame (zlib-stream) and
   `orjson.loads` it, and counts dispatches; no state, no cache, no events. Its rate is the
   ceiling: the ratios anycord / bare are printed (targets: >= 0.8 zlib-stream, >= 0.7 plain).
@@ -132,6 +137,60 @@ class AnycordClient:
 
     async def close(self) -> None:
         await self.bot.close()
+        await self.tg.__aexit__(None, None, None)
+
+
+class ShardSink:
+    """Counts what a bare `GatewayShard` delivers; nothing is cached or decoded."""
+
+    def __init__(self, run: Run) -> None:
+        self.run = run
+
+    def deliver_dispatch(self, shard: object, name: str, payload: object) -> None:
+        if name == "MESSAGE_CREATE":
+            self.run.message()
+        elif name == "GUILD_CREATE":
+            self.run.guild()
+
+    async def on_shard_connected(self, shard: object) -> None:
+        pass
+
+    async def on_shard_disconnected(self, shard: object) -> None:
+        pass
+
+
+class AnycordShardClient:
+    """A `GatewayShard` alone (plain JSON): the gateway layer without the dispatcher."""
+
+    name = "anycord shard (plain JSON)"
+
+    async def start(self, fake: Fake, run: Run) -> None:
+        import httpx
+
+        import anycord
+        from anycord.gateway.shard import GatewayShard
+
+        token = fake.info["token"]
+        async with httpx.AsyncClient() as http:
+            got = await http.get(
+                fake.info["rest_url"] + "/gateway/bot", headers={"Authorization": f"Bot {token}"}
+            )
+        flags = anycord.Intents.NONE
+        for name in INTENT_NAMES:
+            flags |= anycord.Intents[name]
+        shard = GatewayShard(
+            token=token,
+            url=got.json()["url"],
+            intents=flags,
+            sink=ShardSink(run),
+            compression=None,
+        )
+        self.tg = anyio.create_task_group()
+        await self.tg.__aenter__()
+        await self.tg.start(shard.run)
+
+    async def close(self) -> None:
+        self.tg.cancel_scope.cancel()
         await self.tg.__aexit__(None, None, None)
 
 
@@ -357,6 +416,7 @@ async def main(args: argparse.Namespace) -> None:
         BareClient(compression=True),
         AnycordClient(None),
         BareClient(compression=False),
+        AnycordShardClient(),
     ]
     if not args.quick:
         clients += [HikariClient(), DiscordPyClient()]
@@ -410,6 +470,11 @@ async def main(args: argparse.Namespace) -> None:
         print(
             "anycord / bare, plain JSON (target >= 0.70): "
             f"{ratio('anycord (plain JSON)', 'bare (plain JSON)')}"
+        )
+    if "anycord shard (plain JSON)" in medians and "bare (plain JSON)" in medians:
+        print(
+            "anycord shard alone / bare, plain JSON (the gateway layer): "
+            f"{ratio('anycord shard (plain JSON)', 'bare (plain JSON)')}"
         )
     if "anycord" in medians:
         ours = medians["anycord"]
