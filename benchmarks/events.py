@@ -20,6 +20,8 @@ The clients:
 * **hikari** `GatewayBot` (zlib-stream, its only transport compression);
 * **discord.py** `Client` (zlib-stream: its zstd context is swapped for a zlib one, since
   `zstandard` is installed here; `chunk_guilds_at_startup=False`);
+* **anycord (plain JSON; no message cache)**: the same bot with `CacheSettings(max_messages=0)`
+  (guilds, members and users still cached), which prices the message cache;
 * **anycord shard** (plain JSON): a bare `GatewayShard` whose sink only counts MESSAGE_CREATE
   and GUILD_CREATE (no cache, no events, no listeners): anycord's own socket, frame reader
   and protocol against the bare client's aiohttp + orjson, so the printed ratio
@@ -103,9 +105,14 @@ class Client(typing.Protocol):
 
 
 class AnycordClient:
-    def __init__(self, compression: typing.Literal["zlib-stream"] | None) -> None:
+    def __init__(
+        self, compression: typing.Literal["zlib-stream"] | None, *, message_cache: bool = True
+    ) -> None:
         self.compression = compression
+        self.message_cache = message_cache
         self.name = "anycord" if compression else "anycord (plain JSON)"
+        if not message_cache:
+            self.name = self.name[:-1] + "; no message cache)"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import anycord
@@ -121,6 +128,7 @@ class AnycordClient:
             logs=None,
             auto_chunk_members=False,
             gateway_compression=self.compression,
+            cache_settings=anycord.CacheSettings(max_messages=300 if self.message_cache else 0),
         )
 
         async def on_guild(event: anycord.GuildAvailableEvent) -> None:
@@ -417,6 +425,7 @@ async def main(args: argparse.Namespace) -> None:
         AnycordClient(None),
         BareClient(compression=False),
         AnycordShardClient(),
+        AnycordClient(None, message_cache=False),
     ]
     if not args.quick:
         clients += [HikariClient(), DiscordPyClient()]
@@ -452,11 +461,11 @@ async def main(args: argparse.Namespace) -> None:
         f" {load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} CPUs)\n"
     )
     print(
-        f"{'':32}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}{'B/member':>10}"
+        f"{'':40}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}{'B/member':>10}"
     )
     for name, (cached, wall, per_cpu, closing, per_member) in medians.items():
         print(
-            f"{name:32}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}{per_member:10,.0f}"
+            f"{name:40}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}{per_member:10,.0f}"
         )
 
     def ratio(a: str, b: str) -> str:
@@ -476,6 +485,9 @@ async def main(args: argparse.Namespace) -> None:
             "anycord shard alone / bare, plain JSON (the gateway layer): "
             f"{ratio('anycord shard (plain JSON)', 'bare (plain JSON)')}"
         )
+    nocache = "anycord (plain JSON; no message cache)"
+    if nocache in medians and "bare (plain JSON)" in medians:
+        print(f"{nocache} / bare: {ratio(nocache, 'bare (plain JSON)')}")
     if "anycord" in medians:
         ours = medians["anycord"]
         print(
