@@ -110,7 +110,7 @@ def test_message_response_mentions_one_by_one() -> None:
     assert builder.role_mentions is True
     assert builder.build()[0]["data"]["allowed_mentions"] == {
         "parse": ["roles"],
-        "users": ["1", "3"],
+        "users": ["3", "1"],
     }
     # set_mentions sets all four at once, as before
     reset = builder.set_mentions(mentions_reply=True)
