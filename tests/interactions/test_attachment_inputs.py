@@ -19,13 +19,17 @@ from __future__ import annotations
 import logging
 import typing
 
+import anyio
 import attrs
+import hypothesis
+import hypothesis.strategies as st
 import pytest
 
 import anycord
 from anycord import errors
 from anycord.interactions import InteractionMessageBuilder, InteractionServer
 from anycord.interactions.builders import ResponseType
+from anycord.testing import FakeDiscord
 from tests.http_peer import HTTPPeer, PeerConnection
 
 from .both_paths import (
@@ -41,7 +45,6 @@ if typing.TYPE_CHECKING:
     import pathlib
     from collections.abc import AsyncIterator, Callable
 
-    from anycord.testing import FakeDiscord
     from anycord.testing.interactions import InteractionResponse
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
@@ -243,3 +246,30 @@ def test_an_existing_attachment_is_kept_by_id_on_both_paths() -> None:
     assert files[0] is kept
     response = InteractionServer.build_response(builder)
     assert [f.filename for f in response.files] == ["file"]
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+@hypothesis.settings(
+    max_examples=60, deadline=None, phases=tuple(set(hypothesis.Phase) - {hypothesis.Phase.explain})
+)
+@hypothesis.given(
+    name=st.text(min_size=1, max_size=40).filter(lambda n: "\x00" not in n),
+    data=st.binary(max_size=300),
+)
+def test_a_hostile_filename_cannot_split_or_add_a_part(
+    backend: str, name: str, data: bytes
+) -> None:
+    builder = InteractionMessageBuilder(ResponseType.MESSAGE_CREATE).add_attachment(
+        anycord.Bytes(data, name)
+    )
+
+    async def main() -> InteractionResponse:
+        return await answered_by_server(FakeDiscord(), lambda: builder)
+
+    answer = anyio.run(main, backend=backend)
+    assert answer.status == 200
+    assert answer.json["data"]["attachments"] == [{"id": 0, "filename": name}]
+    (part,) = answer.files
+    assert (part.field, part.data) == ("files[0]", data)
+    assert "\r" not in part.filename
+    assert "\n" not in part.filename

@@ -212,8 +212,9 @@ class Responder:
         """`time.perf_counter()` once the response was written."""
 
     async def respond(self, builder: InteractionResponseBuilder | None) -> None:
-        """Write `builder` as the HTTP response now; `ValueError` on a bad builder,
-        `ComponentStateConflictError` when the request was already answered."""
+        """Write `builder` as the HTTP response now; `ValueError`/`TypeError` on a bad builder,
+        `FileNotFoundError`/`ResourceFetchError` for a file that cannot be read (nothing
+        written), `ComponentStateConflictError` when the request was already answered."""
         if self.response is not None:
             msg = "this interaction request was already answered"
             raise ComponentStateConflictError(msg)
