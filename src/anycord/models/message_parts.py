@@ -8,14 +8,15 @@ poll as these types, so a wrong value fails `mypy --strict` where it is written:
 * `Embedish`: an `Embed` (checked against Discord's limits when sent), or a raw JSON object
   sent as it is (for fields anycord does not model yet);
 * `Componentish`: a component model, anything with a `build()` that returns one (the fluent
-  builders of `anycord.models.component_builders` / `layout_builders`), or a raw JSON object;
+  builders of `anycord.models.component_builders` / `layout_builders`) or its JSON, or a raw
+  JSON object;
 * `Attachmentish`: a file to upload (`anycord.files.Resourceish`: a `Resource`, a path, an
-  http(s) URL, bytes, or an object served from a URL such as a custom emoji), or an existing
-  `Attachment`, kept by ID when a message is edited;
+  http(s) URL, a `data:` URI, bytes, an object with a `filename` and `data` bytes
+  (`NamedBytes`), or an object served from a URL such as a custom emoji), or an existing
+  `Attachment`, kept by ID (what an edit keeps);
 * `Pollish`: a `PollBuilder`, or a raw JSON object;
 * `ResponseAttachmentish`: what an interaction response built with `InteractionMessageBuilder`
-  uploads: the same as `Attachmentish` (which takes any object with a `filename` and its bytes
-  as `data`, `NamedBytes`, too).
+  uploads: the same as `Attachmentish` (one upload path for both).
 
 The encoders below are the one place each part becomes JSON, for REST bodies
 (`anycord.rest.endpoints._payloads`) and interaction responses
