@@ -61,6 +61,8 @@ def test_table_counts_every_surface() -> None:
         "GatewayBot",
         "RESTBot",
         "LazyIterator",
+        "cache",
+        "EventManager",
         "events",
         "builders",
     ]

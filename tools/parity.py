@@ -11,6 +11,9 @@ What is compared (hikari is a dev dependency, imported here only):
   (`hikari.impl.RESTClientImpl` for `RESTClient`, `hikari.iterators.LazyIterator`) exists on
   anycord's class of the same name, a method where hikari has a method and a value where hikari
   has a value, and the constructors of the two bots too.
+- `cache`, `EventManager`: every public member of hikari's interfaces `hikari.api.Cache` (what
+  `bot.cache` offers) and `hikari.api.EventManager` against `anycord.Cache` and
+  `anycord.EventManager`, by the same rule.
 - `events`: every public member of each hikari event class exists on anycord's class of the
   same name.
 - `builders`: the constructor and every public member of each of hikari's builders
@@ -183,6 +186,7 @@ def compare_class(
 def compare() -> tuple[list[Count], list[Deviation]]:
     """Every surface compared, in the table's order."""
     import hikari
+    import hikari.api
     import hikari.impl
     import hikari.iterators
 
@@ -208,6 +212,8 @@ def compare() -> tuple[list[Count], list[Deviation]]:
         ("GatewayBot", hikari.GatewayBot, anycord.GatewayBot, True),
         ("RESTBot", hikari.RESTBot, anycord.RESTBot, True),
         ("LazyIterator", hikari.iterators.LazyIterator, anycord.LazyIterator, False),
+        ("cache", hikari.api.Cache, anycord.Cache, False),
+        ("EventManager", hikari.api.EventManager, anycord.EventManager, False),
     ]
     for surface, h_cls, a_cls, ctor in classes:
         count, out = compare_class(surface, h_cls, a_cls, constructor=ctor)
