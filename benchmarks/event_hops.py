@@ -12,7 +12,7 @@ Printed per hop, µs of CPU per event, best and median of R:
 * **cache update**: `Cache.apply_message_create` of decoded payloads (nothing evicted is freed
   here: the payload list still holds them);
 * **event**: the registry row's decoder (`REGISTRY["MESSAGE_CREATE"].decode`, the lazy event);
-* **sink, nobody listening**: `orjson.loads` + `EventManager.on_shard_dispatch` (cache update,
+* **sink, nobody listening**: `orjson.loads` + `EventManager.deliver_dispatch` (cache update,
   evicted payloads freed, no event);
 * **sink + listener**: the same with one `GuildMessageCreateEvent` listener that counts, until
   every call has finished: loads, cache, event, scheduling, the worker and the listener.
@@ -126,7 +126,7 @@ async def measure(guilds: int, rounds: int) -> dict[str, list[float]]:
 
     async with anyio.create_task_group() as tg:
         await tg.start(events.run)
-        sink = events.on_shard_dispatch
+        deliver = events.deliver_dispatch
         for _ in range(rounds):
             began = time.process_time()
             for raw in data:
@@ -145,12 +145,16 @@ async def measure(guilds: int, rounds: int) -> dict[str, list[float]]:
             del payloads
             began = time.process_time()
             for raw in data:
-                await sink(None, "MESSAGE_CREATE", loads(raw))
+                wait = deliver(None, "MESSAGE_CREATE", loads(raw))
+                if wait is not None:
+                    await wait
             timed("sink, nobody listening", began)
             events.subscribe(anycord.GuildMessageCreateEvent, on_message)
             began = time.process_time()
             for raw in data:
-                await sink(None, "MESSAGE_CREATE", loads(raw))
+                wait = deliver(None, "MESSAGE_CREATE", loads(raw))
+                if wait is not None:
+                    await wait
             await events.wait_idle()
             timed("sink + listener", began)
             events.unsubscribe(anycord.GuildMessageCreateEvent, on_message)

@@ -20,6 +20,13 @@ The clients:
 * **hikari** `GatewayBot` (zlib-stream, its only transport compression);
 * **discord.py** `Client` (zlib-stream: its zstd context is swapped for a zlib one, since
   `zstandard` is installed here; `chunk_guilds_at_startup=False`);
+* **anycord (plain JSON; no message cache)**: the same bot with `CacheSettings(max_messages=0)`
+  (guilds, members and users still cached), which prices the message cache;
+* **anycord shard** (plain JSON): a bare `GatewayShard` whose sink only counts MESSAGE_CREATE
+  and GUILD_CREATE (no cache, no events, no listeners): anycord's own socket, frame reader
+  and protocol against the bare client's aiohttp + orjson, so the printed ratio
+  separates the gateway layer from the dispatcher (the cache update, the event, the
+  listener call);
 * **bare**: an aiohttp websocket that identifies, inflates each frame (zlib-stream) and
   `orjson.loads` it, and counts dispatches; no state, no cache, no events. Its rate is the
   ceiling: the ratios anycord / bare are printed (targets: >= 0.8 zlib-stream, >= 0.7 plain).
@@ -98,9 +105,14 @@ class Client(typing.Protocol):
 
 
 class AnycordClient:
-    def __init__(self, compression: typing.Literal["zlib-stream"] | None) -> None:
+    def __init__(
+        self, compression: typing.Literal["zlib-stream"] | None, *, message_cache: bool = True
+    ) -> None:
         self.compression = compression
+        self.message_cache = message_cache
         self.name = "anycord" if compression else "anycord (plain JSON)"
+        if not message_cache:
+            self.name = self.name[:-1] + "; no message cache)"
 
     async def start(self, fake: Fake, run: Run) -> None:
         import anycord
@@ -116,6 +128,7 @@ class AnycordClient:
             logs=None,
             auto_chunk_members=False,
             gateway_compression=self.compression,
+            cache_settings=anycord.CacheSettings(max_messages=300 if self.message_cache else 0),
         )
 
         async def on_guild(event: anycord.GuildAvailableEvent) -> None:
@@ -132,6 +145,60 @@ class AnycordClient:
 
     async def close(self) -> None:
         await self.bot.close()
+        await self.tg.__aexit__(None, None, None)
+
+
+class ShardSink:
+    """Counts what a bare `GatewayShard` delivers; nothing is cached or decoded."""
+
+    def __init__(self, run: Run) -> None:
+        self.run = run
+
+    def deliver_dispatch(self, shard: object, name: str, payload: object) -> None:
+        if name == "MESSAGE_CREATE":
+            self.run.message()
+        elif name == "GUILD_CREATE":
+            self.run.guild()
+
+    async def on_shard_connected(self, shard: object) -> None:
+        pass
+
+    async def on_shard_disconnected(self, shard: object) -> None:
+        pass
+
+
+class AnycordShardClient:
+    """A `GatewayShard` alone (plain JSON): the gateway layer without the dispatcher."""
+
+    name = "anycord shard (plain JSON)"
+
+    async def start(self, fake: Fake, run: Run) -> None:
+        import httpx
+
+        import anycord
+        from anycord.gateway.shard import GatewayShard
+
+        token = fake.info["token"]
+        async with httpx.AsyncClient() as http:
+            got = await http.get(
+                fake.info["rest_url"] + "/gateway/bot", headers={"Authorization": f"Bot {token}"}
+            )
+        flags = anycord.Intents.NONE
+        for name in INTENT_NAMES:
+            flags |= anycord.Intents[name]
+        shard = GatewayShard(
+            token=token,
+            url=got.json()["url"],
+            intents=flags,
+            sink=ShardSink(run),
+            compression=None,
+        )
+        self.tg = anyio.create_task_group()
+        await self.tg.__aenter__()
+        await self.tg.start(shard.run)
+
+    async def close(self) -> None:
+        self.tg.cancel_scope.cancel()
         await self.tg.__aexit__(None, None, None)
 
 
@@ -357,6 +424,8 @@ async def main(args: argparse.Namespace) -> None:
         BareClient(compression=True),
         AnycordClient(None),
         BareClient(compression=False),
+        AnycordShardClient(),
+        AnycordClient(None, message_cache=False),
     ]
     if not args.quick:
         clients += [HikariClient(), DiscordPyClient()]
@@ -392,11 +461,11 @@ async def main(args: argparse.Namespace) -> None:
         f" {load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} CPUs)\n"
     )
     print(
-        f"{'':32}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}{'B/member':>10}"
+        f"{'':40}{'guilds s':>10}{'events/s':>12}{'ev/CPU-s':>12}{'close ms':>10}{'B/member':>10}"
     )
     for name, (cached, wall, per_cpu, closing, per_member) in medians.items():
         print(
-            f"{name:32}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}{per_member:10,.0f}"
+            f"{name:40}{cached:10.2f}{wall:12,.0f}{per_cpu:12,.0f}{closing:10.1f}{per_member:10,.0f}"
         )
 
     def ratio(a: str, b: str) -> str:
@@ -411,6 +480,14 @@ async def main(args: argparse.Namespace) -> None:
             "anycord / bare, plain JSON (target >= 0.70): "
             f"{ratio('anycord (plain JSON)', 'bare (plain JSON)')}"
         )
+    if "anycord shard (plain JSON)" in medians and "bare (plain JSON)" in medians:
+        print(
+            "anycord shard alone / bare, plain JSON (the gateway layer): "
+            f"{ratio('anycord shard (plain JSON)', 'bare (plain JSON)')}"
+        )
+    nocache = "anycord (plain JSON; no message cache)"
+    if nocache in medians and "bare (plain JSON)" in medians:
+        print(f"{nocache} / bare: {ratio(nocache, 'bare (plain JSON)')}")
     if "anycord" in medians:
         ours = medians["anycord"]
         print(

@@ -179,14 +179,14 @@ class NoSink:
     def __init__(self) -> None:
         self.count = 0
 
-    async def on_shard_dispatch(self, shard: object, name: str, data: object) -> None:
+    def deliver_dispatch(self, shard: object, name: str, data: object) -> None:
         self.count += 1
 
 
 async def hop_socket(rec: Recording) -> float:
     proto = rec.protocol()
     sink = NoSink()
-    on_dispatch = sink.on_shard_dispatch
+    deliver = sink.deliver_dispatch
     fast = getattr(proto, "receive_dispatch", None)
     receive = proto.receive
     with tempfile.NamedTemporaryFile(suffix=".bin") as wire:
@@ -213,13 +213,17 @@ async def hop_socket(rec: Recording) -> float:
                     if fast is not None:
                         events = fast(message, now)
                         if events.__class__ is Dispatch:
-                            await on_dispatch(None, events[0], events[2])
+                            wait = deliver(None, events[0], events[2])
+                            if wait is not None:
+                                await wait
                             continue
                     else:
                         events = receive(message, now)
                     for event in events:
                         if event.__class__ is Dispatch:
-                            await on_dispatch(None, event.name, event.data)
+                            wait = deliver(None, event.name, event.data)
+                            if wait is not None:
+                                await wait
             assert cpu is not None
             elapsed = time.process_time() - cpu
             await ws.abort()

@@ -5,7 +5,8 @@ under `if typing.TYPE_CHECKING:` are annotations only and are not counted):
 
 core (errors, snowflakes, intents, config, logs, traits, …) ← models ← serde ←
 rest / gateway / cache / voice ← events ← dispatch ← interactions ← bots / commands ←
-orchestrator ← metrics ← testing / demo / the package root.
+orchestrator ← metrics ← testing / demo / the package root and the command lines
+(`anycord.__main__`, `anycord.orchestrator.__main__`).
 
 `anycord.codecs` (the decoder/encoder registry) is a core module, so the interaction response
 builders (`anycord.models.response_builders`) encode models without importing serde;
@@ -36,7 +37,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"bots", "commands"}),
     frozenset({"orchestrator"}),
     frozenset({"metrics"}),
-    frozenset({"testing", "demo", "__main__", ""}),
+    # The command lines are programs on top of the library (`orchestrator.__main__` wires
+    # `--metrics`); nothing imports them.
+    frozenset({"testing", "demo", "__main__", "orchestrator.__main__", ""}),
 )  # fmt: skip
 
 OPTIONAL_EXTRAS: dict[str, str] = {

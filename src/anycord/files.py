@@ -12,8 +12,12 @@ times (a request may be retried, and each attempt streams the body again):
   and remembered, so a retried request sends the same bytes again.
 
 `ensure_resource()` turns what users pass (`Resourceish`: a resource, a path, an `http(s)://`
-URL string, a `data:` URI, bytes, or an object served from a URL such as a custom emoji, a
-sticker or an attachment) into a `Resource`, and refuses anything else with `TypeError`.
+URL string, a `data:` URI, bytes, an object holding its bytes under a name (`NamedBytes`), or
+an object served from a URL such as a custom emoji, a sticker or an attachment) into a
+`Resource`, and refuses anything else with `TypeError`. It is the one place that decides how
+an upload is named, typed and read: REST requests and the interaction server's multipart
+answers both go through it. `prefetch()` runs before a request that uploads: it checks every
+`File` exists and downloads every `URL`, so nothing is sent with a missing file.
 `to_data_uri()` builds the `data:<mime>;base64,...` string that image fields (avatars,
 icons) take.
 """
@@ -26,6 +30,7 @@ import contextlib
 import mimetypes
 import os
 import pathlib
+import reprlib
 import typing
 import urllib.parse
 from collections.abc import Mapping
@@ -43,6 +48,7 @@ __all__ = [
     "AsyncIteratorResource",
     "Bytes",
     "File",
+    "NamedBytes",
     "Resource",
     "Resourceish",
     "ServedFromURL",
@@ -96,22 +102,13 @@ class Resource(abc.ABC):
         return b"".join([chunk async for chunk in self.stream()])
 
 
-class Bytes(Resource):
-    """In-memory bytes (or text, encoded as UTF-8)."""
+class _Named(Resource):
+    """A resource named when it is made: the one place a name is spoiler-prefixed and a
+    content type is taken as given or guessed from the name."""
 
-    __slots__ = ("_content_type", "_filename", "data")
+    __slots__ = ("_content_type", "_filename")
 
-    def __init__(
-        self,
-        data: bytes | bytearray | memoryview | str,
-        filename: str,
-        *,
-        mimetype: str | None = None,
-        spoiler: bool = False,
-    ) -> None:
-        if isinstance(data, str):
-            data = data.encode()
-        self.data = bytes(data)
+    def __init__(self, filename: str, mimetype: str | None, spoiler: bool) -> None:
         self._filename = _spoilered(filename, spoiler)
         self._content_type = mimetype
 
@@ -122,6 +119,25 @@ class Bytes(Resource):
     @property
     def content_type(self) -> str:
         return self._content_type or _guess_type(self._filename)
+
+
+class Bytes(_Named):
+    """In-memory bytes (or text, encoded as UTF-8)."""
+
+    __slots__ = ("data",)
+
+    def __init__(
+        self,
+        data: bytes | bytearray | memoryview | str,
+        filename: str,
+        *,
+        mimetype: str | None = None,
+        spoiler: bool = False,
+    ) -> None:
+        super().__init__(filename, mimetype, spoiler)
+        if isinstance(data, str):
+            data = data.encode()
+        self.data = bytes(data)
 
     @classmethod
     def from_data_uri(cls, uri: str, filename: str | None = None) -> Bytes:
@@ -151,20 +167,16 @@ class Bytes(Resource):
         return f"Bytes(filename={self._filename!r}, size={len(self.data)})"
 
 
-class File(Resource):
+class File(_Named):
     """A file on disk, read through AnyIO (in a worker thread) each time it is streamed."""
 
-    __slots__ = ("_filename", "path")
+    __slots__ = ("path",)
 
     def __init__(
         self, path: str | os.PathLike[str], filename: str | None = None, *, spoiler: bool = False
     ) -> None:
         self.path = pathlib.Path(path)
-        self._filename = _spoilered(filename or self.path.name, spoiler)
-
-    @property
-    def filename(self) -> str:
-        return self._filename
+        super().__init__(filename or self.path.name, None, spoiler)
 
     async def stream(self, chunk_size: int = DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
         async with await anyio.open_file(self.path, "rb") as fp:
@@ -175,7 +187,7 @@ class File(Resource):
         return f"File(path={str(self.path)!r}, filename={self._filename!r})"
 
 
-class URL(Resource):
+class URL(_Named):
     """A remote file, downloaded in chunks with httpx.
 
     A failed download (no connection, an error status, a connection lost part way) raises
@@ -183,7 +195,7 @@ class URL(Resource):
     (`prefetch()`); `stream()` streams it.
     """
 
-    __slots__ = ("_filename", "_http", "_url")
+    __slots__ = ("_http", "_url")
 
     def __init__(
         self,
@@ -200,11 +212,7 @@ class URL(Resource):
         self._url = url
         self._http = http_client
         name = filename or pathlib.PurePosixPath(urllib.parse.unquote(parsed.path)).name or "file"
-        self._filename = _spoilered(name, spoiler)
-
-    @property
-    def filename(self) -> str:
-        return self._filename
+        super().__init__(name, None, spoiler)
 
     @property
     def url(self) -> str:
@@ -244,13 +252,13 @@ class URL(Resource):
         return f"URL(host={self.host!r}, filename={self._filename!r})"
 
 
-class AsyncIteratorResource(Resource):
+class AsyncIteratorResource(_Named):
     """Bytes from an async iterable (a generator, a response body, a pipe).
 
     The iterable is consumed once; its chunks are kept so a retried request can send them again.
     """
 
-    __slots__ = ("_chunks", "_content_type", "_done", "_filename", "_source")
+    __slots__ = ("_chunks", "_done", "_source")
 
     def __init__(
         self,
@@ -260,19 +268,10 @@ class AsyncIteratorResource(Resource):
         mimetype: str | None = None,
         spoiler: bool = False,
     ) -> None:
+        super().__init__(filename, mimetype, spoiler)
         self._source: AsyncIterable[bytes] | None = source
         self._chunks: list[bytes] = []
         self._done = False
-        self._filename = _spoilered(filename, spoiler)
-        self._content_type = mimetype
-
-    @property
-    def filename(self) -> str:
-        return self._filename
-
-    @property
-    def content_type(self) -> str:
-        return self._content_type or _guess_type(self._filename)
 
     async def stream(self, chunk_size: int = DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
         for chunk in list(self._chunks):
@@ -300,20 +299,45 @@ class ServedFromURL(typing.Protocol):
         ...
 
 
-Resourceish = Resource | str | os.PathLike[str] | bytes | bytearray | memoryview | ServedFromURL
+class NamedBytes(typing.Protocol):
+    """A file held in memory under a name: any object with a `filename` and its bytes as `data`.
+
+    A `mimetype` or `content_type` string attribute, when the object has one, is the part's
+    content type; otherwise it is guessed from the filename.
+    """
+
+    @property
+    def filename(self) -> str:
+        """The name Discord shows (and `attachment://name` refers to)."""
+        ...
+
+    @property
+    def data(self) -> bytes | bytearray | memoryview:
+        """The file's content."""
+        ...
+
+
+Resourceish = (
+    Resource | str | os.PathLike[str] | bytes | bytearray | memoryview | NamedBytes | ServedFromURL
+)
 """What upload arguments accept: a `Resource`, a path, an `http(s)://` URL, a `data:` URI,
-bytes, or an object served from an http(s) URL (`ServedFromURL`)."""
+bytes, an object with a `filename` and `data` bytes (`NamedBytes`), or an object served from
+an http(s) URL (`ServedFromURL`)."""
+
+_RAW = (bytes, bytearray, memoryview)
 
 
 def ensure_resource(value: Resourceish, filename: str | None = None) -> Resource:
     """Turn `value` into a `Resource`; raises `TypeError` naming the value when it cannot.
 
     Strings are URLs when they start with `http://`/`https://`, data URIs when they start
-    with `data:`, and paths otherwise. Bare bytes are named `filename` (default `file`).
+    with `data:`, and paths otherwise. Bare bytes are named `filename` (default `file`). An
+    object with a `filename` and `data` bytes uploads those bytes under that name; one with
+    an http(s) `url` (an emoji, a sticker, an attachment) uploads what the URL serves.
     """
     if isinstance(value, Resource):
         return value
-    if isinstance(value, (bytes, bytearray, memoryview)):
+    if isinstance(value, _RAW):
         return Bytes(value, filename or "file")
     if isinstance(value, str):
         if value.startswith(("http://", "https://")):
@@ -323,14 +347,21 @@ def ensure_resource(value: Resourceish, filename: str | None = None) -> Resource
         return File(value, filename)
     if isinstance(value, os.PathLike):
         return File(value, filename)
+    name = filename or getattr(value, "filename", None)
+    data = getattr(value, "data", None)
+    if isinstance(name, str) and isinstance(data, _RAW):
+        mimetype = getattr(value, "mimetype", None) or getattr(value, "content_type", None)
+        return Bytes(data, name, mimetype=mimetype if isinstance(mimetype, str) else None)
     # Objects served from a URL (custom emojis, stickers, attachments) upload what it serves.
     url = getattr(value, "url", None)
     if isinstance(url, str) and url.startswith(("http://", "https://")):
-        name = filename or getattr(value, "filename", None)
         return URL(url, name if isinstance(name, str) else None)
+    # `reprlib` bounds the repr: the value is named, never dumped whole into the message.
     msg = (
-        f"cannot upload {value!r} ({type(value).__name__}): expected a Resource, path, URL, "
-        "data URI, bytes, or an object with an http(s) `url` (an emoji, sticker, attachment)"
+        f"cannot upload {reprlib.repr(value)} ({type(value).__name__}): expected a Resource "
+        "(anycord.Bytes, File, URL), a path, an http(s) URL, a data: URI, bytes, an object "
+        "with a `filename` and `data` bytes, or an object with an http(s) `url` (an emoji, "
+        "sticker, attachment)"
     )
     raise TypeError(msg)
 
@@ -339,15 +370,19 @@ _Files = typing.TypeVar("_Files", bound="Sequence[Resource] | Mapping[str, Resou
 
 
 async def prefetch(files: _Files) -> _Files:
-    """`files` with every `URL` downloaded into `Bytes` (the rest as they are).
+    """`files` checked and with every `URL` downloaded into `Bytes` (the rest as they are).
 
-    Called before a request that uploads them: a download that fails raises
-    `ResourceFetchError` before anything is sent, and a retried request sends the same bytes
-    without downloading again.
+    Called before a request that uploads them (a REST request, an interaction server's
+    multipart answer): a `File` whose path is not a file raises `FileNotFoundError` naming it,
+    and a download that fails raises `ResourceFetchError`, both before anything is sent; a
+    retried request sends the same bytes without downloading again.
     """
-    if not any(
-        isinstance(f, URL) for f in (files.values() if isinstance(files, Mapping) else files)
-    ):
+    resources = list(files.values() if isinstance(files, Mapping) else files)
+    for resource in resources:
+        if isinstance(resource, File) and not await anyio.Path(resource.path).is_file():
+            msg = f"cannot upload {resource.filename!r}: no file at {str(resource.path)!r}"
+            raise FileNotFoundError(msg)
+    if not any(isinstance(r, URL) for r in resources):
         return files
 
     async def fetched(resource: Resource) -> Resource:

@@ -57,7 +57,7 @@ async def test_bot_commands_before_start_and_after_close_raise() -> None:
 
 async def test_shard_commands_before_run_and_after_close_raise() -> None:
     class Sink:
-        async def on_shard_dispatch(self, shard: object, name: str, payload: object) -> None:
+        def deliver_dispatch(self, shard: object, name: str, payload: object) -> None:
             pass
 
         async def on_shard_connected(self, shard: object) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import typing
 
 import anyio
 import pytest
@@ -21,6 +22,9 @@ from anycord.events.shard import (
     ShardResumedEvent,
 )
 from tests.cache import payloads as p
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Awaitable
 
 RATE_LIMITED = {"opcode": 8, "retry_after": 1.5, "meta": {"guild_id": "1", "nonce": "x"}}
 
@@ -259,3 +263,55 @@ async def test_message_create_gets_the_extras_subscribed_midway() -> None:
     assert raw == ["6"]
     assert hooked == ["7"]
     assert all(cache.get_message(i) is not None for i in (5, 6, 7, 8))
+
+
+async def test_the_usual_dispatch_gives_the_shard_nothing_to_await() -> None:
+    # The shard's hot path: under the bound, with no raw subscriber, delivering a dispatch is
+    # a plain call. At the bound, and for raw subscribers, the shard gets something to await,
+    # and nothing past the wait happens before it does.
+    manager = EventManager(cache=Cache(), max_in_flight=1)
+    release = anyio.Event()
+    seen: list[int] = []
+    hooked: list[str] = []
+
+    @manager.listen()
+    async def slow(event: GuildMessageCreateEvent) -> None:
+        seen.append(event.message_id)
+        await release.wait()
+
+    async with anyio.create_task_group() as tg:
+        await tg.start(manager.run)
+        assert manager.deliver_dispatch(None, "MESSAGE_CREATE", p.message("5")) is None
+        wait = manager.deliver_dispatch(None, "MESSAGE_CREATE", p.message("6"))
+        assert wait is not None  # at the bound: the shard must wait for a slot
+        await anyio.wait_all_tasks_blocked()
+        assert seen == [5]
+        assert manager.in_flight == 1
+
+        delivered = anyio.Event()
+
+        async def shard(wait: Awaitable[None]) -> None:
+            await wait
+            delivered.set()
+
+        tg.start_soon(shard, wait)
+        await anyio.wait_all_tasks_blocked()
+        assert seen == [5]
+        assert not delivered.is_set()
+        release.set()
+        await delivered.wait()
+        await manager.wait_idle()
+        assert seen == [5, 6]
+
+        async def hook(shard: object, payload: dict[str, object]) -> None:
+            hooked.append(str(payload["id"]))
+
+        manager.subscribe_raw("MESSAGE_CREATE", hook)
+        wait = manager.deliver_dispatch(None, "MESSAGE_CREATE", p.message("7"))
+        assert wait is not None
+        assert hooked == []  # raw subscribers run when the shard awaits
+        await wait
+        assert hooked == ["7"]
+        await manager.wait_idle()
+        await manager.aclose()
+    assert seen == [5, 6, 7]

@@ -39,13 +39,12 @@ class RecordingSink:
         self.changed.set()
         self.changed = anyio.Event()
 
-    async def on_shard_dispatch(
+    def deliver_dispatch(
         self, shard: GatewayShard, name: str, payload: dict[str, typing.Any]
-    ) -> None:
+    ) -> typing.Awaitable[None] | None:
         self.dispatches.append((name, shard.sequence, payload))
         self._poke()
-        if self.delay:
-            await anyio.sleep(self.delay)
+        return anyio.sleep(self.delay) if self.delay else None
 
     async def on_shard_connected(self, shard: GatewayShard) -> None:
         self.connected += 1

@@ -13,7 +13,7 @@ Guarantees:
   when nobody listens to those); cancellation is never reported.
 * **Bounded.** At most `max_in_flight` listener calls are queued or running at once
   (default 1,024; `None` removes the bound), and at most that many workers exist. When the
-  bound is reached, `on_shard_dispatch` waits for a slot before dispatching, which pauses
+  bound is reached, `deliver_dispatch` hands the shard a wait for a slot before dispatching, which pauses
   the shard's reader: a slow listener turns into gateway backpressure, never into an
   unbounded queue. One event's listeners are all scheduled together, so the count can
   exceed the bound by the listeners of one event. Under the bound, the shard's reader
@@ -54,7 +54,7 @@ from anycord.intents import Intents
 from anycord.stats import DispatcherStats
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine, Sequence
+    from collections.abc import Awaitable, Callable, Coroutine, Sequence
 
     from anycord.cache.cache import Cache
     from anycord.dispatch.stream import Feed
@@ -584,32 +584,41 @@ class EventManager:
     async def on_shard_dispatch(
         self, shard: GatewayShard | None, name: str, payload: dict[str, typing.Any]
     ) -> None:
+        """`deliver_dispatch`, awaited through: for callers that are coroutines anyway."""
+        wait = self.deliver_dispatch(shard, name, payload)
+        if wait is not None:
+            await wait
+
+    def deliver_dispatch(
+        self, shard: GatewayShard | None, name: str, payload: dict[str, typing.Any]
+    ) -> Awaitable[None] | None:
         """Feed one gateway dispatch (`anycord.events.rows`): the raw-payload event, the row's
         `track` and cache update, the typed event, then the raw subscribers.
 
-        Waits while `max_in_flight` listener calls are running (backpressure on the shard).
+        Returns `None` once everything is done, or an awaitable the caller must await before
+        the next dispatch: while `max_in_flight` listener calls are running (backpressure on
+        the shard), when the listener workers are due a turn, and for the raw subscribers.
+        The usual dispatch (no raw subscriber, no `track`, no `ShardPayloadEvent` listener)
+        returns `None`: no coroutine per event on the shard's hot path.
         A payload that fails to decode is logged once, naming the dispatch, and reaches
         listeners only as `ShardPayloadEvent` (and raw subscribers); it never ends the shard.
         """
         plan = self._plans.get(name)
         if plan is None:
-            await self._dispatch_unknown(shard, name, payload)
-            return
-        # `direct` (MESSAGE_CREATE and most others, unless somebody listens to
-        # `ShardPayloadEvent` or subscribed raw hooks): only the update, decode and schedule.
-        direct = plan.direct
-        known = False
-        if not direct:
-            if self._payload_wanted:
-                await self._dispatch_bounded(
-                    ShardPayloadEvent(app=self._app, shard=shard, name=name, payload=payload)
-                )
-            track = plan.row.track
-            if track is not None:
-                try:
-                    known = track(self._visibility, shard, payload)
-                except (KeyError, TypeError, ValueError):
-                    _LOGGER.warning("malformed %s payload; guild availability may be wrong", name)
+            return self._dispatch_unknown(shard, name, payload)
+        if not plan.direct:
+            return self._deliver_extras(plan, shard, name, payload)
+        return self._deliver(plan, shard, name, payload, False)
+
+    def _deliver(
+        self,
+        plan: _Plan,
+        shard: GatewayShard | None,
+        name: str,
+        payload: dict[str, typing.Any],
+        known: bool,
+    ) -> Awaitable[None] | None:
+        # The cache update, decode and schedule: all a `direct` plan needs.
         old = None
         logged = False
         update = plan.update
@@ -622,27 +631,50 @@ class EventManager:
         if known:
             # GUILD_CREATE of a guild READY or an outage announced: `GuildAvailableEvent`.
             old = True
-        if plan.needed:
+        if not plan.needed:
+            if _LOGGER.isEnabledFor(5):
+                _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
+            return None
+        try:
+            event = plan.row.decode(self._app, shard, payload, old)
+        except Exception:
+            if not logged:  # one log record per bad dispatch
+                _LOGGER.exception("could not decode %s; delivered only as ShardPayloadEvent", name)
+            return None
+        if event is None:  # a row may decide a dispatch makes no event
+            return None
+        pool = self._pool
+        if pool.in_flight >= pool.limit:
+            return self._dispatch_bounded(event)
+        self._schedule(event, None)
+        if len(pool.queue) >= _YIELD_AT:
+            return anyio.lowlevel.checkpoint()
+        return None
+
+    async def _deliver_extras(
+        self,
+        plan: _Plan,
+        shard: GatewayShard | None,
+        name: str,
+        payload: dict[str, typing.Any],
+    ) -> None:
+        # A dispatch somebody wants more of: the `ShardPayloadEvent`, the row's `track`, then
+        # the usual delivery, then the raw subscribers.
+        if self._payload_wanted:
+            await self._dispatch_bounded(
+                ShardPayloadEvent(app=self._app, shard=shard, name=name, payload=payload)
+            )
+        known = False
+        track = plan.row.track
+        if track is not None:
             try:
-                event = plan.row.decode(self._app, shard, payload, old)
-            except Exception:
-                event = None
-                if not logged:  # one log record per bad dispatch
-                    _LOGGER.exception(
-                        "could not decode %s; delivered only as ShardPayloadEvent", name
-                    )
-            if event is not None:
-                # `_dispatch_bounded` without its coroutine: this is the per-event path.
-                pool = self._pool
-                if pool.in_flight >= pool.limit:
-                    await pool.wait_capacity()
-                self._schedule(event, None)
-                if len(pool.queue) >= _YIELD_AT:
-                    await anyio.lowlevel.checkpoint()
-        elif _LOGGER.isEnabledFor(5):
-            _LOGGER.log(5, "skipping decode of %s: nobody needs it", name)
-        if not direct:
-            await self._run_hooks(plan.hooks, shard, name, payload)
+                known = track(self._visibility, shard, payload)
+            except (KeyError, TypeError, ValueError):
+                _LOGGER.warning("malformed %s payload; guild availability may be wrong", name)
+        wait = self._deliver(plan, shard, name, payload, known)
+        if wait is not None:
+            await wait
+        await self._run_hooks(plan.hooks, shard, name, payload)
 
     async def _dispatch_unknown(
         self, shard: GatewayShard | None, name: str, payload: dict[str, typing.Any]
@@ -670,7 +702,7 @@ class EventManager:
     async def _dispatch_bounded(self, event: Event) -> None:
         # Schedule a shard's event (no handle) once under the bound (`wait_capacity` returns
         # at once, without a checkpoint, under it); let the workers run when `_YIELD_AT` calls
-        # are queued. The sink's per-event path inlines this.
+        # are queued. The sink's per-event path (`_deliver`) does the same without a coroutine.
         await self._pool.wait_capacity()
         self._schedule(event, None)
         if len(self._pool.queue) >= _YIELD_AT:

@@ -33,7 +33,8 @@ Guarantees:
   `close()` and cancellation close it with 1001, which ends the session. The close handshake is
   shielded and bounded; there is no fixed sleep anywhere.
 * Backpressure: the reader takes every message one socket read completed
-  (`WebSocketClient.receive_many`) and awaits the sink for each dispatch in order, so a slow
+  (`WebSocketClient.receive_many`) and hands the sink each dispatch in order, awaiting what
+  `deliver_dispatch` returns (if anything) before the next, so a slow
   sink pauses reading and memory stays bounded by one read (64 KiB of frames, or one larger
   message). The zombie check only counts a missed ACK while the
   reader is idle on the socket (see `anycord.gateway.protocol`), so a slow sink never causes a
@@ -528,7 +529,7 @@ class GatewayShard:
     ) -> None:
         receive = self._protocol.receive_dispatch
         ws = conn.ws
-        on_dispatch = self._sink.on_shard_dispatch  # bound once per connection, not per event
+        deliver = self._sink.deliver_dispatch  # bound once per connection, not per event
         while True:
             # One pass per socket read: every message it completed, in order. Each message
             # goes through the protocol only once the previous one's events are delivered,
@@ -538,11 +539,15 @@ class GatewayShard:
             for message in messages:
                 events = receive(message, now)
                 if events.__class__ is Dispatch:  # the usual message: one in-order dispatch
-                    await on_dispatch(self, events[0], events[2])  # (name, sequence, data)
+                    wait = deliver(self, events[0], events[2])  # (name, sequence, data)
+                    if wait is not None:
+                        await wait
                     continue
                 for event in typing.cast("list[GatewayEvent]", events):
                     if event.__class__ is Dispatch:
-                        await on_dispatch(self, event.name, event.data)
+                        wait = deliver(self, event.name, event.data)
+                        if wait is not None:
+                            await wait
                     else:
                         stop = await self._on_event(event, conn, tg, task_status, started)
                         if stop:

@@ -11,7 +11,10 @@ protocol for one request (interactions/overview.mdx, receiving-and-responding.md
 4. turn what the listener returned into a `Response`: **200** with the JSON interaction
    response, or a streamed `multipart/form-data` body when it carries files; **202** with no
    body when the listener returned `None` (it answers through the callback endpoint instead,
-   receiving-and-responding.mdx "Interaction Callback").
+   receiving-and-responding.mdx "Interaction Callback"). Files are turned into resources
+   and written exactly as REST uploads are (`anycord.files.ensure_resource`,
+   `anycord.files.prefetch`, `anycord.rest.client.encode_multipart`): a file that cannot be
+   uploaded, a missing path or a failed download is a **500** before any byte is written.
 
 The full status table (the transport checks come from `AsgiAdapter`):
 
@@ -55,16 +58,17 @@ import logging
 import secrets
 import time
 import typing
-import urllib.parse
 
 import anyio
 import attrs
 import orjson
 
 from anycord.errors import ComponentStateConflictError, UnrecognisedEntityError
-from anycord.interactions._files import open_file
+from anycord.files import prefetch
 from anycord.interactions.builders import ResponseType
 from anycord.interactions.verifier import ProcessVerifier, check_inline
+from anycord.models.message_parts import encode_attachment_parts
+from anycord.rest.client import encode_multipart
 from anycord.serde.interactions import decode_interaction
 from anycord.stats import InteractionStats
 
@@ -81,6 +85,7 @@ if typing.TYPE_CHECKING:
 
     from nacl.signing import VerifyKey
 
+    from anycord.files import Resource
     from anycord.interactions.builders import InteractionResponseBuilder
     from anycord.traits import RESTAware
 
@@ -105,7 +110,6 @@ _PING: typing.Final = 1
 _PONG_BODY: typing.Final = b'{"type":1}'
 _JSON: typing.Final = "application/json"
 _TEXT: typing.Final = "text/plain; charset=utf-8"
-_CHUNK: typing.Final = 64 * 1024
 _SEND_WAIT: typing.Final = 3.0
 """How long a generator's continuation waits for the transport to report the response sent
 (Discord's own deadline for the initial response)."""
@@ -123,7 +127,7 @@ class Response:
     status_code: int
     payload: bytes | None = None
     content_type: str | None = None
-    files: Sequence[typing.Any] = ()
+    files: Sequence[Resource] = ()
     boundary: str | None = None
     early: bool = attrs.field(default=False, repr=False)
     """Written by the transport while the listener was still running (see `Responder`)."""
@@ -153,24 +157,9 @@ class Response:
                 yield self.payload
             return
         assert self.boundary is not None
-        boundary = self.boundary.encode()
-        yield (
-            b"--" + boundary + b'\r\nContent-Disposition: form-data; name="payload_json"\r\n'
-            b"Content-Type: application/json\r\n\r\n" + (self.payload or b"{}")
-        )
-
-        for index, file in enumerate(self.files):
-            async with open_file(file) as (filename, mimetype, chunks):
-                quoted = urllib.parse.quote(filename)
-                head = (
-                    f"\r\n--{self.boundary}\r\n"
-                    f'Content-Disposition: form-data; name="files[{index}]"; filename="{quoted}"'
-                    f"\r\nContent-Type: {mimetype}\r\n\r\n"
-                )
-                yield head.encode()
-                async for chunk in chunks:
-                    yield chunk
-        yield b"\r\n--" + boundary + b"--\r\n"
+        payload = orjson.Fragment(self.payload or b"{}")
+        async for chunk in encode_multipart(self.boundary, payload, self.files):
+            yield chunk
 
     async def read_body(self) -> bytes:
         """The whole body at once (tests and small adapters)."""
@@ -223,12 +212,13 @@ class Responder:
         """`time.perf_counter()` once the response was written."""
 
     async def respond(self, builder: InteractionResponseBuilder | None) -> None:
-        """Write `builder` as the HTTP response now; `ValueError` on a bad builder,
-        `ComponentStateConflictError` when the request was already answered."""
+        """Write `builder` as the HTTP response now; `ValueError`/`TypeError` on a bad builder,
+        `FileNotFoundError`/`ResourceFetchError` for a file that cannot be read (nothing
+        written), `ComponentStateConflictError` when the request was already answered."""
         if self.response is not None:
             msg = "this interaction request was already answered"
             raise ComponentStateConflictError(msg)
-        response = InteractionServer.build_response(builder)
+        response = await _prepared(builder)
         response.early = True
         self.response = response
         try:
@@ -587,7 +577,7 @@ class InteractionServer:
                     raise RuntimeError(msg) from None
             else:
                 builder = await result
-            response = self.build_response(builder)
+            response = await _prepared(builder)
         except Exception:
             _LOGGER.exception("the interaction listener %r failed", listener)
             if generator is not None:
@@ -610,11 +600,13 @@ class InteractionServer:
         """Turn a builder into a `Response` (`None` → 202); raises `ValueError` on a bad builder."""
         if builder is None:
             return Response(status_code=202)
-        payload, files = builder.build()
+        payload, attachments = builder.build()
         if payload.get("type") == ResponseType.PONG:
             msg = "PONG is only an answer to PING; the server sends it itself"
             raise ValueError(msg)
         body = orjson.dumps(payload)
+        # The same decision as a REST body: existing attachments stay by ID, the rest upload.
+        _, files = encode_attachment_parts(attachments)
         if files:
             return Response(
                 status_code=200,
@@ -646,6 +638,15 @@ class InteractionServer:
             "generator listener %r yielded more than one response; the extra ones were dropped",
             listener,
         )
+
+
+async def _prepared(builder: InteractionResponseBuilder | None) -> Response:
+    # Paths checked and URLs downloaded before the status line: a bad file is a 500, never a
+    # 200 whose multipart body stops part way.
+    response = InteractionServer.build_response(builder)
+    if response.files:
+        response.files = await prefetch(response.files)
+    return response
 
 
 def _timestamp_is_fresh(timestamp: bytes, skew: float) -> bool:

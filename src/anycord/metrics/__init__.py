@@ -20,11 +20,12 @@ Guarantees:
   the bot works, and nothing below this package imports it.
 * **What `install` accepts.** A `GatewayBot` (shards, dispatcher, REST), an orchestrator `Bot`
   (the same, plus its leases), a `RESTBot` or `AsgiBot` (interactions, REST), or one
-  component: `GatewayShard`, `EventManager`, `RESTClient`, `InteractionServer`, or the local
+  component: `GatewayShard`, `EventManager`, `RESTClient`, `InteractionServer`, the local
   fleet's `MemoryCoordinator` (the fleet's shards by owner and state, the session budget
-  left). Anything else raises `TypeError`. Components are read as they are at each scrape:
-  a bot's shards and REST client come and go with its runs, and their counters start from
-  zero with each new object (Prometheus reads that as a counter reset).
+  left), or a `RedisCoordinator` (the session budget left, as that process last saw it).
+  Anything else raises `TypeError`. Components are read as they are at each scrape: a bot's
+  shards and REST client come and go with its runs, and their counters start from zero with
+  each new object (Prometheus reads that as a counter reset).
 * **One bot per registry.** Installing a second source of the same families into one
   registry raises prometheus-client's `ValueError` ("Duplicated timeseries"); give each bot
   its own `prometheus_client.CollectorRegistry`.
@@ -48,6 +49,7 @@ from anycord.gateway.shard import GatewayShard
 from anycord.interactions.server import InteractionServer
 from anycord.orchestrator.bot import Bot as OrchestratorBot
 from anycord.orchestrator.memory import MemoryCoordinator
+from anycord.orchestrator.redis import RedisCoordinator
 from anycord.rest.client import RESTClient
 
 try:
@@ -141,10 +143,13 @@ def _sources_for(target: object) -> list[Callable[[], list[Metric]]]:
     if isinstance(target, MemoryCoordinator):
         coordinator = target
         return [lambda: f.fleet_families(coordinator.reported, coordinator.remaining_sessions)]
+    if isinstance(target, RedisCoordinator):
+        store = target
+        return [lambda: [f.session_budget_family(store.remaining_sessions_seen)]]
     msg = (
         "anycord.metrics.install takes a GatewayBot, orchestrator Bot, RESTBot, AsgiBot, "
-        "GatewayShard, EventManager, RESTClient, InteractionServer or MemoryCoordinator, "
-        f"not {type(target).__name__}"
+        "GatewayShard, EventManager, RESTClient, InteractionServer, MemoryCoordinator or "
+        f"RedisCoordinator, not {type(target).__name__}"
     )
     raise TypeError(msg)
 

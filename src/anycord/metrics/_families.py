@@ -40,6 +40,7 @@ __all__ = [
     "interaction_families",
     "lease_families",
     "rest_families",
+    "session_budget_family",
     "shard_families",
 ]
 
@@ -266,7 +267,7 @@ def fleet_families(
     statuses: Mapping[int, ShardStatus], remaining_sessions: int | None
 ) -> list[Metric]:
     """The coordinator's view of the whole fleet: shards by owner and state as last
-    reported, and the daily session budget left (no sample while it is unknown)."""
+    reported, and the daily session budget left (`session_budget_family`)."""
     counts: dict[tuple[str, str], int] = {}
     for status in list(statuses.values()):
         key = (status.owner, status.state)
@@ -278,6 +279,12 @@ def fleet_families(
     )
     for (owner, state), count in sorted(counts.items()):
         shards.add_metric([owner, state], count)
+    return [shards, session_budget_family(remaining_sessions)]
+
+
+def session_budget_family(remaining_sessions: int | None) -> Metric:
+    """`anycord_orchestrator_session_budget_remaining`, the one definition both coordinators
+    export: the daily session starts left, no sample while unknown."""
     budget = GaugeMetricFamily(
         "anycord_orchestrator_session_budget_remaining",
         "Session starts (IDENTIFYs) Discord allows the bot for the rest of the day",
@@ -285,4 +292,4 @@ def fleet_families(
     )
     if remaining_sessions is not None:
         budget.add_metric([], remaining_sessions)
-    return [shards, budget]
+    return budget

@@ -15,20 +15,29 @@ sent (receiving-and-responding.mdx, "Interaction Callback Data Structure"):
 * autocomplete: at most 25 choices, names 1-100 characters, string values at most 100;
 * modal: `custom_id` 1-100 characters, `title` 1-45 characters, 1-5 components.
 
-Components, embeds and polls may be given as JSON-ready dicts or as any model/builder that
-`anycord.serde` can encode.
+Components, embeds, polls and attachments become JSON through the encoders of
+`anycord.models.message_parts`, the same ones REST message bodies use: a dict as it is, a
+builder built, a model encoded (an embed or poll checked against Discord's limits), anything
+else a `TypeError`; attachments go through `anycord.files.ensure_resource`, existing
+`Attachment`s are kept by ID.
 """
 
 from __future__ import annotations
 
-import os.path
 import typing
 
 import attrs
 
 from anycord import enums
 from anycord.codecs import encode
-from anycord.snowflakes import to_snowflake
+from anycord.files import Resource, ensure_resource
+from anycord.models.message_parts import (
+    encode_attachment_parts,
+    encode_component_part,
+    encode_embed_part,
+    encode_poll_part,
+)
+from anycord.models.messages import AllowedMentions, Attachment
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -56,7 +65,6 @@ __all__ = [
     "InteractionResponseBuilder",
     "ResponseType",
     "build_allowed_mentions",
-    "to_json",
 ]
 
 
@@ -109,22 +117,6 @@ MAX_CHOICES: typing.Final = 25
 _ACTION_ROW: typing.Final = 1
 
 
-def to_json(value: object) -> typing.Any:  # noqa: ANN401 (a JSON value: its shape is `value`'s)
-    """`value` as JSON-ready data: dicts and lists as they are, models through `anycord.serde`."""
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if isinstance(value, dict):
-        return value
-    if isinstance(value, list | tuple):
-        return [to_json(item) for item in value]
-    build = getattr(value, "build", None)
-    if callable(build):
-        # A builder's `build()` gives JSON (REST builders) or a model (component builders).
-        return to_json(build())
-
-    return encode(value)
-
-
 def _check_length(what: str, value: str, low: int, high: int) -> str:
     if not isinstance(value, str):
         msg = f"{what} must be a str, not {type(value).__name__}"
@@ -175,28 +167,20 @@ def build_allowed_mentions(
     """An `allowed_mentions` object, or `None` when every argument is `UNDEFINED`.
 
     hikari's semantics: a `True` mention argument allows that whole category, `False` or an
-    empty sequence allows none, a sequence allows those IDs only (at most 100 each).
+    empty sequence allows none, a sequence allows those IDs only (each once, at most 100 of a
+    kind: `ValueError`). REST message bodies build theirs with this same function.
     """
     if all(
         v is UNDEFINED for v in (mentions_everyone, mentions_reply, user_mentions, role_mentions)
     ):
         return None
-    parse: list[str] = []
-    out: JSONObject = {"parse": parse}
-    if mentions_everyone is True:
-        parse.append("everyone")
-    for key, value in (("users", user_mentions), ("roles", role_mentions)):
-        if value is True:
-            parse.append(key)
-        elif value is not UNDEFINED and value is not False:
-            ids = sorted({str(to_snowflake(item)) for item in value})
-            if len(ids) > 100:
-                msg = f"allowed_mentions.{key} takes at most 100 IDs, got {len(ids)}"
-                raise ValueError(msg)
-            out[key] = ids
-    if mentions_reply is not UNDEFINED:
-        out["replied_user"] = bool(mentions_reply)
-    return out
+    mentions = AllowedMentions(
+        everyone=mentions_everyone,
+        users=user_mentions,
+        roles=role_mentions,
+        replied_user=mentions_reply,
+    )
+    return typing.cast("JSONObject", encode(mentions))
 
 
 class InteractionResponseBuilder(typing.Protocol):
@@ -343,7 +327,8 @@ class InteractionMessageBuilder:
         return self
 
     def add_attachment(self, attachment: ResponseAttachmentish) -> InteractionMessageBuilder:
-        """Add a file to upload (bytes need a name: use `anycord.files.Bytes`), at most 10."""
+        """Add a file to upload (anything `anycord.files.ensure_resource` takes; bare bytes are
+        named `file`), or an existing `Attachment` to keep (an update), at most 10."""
         if not self._attachments:
             self._attachments = []
         if len(self._attachments) >= MAX_ATTACHMENTS:
@@ -379,8 +364,10 @@ class InteractionMessageBuilder:
         )
         return self
 
-    def build(self) -> tuple[JSONObject, Sequence[typing.Any]]:
-        """The interaction response and its files; `ValueError` when a limit is broken."""
+    def build(self) -> tuple[JSONObject, Sequence[Resource | Attachment]]:
+        """The interaction response and its attachments (each upload as a `Resource`, each
+        existing `Attachment` as it is); `ValueError` when a limit is broken, `TypeError`
+        when a part cannot be encoded or uploaded."""
         data: JSONObject = {}
         flags = 0 if self._flags is UNDEFINED else self._flags
         if self._content is not UNDEFINED:
@@ -388,9 +375,9 @@ class InteractionMessageBuilder:
         if self._tts is not UNDEFINED:
             data["tts"] = self._tts
         if self._embeds is not UNDEFINED:
-            data["embeds"] = [to_json(e) for e in self._embeds]
+            data["embeds"] = [encode_embed_part(e) for e in self._embeds]
         if self._components is not UNDEFINED:
-            components = [to_json(c) for c in self._components]
+            components = [encode_component_part(c) for c in self._components]
             if _uses_components_v2(components):
                 flags |= COMPONENTS_V2_FLAG
             data["components"] = components
@@ -407,30 +394,22 @@ class InteractionMessageBuilder:
         if flags & COMPONENTS_V2_FLAG and (self._content or self._embeds):
             msg = "a components-v2 message cannot have content or embeds (use text displays)"
             raise ValueError(msg)
-        files: list[ResponseAttachmentish] = []
+        files: list[Resource | Attachment] = []
         if self._attachments is None:
             data["attachments"] = []
         elif self._attachments is not UNDEFINED:
-            files = list(self._attachments)
-            data["attachments"] = [{"id": i, "filename": _filename(f)} for i, f in enumerate(files)]
+            # Resources made once here, so a server (or REST) sending them reads the same ones.
+            files = [
+                a if isinstance(a, Attachment) else ensure_resource(a) for a in self._attachments
+            ]
+            data["attachments"], _ = encode_attachment_parts(files)
         if self._poll is not UNDEFINED:
-            data["poll"] = to_json(self._poll)
+            data["poll"] = encode_poll_part(self._poll)
         if self._allowed_mentions is not None:
             data["allowed_mentions"] = self._allowed_mentions
         if flags or self._flags is not UNDEFINED:
             data["flags"] = flags
         return {"type": self._type.value, "data": data}, files
-
-
-def _filename(file: object) -> str:
-    name = getattr(file, "filename", None)
-    if isinstance(name, str):
-        return name
-    fspath = getattr(file, "__fspath__", None)
-    if isinstance(file, str) or callable(fspath):
-        return str(os.path.basename(os.fspath(typing.cast("str | os.PathLike[str]", file))))
-    msg = f"cannot tell the file name of {type(file).__name__}; give it a filename"
-    raise TypeError(msg)
 
 
 @attrs.define(slots=True, kw_only=False, weakref_slot=False)
@@ -637,7 +616,7 @@ class InteractionModalBuilder:
         data = {
             "title": self._title,
             "custom_id": self._custom_id,
-            "components": [to_json(c) for c in self._components],
+            "components": [encode_component_part(c) for c in self._components],
         }
         return {"type": ResponseType.MODAL.value, "data": data}, ()
 

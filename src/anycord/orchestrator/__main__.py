@@ -10,8 +10,10 @@ ANYCORD_TOKEN=... python -m anycord.orchestrator run mybot.app:setup \
     --address rediss://redis:6379/0 --local-shard-count 8 --health-port 8081 --health-host 0.0.0.0
 ```
 
-`--health-port` serves `/livez` and `/readyz` (docs/health.md): on that port for a Redis bot,
-on that port plus the worker's index for local workers.
+`--health-port` serves `/livez` and `/readyz` (docs/health.md): on that port for a Redis bot
+or the `server`, on that port plus the worker's index for local workers. `--metrics` (the
+`metrics` extra) adds `GET /metrics` there, each process serving its own (docs/metrics.md);
+with local workers the parent serves its own too, on the port after the last worker's.
 
 The token is read from `$ANYCORD_TOKEN` (or `$DISCORD_TOKEN`), never from the command line,
 so it does not show in `ps`. The entry point `module:function` is called with the `Bot` before
@@ -27,6 +29,7 @@ import os
 import sys
 import typing
 
+import anycord.metrics
 from anycord import errors
 from anycord.bots.health_server import HealthServer
 from anycord.gateway.identify import IDENTIFY_WINDOW
@@ -63,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
             "--health-port", type=int, default=None, help=f"serve /livez and /readyz: {where}"
         )
         sub.add_argument("--health-host", default="127.0.0.1", help="the health endpoint's host")
+        sub.add_argument(
+            "--metrics",
+            action="store_true",
+            help="also serve GET /metrics (Prometheus) on the health endpoint: needs "
+            "--health-port and the metrics extra (pip install 'anycord[metrics]')",
+        )
 
     def tls(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--namespace", default=None, help="Redis key namespace (default: bot id)")
@@ -75,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     server.add_argument("--shard-count", type=int, default=None)
     server.add_argument("--intents", type=int, default=int(Intents.ALL_UNPRIVILEGED))
     server.add_argument("--identify-window", type=float, default=IDENTIFY_WINDOW)
+    health(server, "this port")
     common(server)
     tls(server)
 
@@ -86,7 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--shard-count", type=int, default=None)
     run.add_argument("--intents", type=int, default=int(Intents.ALL_UNPRIVILEGED))
     run.add_argument("--lease-ttl", type=float, default=15.0)
-    health(run, "this port (Redis), or this port + the worker's index (local workers)")
+    health(
+        run,
+        "this port (Redis), or this port + the worker's index for local workers (with "
+        "--metrics, the parent: this port + the worker count)",
+    )
     common(run)
     tls(run)
 
@@ -100,9 +114,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Metrics:
+    """This process's registry: what `--metrics` installs into and serves."""
+
+    def __init__(self) -> None:
+        from prometheus_client import CollectorRegistry  # the metrics extra
+
+        self.registry = CollectorRegistry()
+
+    def exposition(self) -> tuple[str, bytes]:
+        return anycord.metrics.exposition(self.registry)
+
+    def install(self, target: object) -> None:
+        anycord.metrics.install(target, self.registry)
+
+
+def _metrics(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Metrics | None:
+    """The registry `--metrics` asks for; a usage error (exit 2) when it cannot be served."""
+    if not args.metrics:
+        return None
+    if args.health_port is None:
+        parser.error("--metrics serves GET /metrics on the health endpoint: give --health-port")
+    try:
+        return _Metrics()
+    except ImportError:
+        parser.error(f"--metrics: {anycord.metrics.EXTRA_MISSING}")
+
+
 def main(argv: typing.Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    metrics = _metrics(parser, args)
+    exposition = None if metrics is None else metrics.exposition
+    install = None if metrics is None else metrics.install
     if args.command == "worker":
         return run_worker(
             entrypoint=args.entrypoint,
@@ -114,6 +159,8 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
             logs=args.log_level,
             health_port=args.health_port,
             health_host=args.health_host,
+            metrics=exposition,
+            instrument=install,
         )
     token = _token()
 
@@ -133,6 +180,8 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 identify_window=args.identify_window,
                 rest_url=args.rest_url,
                 namespace=args.namespace,
+                health_server=_health_server(args, exposition),
+                instrument=install,
             )
         elif args.address is None:
             run_subprocesses(
@@ -146,6 +195,9 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 lease_ttl=args.lease_ttl,
                 health_port=args.health_port,
                 health_host=args.health_host,
+                worker_args=["--metrics"] if metrics else [],
+                metrics=exposition,
+                instrument=install,
             )
         else:
             bot = Bot(
@@ -160,10 +212,10 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
                 namespace=args.namespace,
                 rest_url=args.rest_url,
                 logs=args.log_level,
-                health_server=None
-                if args.health_port is None
-                else HealthServer(args.health_port, host=args.health_host),
+                health_server=_health_server(args, exposition),
             )
+            if install is not None:
+                install(bot)
             if args.entrypoint:
                 load_entrypoint(args.entrypoint)(bot)
             bot.run(backend=args.backend)
@@ -174,6 +226,14 @@ def main(argv: typing.Sequence[str] | None = None) -> int:
         _LOGGER.error("the fleet failed: %s", group)
         return 1
     return 0
+
+
+def _health_server(
+    args: argparse.Namespace, exposition: typing.Callable[[], tuple[str, bytes]] | None
+) -> HealthServer | None:
+    if args.health_port is None:
+        return None
+    return HealthServer(args.health_port, host=args.health_host, metrics=exposition)
 
 
 if __name__ == "__main__":

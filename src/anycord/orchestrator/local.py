@@ -4,6 +4,7 @@
 spawn_subprocesses()                 the parent's tree
 ├── REST client                      GET /gateway/bot once: the plan and the session budget
 ├── MemoryCoordinator                identify buckets, leases, sessions, status, commands
+├── health endpoint (with metrics)   /livez, /readyz, /metrics of the parent itself
 └── worker i (one per subprocess)    supervise: open_process → serve its pipe → wait → restart
     └── python -m anycord.orchestrator worker --entrypoint module:function …
         └── Bot(PipeCoordinator)     leases shards from the parent over stdin/stdout
@@ -55,6 +56,7 @@ from anycord.orchestrator.bot import Bot
 from anycord.orchestrator.coordinator import ShardPlan
 from anycord.orchestrator.memory import MemoryCoordinator
 from anycord.orchestrator.pipe import PipeCoordinator, serve_worker
+from anycord.orchestrator.supervisor_health import SupervisorHealth
 from anycord.rest.client import RESTClient
 
 if typing.TYPE_CHECKING:
@@ -73,6 +75,8 @@ if typing.TYPE_CHECKING:
         worker_args: Sequence[str]
         health_port: int | None
         health_host: str
+        metrics: Callable[[], tuple[str, bytes]] | None
+        instrument: Callable[[MemoryCoordinator], object] | None
 
 
 __all__ = [
@@ -156,6 +160,8 @@ async def spawn_subprocesses(
     worker_args: Sequence[str] = (),
     health_port: int | None = None,
     health_host: str = "127.0.0.1",
+    metrics: Callable[[], tuple[str, bytes]] | None = None,
+    instrument: Callable[[MemoryCoordinator], object] | None = None,
     task_status: anyio.abc.TaskStatus[LocalFleet] = anyio.TASK_STATUS_IGNORED,
 ) -> None:
     """Run the fleet in `subprocess_count` worker processes until cancelled.
@@ -167,7 +173,14 @@ async def spawn_subprocesses(
 
     With `health_port`, worker `i` serves `/livez` and `/readyz` (`anycord.HealthServer`) on
     `health_host`, port `health_port + i` (a restarted worker keeps its index and port;
-    `0`: every worker picks a free port and logs it).
+    `0`: every worker picks a free port and logs it). Workers serve `/metrics` when
+    `worker_args` has `--metrics` (what `python -m anycord.orchestrator run --metrics` passes).
+
+    With `health_port` and `metrics` (a `() -> (content_type, body)` exposition), the parent
+    serves its own `/livez`, `/readyz` (ready once every worker is launched) and `/metrics` on
+    port `health_port + N`, one past the last of the N workers (`0`: a free port, logged).
+    `instrument` is called with the parent's `MemoryCoordinator` before any worker starts,
+    for example `functools.partial(anycord.metrics.install, registry=registry)`.
     """
     entrypoint = _entrypoint_name(callback)
     if subprocess_count is not None and subprocess_count < 1:
@@ -192,9 +205,13 @@ async def spawn_subprocesses(
     coordinator = MemoryCoordinator(
         plan,
         remaining_sessions=limit.remaining,
-        session_reset_after=limit.reset_after.total_seconds(),
+        # 0 (a budget nothing has used yet): a day, as the Redis supervisor counts it, not
+        # "already reset", which would stop counting the budget at the first identify.
+        session_reset_after=limit.reset_after.total_seconds() or 86_400.0,
     )
     fleet = LocalFleet(coordinator, count)
+    if instrument is not None:
+        instrument(coordinator)
     command = [
         sys.executable,
         "-m",
@@ -212,8 +229,14 @@ async def spawn_subprocesses(
     if rest_url is not None:
         command += ["--rest-url", rest_url]
     command += list(worker_args)
-    if health_port is not None and not 0 <= health_port <= 65536 - count:
-        msg = f"health_port must leave room for {count} worker port(s), not {health_port}"
+    parent: HealthServer | None = None
+    if health_port is not None and metrics is not None:
+        parent = HealthServer(
+            health_port and health_port + count, host=health_host, metrics=metrics
+        )
+    ports = count + (parent is not None)
+    if health_port is not None and not 0 <= health_port <= 65536 - ports:
+        msg = f"health_port must leave room for {ports} port(s), not {health_port}"
         raise ValueError(msg)
     worker_env = {**os.environ, **(env or {}), TOKEN_ENV: token}
     _LOGGER.info(
@@ -223,8 +246,9 @@ async def spawn_subprocesses(
         plan.shard_count,
         plan.max_concurrency,
     )
+    health = SupervisorHealth()
     try:
-        async with anyio.create_task_group() as tg:
+        async with health.serving(parent), anyio.create_task_group() as tg:
             for index in range(count):
                 own = command
                 if health_port is not None:
@@ -232,6 +256,7 @@ async def spawn_subprocesses(
                     own = [*command, "--health-port", str(port), "--health-host", health_host]
                 tg.start_soon(_supervise, fleet, index, own, worker_env, restart_delay, stop_grace)
             task_status.started(fleet)
+            health.mark_ready()
     except BaseExceptionGroup as group:
         fatal = group.subgroup(errors.OrchestratorWorkerError)
         if fatal is not None:
@@ -388,12 +413,16 @@ def run_worker(
     logs: str | None = "INFO",
     health_port: int | None = None,
     health_host: str = "127.0.0.1",
+    metrics: Callable[[], tuple[str, bytes]] | None = None,
+    instrument: Callable[[Bot], object] | None = None,
 ) -> int:
     """The body of `python -m anycord.orchestrator worker`: returns the exit status.
 
     Takes the token from `ANYCORD_TOKEN`, keeps the real stdout for the pipe and points
     `sys.stdout` (and fd 1) at stderr, so prints cannot corrupt the channel. With
-    `health_port`, the worker's `Bot` serves `/livez` and `/readyz` there.
+    `health_port`, the worker's `Bot` serves `/livez` and `/readyz` there, and `/metrics`
+    with `metrics` (an exposition). `instrument` is called with the `Bot` once it is built,
+    before the entry point (for example to `anycord.metrics.install` it).
     """
     token = os.environ.pop(TOKEN_ENV, "")
     if not token:
@@ -416,8 +445,10 @@ def run_worker(
             logs=logs,
             health_server=None
             if health_port is None
-            else HealthServer(health_port, host=health_host),
+            else HealthServer(health_port, host=health_host, metrics=metrics),
         )
+        if instrument is not None:
+            instrument(bot)
         setup = load_entrypoint(entrypoint)(bot) if entrypoint else None
     except Exception:
         _LOGGER.exception("worker %s: the entry point %r failed", owner, entrypoint)

@@ -5,7 +5,7 @@ Every step that reads and then writes is one Lua script, so it is atomic on the 
 
 | step | keys | how |
 |---|---|---|
-| identify | `identify:<bucket>`, `budget` | reads the server's `TIME`: "wait N ms", or take the slot |
+| identify | `identify:<bucket>`, `budget` | server `TIME`: "wait N ms", or take the slot (and the budget left) |
 | claim | `lease:<id>`, `epoch:<id>` | the first free shard gets `owner|epoch` with a TTL; `epoch` is `INCR`ed |
 | renew / release | `lease:<id>` | only when the stored value is still `owner|epoch` |
 | save_session, report | `lease:<id>`, `session:<id>`, `status:<id>` | written only while the lease is current |
@@ -61,12 +61,13 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
 if now < nxt then return {1, nxt - now} end
 local budget = redis.call('GET', KEYS[2])
+local left = -1
 if budget then
-  if tonumber(budget) <= 0 then return {2, redis.call('PTTL', KEYS[2])} end
-  redis.call('DECR', KEYS[2])
+  if tonumber(budget) <= 0 then return {2, redis.call('PTTL', KEYS[2]), 0} end
+  left = redis.call('DECR', KEYS[2])
 end
 redis.call('SET', KEYS[1], now + tonumber(ARGV[1]), 'PX', tonumber(ARGV[1]) * 2)
-return {0, 0}
+return {0, 0, left}
 """
 
 _CLAIM = """
@@ -195,6 +196,7 @@ class RedisCoordinator:
         self._release = client.register_script(_RELEASE)
         self._fenced_write = client.register_script(_FENCED_WRITE)
         self._plan: ShardPlan | None = None
+        self._budget_seen: int | None = None
 
     def _key(self, *parts: object) -> str:
         return self._prefix + ":".join(str(p) for p in parts)
@@ -210,11 +212,23 @@ class RedisCoordinator:
             px = max(1, int((reset_after or 86_400.0) * 1000))
             await self._client.set(self._key("budget"), remaining_sessions, px=px)
         self._plan = plan
+        self._budget_seen = remaining_sessions
 
     async def remaining_sessions(self) -> int | None:
         """Session starts left today (`None` once the counter expired at the daily reset)."""
         raw = await self._client.get(self._key("budget"))
-        return None if raw is None else int(raw)
+        self._budget_seen = None if raw is None else int(raw)
+        return self._budget_seen
+
+    @property
+    def remaining_sessions_seen(self) -> int | None:
+        """Session starts left today as this coordinator last saw the shared counter, without
+        asking Redis (what `anycord.metrics` exports): set by `publish_plan`, by every
+        `remaining_sessions()` read and by every identify it granted or refused for a spent
+        budget. `None` before it has seen the counter, or once it saw it expired. Other
+        processes spend the budget too, so it is as fresh as this process's last look: the
+        supervisor's watchdog reads it every `watch_interval`."""
+        return self._budget_seen
 
     async def get_plan(self) -> ShardPlan:
         """The plan the supervisor published; waits (without a deadline of its own) until it has."""
@@ -238,12 +252,15 @@ class RedisCoordinator:
             window_ms = (
                 int(plan.identify_window * 1000) if self._window_ms is None else self._window_ms
             )
-            code, wait_ms = typing.cast(
+            code, wait_ms, *left = typing.cast(
                 "list[int]", await self._identify(keys=keys, args=[window_ms])
             )
             if code == 0:
+                # -1: no budget counter (unknown, or expired at the daily reset).
+                self._budget_seen = int(left[0]) if left and int(left[0]) >= 0 else None
                 return
             if code == 2:
+                self._budget_seen = 0
                 raise SessionBudgetExhaustedError(max(0, int(wait_ms)) / 1000)
             # Wait out the window; a few ms of slack absorbs the round trip.
             await anyio.sleep(max(int(wait_ms), 1) / 1000 + 0.005)

@@ -2,6 +2,7 @@
 
 ```
 start_server()                    its own tree
+├── health endpoint (optional)    /livez, /readyz, /metrics: listens first, stops last
 ├── REST client                   GET /gateway/bot: URL, shard count, max_concurrency, budget
 └── watchdog                      every `watch_interval` s: leases, reports, the daily budget
 ```
@@ -35,9 +36,13 @@ from anycord.orchestrator.redis import (
     namespace_for,
     store_errors,
 )
+from anycord.orchestrator.supervisor_health import SupervisorHealth
 from anycord.rest.client import RESTClient
 
 if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from anycord.bots.health_server import HealthServer
     from anycord.bots.run import Backend
     from anycord.config import HTTPSettings
 
@@ -49,6 +54,8 @@ if typing.TYPE_CHECKING:
         stale_after: float
         rest_url: str | None
         http_settings: HTTPSettings | None
+        health_server: HealthServer | None
+        instrument: Callable[[RedisCoordinator], object] | None
 
 
 __all__ = ["FleetWatch", "run_server", "start_server"]
@@ -118,6 +125,8 @@ async def start_server(
     stale_after: float = 10.0,
     rest_url: str | None = None,
     http_settings: HTTPSettings | None = None,
+    health_server: HealthServer | None = None,
+    instrument: Callable[[RedisCoordinator], object] | None = None,
     task_status: anyio.abc.TaskStatus[ShardPlan] = anyio.TASK_STATUS_IGNORED,
 ) -> None:
     """Publish the fleet's plan to Redis at `address` and watch it until cancelled.
@@ -125,18 +134,28 @@ async def start_server(
     `task_status.started(plan)` once the plan is published. `shard_count` defaults to the
     count Discord recommends. Raises the REST error when GET /gateway/bot fails (a bad token
     gives `UnauthorizedError`), and `ValueError` for a bad `shard_count`.
+
+    `health_server` serves the supervisor's `/livez`, `/readyz` (ready once the plan is
+    published) and `/metrics` if it has an exposition; it listens before anything else
+    starts. `instrument` is called with the supervisor's `RedisCoordinator` before it
+    publishes anything, for example `functools.partial(anycord.metrics.install,
+    registry=registry)` (it exports the session budget left, re-read every `watch_interval`).
     """
     if shard_count is not None and shard_count < 1:
         msg = f"shard_count must be at least 1, not {shard_count}"
         raise ValueError(msg)
     register_secret(token)
+    health = SupervisorHealth()
     async with (
+        health.serving(health_server),
         RESTClient(token, "Bot", rest_url=rest_url, http_settings=http_settings) as rest,
         connect_redis(
             address, ca_cert=ca_cert, certificate=certificate, private_key=private_key
         ) as client,
     ):
         coordinator = RedisCoordinator(client, namespace or namespace_for(token))
+        if instrument is not None:
+            instrument(coordinator)
         info = await rest.fetch_gateway_bot_info()
         limit = info.session_start_limit
         plan = ShardPlan(
@@ -158,6 +177,7 @@ async def start_server(
             limit.remaining,
         )
         task_status.started(plan)
+        health.mark_ready()
         watch = FleetWatch(plan.shard_count, stale_after=stale_after)
         while True:
             await anyio.sleep(watch_interval)

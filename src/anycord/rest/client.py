@@ -106,6 +106,8 @@ RETRY_STATUSES: typing.Final = frozenset({500, 502, 503, 504})
 _MAX_429_RETRIES: typing.Final = 10
 _BACKOFF_CAP: typing.Final = 16.0
 _GC_PERIOD: typing.Final = 20.0
+_CLOSE_DEADLINE: typing.Final = 5.0
+"""How long closing an upload's stream (a file, a download) may take once its body stopped."""
 
 
 def encode_query(
@@ -137,7 +139,10 @@ async def encode_multipart(
 
     In order: the `form` fields as plain parts, `payload_json` (when `payload` is not None),
     then the files: a sequence as `files[n]`, a mapping under the part names it gives (a
-    guild sticker's `file`, an invite's `target_users_file`).
+    guild sticker's `file`, an invite's `target_users_file`). Every multipart body anycord
+    sends is written here: REST requests and the interaction server's answers with files. A
+    file's stream is closed when the body stops early (a dropped connection, a cancellation),
+    not left to the garbage collector.
     """
     sep = f"--{boundary}\r\n".encode()
     for name, value in (form or {}).items():
@@ -165,8 +170,16 @@ async def encode_multipart(
             f'filename="{_quote_header_param(resource.filename)}"\r\n'
             f"Content-Type: {resource.content_type}\r\n\r\n"
         ).encode()
-        async for chunk in resource.stream():
-            yield chunk
+        stream = resource.stream()
+        try:
+            async for chunk in stream:
+                yield chunk
+        finally:
+            # Async generators (every anycord resource) close their file or response now.
+            aclose = getattr(stream, "aclose", None)
+            if aclose is not None:
+                with anyio.move_on_after(_CLOSE_DEADLINE, shield=True):
+                    await aclose()
         yield b"\r\n"
     yield f"--{boundary}--\r\n".encode()
 

@@ -18,12 +18,22 @@ if typing.TYPE_CHECKING:
 __all__ = ["decode_allowed_mentions", "encode_allowed_mentions"]
 
 
-def _ids(value: Iterable[SnowflakeishOr]) -> list[str]:
-    return [str(to_snowflake(v)) for v in value]
+MAX_MENTION_IDS = 100
+"""Discord's limit on the IDs of each kind (users, roles) in `allowed_mentions`."""
+
+
+def _ids(kind: str, value: Iterable[SnowflakeishOr]) -> list[str]:
+    # Each ID once, in the order given; more than Discord takes is refused here, not by a 400.
+    ids = list(dict.fromkeys(str(to_snowflake(v)) for v in value))
+    if len(ids) > MAX_MENTION_IDS:
+        msg = f"allowed_mentions.{kind} takes at most {MAX_MENTION_IDS} IDs, got {len(ids)}"
+        raise ValueError(msg)
+    return ids
 
 
 def encode_allowed_mentions(mentions: AllowedMentions) -> JSONObject:
-    """`allowed_mentions` exactly as Discord reads it: `parse` for kinds given as `True`, ID lists otherwise."""
+    """`allowed_mentions` exactly as Discord reads it: `parse` for kinds given as `True`, ID lists
+    otherwise (each ID once; more than 100 of a kind is a `ValueError`)."""
     parse: list[str] = []
     out: JSONObject = {}
     if mentions.everyone is True:
@@ -32,7 +42,7 @@ def encode_allowed_mentions(mentions: AllowedMentions) -> JSONObject:
         if value is True:
             parse.append(kind)
         elif value is not UNDEFINED and value is not False:
-            out[kind] = _ids(value)
+            out[kind] = _ids(kind, value)
     out["parse"] = parse
     if mentions.replied_user is not UNDEFINED:
         out["replied_user"] = mentions.replied_user

@@ -1,11 +1,13 @@
 """Building message-like request bodies (messages, webhooks, interaction responses).
 
 `message_body()` turns hikari-style arguments (`content`, `attachment(s)`, `embed(s)`,
-`component(s)`, mentions, ...) into the JSON body and the list of files to upload. New
-uploads get `attachments[n] = {"id": n, "filename": ...}` matching the `files[n]` parts;
-existing attachments (`Attachment` models, when editing) are kept by ID; anything else must
-be uploadable (`files.ensure_resource`) or is refused with `TypeError`. Only arguments
-that were given reach the body.
+`component(s)`, mentions, ...) into the JSON body and the list of files to upload. Each part
+is encoded by `anycord.models.message_parts` (attachments, embeds, components, polls) and
+`build_allowed_mentions` (mentions): the same encoders an interaction response builder uses,
+so a part is accepted, refused or encoded alike on every path. New uploads get
+`attachments[n] = {"id": n, "filename": ...}` matching the `files[n]` parts; existing
+attachments (`Attachment` models, when editing) are kept by ID. Only arguments that were
+given reach the body.
 
 Endpoints whose signatures repeat these arguments call `message_body_from(locals())`, so the
 mapping from arguments to body lives here once.
@@ -16,20 +18,21 @@ from __future__ import annotations
 import inspect
 import typing
 
-from anycord.files import Resource, ensure_resource
-from anycord.models.messages import AllowedMentions, Attachment
-from anycord.serde.components import encode_component
-from anycord.serde.embeds import encode_embed
-from anycord.serde.mentions import encode_allowed_mentions
-from anycord.serde.polls import encode_poll_builder
+from anycord.models.message_parts import (
+    encode_attachment_parts,
+    encode_component_part,
+    encode_embed_part,
+    encode_poll_part,
+)
+from anycord.models.response_builders import build_allowed_mentions
 from anycord.snowflakes import Snowflake, to_snowflake
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
+    from anycord.files import Resource
     from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
-    from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
 __all__ = ["message_body", "message_body_from", "one_or_many", "sid"]
@@ -55,15 +58,6 @@ def one_or_many(
         return [] if many is None else [*many]
     nothing: UndefinedOr[list[_T]] = UNDEFINED
     return nothing
-
-
-def _encode_any(value: object, encoder: Callable[[typing.Any], JSONObject]) -> JSONObject:
-    # Raw dicts pass through untouched so callers can send shapes anycord does not model yet;
-    # fluent builders (`anycord.models.component_builders`) are built into their models first.
-    if isinstance(value, dict):
-        return value
-    build = getattr(value, "build", None)
-    return encoder(build() if callable(build) else value)
 
 
 def message_body(
@@ -97,25 +91,15 @@ def message_body(
         body["content"] = None if content is None else str(content)
     found = one_or_many("attachment", attachment, attachments)
     if found is not UNDEFINED:
-        listed: list[dict[str, typing.Any]] = []
-        for item in found:
-            if isinstance(item, Attachment):
-                # An existing attachment is kept by ID (edits); anything else is uploaded,
-                # and what cannot be uploaded is a TypeError, never an ID sent by guess.
-                listed.append({"id": str(item.id)})
-                continue
-            resource = ensure_resource(item)
-            listed.append({"id": len(files), "filename": resource.filename})
-            files.append(resource)
-        body["attachments"] = listed
+        body["attachments"], files = encode_attachment_parts(found)
     found_components = one_or_many("component", component, components)
     if found_components is not UNDEFINED:
-        body["components"] = [_encode_any(c, encode_component) for c in found_components]
+        body["components"] = [encode_component_part(c) for c in found_components]
     found_embeds = one_or_many("embed", embed, embeds)
     if found_embeds is not UNDEFINED:
-        body["embeds"] = [_encode_any(e, encode_embed) for e in found_embeds]
+        body["embeds"] = [encode_embed_part(e) for e in found_embeds]
     if poll is not UNDEFINED:
-        body["poll"] = _encode_any(poll, encode_poll_builder)
+        body["poll"] = encode_poll_part(poll)
     found_stickers = one_or_many("sticker", sticker, stickers)
     if found_stickers is not UNDEFINED:
         body["sticker_ids"] = [str(sid(s)) for s in found_stickers]
@@ -132,16 +116,14 @@ def message_body(
         body["nonce"] = nonce
     if enforce_nonce is not UNDEFINED:
         body["enforce_nonce"] = enforce_nonce
-    if not all(
-        x is UNDEFINED for x in (mentions_everyone, mentions_reply, user_mentions, role_mentions)
-    ):
-        mentions = AllowedMentions(
-            everyone=mentions_everyone,
-            users=user_mentions,
-            roles=role_mentions,
-            replied_user=mentions_reply,
-        )
-        body["allowed_mentions"] = encode_allowed_mentions(mentions)
+    mentions = build_allowed_mentions(
+        mentions_everyone=mentions_everyone,
+        mentions_reply=mentions_reply,
+        user_mentions=user_mentions,
+        role_mentions=role_mentions,
+    )
+    if mentions is not None:
+        body["allowed_mentions"] = mentions
     if extra:
         body.update({k: v for k, v in extra.items() if v is not UNDEFINED})
     return body, files
