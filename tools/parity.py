@@ -13,6 +13,10 @@ What is compared (hikari is a dev dependency, imported here only):
   has a value, and the constructors of the two bots too.
 - `events`: every public member of each hikari event class exists on anycord's class of the
   same name.
+- `builders`: the constructor and every public member of each of hikari's builders
+  (`hikari.impl`'s classes named `*Builder`) against anycord's top-level class of the same
+  name, so fluent builder code ports (a hikari builder anycord has no class for is counted
+  under `top`).
 
 A method (or constructor) is compatible when every call hikari accepts, anycord accepts with
 the same meaning: each of hikari's positional parameters has anycord's parameter of the same
@@ -220,6 +224,16 @@ def compare() -> tuple[list[Count], list[Deviation]]:
             total += count.hikari
             found += [Deviation("events", f"{name}.{d.name}", d.what) for d in out]
     counts.append(Count("events", total, len(found)))
+    deviations += found
+    total, found = 0, []
+    for name in _public(hikari.impl):
+        h = getattr(hikari.impl, name)
+        a = getattr(anycord, name, None)
+        if isinstance(h, type) and name.endswith("Builder") and isinstance(a, type):
+            count, out = compare_class("builders", h, a, constructor=True)
+            total += count.hikari
+            found += [Deviation("builders", f"{name}.{d.name}", d.what) for d in out]
+    counts.append(Count("builders", total, len(found)))
     deviations += found
     return counts, deviations
 

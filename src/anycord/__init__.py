@@ -538,18 +538,12 @@ from anycord.models.applications import (
 )
 from anycord.models.commands import ApplicationContextType as ApplicationContextType
 from anycord.models.component_builders import ChannelSelectMenuBuilder as ChannelSelectMenuBuilder
-from anycord.models.component_builders import (
-    FileUploadComponentBuilder as FileUploadComponentBuilder,
-)
 from anycord.models.component_builders import InteractiveButtonBuilder as InteractiveButtonBuilder
-from anycord.models.component_builders import LabelComponentBuilder as LabelComponentBuilder
 from anycord.models.component_builders import LinkButtonBuilder as LinkButtonBuilder
 from anycord.models.component_builders import MessageActionRowBuilder as MessageActionRowBuilder
-from anycord.models.component_builders import ModalActionRowBuilder as ModalActionRowBuilder
 from anycord.models.component_builders import PremiumButtonBuilder as PremiumButtonBuilder
 from anycord.models.component_builders import SelectMenuBuilder as SelectMenuBuilder
 from anycord.models.component_builders import SelectOptionBuilder as SelectOptionBuilder
-from anycord.models.component_builders import TextInputBuilder as TextInputBuilder
 from anycord.models.component_builders import TextSelectMenuBuilder as TextSelectMenuBuilder
 from anycord.models.components import MessageActionRowComponent as MessageActionRowComponent
 from anycord.models.components import ModalActionRowComponent as ModalActionRowComponent
@@ -567,6 +561,10 @@ from anycord.models.layout_builders import (
     TextDisplayComponentBuilder as TextDisplayComponentBuilder,
 )
 from anycord.models.layout_builders import ThumbnailComponentBuilder as ThumbnailComponentBuilder
+from anycord.models.modal_builders import FileUploadComponentBuilder as FileUploadComponentBuilder
+from anycord.models.modal_builders import LabelComponentBuilder as LabelComponentBuilder
+from anycord.models.modal_builders import ModalActionRowBuilder as ModalActionRowBuilder
+from anycord.models.modal_builders import TextInputBuilder as TextInputBuilder
 from anycord.models.scheduled_events import (
     ScheduledEventRecurrenceFrequency as ScheduledEventRecurrenceFrequency,
 )

@@ -430,17 +430,17 @@ class CommandBuilder:
         return self
 
     def set_integration_types(
-        self, types: UndefinedOr[Sequence[ApplicationIntegrationType | int]], /
+        self, integration_types: UndefinedOr[Sequence[ApplicationIntegrationType | int]]
     ) -> typing.Self:
         """Set the installation contexts."""
-        self.integration_types = types
+        self.integration_types = integration_types
         return self
 
     def set_context_types(
-        self, contexts: UndefinedNoneOr[Sequence[InteractionContextType | int]], /
+        self, context_types: UndefinedNoneOr[Sequence[InteractionContextType | int]]
     ) -> typing.Self:
         """Set where the command can be used (hikari's name for `contexts`)."""
-        self.contexts = contexts
+        self.contexts = context_types
         return self
 
     @property

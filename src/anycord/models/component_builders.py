@@ -39,16 +39,12 @@ if typing.TYPE_CHECKING:
 __all__ = [
     "Builder",
     "ChannelSelectMenuBuilder",
-    "FileUploadComponentBuilder",
     "InteractiveButtonBuilder",
-    "LabelComponentBuilder",
     "LinkButtonBuilder",
     "MessageActionRowBuilder",
-    "ModalActionRowBuilder",
     "PremiumButtonBuilder",
     "SelectMenuBuilder",
     "SelectOptionBuilder",
-    "TextInputBuilder",
     "TextSelectMenuBuilder",
     "built",
     "media",
@@ -123,12 +119,19 @@ def _checked(component: c.PartialComponent) -> c.PartialComponent:
 
 
 class Builder:
-    """What every builder shares: an optional numeric `id` and `build()`."""
+    """What every builder shares: an optional numeric `id`, its `type` and `build()`."""
 
     __slots__ = ("id",)
 
+    _TYPE: typing.ClassVar[c.ComponentType]
+
     def __init__(self, id: UndefinedOr[int] = UNDEFINED) -> None:
         self.id = id
+
+    @property
+    def type(self) -> c.ComponentType:
+        """The type of the component this builds."""
+        return self._TYPE
 
     def _model(self) -> c.PartialComponent:
         raise NotImplementedError
@@ -143,6 +146,8 @@ class Builder:
 
 class _ButtonBuilder(Builder):
     __slots__ = ("emoji", "is_disabled", "label")
+
+    _TYPE = c.ComponentType.BUTTON
 
     def __init__(
         self,
@@ -205,7 +210,7 @@ class InteractiveButtonBuilder(_ButtonBuilder):
         self.style = c.ButtonStyle(style)
         self.custom_id = custom_id
 
-    def set_customsnowflake_id(self, custom_id: str, /) -> typing.Self:
+    def set_custom_id(self, custom_id: str, /) -> typing.Self:
         """Set the custom ID."""
         self.custom_id = custom_id
         return self
@@ -234,6 +239,11 @@ class LinkButtonBuilder(_ButtonBuilder):
         super().__init__(emoji=emoji, label=label, is_disabled=is_disabled, id=id)
         self.url = url
 
+    @property
+    def style(self) -> c.ButtonStyle:
+        """Always `ButtonStyle.LINK`."""
+        return c.ButtonStyle.LINK
+
     def _model(self) -> c.PartialComponent:
         return self._button(c.ButtonStyle.LINK, url=self.url)
 
@@ -243,12 +253,24 @@ class PremiumButtonBuilder(Builder):
 
     __slots__ = ("is_disabled", "sku_id")
 
+    _TYPE = c.ComponentType.BUTTON
+
     def __init__(
         self, *, sku_id: int, is_disabled: bool = False, id: UndefinedOr[int] = UNDEFINED
     ) -> None:
         super().__init__(id)
         self.sku_id = sku_id
         self.is_disabled = is_disabled
+
+    @property
+    def style(self) -> c.ButtonStyle:
+        """Always `ButtonStyle.PREMIUM`."""
+        return c.ButtonStyle.PREMIUM
+
+    def set_is_disabled(self, state: bool, /) -> typing.Self:
+        """Disable or enable the button."""
+        self.is_disabled = state
+        return self
 
     def _model(self) -> c.PartialComponent:
         return c.ButtonComponent(
@@ -321,7 +343,7 @@ class SelectOptionBuilder:
 class SelectMenuBuilder(Builder):
     """A user, role, mentionable or channel select menu (`type`), or the base of the others."""
 
-    __slots__ = ("custom_id", "is_disabled", "max_values", "min_values", "placeholder", "type")
+    __slots__ = ("_type", "custom_id", "is_disabled", "max_values", "min_values", "placeholder")
 
     def __init__(
         self,
@@ -335,8 +357,8 @@ class SelectMenuBuilder(Builder):
         id: UndefinedOr[int] = UNDEFINED,
     ) -> None:
         super().__init__(id)
-        self.type = c.ComponentType(type)
-        if self.type not in _SELECT_TYPES:
+        self._type = c.ComponentType(type)
+        if self._type not in _SELECT_TYPES:
             msg = f"{self.type!r} is not a select menu type"
             raise ValueError(msg)
         self.custom_id = custom_id
@@ -345,7 +367,12 @@ class SelectMenuBuilder(Builder):
         self.max_values = max_values
         self.is_disabled = is_disabled
 
-    def set_customsnowflake_id(self, custom_id: str, /) -> typing.Self:
+    @property
+    def type(self) -> c.ComponentType:
+        """Which select menu this is."""
+        return self._type
+
+    def set_custom_id(self, custom_id: str, /) -> typing.Self:
         """Set the custom ID."""
         self.custom_id = custom_id
         return self
@@ -483,6 +510,8 @@ class MessageActionRowBuilder(Builder):
 
     __slots__ = ("components",)
 
+    _TYPE = c.ComponentType.ACTION_ROW
+
     def __init__(
         self, *, components: Iterable[ComponentOrBuilder] = (), id: UndefinedOr[int] = UNDEFINED
     ) -> None:
@@ -615,185 +644,4 @@ class MessageActionRowBuilder(Builder):
     def _model(self) -> c.PartialComponent:
         return c.ActionRowComponent(
             id=snowflake_id(self.id), components=[built(x) for x in self.components]
-        )
-
-
-class TextInputBuilder(Builder):
-    """A text input of a modal."""
-
-    __slots__ = (
-        "custom_id",
-        "label",
-        "max_length",
-        "min_length",
-        "placeholder",
-        "required",
-        "style",
-        "value",
-    )
-
-    def __init__(
-        self,
-        *,
-        custom_id: str,
-        label: UndefinedOr[str] = UNDEFINED,
-        style: c.TextInputStyle | int = c.TextInputStyle.SHORT,
-        placeholder: UndefinedOr[str] = UNDEFINED,
-        value: UndefinedOr[str] = UNDEFINED,
-        required: bool = True,
-        min_length: int = 0,
-        max_length: int = 4000,
-        id: UndefinedOr[int] = UNDEFINED,
-    ) -> None:
-        super().__init__(id)
-        self.custom_id = custom_id
-        self.label = label
-        self.style = c.TextInputStyle(style)
-        self.placeholder = placeholder
-        self.value = value
-        self.required = required
-        self.min_length = min_length
-        self.max_length = max_length
-
-    def set_customsnowflake_id(self, custom_id: str, /) -> typing.Self:
-        """Set the custom ID."""
-        self.custom_id = custom_id
-        return self
-
-    def set_label(self, label: str, /) -> typing.Self:
-        """Set the label (inside a `LabelComponentBuilder`, give the label there instead)."""
-        self.label = label
-        return self
-
-    def set_style(self, style: c.TextInputStyle | int, /) -> typing.Self:
-        """Set the style (short or paragraph)."""
-        self.style = c.TextInputStyle(style)
-        return self
-
-    def set_placeholder(self, placeholder: UndefinedOr[str], /) -> typing.Self:
-        """Set the placeholder."""
-        self.placeholder = placeholder
-        return self
-
-    def set_value(self, value: UndefinedOr[str], /) -> typing.Self:
-        """Set the pre-filled value."""
-        self.value = value
-        return self
-
-    def set_required(self, required: bool, /) -> typing.Self:
-        """Require an answer or not."""
-        self.required = required
-        return self
-
-    def set_min_length(self, min_length: int, /) -> typing.Self:
-        """Set the shortest answer."""
-        self.min_length = min_length
-        return self
-
-    def set_max_length(self, max_length: int, /) -> typing.Self:
-        """Set the longest answer."""
-        self.max_length = max_length
-        return self
-
-    def _model(self) -> c.PartialComponent:
-        return c.TextInputComponent(
-            id=snowflake_id(self.id),
-            custom_id=self.custom_id,
-            style=self.style,
-            label=optional(self.label),
-            min_length=self.min_length,
-            max_length=self.max_length,
-            is_required=self.required,
-            value=optional(self.value),
-            placeholder=optional(self.placeholder),
-        )
-
-
-class ModalActionRowBuilder(MessageActionRowBuilder):
-    """An action row for a modal: one text input (Discord now prefers `LabelComponentBuilder`)."""
-
-    __slots__ = ()
-
-    def add_text_input(
-        self,
-        custom_id: str,
-        label: str,
-        /,
-        *,
-        style: c.TextInputStyle | int = c.TextInputStyle.SHORT,
-        placeholder: UndefinedOr[str] = UNDEFINED,
-        value: UndefinedOr[str] = UNDEFINED,
-        required: bool = True,
-        min_length: int = 0,
-        max_length: int = 4000,
-    ) -> typing.Self:
-        """Add a text input."""
-        return self.add_component(
-            TextInputBuilder(
-                custom_id=custom_id,
-                label=label,
-                style=style,
-                placeholder=placeholder,
-                value=value,
-                required=required,
-                min_length=min_length,
-                max_length=max_length,
-            )
-        )
-
-
-class LabelComponentBuilder(Builder):
-    """A modal component with a label and a description around one input."""
-
-    __slots__ = ("component", "description", "label")
-
-    def __init__(
-        self,
-        *,
-        label: str,
-        component: ComponentOrBuilder,
-        description: UndefinedOr[str] = UNDEFINED,
-        id: UndefinedOr[int] = UNDEFINED,
-    ) -> None:
-        super().__init__(id)
-        self.label = label
-        self.description = description
-        self.component = component
-
-    def _model(self) -> c.PartialComponent:
-        return c.LabelComponent(
-            id=snowflake_id(self.id),
-            label=self.label,
-            description=optional(self.description),
-            component=built(self.component),
-        )
-
-
-class FileUploadComponentBuilder(Builder):
-    """A modal input that takes file uploads (0-10 files)."""
-
-    __slots__ = ("custom_id", "is_required", "max_values", "min_values")
-
-    def __init__(
-        self,
-        *,
-        custom_id: str,
-        min_values: int = 1,
-        max_values: int = 1,
-        is_required: bool = True,
-        id: UndefinedOr[int] = UNDEFINED,
-    ) -> None:
-        super().__init__(id)
-        self.custom_id = custom_id
-        self.min_values = min_values
-        self.max_values = max_values
-        self.is_required = is_required
-
-    def _model(self) -> c.PartialComponent:
-        return c.FileUploadComponent(
-            id=snowflake_id(self.id),
-            custom_id=self.custom_id,
-            min_values=self.min_values,
-            max_values=self.max_values,
-            is_required=self.is_required,
         )

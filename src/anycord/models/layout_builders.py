@@ -40,6 +40,8 @@ class TextDisplayComponentBuilder(Builder):
 
     __slots__ = ("content",)
 
+    _TYPE = c.ComponentType.TEXT_DISPLAY
+
     def __init__(self, *, content: str, id: UndefinedOr[int] = UNDEFINED) -> None:
         super().__init__(id)
         self.content = content
@@ -53,6 +55,8 @@ class ThumbnailComponentBuilder(Builder):
 
     __slots__ = ("description", "media", "spoiler")
 
+    _TYPE = c.ComponentType.THUMBNAIL
+
     def __init__(
         self,
         *,
@@ -65,6 +69,11 @@ class ThumbnailComponentBuilder(Builder):
         self.media = media
         self.description = description
         self.spoiler = spoiler
+
+    @property
+    def is_spoiler(self) -> bool:
+        """hikari's name for `spoiler`."""
+        return self.spoiler
 
     def _model(self) -> c.PartialComponent:
         return c.ThumbnailComponent(
@@ -87,6 +96,11 @@ class MediaGalleryItemBuilder:
         self.description = description
         self.spoiler = spoiler
 
+    @property
+    def is_spoiler(self) -> bool:
+        """hikari's name for `spoiler`."""
+        return self.spoiler
+
     def build(self) -> c.MediaGalleryItem:
         """The item model (checked with its gallery)."""
         return c.MediaGalleryItem(
@@ -98,6 +112,8 @@ class MediaGalleryComponentBuilder(Builder):
     """A gallery of 1-10 images or videos."""
 
     __slots__ = ("items",)
+
+    _TYPE = c.ComponentType.MEDIA_GALLERY
 
     def __init__(
         self,
@@ -132,6 +148,8 @@ class SeparatorComponentBuilder(Builder):
 
     __slots__ = ("divider", "spacing")
 
+    _TYPE = c.ComponentType.SEPARATOR
+
     def __init__(
         self,
         *,
@@ -155,12 +173,19 @@ class FileComponentBuilder(Builder):
 
     __slots__ = ("file", "spoiler")
 
+    _TYPE = c.ComponentType.FILE
+
     def __init__(
         self, *, file: Mediaish, spoiler: bool = False, id: UndefinedOr[int] = UNDEFINED
     ) -> None:
         super().__init__(id)
         self.file = file
         self.spoiler = spoiler
+
+    @property
+    def is_spoiler(self) -> bool:
+        """hikari's name for `spoiler`."""
+        return self.spoiler
 
     def _model(self) -> c.PartialComponent:
         return c.FileComponent(
@@ -172,6 +197,8 @@ class SectionComponentBuilder(Builder):
     """1-3 text displays beside an accessory (a button or a thumbnail)."""
 
     __slots__ = ("accessory", "components")
+
+    _TYPE = c.ComponentType.SECTION
 
     def __init__(
         self,
@@ -206,6 +233,8 @@ class ContainerComponentBuilder(Builder):
 
     __slots__ = ("accent_color", "components", "spoiler")
 
+    _TYPE = c.ComponentType.CONTAINER
+
     def __init__(
         self,
         *,
@@ -218,6 +247,11 @@ class ContainerComponentBuilder(Builder):
         self.accent_color = accent_color
         self.spoiler = spoiler
         self.components: list[ComponentOrBuilder] = list(components)
+
+    @property
+    def is_spoiler(self) -> bool:
+        """hikari's name for `spoiler`."""
+        return self.spoiler
 
     def add_component(self, component: ComponentOrBuilder) -> typing.Self:
         """Add a component."""

@@ -106,6 +106,11 @@ class PollBuilder:
     layout_type: PollLayoutType | None = None
     answers: list[PollMedia] = attrs.field(factory=list)
 
+    @property
+    def question_text(self) -> str:
+        """hikari's name for `question`."""
+        return self.question
+
     def add_answer(
         self, text: str | None = None, *, emoji: Emoji | str | None = None
     ) -> PollBuilder:

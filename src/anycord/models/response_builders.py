@@ -225,7 +225,7 @@ class InteractionMessageBuilder:
     """
 
     _type: ResponseType = attrs.field(converter=ResponseType)
-    _content: UndefinedOr[str] = attrs.field(default=UNDEFINED, kw_only=True)
+    _content: UndefinedOr[str] = attrs.field(default=UNDEFINED)
     _flags: UndefinedOr[int] = attrs.field(default=UNDEFINED, kw_only=True)
     _tts: UndefinedOr[bool] = attrs.field(default=UNDEFINED, kw_only=True)
     _embeds: UndefinedOr[list[Embedish]] = attrs.field(default=UNDEFINED, kw_only=True)
@@ -234,7 +234,14 @@ class InteractionMessageBuilder:
         default=UNDEFINED, kw_only=True
     )
     _poll: UndefinedOr[Pollish] = attrs.field(default=UNDEFINED, kw_only=True)
-    _allowed_mentions: JSONObject | None = attrs.field(default=None, kw_only=True)
+    _mentions_everyone: UndefinedOr[bool] = attrs.field(default=UNDEFINED, kw_only=True)
+    _mentions_reply: UndefinedOr[bool] = attrs.field(default=UNDEFINED, kw_only=True)
+    _user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = attrs.field(
+        default=UNDEFINED, kw_only=True
+    )
+    _role_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = attrs.field(
+        default=UNDEFINED, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self._type not in _MESSAGE_TYPES:
@@ -244,6 +251,7 @@ class InteractionMessageBuilder:
             self.set_content(self._content)
         if self._flags is not UNDEFINED:
             self.set_flags(self._flags)
+        self._allowed_mentions()  # a bad mention argument fails here, not at `build()`
 
     @property
     def type(self) -> ResponseType:
@@ -274,6 +282,36 @@ class InteractionMessageBuilder:
     def attachments(self) -> Sequence[ResponseAttachmentish]:
         """The attachments to upload."""
         return () if not self._attachments else tuple(self._attachments)
+
+    @property
+    def is_tts(self) -> UndefinedOr[bool]:
+        """Whether the message is text-to-speech."""
+        return self._tts
+
+    @property
+    def poll(self) -> UndefinedOr[Pollish]:
+        """The poll attached."""
+        return self._poll
+
+    @property
+    def mentions_everyone(self) -> UndefinedOr[bool]:
+        """Whether `@everyone`/`@here` ping (`UNDEFINED`: Discord's default)."""
+        return self._mentions_everyone
+
+    @property
+    def user_mentions(self) -> UndefinedOr[Sequence[SnowflakeishOr] | bool]:
+        """Which mentioned users are pinged (`True`: all, `False`: none)."""
+        return self._user_mentions
+
+    @property
+    def role_mentions(self) -> UndefinedOr[Sequence[SnowflakeishOr] | bool]:
+        """Which mentioned roles are pinged (`True`: all, `False`: none)."""
+        return self._role_mentions
+
+    def clear_content(self) -> InteractionMessageBuilder:
+        """Leave the content out (`UNDEFINED`)."""
+        self._content = UNDEFINED
+        return self
 
     def set_content(self, content: UndefinedOr[object]) -> InteractionMessageBuilder:
         """Set the content (`str(content)`; at most 2,000 characters)."""
@@ -355,14 +393,42 @@ class InteractionMessageBuilder:
         user_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,
         role_mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED,
     ) -> InteractionMessageBuilder:
-        """Which mentions ping (see `build_allowed_mentions`)."""
-        self._allowed_mentions = build_allowed_mentions(
-            mentions_everyone=mentions_everyone,
-            mentions_reply=mentions_reply,
-            user_mentions=user_mentions,
-            role_mentions=role_mentions,
-        )
+        """Which mentions ping, all four at once (see `build_allowed_mentions`)."""
+        build_allowed_mentions(user_mentions=user_mentions, role_mentions=role_mentions)
+        self._mentions_everyone = mentions_everyone
+        self._mentions_reply = mentions_reply
+        self._user_mentions = user_mentions
+        self._role_mentions = role_mentions
         return self
+
+    def set_mentions_everyone(self, state: UndefinedOr[bool] = UNDEFINED, /) -> typing.Self:
+        """Whether `@everyone`/`@here` ping."""
+        self._mentions_everyone = state
+        return self
+
+    def set_user_mentions(
+        self, mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED, /
+    ) -> typing.Self:
+        """Which mentioned users are pinged (`True`: all, `False`: none; at most 100 IDs)."""
+        build_allowed_mentions(user_mentions=mentions)
+        self._user_mentions = mentions
+        return self
+
+    def set_role_mentions(
+        self, mentions: UndefinedOr[Sequence[SnowflakeishOr] | bool] = UNDEFINED, /
+    ) -> typing.Self:
+        """Which mentioned roles are pinged (`True`: all, `False`: none; at most 100 IDs)."""
+        build_allowed_mentions(role_mentions=mentions)
+        self._role_mentions = mentions
+        return self
+
+    def _allowed_mentions(self) -> JSONObject | None:
+        return build_allowed_mentions(
+            mentions_everyone=self._mentions_everyone,
+            mentions_reply=self._mentions_reply,
+            user_mentions=self._user_mentions,
+            role_mentions=self._role_mentions,
+        )
 
     def build(self) -> tuple[JSONObject, Sequence[Resource | Attachment]]:
         """The interaction response and its attachments (each upload as a `Resource`, each
@@ -405,8 +471,9 @@ class InteractionMessageBuilder:
             data["attachments"], _ = encode_attachment_parts(files)
         if self._poll is not UNDEFINED:
             data["poll"] = encode_poll_part(self._poll)
-        if self._allowed_mentions is not None:
-            data["allowed_mentions"] = self._allowed_mentions
+        allowed_mentions = self._allowed_mentions()
+        if allowed_mentions is not None:
+            data["allowed_mentions"] = allowed_mentions
         if flags or self._flags is not UNDEFINED:
             data["flags"] = flags
         return {"type": self._type.value, "data": data}, files
@@ -459,8 +526,8 @@ class InteractionDeferredBuilder:
 class AutocompleteChoiceBuilder:
     """One autocomplete (or command option) choice: a name and a str/int/float value."""
 
-    name: str = attrs.field()
-    value: str | int | float = attrs.field()
+    name: str = attrs.field(kw_only=False)
+    value: str | int | float = attrs.field(kw_only=False)
     name_localizations: Mapping[str, str] = attrs.field(factory=dict)
 
     @name.validator
@@ -477,6 +544,16 @@ class AutocompleteChoiceBuilder:
         if isinstance(value, str) and len(value) > 100:
             msg = f"choice value must be at most 100 characters, got {len(value)}"
             raise ValueError(msg)
+
+    def set_name(self, name: str, /) -> typing.Self:
+        """Set the name (1-100 characters)."""
+        self.name = name
+        return self
+
+    def set_value(self, value: str | int | float, /) -> typing.Self:
+        """Set the value (a str of at most 100 characters, an int or a float)."""
+        self.value = value
+        return self
 
     def build(self) -> JSONObject:
         """The choice object."""

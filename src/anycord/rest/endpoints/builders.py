@@ -24,8 +24,9 @@ from anycord.models.commands import (
     PartialCommand,
     SlashCommandBuilder,
 )
-from anycord.models.component_builders import MessageActionRowBuilder, ModalActionRowBuilder
+from anycord.models.component_builders import MessageActionRowBuilder
 from anycord.models.interactions import ResponseType
+from anycord.models.modal_builders import ModalActionRowBuilder
 from anycord.rest.endpoints.commands import CommandEndpoints
 from anycord.rest.endpoints.interactions import InteractionEndpoints
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
