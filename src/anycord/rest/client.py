@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import random
 import typing
 import urllib.parse
@@ -584,8 +585,8 @@ class RESTClient(
             if started > asked:
                 stats.wait(template, started - asked)
             try:
-                with anyio.fail_after(total) if total is not None else contextlib.nullcontext():
-                    response = await self._send(route.method, url, params, headers, content)
+                deadline = math.inf if total is None else started + total
+                response = await self._send(route.method, url, params, headers, content, deadline)
             except (httpx.TransportError, TimeoutError) as exc:
                 self._wake(self.rate_limiter.release(grant, anyio.current_time()))
                 problem = logs.redact(
@@ -715,14 +716,20 @@ class RESTClient(
         params: list[tuple[str, str | int | float | bool | None]],
         headers: dict[str, str],
         content: bytes | AsyncIterable[bytes] | None,
+        deadline: float,
     ) -> _Response:
+        """One attempt; past `deadline` (the attempt's `total` timeout), `TimeoutError`."""
         fast = self._fast
         if fast is not None:
-            return await fast.request(method, url, params=params, headers=headers, content=content)
+            # The transport times the attempt within its own cancel scope (one per request).
+            return await fast.request(
+                method, url, params=params, headers=headers, content=content, deadline=deadline
+            )
         assert self._http is not None
-        return await self._http.request(
-            method, url, params=params, headers=headers, content=content
-        )
+        with anyio.fail_at(deadline):
+            return await self._http.request(
+                method, url, params=params, headers=headers, content=content
+            )
 
     async def _authorization(self, auth: UndefinedNoneOr[str]) -> str | None:
         if auth is not UNDEFINED:

@@ -14,7 +14,10 @@ Failures are httpx's exceptions, with one contract the retry policy relies on:
 * any failure after that is another `httpx.TransportError`: `WriteError`/`WriteTimeout`
   while sending, `ReadError`/`ReadTimeout` while receiving, `RemoteProtocolError` for a
   response that breaks HTTP/1.1 or a connection closed before a complete response;
-  `PoolTimeout` when no connection slot freed in time.
+  `PoolTimeout` when no connection slot freed in time;
+* past the caller's `deadline` for the whole exchange (the REST client's per-attempt `total`
+  timeout), the builtin `TimeoutError`, as `anyio.fail_at(deadline)` around the call would
+  raise, whichever phase it interrupts.
 
 A pooled connection the server closed while it was idle is found before use (its socket
 reads as ready, one `poll` call) and replaced. Should the server close it in the very moment
@@ -153,10 +156,14 @@ class ConnectionPool:
 
     # -- slots --------------------------------------------------------------------------------
 
-    async def _take_slot(self) -> None:
+    async def _take_slot(self, deadline: float) -> None:
         if self._active < self.max_connections and not self._slot_waiters:
             self._active += 1
             return
+        with anyio.fail_at(deadline):
+            await self._wait_for_slot()
+
+    async def _wait_for_slot(self) -> None:
         event = anyio.Event()
         self._slot_waiters.append(event)
         timeout = self.timeouts.pool
@@ -219,7 +226,11 @@ class ConnectionPool:
         self._idle_count -= 1
         return victim_stack.popleft()
 
-    async def _connect(self, origin: Origin) -> _Connection:
+    async def _connect(self, origin: Origin, deadline: float) -> _Connection:
+        with anyio.fail_at(deadline):
+            return await self._open(origin)
+
+    async def _open(self, origin: Origin) -> _Connection:
         timeout = self.timeouts.connect
         try:
             with anyio.fail_after(math.inf if timeout is None else timeout):
@@ -255,14 +266,20 @@ class ConnectionPool:
         body: bytes | AsyncIterable[bytes] = b"",
         *,
         chunked: bool = False,
+        deadline: float = math.inf,
     ) -> RawResponse:
         """Send `head` (a complete request head, `http1.request_head`) and `body`; return the
         response. A bytes body is sent as it is (the head says its `Content-Length`); an
-        iterable one is streamed, chunk-encoded when `chunked` (the head says so)."""
+        iterable one is streamed, chunk-encoded when `chunked` (the head says so).
+
+        `deadline` (on the `anyio.current_time()` clock) bounds the whole exchange: past it,
+        `TimeoutError`. It shares the send-and-receive phase's one cancel scope instead of
+        opening a scope of its own around the call.
+        """
         if self._closed:
             msg = "the connection pool is closed"
             raise httpx.ConnectError(msg)
-        await self._take_slot()
+        await self._take_slot(deadline)
         doomed: list[_Connection] = []
         try:
             connection = self._take_idle(origin, anyio.current_time(), doomed)
@@ -270,17 +287,17 @@ class ConnectionPool:
                 await anyio.aclose_forcefully(old.stream)
             reused = connection is not None
             if connection is None:
-                connection = await self._connect(origin)
+                connection = await self._connect(origin, deadline)
             try:
                 response, keep = await self._roundtrip(
-                    connection, method, head, body, chunked, retry_safe=reused
+                    connection, method, head, body, chunked, deadline, retry_safe=reused
                 )
             except _Retry:
                 if _LOGGER.isEnabledFor(logs.TRACE):
                     _LOGGER.log(logs.TRACE, "stale connection to %s://%s:%d, resending", *origin)
-                connection = await self._connect(origin)
+                connection = await self._connect(origin, deadline)
                 response, keep = await self._roundtrip(
-                    connection, method, head, body, chunked, retry_safe=False
+                    connection, method, head, body, chunked, deadline, retry_safe=False
                 )
             extra = self._put_idle(connection, anyio.current_time()) if keep else connection
             if extra is not None:
@@ -296,16 +313,20 @@ class ConnectionPool:
         head: bytes,
         body: bytes | AsyncIterable[bytes],
         chunked: bool,
+        deadline: float,
         *,
         retry_safe: bool,
     ) -> tuple[RawResponse, bool]:
-        # One cancel scope times both phases (its deadline moves from the write timeout to
-        # the read timeout, and forward with every chunk read): scopes are the costliest
-        # part of a request after the system calls.
+        # One cancel scope times both phases and the caller's deadline: its deadline is the
+        # earlier of that and the phase's (the write timeout, then the read timeout, moved
+        # forward with every chunk read), and is only reset when that changes. Scopes and
+        # their timers are the costliest part of a request after the system calls; with
+        # the default timeouts the caller's deadline comes first throughout, so a request
+        # sets one timer.
         replayable = isinstance(body, bytes)
         timeouts = self.timeouts
         writing = True
-        with anyio.CancelScope(deadline=_deadline(timeouts.write)) as scope:
+        with anyio.CancelScope(deadline=_earlier(deadline, timeouts.write)) as scope:
             try:
                 try:
                     await self._send(connection, head, body, chunked)
@@ -315,9 +336,9 @@ class ConnectionPool:
                     msg = f"sending the request failed: {type(exc).__name__}"
                     raise httpx.WriteError(msg) from None
                 writing = False
-                scope.deadline = _deadline(timeouts.read)
+                _extend(scope, deadline, timeouts.read)
                 try:
-                    return await self._read_response(connection, method, scope)
+                    return await self._read_response(connection, method, scope, deadline)
                 except _STREAM_ERRORS as exc:
                     msg = f"reading the response failed: {type(exc).__name__}"
                     raise httpx.ReadError(msg) from None
@@ -332,6 +353,9 @@ class ConnectionPool:
                 await anyio.aclose_forcefully(connection.stream)
                 raise
         await anyio.aclose_forcefully(connection.stream)
+        if scope.deadline >= deadline:
+            # The caller's deadline was the earlier one (or tied): the attempt's, not the phase's.
+            raise TimeoutError
         if writing:
             msg = f"sending the request timed out after {timeouts.write}s"
             raise httpx.WriteTimeout(msg)
@@ -365,6 +389,7 @@ class ConnectionPool:
         connection: _Connection,
         method: bytes,
         scope: anyio.CancelScope,
+        deadline: float,
     ) -> tuple[RawResponse, bool]:
         timeout = self.timeouts.read
         receive = connection.stream.receive
@@ -384,8 +409,7 @@ class ConnectionPool:
                     msg = "the server closed the connection in the middle of a response head"
                     raise http1.ProtocolError(msg) from None
                 buffer += chunk
-                if timeout is not None:
-                    scope.deadline = anyio.current_time() + timeout
+                _extend(scope, deadline, timeout)
                 end = buffer.find(b"\r\n\r\n", max(0, len(buffer) - len(chunk) - 3))
             head = http1.parse_head(buffer[:end])
             buffer = buffer[end + 4 :]
@@ -400,7 +424,7 @@ class ConnectionPool:
             decoder = http1.ChunkedDecoder()
             parts = [decoder.feed(buffer)]
             while not decoder.done:
-                parts.append(decoder.feed(await self._more(receive, scope)))
+                parts.append(decoder.feed(await self._more(receive, scope, deadline)))
             body = b"".join(parts)
             buffer = decoder.leftover
         elif framing.length is not None:
@@ -409,7 +433,7 @@ class ConnectionPool:
                 parts = [buffer]
                 have = len(buffer)
                 while have < length:
-                    chunk = await self._more(receive, scope)
+                    chunk = await self._more(receive, scope, deadline)
                     parts.append(chunk)
                     have += len(chunk)
                 buffer = b"".join(parts)
@@ -421,8 +445,7 @@ class ConnectionPool:
                     parts.append(await receive(_READ_SIZE))
                 except anyio.EndOfStream:
                     break
-                if timeout is not None:
-                    scope.deadline = anyio.current_time() + timeout
+                _extend(scope, deadline, timeout)
             body, buffer = b"".join(parts), b""
         # Bytes past the response were never asked for: the connection is not reused.
         keep = framing.keep_alive and not buffer and self.keep_alive
@@ -432,15 +455,14 @@ class ConnectionPool:
         self,
         receive: typing.Callable[[int], typing.Awaitable[bytes]],
         scope: anyio.CancelScope,
+        deadline: float,
     ) -> bytes:
-        timeout = self.timeouts.read
         try:
             chunk = await receive(_READ_SIZE)
         except anyio.EndOfStream:
             msg = "the server closed the connection in the middle of a response body"
             raise http1.ProtocolError(msg) from None
-        if timeout is not None:
-            scope.deadline = anyio.current_time() + timeout
+        _extend(scope, deadline, self.timeouts.read)
         return chunk
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -455,5 +477,16 @@ class ConnectionPool:
             await anyio.aclose_forcefully(connection.stream)
 
 
-def _deadline(timeout: float | None) -> float:
-    return math.inf if timeout is None else anyio.current_time() + timeout
+def _earlier(deadline: float, timeout: float | None) -> float:
+    """The earlier of `deadline` and `timeout` seconds from now (`None`: no limit)."""
+    if timeout is None:
+        return deadline
+    return min(deadline, anyio.current_time() + timeout)
+
+
+def _extend(scope: anyio.CancelScope, deadline: float, timeout: float | None) -> None:
+    """Give the phase `timeout` more seconds from now, within `deadline`; a scope's deadline
+    is only set when it changes (setting it reschedules the scope's timer)."""
+    moved = _earlier(deadline, timeout)
+    if moved != scope.deadline:
+        scope.deadline = moved

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import math
 import platform
 import typing
 import urllib.parse
@@ -256,12 +257,15 @@ class AnycordTransport(httpx.AsyncBaseTransport):
         params: Sequence[tuple[str, typing.Any]] = (),
         headers: Mapping[str, str] | None = None,
         content: bytes | AsyncIterable[bytes] | None = None,
+        deadline: float = math.inf,
     ) -> Response:
         """Send one request to an absolute `http(s)` URL and read the whole response.
 
         `params` are appended as the query string; `headers` are sent after the
         transport's own (`Host`, `User-Agent`, `Accept-Encoding`); a bytes `content` gets a
-        `Content-Length`, an iterable one is streamed chunked.
+        `Content-Length`, an iterable one is streamed chunked. Past `deadline` (on the
+        `anyio.current_time()` clock), `TimeoutError`, as `anyio.fail_at(deadline)` would
+        raise (`ConnectionPool.exchange`).
         """
         scheme, _, rest = url.partition("://")
         authority, _, path = rest.partition("/")
@@ -289,7 +293,9 @@ class AnycordTransport(httpx.AsyncBaseTransport):
             head = http1.request_head(method, target, host, fields)
         except http1.ProtocolError as exc:
             raise httpx.LocalProtocolError(str(exc)) from None
-        raw = await self.pool.exchange(origin, method.encode(), head, body, chunked=chunked)
+        raw = await self.pool.exchange(
+            origin, method.encode(), head, body, chunked=chunked, deadline=deadline
+        )
         return _decoded(raw)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
