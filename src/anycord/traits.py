@@ -9,6 +9,11 @@ lists exactly the REST methods the models' convenience methods (`message.respond
 `rest` attribute (a bot, a client, a test double) can back those convenience methods.
 
 Events carry the concrete client: `event.app.rest` is a `RESTClient` (`anycord.EventApp`).
+
+`ModelCache` lists the cache reads models make (`guild.get_member()`, `member.get_roles()`
+…); `anycord.Cache` satisfies it. `model_cache(app)` is the app's cache when it has one
+(`ModelCacheAware`: a `GatewayBot`, the orchestrator's `Bot`), else `None`, so those methods
+answer `None` (or nothing) on a REST-only app instead of failing.
 """
 
 from __future__ import annotations
@@ -22,10 +27,10 @@ if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
     from anycord.files import Resourceish
-    from anycord.models.channels import ChannelEditOptions, DMChannel, PartialChannel
+    from anycord.models.channels import ChannelEditOptions, DMChannel, GuildChannel, PartialChannel
     from anycord.models.commands import CommandBuilder, PartialCommand
     from anycord.models.component_builders import MessageActionRowBuilder
-    from anycord.models.guilds import RESTGuild
+    from anycord.models.guilds import GatewayGuild, RESTGuild
     from anycord.models.members import Member
     from anycord.models.message_options import (
         InteractionResponseOptions,
@@ -35,12 +40,15 @@ if typing.TYPE_CHECKING:
         WebhookMessageOptions,
     )
     from anycord.models.messages import Message
+    from anycord.models.presences import MemberPresence
     from anycord.models.roles import Role
+    from anycord.models.users import User
+    from anycord.models.voices import VoiceState
     from anycord.models.webhooks import PartialWebhook
     from anycord.snowflakes import SnowflakeishOr
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
-__all__ = ["ModelREST", "RESTAware"]
+__all__ = ["ModelCache", "ModelCacheAware", "ModelREST", "RESTAware", "model_cache"]
 
 
 class ModelREST(typing.Protocol):
@@ -381,3 +389,50 @@ class RESTAware(typing.Protocol):
     def rest(self) -> ModelREST:
         """The REST client."""
         ...
+
+
+class ModelCache(typing.Protocol):
+    """The cache reads models make (module doc); `anycord.Cache` has them all."""
+
+    def get_guild(self, guild: SnowflakeishOr) -> GatewayGuild | None:
+        """A cached, available guild."""
+        ...
+
+    def get_guild_channel(self, channel: SnowflakeishOr) -> GuildChannel | None:
+        """A cached guild channel."""
+        ...
+
+    def get_member(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> Member | None:
+        """A cached member."""
+        ...
+
+    def get_presence(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> MemberPresence | None:
+        """A cached presence."""
+        ...
+
+    def get_role(self, role: SnowflakeishOr) -> Role | None:
+        """A cached role."""
+        ...
+
+    def get_user(self, user: SnowflakeishOr) -> User | None:
+        """A cached user."""
+        ...
+
+    def get_voice_state(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> VoiceState | None:
+        """A cached voice state."""
+        ...
+
+
+@typing.runtime_checkable
+class ModelCacheAware(typing.Protocol):
+    """Has a cache that can serve the models' `get_*` methods."""
+
+    @property
+    def cache(self) -> ModelCache:
+        """The cache."""
+        ...
+
+
+def model_cache(app: object) -> ModelCache | None:
+    """`app`'s cache when it has one (`ModelCacheAware`), else `None`."""
+    return app.cache if isinstance(app, ModelCacheAware) else None
