@@ -42,7 +42,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.messages import Message
     from anycord.models.presences import MemberPresence
     from anycord.models.roles import Role
-    from anycord.models.users import User
+    from anycord.models.users import OwnUser, User
     from anycord.models.voices import VoiceState
     from anycord.models.webhooks import PartialWebhook
     from anycord.snowflakes import SnowflakeishOr
@@ -335,6 +335,29 @@ class ModelREST(typing.Protocol):
 
     async def fetch_message(self, channel: SnowflakeishOr, message: SnowflakeishOr) -> Message:
         """One message."""
+        ...
+
+    async def fetch_my_user(self) -> OwnUser:
+        """The bot's own user."""
+        ...
+
+    async def fetch_roles(self, guild: SnowflakeishOr) -> list[Role]:
+        """A guild's roles."""
+        ...
+
+    async def fetch_user(self, user: SnowflakeishOr) -> User:
+        """One user."""
+        ...
+
+    async def fetch_webhook_message(
+        self,
+        webhook: SnowflakeishOr,
+        token: str,
+        message: SnowflakeishOr | str,
+        *,
+        thread: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> Message:
+        """A message a webhook sent."""
         ...
 
     async def kick_user(
