@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import typing
 
-import httpx
 import pytest
 
 from anycord.cache import Cache
@@ -19,31 +18,18 @@ from anycord.rest.client import RESTClient
 from anycord.serde import members as member_serde
 from anycord.serde.users import decode_partial_user, decode_user, encode_partial_user
 from anycord.snowflakes import Snowflake
-from anycord.testing.rest_app import FakeRestApp
-from anycord.testing.world import World
 from tests.cache import payloads as p
+from tests.rest.conftest import REST_URL, Fake
 
 if typing.TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
-REST_URL = "http://fake.test/api/v10"
-
-
-class Fake:
-    """FakeDiscord's world and REST app in process, with one guild."""
-
-    def __init__(self) -> None:
-        self.world = World()
-        self.guild = self.world.add_guild(name="g")
-        self.gid = int(self.guild["id"])
-
-    def client(self) -> RESTClient:
-        transport = httpx.ASGITransport(app=FakeRestApp(self.world))
-        return RESTClient(self.world.token, rest_url=REST_URL, transport=transport)
+    from anycord.testing.world import World
 
 
 @pytest.fixture
 def fake() -> Fake:
+    """FakeDiscord's world and REST app in process, with one guild (`fake.guild`)."""
     return Fake()
 
 
@@ -114,19 +100,19 @@ async def test_user_methods_need_an_app() -> None:
 
 async def test_member_fetch_self_and_fetch_roles(fake: Fake, rest: RESTClient) -> None:
     world = fake.world
-    mods = world.add_role(fake.gid, name="mods")
-    world.add_role(fake.gid, name="unrelated")
-    uid = int(world.add_member(fake.gid, roles=[mods["id"]])["user"]["id"])
-    member = await rest.fetch_member(fake.gid, uid)
-    world.members[fake.gid][uid]["nick"] = "nicky"
+    mods = world.add_role(int(fake.guild["id"]), name="mods")
+    world.add_role(int(fake.guild["id"]), name="unrelated")
+    uid = int(world.add_member(int(fake.guild["id"]), roles=[mods["id"]])["user"]["id"])
+    member = await rest.fetch_member(int(fake.guild["id"]), uid)
+    world.members[int(fake.guild["id"])][uid]["nick"] = "nicky"
     assert (await member.fetch_self()).nickname == "nicky"
     roles = await member.fetch_roles()
     assert sorted(r.name for r in roles) == ["@everyone", "mods"]
 
 
 async def test_member_send_dms_the_user(fake: Fake, rest: RESTClient) -> None:
-    uid = int(fake.world.add_member(fake.gid)["user"]["id"])
-    member = await rest.fetch_member(fake.gid, uid)
+    uid = int(fake.world.add_member(int(fake.guild["id"]))["user"]["id"])
+    member = await rest.fetch_member(int(fake.guild["id"]), uid)
     await member.send("welcome")
     assert dm_contents(fake.world, uid) == ["welcome"]
 
@@ -209,9 +195,7 @@ def test_file_format_picks_the_format_the_hikari_way() -> None:
         user.make_avatar_url(file_format="BMP")
     with pytest.raises(ValueError, match="not both"):
         user.make_avatar_url(ext="png", file_format="PNG")
-    assert cdn.team_icon_url(1, "h", file_format="WEBP").endswith(
-        "h.webp?lossless=true"
-    )
+    assert cdn.team_icon_url(1, "h", file_format="WEBP").endswith("h.webp?lossless=true")
 
 
 def test_member_delegates_user_fields_and_prefers_guild_images() -> None:
