@@ -43,7 +43,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.messages import Message
     from anycord.models.presences import MemberPresence
     from anycord.models.roles import Role
-    from anycord.models.users import User
+    from anycord.models.users import OwnUser, User
     from anycord.models.voices import VoiceState
     from anycord.models.webhooks import PartialWebhook
     from anycord.snowflakes import SearchableSnowflakeish, SnowflakeishOr
@@ -191,6 +191,15 @@ class ModelREST(typing.Protocol):
         """Remove the bot's own reaction."""
         ...
 
+    async def delete_permission_overwrite(
+        self,
+        channel: SnowflakeishOr,
+        target: SnowflakeishOr,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Remove a role's or member's overwrite."""
+        ...
+
     async def delete_reaction(
         self,
         channel: SnowflakeishOr,
@@ -200,15 +209,6 @@ class ModelREST(typing.Protocol):
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove a user's reaction (needs MANAGE_MESSAGES)."""
-        ...
-
-    async def delete_permission_overwrite(
-        self,
-        channel: SnowflakeishOr,
-        target: SnowflakeishOr,
-        reason: UndefinedOr[str] = UNDEFINED,
-    ) -> None:
-        """Remove a role's or member's overwrite."""
         ...
 
     async def delete_role(
@@ -395,8 +395,31 @@ class ModelREST(typing.Protocol):
         """A channel's history (`RESTClient`'s is a `LazyIterator`)."""
         ...
 
+    async def fetch_my_user(self) -> OwnUser:
+        """The bot's own user."""
+        ...
+
     async def fetch_pins(self, channel: SnowflakeishOr, *, limit: int = 50) -> list[Message]:
         """The most recently pinned messages."""
+        ...
+
+    async def fetch_roles(self, guild: SnowflakeishOr) -> list[Role]:
+        """A guild's roles."""
+        ...
+
+    async def fetch_user(self, user: SnowflakeishOr) -> User:
+        """One user."""
+        ...
+
+    async def fetch_webhook_message(
+        self,
+        webhook: SnowflakeishOr,
+        token: str,
+        message: SnowflakeishOr | str,
+        *,
+        thread: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> Message:
+        """A message a webhook sent."""
         ...
 
     async def kick_user(
