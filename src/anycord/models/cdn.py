@@ -8,6 +8,10 @@ arguments and raises `ValueError` naming the bad value:
   `gif` for animated hashes on endpoints that support it and `png` otherwise.
 - `size` is a power of two from 16 to 4096 (Discord ignores it for default avatars and
   stickers, so those builders take none).
+- `file_format` is hikari's spelling of the format, an alternative to `ext` (giving both is a
+  `ValueError`): `PNG`, `JPEG`, `JPG`, `WEBP`, `GIF`, or `AWEBP` (animated WebP: `.webp` with
+  `?animated=true`, only for animated hashes). For `WEBP`/`AWEBP`, `lossless` picks a
+  lossless (`True`, the default) or compressed image (`?lossless=true|false`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "STICKER_PACK_BANNER_APPLICATION_ID",
+    "ImageOptions",
     "application_asset_url",
     "application_cover_url",
     "application_icon_url",
@@ -52,6 +57,24 @@ STICKER_PACK_BANNER_APPLICATION_ID: typing.Final[int] = 710982414301790216
 _STATIC: typing.Final = frozenset({"png", "jpg", "jpeg", "webp"})
 _ANIMATABLE: typing.Final = _STATIC | {"gif"}
 _VALID_SIZES: typing.Final = frozenset(1 << n for n in range(4, 13))
+_FILE_FORMATS: typing.Final = {
+    "PNG": "png",
+    "JPEG": "jpeg",
+    "JPG": "jpg",
+    "WEBP": "webp",
+    "AWEBP": "webp",
+    "GIF": "gif",
+}
+
+
+class ImageOptions(typing.TypedDict, total=False):
+    """How a builder (and a model's `make_*_url`) picks the image's format and size
+    (module doc): `ext` or hikari's `file_format`, `size`, `lossless`."""
+
+    ext: str | None
+    size: int | None
+    file_format: str | None
+    lossless: bool
 
 
 def is_animated_hash(image_hash: str) -> bool:
@@ -71,14 +94,23 @@ def compose_url(
     *,
     ext: str | None = None,
     size: int | None = None,
+    file_format: str | None = None,
+    lossless: bool = True,
     animatable: bool = True,
+    animated: bool | None = None,
 ) -> str:
-    """`https://cdn.discordapp.com/{path}[/{hash}].{ext}[?size=N]`, validated.
+    """`https://cdn.discordapp.com/{path}[/{hash}].{ext}[?size=N&…]`, validated.
 
     `image_hash=None` means the id is the file name (emojis, stickers). `animatable` says
-    whether the endpoint serves GIFs at all.
+    whether the endpoint serves GIFs at all; `animated` overrides what the hash says.
     """
-    animated = image_hash is not None and is_animated_hash(image_hash)
+    if animated is None:
+        animated = image_hash is not None and is_animated_hash(image_hash)
+    query = {} if size is None else {"size": str(size)}
+    if file_format is not None:
+        ext = _format_ext(file_format, ext, animated=animated and animatable, query=query)
+        if ext == "webp":
+            query["lossless"] = "true" if lossless else "false"
     if ext is None:
         ext = "gif" if animated and animatable else "png"
     else:
@@ -87,20 +119,38 @@ def compose_url(
         if ext not in allowed:
             msg = f"ext must be one of {', '.join(sorted(allowed))} for this image, not {ext!r}"
             raise ValueError(msg)
-        if ext == "gif" and image_hash is not None and not animated:
-            msg = f"ext 'gif' needs an animated image (hash starting with 'a_'), not {image_hash!r}"
+        if ext == "gif" and not animated:
+            what = repr(image_hash) if image_hash is not None else f"the static {path}"
+            msg = f"ext 'gif' needs an animated image (hash starting with 'a_'), not {what}"
             raise ValueError(msg)
     _check_size(size)
     name = f"{path}/{image_hash}.{ext}" if image_hash is not None else f"{path}.{ext}"
     url = f"{urls.CDN_URL}/{name}"
-    return url if size is None else f"{url}?size={size}"
+    return url if not query else f"{url}?{'&'.join(f'{k}={v}' for k, v in query.items())}"
+
+
+def _format_ext(file_format: str, ext: str | None, *, animated: bool, query: dict[str, str]) -> str:
+    # hikari's `file_format` names map onto an extension; AWEBP adds `animated=true`.
+    if ext is not None:
+        msg = f"give ext or file_format, not both (ext={ext!r}, file_format={file_format!r})"
+        raise ValueError(msg)
+    fmt = file_format.upper()
+    if fmt not in _FILE_FORMATS:
+        msg = f"file_format must be one of {', '.join(_FILE_FORMATS)}, not {file_format!r}"
+        raise ValueError(msg)
+    if fmt == "AWEBP":
+        if not animated:
+            msg = "file_format 'AWEBP' needs an animated image"
+            raise ValueError(msg)
+        query["animated"] = "true"
+    return _FILE_FORMATS[fmt]
 
 
 def avatar_url(
-    user_id: Snowflakeish, avatar_hash: str, *, ext: str | None = None, size: int | None = None
+    user_id: Snowflakeish, avatar_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A user's avatar."""
-    return compose_url(f"avatars/{user_id}", avatar_hash, ext=ext, size=size)
+    return compose_url(f"avatars/{user_id}", avatar_hash, **options)
 
 
 def default_avatar_index(user_id: Snowflakeish, discriminator: str = "0") -> int:
@@ -116,38 +166,30 @@ def default_avatar_url(user_id: Snowflakeish, discriminator: str = "0") -> str:
 
 
 def user_banner_url(
-    user_id: Snowflakeish, banner_hash: str, *, ext: str | None = None, size: int | None = None
+    user_id: Snowflakeish, banner_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A user's profile banner."""
-    return compose_url(f"banners/{user_id}", banner_hash, ext=ext, size=size)
+    return compose_url(f"banners/{user_id}", banner_hash, **options)
 
 
 def member_avatar_url(
     guild_id: Snowflakeish,
     user_id: Snowflakeish,
     avatar_hash: str,
-    *,
-    ext: str | None = None,
-    size: int | None = None,
+    **options: typing.Unpack[ImageOptions],
 ) -> str:
     """A member's guild-specific avatar."""
-    return compose_url(
-        f"guilds/{guild_id}/users/{user_id}/avatars", avatar_hash, ext=ext, size=size
-    )
+    return compose_url(f"guilds/{guild_id}/users/{user_id}/avatars", avatar_hash, **options)
 
 
 def member_banner_url(
     guild_id: Snowflakeish,
     user_id: Snowflakeish,
     banner_hash: str,
-    *,
-    ext: str | None = None,
-    size: int | None = None,
+    **options: typing.Unpack[ImageOptions],
 ) -> str:
     """A member's guild-specific banner."""
-    return compose_url(
-        f"guilds/{guild_id}/users/{user_id}/banners", banner_hash, ext=ext, size=size
-    )
+    return compose_url(f"guilds/{guild_id}/users/{user_id}/banners", banner_hash, **options)
 
 
 def avatar_decoration_url(asset: str, *, size: int | None = None) -> str:
@@ -156,65 +198,55 @@ def avatar_decoration_url(asset: str, *, size: int | None = None) -> str:
 
 
 def guild_icon_url(
-    guild_id: Snowflakeish, icon_hash: str, *, ext: str | None = None, size: int | None = None
+    guild_id: Snowflakeish, icon_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A guild's icon."""
-    return compose_url(f"icons/{guild_id}", icon_hash, ext=ext, size=size)
+    return compose_url(f"icons/{guild_id}", icon_hash, **options)
 
 
 def guild_splash_url(
-    guild_id: Snowflakeish, splash_hash: str, *, ext: str | None = None, size: int | None = None
+    guild_id: Snowflakeish, splash_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A guild's invite splash (no GIF)."""
-    return compose_url(f"splashes/{guild_id}", splash_hash, ext=ext, size=size, animatable=False)
+    return compose_url(f"splashes/{guild_id}", splash_hash, **options, animatable=False)
 
 
 def guild_discovery_splash_url(
-    guild_id: Snowflakeish, splash_hash: str, *, ext: str | None = None, size: int | None = None
+    guild_id: Snowflakeish, splash_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A guild's discovery splash (no GIF)."""
-    return compose_url(
-        f"discovery-splashes/{guild_id}", splash_hash, ext=ext, size=size, animatable=False
-    )
+    return compose_url(f"discovery-splashes/{guild_id}", splash_hash, **options, animatable=False)
 
 
 def guild_banner_url(
-    guild_id: Snowflakeish, banner_hash: str, *, ext: str | None = None, size: int | None = None
+    guild_id: Snowflakeish, banner_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A guild's banner."""
-    return compose_url(f"banners/{guild_id}", banner_hash, ext=ext, size=size)
+    return compose_url(f"banners/{guild_id}", banner_hash, **options)
 
 
 def guild_tag_badge_url(
-    guild_id: Snowflakeish, badge_hash: str, *, ext: str | None = None, size: int | None = None
+    guild_id: Snowflakeish, badge_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A guild tag badge (no GIF)."""
-    return compose_url(
-        f"guild-tag-badges/{guild_id}", badge_hash, ext=ext, size=size, animatable=False
-    )
+    return compose_url(f"guild-tag-badges/{guild_id}", badge_hash, **options, animatable=False)
 
 
 def role_icon_url(
-    role_id: Snowflakeish, icon_hash: str, *, ext: str | None = None, size: int | None = None
+    role_id: Snowflakeish, icon_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A role's icon (no GIF)."""
-    return compose_url(f"role-icons/{role_id}", icon_hash, ext=ext, size=size, animatable=False)
+    return compose_url(f"role-icons/{role_id}", icon_hash, **options, animatable=False)
 
 
 def emoji_url(
     emoji_id: Snowflakeish,
     *,
     animated: bool = False,
-    ext: str | None = None,
-    size: int | None = None,
+    **options: typing.Unpack[ImageOptions],
 ) -> str:
     """A custom emoji (`gif` only when `animated`; `webp` is Discord's recommendation)."""
-    if ext is None:
-        ext = "gif" if animated else "png"
-    elif ext.lower() == "gif" and not animated:
-        msg = f"ext 'gif' needs an animated emoji; emoji {emoji_id} is static"
-        raise ValueError(msg)
-    return compose_url(f"emojis/{emoji_id}", None, ext=ext, size=size)
+    return compose_url(f"emojis/{emoji_id}", None, animated=animated, **options)
 
 
 def sticker_url(sticker_id: Snowflakeish, format_type: int = 1) -> str:
@@ -227,58 +259,49 @@ def sticker_url(sticker_id: Snowflakeish, format_type: int = 1) -> str:
 
 
 def sticker_pack_banner_url(
-    banner_asset_id: Snowflakeish, *, ext: str | None = None, size: int | None = None
+    banner_asset_id: Snowflakeish, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A sticker pack's banner."""
     return compose_url(
         f"app-assets/{STICKER_PACK_BANNER_APPLICATION_ID}/store",
         str(banner_asset_id),
-        ext=ext,
-        size=size,
+        **options,
         animatable=False,
     )
 
 
 def application_icon_url(
-    application_id: Snowflakeish, icon_hash: str, *, ext: str | None = None, size: int | None = None
+    application_id: Snowflakeish, icon_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """An application's icon (no GIF)."""
-    return compose_url(
-        f"app-icons/{application_id}", icon_hash, ext=ext, size=size, animatable=False
-    )
+    return compose_url(f"app-icons/{application_id}", icon_hash, **options, animatable=False)
 
 
 def application_cover_url(
     application_id: Snowflakeish,
     cover_hash: str,
-    *,
-    ext: str | None = None,
-    size: int | None = None,
+    **options: typing.Unpack[ImageOptions],
 ) -> str:
     """An application's cover image (no GIF)."""
-    return compose_url(
-        f"app-icons/{application_id}", cover_hash, ext=ext, size=size, animatable=False
-    )
+    return compose_url(f"app-icons/{application_id}", cover_hash, **options, animatable=False)
 
 
 def application_asset_url(
-    application_id: Snowflakeish, asset_id: str, *, ext: str | None = None, size: int | None = None
+    application_id: Snowflakeish, asset_id: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """An application asset (rich presence images; no GIF)."""
-    return compose_url(
-        f"app-assets/{application_id}", asset_id, ext=ext, size=size, animatable=False
-    )
+    return compose_url(f"app-assets/{application_id}", asset_id, **options, animatable=False)
 
 
 def team_icon_url(
-    team_id: Snowflakeish, icon_hash: str, *, ext: str | None = None, size: int | None = None
+    team_id: Snowflakeish, icon_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A team's icon (no GIF)."""
-    return compose_url(f"team-icons/{team_id}", icon_hash, ext=ext, size=size, animatable=False)
+    return compose_url(f"team-icons/{team_id}", icon_hash, **options, animatable=False)
 
 
 def scheduled_event_cover_url(
-    event_id: Snowflakeish, cover_hash: str, *, ext: str | None = None, size: int | None = None
+    event_id: Snowflakeish, cover_hash: str, **options: typing.Unpack[ImageOptions]
 ) -> str:
     """A scheduled event's cover image (no GIF)."""
-    return compose_url(f"guild-events/{event_id}", cover_hash, ext=ext, size=size, animatable=False)
+    return compose_url(f"guild-events/{event_id}", cover_hash, **options, animatable=False)

@@ -8,6 +8,7 @@ import typing
 import attrs
 
 from anycord import enums, urls
+from anycord.models import cdn
 from anycord.models.guilds import GuildFeature, GuildNSFWLevel, GuildVerificationLevel, PartialGuild
 
 if typing.TYPE_CHECKING:
@@ -15,7 +16,7 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from anycord.models.channels import PartialChannel
-    from anycord.models.guilds import WelcomeScreen
+    from anycord.models.guild_satellites import WelcomeScreen
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
@@ -58,6 +59,18 @@ class InviteGuild(PartialGuild):
     welcome_screen: WelcomeScreen | None = None
     nsfw_level: GuildNSFWLevel = GuildNSFWLevel.DEFAULT
     premium_subscription_count: int | None = None
+
+    def make_banner_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+        """The banner's URL in a chosen format and size, or `None` without a banner."""
+        if not self.banner_hash:
+            return None
+        return cdn.guild_banner_url(self.id, self.banner_hash, **options)
+
+    def make_splash_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+        """The invite splash's URL in a chosen format and size, or `None` without one."""
+        if not self.splash_hash:
+            return None
+        return cdn.guild_splash_url(self.id, self.splash_hash, **options)
 
 
 @attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)

@@ -6,22 +6,11 @@ import datetime
 import typing
 
 from anycord.enums import try_enum
-from anycord.models.guilds import (
-    GatewayGuild,
-    GatewayGuildDefinition,
-    Guild,
+from anycord.models.guild_satellites import (
     GuildBan,
-    GuildExplicitContentFilterLevel,
-    GuildFeature,
-    GuildMessageNotificationsLevel,
-    GuildMFALevel,
-    GuildNSFWLevel,
     GuildOnboarding,
     GuildOnboardingMode,
-    GuildPremiumTier,
     GuildPreview,
-    GuildSystemChannelFlag,
-    GuildVerificationLevel,
     GuildWidget,
     GuildWidgetInfo,
     Integration,
@@ -32,12 +21,25 @@ from anycord.models.guilds import (
     OnboardingPrompt,
     OnboardingPromptOption,
     OnboardingPromptType,
-    PartialGuild,
-    RESTGuild,
-    UnavailableGuild,
     VanityURL,
     WelcomeChannel,
     WelcomeScreen,
+)
+from anycord.models.guilds import (
+    GatewayGuild,
+    GatewayGuildDefinition,
+    Guild,
+    GuildExplicitContentFilterLevel,
+    GuildFeature,
+    GuildMessageNotificationsLevel,
+    GuildMFALevel,
+    GuildNSFWLevel,
+    GuildPremiumTier,
+    GuildSystemChannelFlag,
+    GuildVerificationLevel,
+    PartialGuild,
+    RESTGuild,
+    UnavailableGuild,
 )
 from anycord.serde._core import JSONObject, opt_snowflake, register
 from anycord.serde.channels import decode_channel
