@@ -440,8 +440,27 @@ class ModelREST(typing.Protocol):
         """One message."""
         ...
 
+    async def fetch_my_user(self) -> OwnUser:
+        """The bot's own user."""
+        ...
+
     async def fetch_roles(self, guild: SnowflakeishOr) -> list[Role]:
         """A guild's roles."""
+        ...
+
+    async def fetch_user(self, user: SnowflakeishOr) -> User:
+        """One user."""
+        ...
+
+    async def fetch_webhook_message(
+        self,
+        webhook: SnowflakeishOr,
+        token: str,
+        message: SnowflakeishOr | str,
+        *,
+        thread: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> Message:
+        """A message a webhook sent."""
         ...
 
     async def kick_user(

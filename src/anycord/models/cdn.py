@@ -8,10 +8,9 @@ arguments and raises `ValueError` naming the bad value:
   `gif` for animated hashes on endpoints that support it and `png` otherwise.
 - `size` is a power of two from 16 to 4096 (Discord ignores it for default avatars and
   stickers, so those builders take none).
-- `file_format` is hikari's spelling of the format, an alternative to `ext` (giving both is a
-  `ValueError`): `PNG`, `JPEG`, `JPG`, `WEBP`, `GIF`, or `AWEBP` (animated WebP: `.webp` with
-  `?animated=true`, only for animated hashes). For `WEBP`/`AWEBP`, `lossless` picks a
-  lossless (`True`, the default) or compressed image (`?lossless=true|false`).
+- `file_format` (instead of `ext`, hikari's spelling) is one of `PNG`, `JPEG`, `JPG`, `WEBP`,
+  `AWEBP` (animated WebP: `.webp?animated=true`, animated hashes only) or `GIF`, in any case;
+  `lossless` (default `True`) picks lossless or compressed WebP and is ignored for other formats.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "STICKER_PACK_BANNER_APPLICATION_ID",
-    "ImageOptions",
+    "FormatOptions",
     "application_asset_url",
     "application_cover_url",
     "application_icon_url",
@@ -57,22 +56,12 @@ STICKER_PACK_BANNER_APPLICATION_ID: typing.Final[int] = 710982414301790216
 _STATIC: typing.Final = frozenset({"png", "jpg", "jpeg", "webp"})
 _ANIMATABLE: typing.Final = _STATIC | {"gif"}
 _VALID_SIZES: typing.Final = frozenset(1 << n for n in range(4, 13))
-_FILE_FORMATS: typing.Final = {
-    "PNG": "png",
-    "JPEG": "jpeg",
-    "JPG": "jpg",
-    "WEBP": "webp",
-    "AWEBP": "webp",
-    "GIF": "gif",
-}
+_FILE_FORMATS: typing.Final = frozenset({"PNG", "JPEG", "JPG", "WEBP", "AWEBP", "GIF"})
 
 
-class ImageOptions(typing.TypedDict, total=False):
-    """How a builder (and a model's `make_*_url`) picks the image's format and size
-    (module doc): `ext` or hikari's `file_format`, `size`, `lossless`."""
+class FormatOptions(typing.TypedDict, total=False):
+    """hikari's way to pick an image format (see the module doc)."""
 
-    ext: str | None
-    size: int | None
     file_format: str | None
     lossless: bool
 
@@ -94,23 +83,21 @@ def compose_url(
     *,
     ext: str | None = None,
     size: int | None = None,
+    animatable: bool = True,
     file_format: str | None = None,
     lossless: bool = True,
-    animatable: bool = True,
-    animated: bool | None = None,
 ) -> str:
-    """`https://cdn.discordapp.com/{path}[/{hash}].{ext}[?size=N&…]`, validated.
+    """`https://cdn.discordapp.com/{path}[/{hash}].{ext}[?query]`, validated.
 
     `image_hash=None` means the id is the file name (emojis, stickers). `animatable` says
-    whether the endpoint serves GIFs at all; `animated` overrides what the hash says.
+    whether the endpoint serves GIFs at all. `file_format` replaces `ext` (module doc).
     """
-    if animated is None:
-        animated = image_hash is not None and is_animated_hash(image_hash)
-    query = {} if size is None else {"size": str(size)}
+    animated = image_hash is not None and is_animated_hash(image_hash)
+    query: list[str] = []
     if file_format is not None:
-        ext = _format_ext(file_format, ext, animated=animated and animatable, query=query)
+        ext = _file_format_ext(file_format, ext, animated=animated and animatable, query=query)
         if ext == "webp":
-            query["lossless"] = "true" if lossless else "false"
+            query.append(f"lossless={'true' if lossless else 'false'}")
     if ext is None:
         ext = "gif" if animated and animatable else "png"
     else:
@@ -119,38 +106,45 @@ def compose_url(
         if ext not in allowed:
             msg = f"ext must be one of {', '.join(sorted(allowed))} for this image, not {ext!r}"
             raise ValueError(msg)
-        if ext == "gif" and not animated:
-            what = repr(image_hash) if image_hash is not None else f"the static {path}"
-            msg = f"ext 'gif' needs an animated image (hash starting with 'a_'), not {what}"
+        if ext == "gif" and image_hash is not None and not animated:
+            msg = f"ext 'gif' needs an animated image (hash starting with 'a_'), not {image_hash!r}"
             raise ValueError(msg)
     _check_size(size)
+    if size is not None:
+        query.append(f"size={size}")
     name = f"{path}/{image_hash}.{ext}" if image_hash is not None else f"{path}.{ext}"
     url = f"{urls.CDN_URL}/{name}"
-    return url if not query else f"{url}?{'&'.join(f'{k}={v}' for k, v in query.items())}"
+    return f"{url}?{'&'.join(query)}" if query else url
 
 
-def _format_ext(file_format: str, ext: str | None, *, animated: bool, query: dict[str, str]) -> str:
-    # hikari's `file_format` names map onto an extension; AWEBP adds `animated=true`.
+def _file_format_ext(file_format: str, ext: str | None, *, animated: bool, query: list[str]) -> str:
+    """The extension for hikari's `file_format` (adding `animated=true` for `AWEBP`)."""
     if ext is not None:
         msg = f"give ext or file_format, not both (ext={ext!r}, file_format={file_format!r})"
         raise ValueError(msg)
-    fmt = file_format.upper()
-    if fmt not in _FILE_FORMATS:
-        msg = f"file_format must be one of {', '.join(_FILE_FORMATS)}, not {file_format!r}"
+    name = str(file_format).upper()
+    if name not in _FILE_FORMATS:
+        msg = f"file_format must be one of {', '.join(sorted(_FILE_FORMATS))}, not {file_format!r}"
         raise ValueError(msg)
-    if fmt == "AWEBP":
+    if name == "AWEBP":
         if not animated:
-            msg = "file_format 'AWEBP' needs an animated image"
+            msg = "file_format 'AWEBP' needs an animated image (hash starting with 'a_')"
             raise ValueError(msg)
-        query["animated"] = "true"
-    return _FILE_FORMATS[fmt]
+        query.append("animated=true")
+        return "webp"
+    return name.lower()
 
 
 def avatar_url(
-    user_id: Snowflakeish, avatar_hash: str, **options: typing.Unpack[ImageOptions]
+    user_id: Snowflakeish,
+    avatar_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A user's avatar."""
-    return compose_url(f"avatars/{user_id}", avatar_hash, **options)
+    return compose_url(f"avatars/{user_id}", avatar_hash, ext=ext, size=size, **fmt)
 
 
 def default_avatar_index(user_id: Snowflakeish, discriminator: str = "0") -> int:
@@ -166,30 +160,45 @@ def default_avatar_url(user_id: Snowflakeish, discriminator: str = "0") -> str:
 
 
 def user_banner_url(
-    user_id: Snowflakeish, banner_hash: str, **options: typing.Unpack[ImageOptions]
+    user_id: Snowflakeish,
+    banner_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A user's profile banner."""
-    return compose_url(f"banners/{user_id}", banner_hash, **options)
+    return compose_url(f"banners/{user_id}", banner_hash, ext=ext, size=size, **fmt)
 
 
 def member_avatar_url(
     guild_id: Snowflakeish,
     user_id: Snowflakeish,
     avatar_hash: str,
-    **options: typing.Unpack[ImageOptions],
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A member's guild-specific avatar."""
-    return compose_url(f"guilds/{guild_id}/users/{user_id}/avatars", avatar_hash, **options)
+    return compose_url(
+        f"guilds/{guild_id}/users/{user_id}/avatars", avatar_hash, ext=ext, size=size, **fmt
+    )
 
 
 def member_banner_url(
     guild_id: Snowflakeish,
     user_id: Snowflakeish,
     banner_hash: str,
-    **options: typing.Unpack[ImageOptions],
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A member's guild-specific banner."""
-    return compose_url(f"guilds/{guild_id}/users/{user_id}/banners", banner_hash, **options)
+    return compose_url(
+        f"guilds/{guild_id}/users/{user_id}/banners", banner_hash, ext=ext, size=size, **fmt
+    )
 
 
 def avatar_decoration_url(asset: str, *, size: int | None = None) -> str:
@@ -198,55 +207,99 @@ def avatar_decoration_url(asset: str, *, size: int | None = None) -> str:
 
 
 def guild_icon_url(
-    guild_id: Snowflakeish, icon_hash: str, **options: typing.Unpack[ImageOptions]
+    guild_id: Snowflakeish,
+    icon_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A guild's icon."""
-    return compose_url(f"icons/{guild_id}", icon_hash, **options)
+    return compose_url(f"icons/{guild_id}", icon_hash, ext=ext, size=size, **fmt)
 
 
 def guild_splash_url(
-    guild_id: Snowflakeish, splash_hash: str, **options: typing.Unpack[ImageOptions]
+    guild_id: Snowflakeish,
+    splash_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A guild's invite splash (no GIF)."""
-    return compose_url(f"splashes/{guild_id}", splash_hash, **options, animatable=False)
+    return compose_url(
+        f"splashes/{guild_id}", splash_hash, ext=ext, size=size, animatable=False, **fmt
+    )
 
 
 def guild_discovery_splash_url(
-    guild_id: Snowflakeish, splash_hash: str, **options: typing.Unpack[ImageOptions]
+    guild_id: Snowflakeish,
+    splash_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A guild's discovery splash (no GIF)."""
-    return compose_url(f"discovery-splashes/{guild_id}", splash_hash, **options, animatable=False)
+    return compose_url(
+        f"discovery-splashes/{guild_id}", splash_hash, ext=ext, size=size, animatable=False, **fmt
+    )
 
 
 def guild_banner_url(
-    guild_id: Snowflakeish, banner_hash: str, **options: typing.Unpack[ImageOptions]
+    guild_id: Snowflakeish,
+    banner_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A guild's banner."""
-    return compose_url(f"banners/{guild_id}", banner_hash, **options)
+    return compose_url(f"banners/{guild_id}", banner_hash, ext=ext, size=size, **fmt)
 
 
 def guild_tag_badge_url(
-    guild_id: Snowflakeish, badge_hash: str, **options: typing.Unpack[ImageOptions]
+    guild_id: Snowflakeish,
+    badge_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A guild tag badge (no GIF)."""
-    return compose_url(f"guild-tag-badges/{guild_id}", badge_hash, **options, animatable=False)
+    return compose_url(
+        f"guild-tag-badges/{guild_id}", badge_hash, ext=ext, size=size, animatable=False, **fmt
+    )
 
 
 def role_icon_url(
-    role_id: Snowflakeish, icon_hash: str, **options: typing.Unpack[ImageOptions]
+    role_id: Snowflakeish,
+    icon_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A role's icon (no GIF)."""
-    return compose_url(f"role-icons/{role_id}", icon_hash, **options, animatable=False)
+    return compose_url(
+        f"role-icons/{role_id}", icon_hash, ext=ext, size=size, animatable=False, **fmt
+    )
 
 
 def emoji_url(
     emoji_id: Snowflakeish,
     *,
     animated: bool = False,
-    **options: typing.Unpack[ImageOptions],
+    ext: str | None = None,
+    size: int | None = None,
 ) -> str:
     """A custom emoji (`gif` only when `animated`; `webp` is Discord's recommendation)."""
-    return compose_url(f"emojis/{emoji_id}", None, animated=animated, **options)
+    if ext is None:
+        ext = "gif" if animated else "png"
+    elif ext.lower() == "gif" and not animated:
+        msg = f"ext 'gif' needs an animated emoji; emoji {emoji_id} is static"
+        raise ValueError(msg)
+    return compose_url(f"emojis/{emoji_id}", None, ext=ext, size=size)
 
 
 def sticker_url(sticker_id: Snowflakeish, format_type: int = 1) -> str:
@@ -259,49 +312,88 @@ def sticker_url(sticker_id: Snowflakeish, format_type: int = 1) -> str:
 
 
 def sticker_pack_banner_url(
-    banner_asset_id: Snowflakeish, **options: typing.Unpack[ImageOptions]
+    banner_asset_id: Snowflakeish,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A sticker pack's banner."""
     return compose_url(
         f"app-assets/{STICKER_PACK_BANNER_APPLICATION_ID}/store",
         str(banner_asset_id),
-        **options,
+        ext=ext,
+        size=size,
+        **fmt,
         animatable=False,
     )
 
 
 def application_icon_url(
-    application_id: Snowflakeish, icon_hash: str, **options: typing.Unpack[ImageOptions]
+    application_id: Snowflakeish,
+    icon_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """An application's icon (no GIF)."""
-    return compose_url(f"app-icons/{application_id}", icon_hash, **options, animatable=False)
+    return compose_url(
+        f"app-icons/{application_id}", icon_hash, ext=ext, size=size, animatable=False, **fmt
+    )
 
 
 def application_cover_url(
     application_id: Snowflakeish,
     cover_hash: str,
-    **options: typing.Unpack[ImageOptions],
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """An application's cover image (no GIF)."""
-    return compose_url(f"app-icons/{application_id}", cover_hash, **options, animatable=False)
+    return compose_url(
+        f"app-icons/{application_id}", cover_hash, ext=ext, size=size, animatable=False, **fmt
+    )
 
 
 def application_asset_url(
-    application_id: Snowflakeish, asset_id: str, **options: typing.Unpack[ImageOptions]
+    application_id: Snowflakeish,
+    asset_id: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """An application asset (rich presence images; no GIF)."""
-    return compose_url(f"app-assets/{application_id}", asset_id, **options, animatable=False)
+    return compose_url(
+        f"app-assets/{application_id}", asset_id, ext=ext, size=size, animatable=False, **fmt
+    )
 
 
 def team_icon_url(
-    team_id: Snowflakeish, icon_hash: str, **options: typing.Unpack[ImageOptions]
+    team_id: Snowflakeish,
+    icon_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A team's icon (no GIF)."""
-    return compose_url(f"team-icons/{team_id}", icon_hash, **options, animatable=False)
+    return compose_url(
+        f"team-icons/{team_id}", icon_hash, ext=ext, size=size, animatable=False, **fmt
+    )
 
 
 def scheduled_event_cover_url(
-    event_id: Snowflakeish, cover_hash: str, **options: typing.Unpack[ImageOptions]
+    event_id: Snowflakeish,
+    cover_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
 ) -> str:
     """A scheduled event's cover image (no GIF)."""
-    return compose_url(f"guild-events/{event_id}", cover_hash, **options, animatable=False)
+    return compose_url(
+        f"guild-events/{event_id}", cover_hash, ext=ext, size=size, animatable=False, **fmt
+    )

@@ -221,14 +221,28 @@ class GuildPreview(PartialGuild):
     approximate_active_member_count: int = 0
     description: str | None = None
 
-    def make_splash_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+    def make_splash_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The invite splash's URL in a chosen format and size, or `None` without one."""
         if not self.splash_hash:
             return None
-        return cdn.guild_splash_url(self.id, self.splash_hash, **options)
+        return cdn.guild_splash_url(self.id, self.splash_hash, ext=ext, size=size, **fmt)
 
-    def make_discovery_splash_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+    def make_discovery_splash_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The discovery splash's URL in a chosen format and size, or `None` without one."""
         if not self.discovery_splash_hash:
             return None
-        return cdn.guild_discovery_splash_url(self.id, self.discovery_splash_hash, **options)
+        return cdn.guild_discovery_splash_url(
+            self.id, self.discovery_splash_hash, ext=ext, size=size, **fmt
+        )

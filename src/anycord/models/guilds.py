@@ -183,10 +183,20 @@ class PartialGuild(Unique):
         count = getattr(self.app, "shard_count", None)
         return (self.id >> 22) % count if isinstance(count, int) and count > 0 else None
 
-    def make_icon_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+    def make_icon_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The icon's URL in a chosen format and size (`anycord.models.cdn`; `ValueError` for
         bad ones), or `None` without an icon."""
-        return cdn.guild_icon_url(self.id, self.icon_hash, **options) if self.icon_hash else None
+        return (
+            cdn.guild_icon_url(self.id, self.icon_hash, ext=ext, size=size, **fmt)
+            if self.icon_hash
+            else None
+        )
 
     async def fetch_self(self) -> RESTGuild:
         """Fetch this guild in full (`RESTClient.fetch_guild`)."""
@@ -600,23 +610,43 @@ class Guild(PartialGuild):
         paused = (self.incidents_data or {}).get("invites_disabled_until") is not None
         return paused or GuildFeature.INVITES_DISABLED in self.features
 
-    def make_banner_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The banner's URL in a chosen format and size, or `None` without a banner."""
         if not self.banner_hash:
             return None
-        return cdn.guild_banner_url(self.id, self.banner_hash, **options)
+        return cdn.guild_banner_url(self.id, self.banner_hash, ext=ext, size=size, **fmt)
 
-    def make_splash_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+    def make_splash_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The invite splash's URL in a chosen format and size, or `None` without one."""
         if not self.splash_hash:
             return None
-        return cdn.guild_splash_url(self.id, self.splash_hash, **options)
+        return cdn.guild_splash_url(self.id, self.splash_hash, ext=ext, size=size, **fmt)
 
-    def make_discovery_splash_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+    def make_discovery_splash_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The discovery splash's URL in a chosen format and size, or `None` without one."""
         if not self.discovery_splash_hash:
             return None
-        return cdn.guild_discovery_splash_url(self.id, self.discovery_splash_hash, **options)
+        return cdn.guild_discovery_splash_url(
+            self.id, self.discovery_splash_hash, ext=ext, size=size, **fmt
+        )
 
     # -- cache reads (None, or an empty mapping, when the app has no cache) --
 

@@ -60,17 +60,29 @@ class InviteGuild(PartialGuild):
     nsfw_level: GuildNSFWLevel = GuildNSFWLevel.DEFAULT
     premium_subscription_count: int | None = None
 
-    def make_banner_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The banner's URL in a chosen format and size, or `None` without a banner."""
         if not self.banner_hash:
             return None
-        return cdn.guild_banner_url(self.id, self.banner_hash, **options)
+        return cdn.guild_banner_url(self.id, self.banner_hash, ext=ext, size=size, **fmt)
 
-    def make_splash_url(self, **options: typing.Unpack[cdn.ImageOptions]) -> str | None:
+    def make_splash_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The invite splash's URL in a chosen format and size, or `None` without one."""
         if not self.splash_hash:
             return None
-        return cdn.guild_splash_url(self.id, self.splash_hash, **options)
+        return cdn.guild_splash_url(self.id, self.splash_hash, ext=ext, size=size, **fmt)
 
 
 @attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)

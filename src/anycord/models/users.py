@@ -19,11 +19,14 @@ import attrs
 
 from anycord import enums
 from anycord.models import cdn
-from anycord.models.base import Unique, fields_repr
+from anycord.models.base import Unique, fields_repr, require_app
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from anycord.colors import Color
+    from anycord.models.channels import DMChannel
+    from anycord.models.message_options import MessageCreateOptions
+    from anycord.models.messages import Message
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
 
@@ -71,11 +74,55 @@ class PartialUser(Unique):
     avatar_hash: UndefinedOr[str | None] = UNDEFINED
     is_bot: UndefinedOr[bool] = UNDEFINED
     is_system: UndefinedOr[bool] = UNDEFINED
+    banner_hash: UndefinedOr[str | None] = UNDEFINED
+    accent_color: UndefinedOr[Color | None] = UNDEFINED
+    flags: UndefinedOr[UserFlag] = UNDEFINED
+    avatar_decoration: UndefinedOr[typing.Mapping[str, typing.Any] | None] = UNDEFINED
 
     @property
     def mention(self) -> str:
         """`<@id>`."""
         return f"<@{self.id}>"
+
+    @property
+    def accent_colour(self) -> UndefinedOr[Color | None]:
+        """`accent_color`."""
+        return self.accent_color
+
+    @property
+    def display_name(self) -> UndefinedOr[str]:
+        """The global name when known and set, else the username (`UNDEFINED` when unknown)."""
+        return self.global_name or self.username
+
+    async def fetch_self(self) -> User:
+        """This user, fetched whole from Discord."""
+        return await require_app(self.app, "PartialUser.fetch_self").rest.fetch_user(self.id)
+
+    async def fetch_dm_channel(self) -> DMChannel:
+        """The DM channel with this user (Discord opens it if needed)."""
+        app = require_app(self.app, "PartialUser.fetch_dm_channel")
+        return await app.rest.create_dm_channel(self.id)
+
+    async def send(
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
+        """DM this user (the arguments of `RESTClient.create_message`)."""
+        return await send_dm(self.app, "PartialUser.send", self.id, content, options)
+
+
+async def send_dm(
+    app: RESTAware | None,
+    what: str,
+    user: Snowflake,
+    content: UndefinedOr[typing.Any],
+    options: MessageCreateOptions,
+) -> Message:
+    """Open the DM channel with `user` and send a message there (`what` names the caller)."""
+    rest = require_app(app, what).rest
+    channel = await rest.create_dm_channel(user)
+    return await rest.create_message(channel, content, **options)
 
 
 class UserShape:
@@ -356,6 +403,21 @@ class User(Unique):
         return f"<@{self.id}>"
 
     @property
+    def accent_colour(self) -> Color | None:
+        """`accent_color`."""
+        return self.accent_color
+
+    @property
+    def display_avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:
+        """The decoration Discord shows on the avatar: the user's `avatar_decoration`."""
+        return self.avatar_decoration
+
+    @property
+    def display_banner_url(self) -> str | None:
+        """The banner Discord shows on the profile: `banner_url`."""
+        return self.banner_url
+
+    @property
     def display_name(self) -> str:
         """The global display name, falling back to the username."""
         return self.global_name or self.username
@@ -380,20 +442,49 @@ class User(Unique):
         """The profile banner's CDN URL, or `None`."""
         return cdn.user_banner_url(self.id, self.banner_hash) if self.banner_hash else None
 
-    def make_avatar_url(self, *, ext: str | None = None, size: int | None = None) -> str:
+    def make_avatar_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str:
         """The avatar's URL in a chosen format and size (the default avatar if none is set).
 
-        Raises `ValueError` for a bad `ext` or `size`.
+        `file_format`/`lossless` pick the format hikari's way (`anycord.models.cdn`). Raises
+        `ValueError` for a bad `ext`, `file_format` or `size`.
         """
         if self.avatar_hash is None:
             return self.default_avatar_url
-        return cdn.avatar_url(self.id, self.avatar_hash, ext=ext, size=size)
+        return cdn.avatar_url(self.id, self.avatar_hash, ext=ext, size=size, **fmt)
 
-    def make_banner_url(self, *, ext: str | None = None, size: int | None = None) -> str | None:
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The banner's URL in a chosen format and size, or `None` without a banner."""
         if self.banner_hash is None:
             return None
-        return cdn.user_banner_url(self.id, self.banner_hash, ext=ext, size=size)
+        return cdn.user_banner_url(self.id, self.banner_hash, ext=ext, size=size, **fmt)
+
+    async def fetch_self(self) -> User:
+        """This user, fetched anew from Discord."""
+        return await require_app(self.app, "User.fetch_self").rest.fetch_user(self.id)
+
+    async def fetch_dm_channel(self) -> DMChannel:
+        """The DM channel with this user (Discord opens it if needed)."""
+        return await require_app(self.app, "User.fetch_dm_channel").rest.create_dm_channel(self.id)
+
+    async def send(
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
+        """DM this user (the arguments of `RESTClient.create_message`)."""
+        return await send_dm(self.app, "User.send", self.id, content, options)
 
     def __str__(self) -> str:
         return (
@@ -458,6 +549,24 @@ class OwnUser(User):
 
     def __repr__(self) -> str:
         return fields_repr(self, _OWN_USER_REPR)
+
+    async def fetch_self(self) -> OwnUser:
+        """The bot's own user, fetched anew from Discord."""
+        return await require_app(self.app, "OwnUser.fetch_self").rest.fetch_my_user()
+
+    async def fetch_dm_channel(self) -> typing.NoReturn:
+        """Always raises `TypeError`: a user has no DM channel with itself."""
+        msg = "the bot's own user has no DM channel"
+        raise TypeError(msg)
+
+    async def send(
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> typing.NoReturn:
+        """Always raises `TypeError`: a user cannot DM itself."""
+        msg = "the bot's own user cannot be sent a DM"
+        raise TypeError(msg)
 
 
 _USER_REPR: typing.Final = (

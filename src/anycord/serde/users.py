@@ -17,7 +17,7 @@ from anycord.models.users import (
 )
 from anycord.serde._core import JSONObject, put, register
 from anycord.snowflakes import Snowflake
-from anycord.undefined import UNDEFINED
+from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from anycord.traits import RESTAware
@@ -91,7 +91,19 @@ def decode_partial_user(payload: JSONObject, app: RESTAware | None = None) -> Pa
         avatar_hash=payload.get("avatar", UNDEFINED),
         is_bot=payload.get("bot", UNDEFINED),
         is_system=payload.get("system", UNDEFINED),
+        banner_hash=payload.get("banner", UNDEFINED),
+        accent_color=_opt_color(payload.get("accent_color", UNDEFINED)),
+        flags=_opt_flags(payload.get("public_flags", UNDEFINED)),
+        avatar_decoration=payload.get("avatar_decoration_data", UNDEFINED),
     )
+
+
+def _opt_color(value: typing.Any) -> UndefinedOr[Color | None]:  # noqa: ANN401 (raw JSON)
+    return value if value is UNDEFINED or value is None else Color(value)
+
+
+def _opt_flags(value: typing.Any) -> UndefinedOr[UserFlag]:  # noqa: ANN401 (raw JSON)
+    return value if value is UNDEFINED else UserFlag(int(value or 0))
 
 
 def encode_user(user: User) -> JSONObject:
@@ -127,6 +139,10 @@ def encode_partial_user(user: PartialUser) -> JSONObject:
     put(out, "avatar", user.avatar_hash)
     put(out, "bot", user.is_bot)
     put(out, "system", user.is_system)
+    put(out, "banner", user.banner_hash)
+    put(out, "accent_color", user.accent_color, int)
+    put(out, "public_flags", user.flags, int)
+    put(out, "avatar_decoration_data", user.avatar_decoration)
     return out
 
 
