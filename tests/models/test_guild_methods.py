@@ -12,7 +12,7 @@ import pytest
 
 from anycord import GatewayBot, RESTClient
 from anycord.files import Bytes
-from anycord.models import channels, guilds
+from anycord.models import channels, guild_enums, guilds
 from anycord.models.guild_satellites import GuildPreview
 from anycord.models.invites import InviteGuild
 from anycord.snowflakes import Snowflake
@@ -124,7 +124,7 @@ async def test_edit_sends_hikari_keywords_as_discord_fields(
         name="renamed",
         afk_timeout=datetime.timedelta(minutes=5),
         icon=PNG,
-        verification_level=guilds.GuildVerificationLevel.HIGH,
+        verification_level=guild_enums.GuildVerificationLevel.HIGH,
         preferred_locale="fr",
         reason="tidy",
     )

@@ -151,6 +151,18 @@ from anycord.models.emojis import KnownCustomEmoji as KnownCustomEmoji
 from anycord.models.emojis import UnicodeEmoji as UnicodeEmoji
 from anycord.models.gateway import MemberChunk as MemberChunk
 from anycord.models.gateway import ReadyData as ReadyData
+from anycord.models.guild_enums import (
+    GuildExplicitContentFilterLevel as GuildExplicitContentFilterLevel,
+)
+from anycord.models.guild_enums import GuildFeature as GuildFeature
+from anycord.models.guild_enums import (
+    GuildMessageNotificationsLevel as GuildMessageNotificationsLevel,
+)
+from anycord.models.guild_enums import GuildMFALevel as GuildMFALevel
+from anycord.models.guild_enums import GuildNSFWLevel as GuildNSFWLevel
+from anycord.models.guild_enums import GuildPremiumTier as GuildPremiumTier
+from anycord.models.guild_enums import GuildSystemChannelFlag as GuildSystemChannelFlag
+from anycord.models.guild_enums import GuildVerificationLevel as GuildVerificationLevel
 from anycord.models.guild_satellites import GuildBan as GuildBan
 from anycord.models.guild_satellites import GuildOnboarding as GuildOnboarding
 from anycord.models.guild_satellites import GuildOnboardingMode as GuildOnboardingMode
@@ -171,14 +183,6 @@ from anycord.models.guild_satellites import WelcomeScreen as WelcomeScreen
 from anycord.models.guilds import GatewayGuild as GatewayGuild
 from anycord.models.guilds import GatewayGuildDefinition as GatewayGuildDefinition
 from anycord.models.guilds import Guild as Guild
-from anycord.models.guilds import GuildExplicitContentFilterLevel as GuildExplicitContentFilterLevel
-from anycord.models.guilds import GuildFeature as GuildFeature
-from anycord.models.guilds import GuildMessageNotificationsLevel as GuildMessageNotificationsLevel
-from anycord.models.guilds import GuildMFALevel as GuildMFALevel
-from anycord.models.guilds import GuildNSFWLevel as GuildNSFWLevel
-from anycord.models.guilds import GuildPremiumTier as GuildPremiumTier
-from anycord.models.guilds import GuildSystemChannelFlag as GuildSystemChannelFlag
-from anycord.models.guilds import GuildVerificationLevel as GuildVerificationLevel
 from anycord.models.guilds import PartialGuild as PartialGuild
 from anycord.models.guilds import RESTGuild as RESTGuild
 from anycord.models.guilds import UnavailableGuild as UnavailableGuild

@@ -10,13 +10,14 @@ import attrs
 from anycord import enums
 from anycord.models import cdn
 from anycord.models.base import Unique
-from anycord.models.guilds import GuildFeature, PartialGuild
+from anycord.models.guilds import PartialGuild
 
 if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping, Sequence
 
     from anycord.models.emojis import CustomEmoji, KnownCustomEmoji, UnicodeEmoji
+    from anycord.models.guild_enums import GuildFeature
     from anycord.models.stickers import GuildSticker
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake

@@ -9,7 +9,8 @@ import attrs
 
 from anycord import enums, urls
 from anycord.models import cdn
-from anycord.models.guilds import GuildFeature, GuildNSFWLevel, GuildVerificationLevel, PartialGuild
+from anycord.models.guild_enums import GuildFeature, GuildNSFWLevel, GuildVerificationLevel
+from anycord.models.guilds import PartialGuild
 
 if typing.TYPE_CHECKING:
     import datetime

@@ -6,6 +6,16 @@ import datetime
 import typing
 
 from anycord.enums import try_enum
+from anycord.models.guild_enums import (
+    GuildExplicitContentFilterLevel,
+    GuildFeature,
+    GuildMessageNotificationsLevel,
+    GuildMFALevel,
+    GuildNSFWLevel,
+    GuildPremiumTier,
+    GuildSystemChannelFlag,
+    GuildVerificationLevel,
+)
 from anycord.models.guild_satellites import (
     GuildBan,
     GuildOnboarding,
@@ -29,14 +39,6 @@ from anycord.models.guilds import (
     GatewayGuild,
     GatewayGuildDefinition,
     Guild,
-    GuildExplicitContentFilterLevel,
-    GuildFeature,
-    GuildMessageNotificationsLevel,
-    GuildMFALevel,
-    GuildNSFWLevel,
-    GuildPremiumTier,
-    GuildSystemChannelFlag,
-    GuildVerificationLevel,
     PartialGuild,
     RESTGuild,
     UnavailableGuild,
