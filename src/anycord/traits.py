@@ -24,7 +24,7 @@ from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
     import datetime
-    from collections.abc import Mapping, Sequence
+    from collections.abc import AsyncIterable, Awaitable, Mapping, Sequence
 
     from anycord.files import Resourceish
     from anycord.models.channels import (
@@ -36,7 +36,7 @@ if typing.TYPE_CHECKING:
     )
     from anycord.models.commands import CommandBuilder, PartialCommand
     from anycord.models.component_builders import MessageActionRowBuilder
-    from anycord.models.emojis import KnownCustomEmoji
+    from anycord.models.emojis import Emoji, KnownCustomEmoji
     from anycord.models.guild_edits import GuildEditFields
     from anycord.models.guilds import GatewayGuild, RESTGuild
     from anycord.models.members import Member
@@ -54,7 +54,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import OwnUser, User
     from anycord.models.voices import VoiceState
     from anycord.models.webhooks import PartialWebhook
-    from anycord.snowflakes import Snowflake, SnowflakeishOr
+    from anycord.snowflakes import SearchableSnowflakeish, Snowflake, SnowflakeishOr
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
 __all__ = ["ModelCache", "ModelCacheAware", "ModelREST", "RESTAware", "model_cache"]
@@ -178,6 +178,20 @@ class ModelREST(typing.Protocol):
         """Publish a message of an announcement channel to its followers."""
         ...
 
+    async def delete_all_reactions(self, channel: SnowflakeishOr, message: SnowflakeishOr) -> None:
+        """Remove every reaction from a message."""
+        ...
+
+    async def delete_all_reactions_for_emoji(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        emoji: str | Emoji,
+        emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """Remove every reaction of one emoji."""
+        ...
+
     async def delete_application_command(
         self,
         application: SnowflakeishOr,
@@ -207,6 +221,16 @@ class ModelREST(typing.Protocol):
         """Delete a message."""
         ...
 
+    async def delete_messages(
+        self,
+        channel: SnowflakeishOr,
+        messages: Sequence[SnowflakeishOr],
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Delete many messages (bulk deletes of up to 100)."""
+        ...
+
     async def delete_my_reaction(
         self,
         channel: SnowflakeishOr,
@@ -215,6 +239,15 @@ class ModelREST(typing.Protocol):
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove the bot's own reaction."""
+        ...
+
+    async def delete_permission_overwrite(
+        self,
+        channel: SnowflakeishOr,
+        target: SnowflakeishOr,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Remove a role's or member's overwrite."""
         ...
 
     async def delete_reaction(
@@ -318,6 +351,19 @@ class ModelREST(typing.Protocol):
         **options: typing.Unpack[MessageEditOptions],
     ) -> Message:
         """Edit a message."""
+        ...
+
+    async def edit_permission_overwrite(
+        self,
+        channel: SnowflakeishOr,
+        target: SnowflakeishOr,
+        *,
+        target_type: int,
+        allow: UndefinedOr[int] = UNDEFINED,
+        deny: UndefinedOr[int] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Set a role's (`target_type` 0) or member's (1) overwrite on a channel."""
         ...
 
     async def edit_role(
@@ -440,8 +486,23 @@ class ModelREST(typing.Protocol):
         """One message."""
         ...
 
+    def fetch_messages(
+        self,
+        channel: SnowflakeishOr,
+        *,
+        before: UndefinedOr[SearchableSnowflakeish] = UNDEFINED,
+        after: UndefinedOr[SearchableSnowflakeish] = UNDEFINED,
+        around: UndefinedOr[SearchableSnowflakeish] = UNDEFINED,
+    ) -> AsyncIterable[Message]:
+        """A channel's history (`RESTClient`'s is a `LazyIterator`)."""
+        ...
+
     async def fetch_my_user(self) -> OwnUser:
         """The bot's own user."""
+        ...
+
+    async def fetch_pins(self, channel: SnowflakeishOr, *, limit: int = 50) -> list[Message]:
+        """The most recently pinned messages."""
         ...
 
     async def fetch_roles(self, guild: SnowflakeishOr) -> list[Role]:
@@ -498,6 +559,10 @@ class ModelREST(typing.Protocol):
         dms_disabled_until: UndefinedNoneOr[datetime.datetime] = UNDEFINED,
     ) -> dict[str, typing.Any]:
         """Pause or resume invites and DMs."""
+        ...
+
+    def trigger_typing(self, channel: SnowflakeishOr) -> Awaitable[None]:
+        """The typing indicator (`RESTClient`'s is a `TypingIndicator`, also `async with`-able)."""
         ...
 
     async def unban_user(
