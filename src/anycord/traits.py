@@ -24,12 +24,13 @@ from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
     import datetime
-    from collections.abc import Sequence
+    from collections.abc import AsyncIterable, Awaitable, Sequence
 
     from anycord.files import Resourceish
     from anycord.models.channels import ChannelEditOptions, DMChannel, GuildChannel, PartialChannel
     from anycord.models.commands import CommandBuilder, PartialCommand
     from anycord.models.component_builders import MessageActionRowBuilder
+    from anycord.models.emojis import Emoji
     from anycord.models.guilds import GatewayGuild, RESTGuild
     from anycord.models.members import Member
     from anycord.models.message_options import (
@@ -46,7 +47,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import OwnUser, User
     from anycord.models.voices import VoiceState
     from anycord.models.webhooks import PartialWebhook
-    from anycord.snowflakes import SnowflakeishOr
+    from anycord.snowflakes import SearchableSnowflakeish, SnowflakeishOr
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
 __all__ = ["ModelCache", "ModelCacheAware", "ModelREST", "RESTAware", "model_cache"]
@@ -141,6 +142,20 @@ class ModelREST(typing.Protocol):
         """Publish a message of an announcement channel to its followers."""
         ...
 
+    async def delete_all_reactions(self, channel: SnowflakeishOr, message: SnowflakeishOr) -> None:
+        """Remove every reaction from a message."""
+        ...
+
+    async def delete_all_reactions_for_emoji(
+        self,
+        channel: SnowflakeishOr,
+        message: SnowflakeishOr,
+        emoji: str | Emoji,
+        emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """Remove every reaction of one emoji."""
+        ...
+
     async def delete_application_command(
         self,
         application: SnowflakeishOr,
@@ -170,6 +185,16 @@ class ModelREST(typing.Protocol):
         """Delete a message."""
         ...
 
+    async def delete_messages(
+        self,
+        channel: SnowflakeishOr,
+        messages: Sequence[SnowflakeishOr],
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Delete many messages (bulk deletes of up to 100)."""
+        ...
+
     async def delete_my_reaction(
         self,
         channel: SnowflakeishOr,
@@ -178,6 +203,15 @@ class ModelREST(typing.Protocol):
         emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> None:
         """Remove the bot's own reaction."""
+        ...
+
+    async def delete_permission_overwrite(
+        self,
+        channel: SnowflakeishOr,
+        target: SnowflakeishOr,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Remove a role's or member's overwrite."""
         ...
 
     async def delete_reaction(
@@ -260,6 +294,19 @@ class ModelREST(typing.Protocol):
         **options: typing.Unpack[MessageEditOptions],
     ) -> Message:
         """Edit a message."""
+        ...
+
+    async def edit_permission_overwrite(
+        self,
+        channel: SnowflakeishOr,
+        target: SnowflakeishOr,
+        *,
+        target_type: int,
+        allow: UndefinedOr[int] = UNDEFINED,
+        deny: UndefinedOr[int] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Set a role's (`target_type` 0) or member's (1) overwrite on a channel."""
         ...
 
     async def edit_role(
@@ -351,8 +398,23 @@ class ModelREST(typing.Protocol):
         """One message."""
         ...
 
+    def fetch_messages(
+        self,
+        channel: SnowflakeishOr,
+        *,
+        before: UndefinedOr[SearchableSnowflakeish] = UNDEFINED,
+        after: UndefinedOr[SearchableSnowflakeish] = UNDEFINED,
+        around: UndefinedOr[SearchableSnowflakeish] = UNDEFINED,
+    ) -> AsyncIterable[Message]:
+        """A channel's history (`RESTClient`'s is a `LazyIterator`)."""
+        ...
+
     async def fetch_my_user(self) -> OwnUser:
         """The bot's own user."""
+        ...
+
+    async def fetch_pins(self, channel: SnowflakeishOr, *, limit: int = 50) -> list[Message]:
+        """The most recently pinned messages."""
         ...
 
     async def fetch_roles(self, guild: SnowflakeishOr) -> list[Role]:
@@ -399,6 +461,10 @@ class ModelREST(typing.Protocol):
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> None:
         """Take a role from a member."""
+        ...
+
+    def trigger_typing(self, channel: SnowflakeishOr) -> Awaitable[None]:
+        """The typing indicator (`RESTClient`'s is a `TypingIndicator`, also `async with`-able)."""
         ...
 
     async def unban_user(

@@ -16,6 +16,9 @@ import attrs
 
 from anycord import enums
 from anycord.models.base import Unique, require_app
+from anycord.models.channels import PartialChannel
+from anycord.snowflakes import to_snowflake
+from anycord.traits import model_cache
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -23,7 +26,6 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from anycord.models.applications import ApplicationIntegrationType
-    from anycord.models.channels import PartialChannel
     from anycord.models.components import PartialComponent
     from anycord.models.embeds import Embed
     from anycord.models.emojis import Emoji
@@ -31,6 +33,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.members import Member, PartialMember
     from anycord.models.message_options import MessageEditOptions, MessageRespondOptions
     from anycord.models.polls import Poll
+    from anycord.models.roles import Role
     from anycord.models.stickers import PartialSticker
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake, SnowflakeishOr
@@ -410,6 +413,24 @@ class _MessageBase(Unique):
         rest = require_app(self.app, "Message.crosspost").rest
         return await rest.crosspost_message(self.channel_id, self.id)
 
+    def make_link(self, guild: SnowflakeishOr | None) -> str:
+        """The jump URL of the message in `guild` (an object or ID; `None` for a DM). Messages
+        fetched over REST carry no `guild_id`, so `link` cannot tell; this takes it."""
+        where = "@me" if guild is None else str(int(to_snowflake(guild)))
+        return f"https://discord.com/channels/{where}/{self.channel_id}/{self.id}"
+
+    async def remove_all_reactions(
+        self,
+        emoji: UndefinedOr[typing.Any] = UNDEFINED,
+        emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """Remove every user's reactions of `emoji`, or every reaction when no emoji is given."""
+        rest = require_app(self.app, "Message.remove_all_reactions").rest
+        if emoji is UNDEFINED:
+            await rest.delete_all_reactions(self.channel_id, self.id)
+        else:
+            await rest.delete_all_reactions_for_emoji(self.channel_id, self.id, emoji, emoji_id)
+
     async def fetch_channel(self) -> PartialChannel:
         """Fetch the channel this message is in."""
         return await require_app(self.app, "Message.fetch_channel").rest.fetch_channel(
@@ -457,9 +478,35 @@ class Message(_MessageBase):
     call: MessageCall | None = None
 
     @property
+    def user_mentions(self) -> Mapping[Snowflake, User]:
+        """The mentioned users, by ID."""
+        return self.mentions.users
+
+    @property
     def user_mentions_ids(self) -> Sequence[Snowflake]:
         """IDs of the mentioned users."""
         return tuple(self.mentions.users)
+
+    @property
+    def channel_mentions(self) -> Mapping[Snowflake, PartialChannel]:
+        """Channels of another guild mentioned in a crossposted message, by ID (Discord sends
+        them only for crossposts)."""
+        return _channel_mentions(self.mentions, self.app)
+
+    @property
+    def channel_mention_ids(self) -> Sequence[Snowflake]:
+        """IDs of `channel_mentions`."""
+        return tuple(c.id for c in self.mentions.channels)
+
+    def get_member_mentions(self) -> Mapping[Snowflake, Member]:
+        """The mentioned users' cached members (empty in a DM, on a cacheless app, or when the
+        message has no `guild_id`, as REST messages do)."""
+        return _cached_members(self.app, self.guild_id, self.mentions)
+
+    def get_role_mentions(self) -> Mapping[Snowflake, Role]:
+        """The mentioned roles found in the cache (empty under the same conditions as
+        `get_member_mentions`)."""
+        return _cached_roles(self.app, self.guild_id, self.mentions)
 
     @property
     def role_mention_ids(self) -> Sequence[Snowflake]:
@@ -498,6 +545,78 @@ class PartialMessage(_MessageBase):
     components: UndefinedOr[Sequence[PartialComponent]] = UNDEFINED
     stickers: UndefinedOr[Sequence[PartialSticker]] = UNDEFINED
     poll: UndefinedOr[Poll] = UNDEFINED
+
+    @property
+    def user_mentions(self) -> UndefinedOr[Mapping[Snowflake, User]]:
+        """The mentioned users, by ID (`UNDEFINED` when the update left mentions out)."""
+        return UNDEFINED if self.mentions is UNDEFINED else self.mentions.users
+
+    @property
+    def user_mentions_ids(self) -> UndefinedOr[Sequence[Snowflake]]:
+        """IDs of the mentioned users (`UNDEFINED` when unknown)."""
+        return UNDEFINED if self.mentions is UNDEFINED else tuple(self.mentions.users)
+
+    @property
+    def role_mention_ids(self) -> UndefinedOr[Sequence[Snowflake]]:
+        """IDs of the mentioned roles (`UNDEFINED` when unknown)."""
+        return UNDEFINED if self.mentions is UNDEFINED else self.mentions.role_ids
+
+    @property
+    def mentions_everyone(self) -> UndefinedOr[bool]:
+        """Whether the message mentions @everyone or @here (`UNDEFINED` when unknown)."""
+        return UNDEFINED if self.mentions is UNDEFINED else self.mentions.everyone
+
+    @property
+    def channel_mentions(self) -> UndefinedOr[Mapping[Snowflake, PartialChannel]]:
+        """Crosspost channel mentions, by ID (`UNDEFINED` when unknown)."""
+        return (
+            UNDEFINED if self.mentions is UNDEFINED else _channel_mentions(self.mentions, self.app)
+        )
+
+    @property
+    def channel_mention_ids(self) -> UndefinedOr[Sequence[Snowflake]]:
+        """IDs of `channel_mentions` (`UNDEFINED` when unknown)."""
+        return (
+            UNDEFINED if self.mentions is UNDEFINED else tuple(c.id for c in self.mentions.channels)
+        )
+
+    def get_member_mentions(self) -> UndefinedOr[Mapping[Snowflake, Member]]:
+        """The mentioned users' cached members (`UNDEFINED` when mentions are unknown)."""
+        if self.mentions is UNDEFINED:
+            return UNDEFINED
+        return _cached_members(self.app, self.guild_id, self.mentions)
+
+    def get_role_mentions(self) -> UndefinedOr[Mapping[Snowflake, Role]]:
+        """The mentioned roles found in the cache (`UNDEFINED` when mentions are unknown)."""
+        if self.mentions is UNDEFINED:
+            return UNDEFINED
+        return _cached_roles(self.app, self.guild_id, self.mentions)
+
+
+def _channel_mentions(mentions: Mentions, app: RESTAware | None) -> dict[Snowflake, PartialChannel]:
+    return {
+        c.id: PartialChannel(id=c.id, name=c.name, type=c.type, app=app) for c in mentions.channels
+    }
+
+
+def _cached_members(
+    app: RESTAware | None, guild_id: Snowflake | None, mentions: Mentions
+) -> dict[Snowflake, Member]:
+    cache = model_cache(app)
+    if cache is None or guild_id is None:
+        return {}
+    found = {uid: cache.get_member(guild_id, uid) for uid in mentions.users}
+    return {uid: member for uid, member in found.items() if member is not None}
+
+
+def _cached_roles(
+    app: RESTAware | None, guild_id: Snowflake | None, mentions: Mentions
+) -> dict[Snowflake, Role]:
+    cache = model_cache(app)
+    if cache is None or guild_id is None:
+        return {}
+    found = {rid: cache.get_role(rid) for rid in mentions.role_ids}
+    return {rid: role for rid, role in found.items() if role is not None}
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
