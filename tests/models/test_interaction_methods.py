@@ -6,7 +6,6 @@ from __future__ import annotations
 import typing
 
 import anyio
-import pytest
 
 from anycord.models import CommandInteraction, ComponentInteraction, ResponseType
 from anycord.models.interactions import AutocompleteInteraction, PartialInteraction
@@ -15,26 +14,12 @@ from anycord.serde.interactions import decode_interaction
 from anycord.snowflakes import Snowflake
 from tests.cache import payloads as p
 from tests.models.cached_app import CachedApp
-from tests.rest.conftest import Fake
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterator
-
     from anycord.rest.client import RESTClient
     from anycord.testing.world import InteractionRecord
     from anycord.traits import RESTAware
-
-
-@pytest.fixture
-def fake() -> Fake:
-    """FakeDiscord's world and REST app in process, with one guild and ten channels."""
-    return Fake()
-
-
-@pytest.fixture
-async def rest(fake: Fake) -> AsyncIterator[RESTClient]:
-    async with fake.client() as client:
-        yield client
+    from tests.rest.conftest import Fake
 
 
 def interaction(

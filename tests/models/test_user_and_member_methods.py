@@ -17,25 +17,11 @@ from anycord.serde.users import decode_partial_user, decode_user, encode_partial
 from anycord.snowflakes import Snowflake
 from tests.cache import payloads as p
 from tests.models.cached_app import CachedApp
-from tests.rest.conftest import Fake
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterator
-
     from anycord.rest.client import RESTClient
     from anycord.testing.world import World
-
-
-@pytest.fixture
-def fake() -> Fake:
-    """FakeDiscord's world and REST app in process, with one guild (`fake.guild`)."""
-    return Fake()
-
-
-@pytest.fixture
-async def rest(fake: Fake) -> AsyncIterator[RESTClient]:
-    async with fake.client() as client:
-        yield client
+    from tests.rest.conftest import Fake
 
 
 def dm_contents(world: World, user_id: int) -> list[str]:
