@@ -24,13 +24,20 @@ from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
     import datetime
-    from collections.abc import AsyncIterable, Awaitable, Sequence
+    from collections.abc import AsyncIterable, Awaitable, Mapping, Sequence
 
     from anycord.files import Resourceish
-    from anycord.models.channels import ChannelEditOptions, DMChannel, GuildChannel, PartialChannel
+    from anycord.models.channels import (
+        ChannelEditOptions,
+        DMChannel,
+        GuildChannel,
+        PartialChannel,
+        PermissionOverwrite,
+    )
     from anycord.models.commands import CommandBuilder, PartialCommand
     from anycord.models.component_builders import MessageActionRowBuilder
-    from anycord.models.emojis import Emoji
+    from anycord.models.emojis import Emoji, KnownCustomEmoji
+    from anycord.models.guild_edits import GuildEditFields
     from anycord.models.guilds import GatewayGuild, RESTGuild
     from anycord.models.members import Member
     from anycord.models.message_options import (
@@ -44,10 +51,11 @@ if typing.TYPE_CHECKING:
     from anycord.models.messages import Message
     from anycord.models.presences import MemberPresence
     from anycord.models.roles import Role
+    from anycord.models.stickers import GuildSticker
     from anycord.models.users import OwnUser, User
     from anycord.models.voices import VoiceState
     from anycord.models.webhooks import PartialWebhook
-    from anycord.snowflakes import SearchableSnowflakeish, SnowflakeishOr
+    from anycord.snowflakes import SearchableSnowflakeish, Snowflake, SnowflakeishOr
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
 __all__ = ["ModelCache", "ModelCacheAware", "ModelREST", "RESTAware", "model_cache"]
@@ -105,6 +113,35 @@ class ModelREST(typing.Protocol):
         """The DM channel with a user (created if needed)."""
         ...
 
+    async def create_guild_channel(
+        self,
+        guild: SnowflakeishOr,
+        name: str,
+        type: int = 0,
+        *,
+        position: UndefinedOr[int] = UNDEFINED,
+        topic: UndefinedNoneOr[str] = UNDEFINED,
+        nsfw: UndefinedOr[bool] = UNDEFINED,
+        bitrate: UndefinedOr[int] = UNDEFINED,
+        user_limit: UndefinedOr[int] = UNDEFINED,
+        rate_limit_per_user: UndefinedOr[int] = UNDEFINED,
+        permission_overwrites: UndefinedOr[
+            Sequence[PermissionOverwrite | dict[str, typing.Any]]
+        ] = UNDEFINED,
+        category: UndefinedNoneOr[SnowflakeishOr] = UNDEFINED,
+        region: UndefinedNoneOr[str] = UNDEFINED,
+        video_quality_mode: UndefinedOr[int] = UNDEFINED,
+        default_auto_archive_duration: UndefinedOr[int] = UNDEFINED,
+        default_reaction_emoji: UndefinedNoneOr[Mapping[str, typing.Any]] = UNDEFINED,
+        available_tags: UndefinedOr[Sequence[Mapping[str, typing.Any]]] = UNDEFINED,
+        default_sort_order: UndefinedNoneOr[int] = UNDEFINED,
+        default_forum_layout: UndefinedOr[int] = UNDEFINED,
+        default_thread_rate_limit_per_user: UndefinedOr[int] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> PartialChannel:
+        """Create a channel of any guild type."""
+        ...
+
     async def create_interaction_response(
         self,
         interaction: SnowflakeishOr,
@@ -136,6 +173,19 @@ class ModelREST(typing.Protocol):
         **options: typing.Unpack[MessageCreateOptions],
     ) -> Message:
         """Send a message."""
+        ...
+
+    async def create_sticker(
+        self,
+        guild: SnowflakeishOr,
+        name: str,
+        tag: str,
+        image: Resourceish,
+        *,
+        description: str = "",
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> GuildSticker:
+        """Upload a guild sticker."""
         ...
 
     async def crosspost_message(self, channel: SnowflakeishOr, message: SnowflakeishOr) -> Message:
@@ -231,6 +281,16 @@ class ModelREST(typing.Protocol):
         """Delete a role."""
         ...
 
+    async def delete_sticker(
+        self,
+        guild: SnowflakeishOr,
+        sticker: SnowflakeishOr,
+        *,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Delete a guild sticker."""
+        ...
+
     async def delete_webhook(
         self, webhook: SnowflakeishOr, *, reason: UndefinedOr[str] = UNDEFINED
     ) -> None:
@@ -256,6 +316,17 @@ class ModelREST(typing.Protocol):
         **options: typing.Unpack[ChannelEditOptions],
     ) -> PartialChannel:
         """Edit a channel."""
+        ...
+
+    async def edit_guild(
+        self,
+        guild: SnowflakeishOr,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+        **fields: typing.Unpack[GuildEditFields],
+    ) -> RESTGuild:
+        """Change a guild's settings."""
         ...
 
     async def edit_interaction_response(
@@ -327,6 +398,19 @@ class ModelREST(typing.Protocol):
         """Change a role; only given fields are sent."""
         ...
 
+    async def edit_sticker(
+        self,
+        guild: SnowflakeishOr,
+        sticker: SnowflakeishOr,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        description: UndefinedNoneOr[str] = UNDEFINED,
+        tag: UndefinedOr[str] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> GuildSticker:
+        """Change a guild sticker."""
+        ...
+
     async def edit_webhook(
         self,
         webhook: SnowflakeishOr,
@@ -382,8 +466,26 @@ class ModelREST(typing.Protocol):
         """A channel or thread of any type."""
         ...
 
+    async def fetch_emoji(self, guild: SnowflakeishOr, emoji: SnowflakeishOr) -> KnownCustomEmoji:
+        """One custom emoji of a guild."""
+        ...
+
     async def fetch_guild(self, guild: SnowflakeishOr, *, with_counts: bool = True) -> RESTGuild:
         """A guild with its roles, emojis and stickers (and approximate counts)."""
+        ...
+
+    async def fetch_guild_emojis(self, guild: SnowflakeishOr) -> list[KnownCustomEmoji]:
+        """A guild's custom emojis."""
+        ...
+
+    async def fetch_guild_sticker(
+        self, guild: SnowflakeishOr, sticker: SnowflakeishOr
+    ) -> GuildSticker:
+        """One sticker of a guild."""
+        ...
+
+    async def fetch_guild_stickers(self, guild: SnowflakeishOr) -> list[GuildSticker]:
+        """A guild's stickers."""
         ...
 
     async def fetch_interaction_response(self, application: SnowflakeishOr, token: str) -> Message:
@@ -463,6 +565,16 @@ class ModelREST(typing.Protocol):
         """Take a role from a member."""
         ...
 
+    async def set_guild_incident_actions(
+        self,
+        guild: SnowflakeishOr,
+        *,
+        invites_disabled_until: UndefinedNoneOr[datetime.datetime] = UNDEFINED,
+        dms_disabled_until: UndefinedNoneOr[datetime.datetime] = UNDEFINED,
+    ) -> dict[str, typing.Any]:
+        """Pause or resume invites and DMs."""
+        ...
+
     def trigger_typing(self, channel: SnowflakeishOr) -> Awaitable[None]:
         """The typing indicator (`RESTClient`'s is a `TypingIndicator`, also `async with`-able)."""
         ...
@@ -497,6 +609,16 @@ class RESTAware(typing.Protocol):
 class ModelCache(typing.Protocol):
     """The cache reads models make (module doc); `anycord.Cache` has them all."""
 
+    def get_emoji(self, emoji: SnowflakeishOr) -> KnownCustomEmoji | None:
+        """A cached custom emoji."""
+        ...
+
+    def get_emojis_view_for_guild(
+        self, guild: SnowflakeishOr
+    ) -> Mapping[Snowflake, KnownCustomEmoji]:
+        """The cached emojis of `guild`."""
+        ...
+
     def get_guild(self, guild: SnowflakeishOr) -> GatewayGuild | None:
         """A cached, available guild."""
         ...
@@ -505,16 +627,50 @@ class ModelCache(typing.Protocol):
         """A cached guild channel."""
         ...
 
+    def get_guild_channels_view_for_guild(
+        self, guild: SnowflakeishOr
+    ) -> Mapping[Snowflake, GuildChannel]:
+        """The cached channels of `guild`."""
+        ...
+
+    def get_me(self) -> OwnUser | None:
+        """The bot's own user."""
+        ...
+
     def get_member(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> Member | None:
         """A cached member."""
+        ...
+
+    def get_members_view_for_guild(self, guild: SnowflakeishOr) -> Mapping[Snowflake, Member]:
+        """The cached members of `guild`, by user ID."""
         ...
 
     def get_presence(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> MemberPresence | None:
         """A cached presence."""
         ...
 
+    def get_presences_view_for_guild(
+        self, guild: SnowflakeishOr
+    ) -> Mapping[Snowflake, MemberPresence]:
+        """The cached presences of `guild`, by user ID."""
+        ...
+
     def get_role(self, role: SnowflakeishOr) -> Role | None:
         """A cached role."""
+        ...
+
+    def get_roles_view_for_guild(self, guild: SnowflakeishOr) -> Mapping[Snowflake, Role]:
+        """The cached roles of `guild`."""
+        ...
+
+    def get_sticker(self, sticker: SnowflakeishOr) -> GuildSticker | None:
+        """A cached guild sticker."""
+        ...
+
+    def get_stickers_view_for_guild(
+        self, guild: SnowflakeishOr
+    ) -> Mapping[Snowflake, GuildSticker]:
+        """The cached stickers of `guild`."""
         ...
 
     def get_user(self, user: SnowflakeishOr) -> User | None:
@@ -523,6 +679,12 @@ class ModelCache(typing.Protocol):
 
     def get_voice_state(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> VoiceState | None:
         """A cached voice state."""
+        ...
+
+    def get_voice_states_view_for_guild(
+        self, guild: SnowflakeishOr
+    ) -> Mapping[Snowflake, VoiceState]:
+        """The cached voice states of `guild`, by user ID."""
         ...
 
 

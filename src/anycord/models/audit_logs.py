@@ -21,7 +21,7 @@ if typing.TYPE_CHECKING:
 
     from anycord.models.auto_mod import AutoModRule
     from anycord.models.commands import PartialCommand
-    from anycord.models.guilds import IntegrationAccount, IntegrationType
+    from anycord.models.guild_satellites import IntegrationAccount, IntegrationType
     from anycord.models.scheduled_events import ScheduledEvent
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake

@@ -8,14 +8,16 @@ import typing
 import attrs
 
 from anycord import enums, urls
-from anycord.models.guilds import GuildFeature, GuildNSFWLevel, GuildVerificationLevel, PartialGuild
+from anycord.models import cdn
+from anycord.models.guild_enums import GuildFeature, GuildNSFWLevel, GuildVerificationLevel
+from anycord.models.guilds import PartialGuild
 
 if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping, Sequence
 
     from anycord.models.channels import PartialChannel
-    from anycord.models.guilds import WelcomeScreen
+    from anycord.models.guild_satellites import WelcomeScreen
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
@@ -58,6 +60,30 @@ class InviteGuild(PartialGuild):
     welcome_screen: WelcomeScreen | None = None
     nsfw_level: GuildNSFWLevel = GuildNSFWLevel.DEFAULT
     premium_subscription_count: int | None = None
+
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The banner's URL in a chosen format and size, or `None` without a banner."""
+        if not self.banner_hash:
+            return None
+        return cdn.guild_banner_url(self.id, self.banner_hash, ext=ext, size=size, **fmt)
+
+    def make_splash_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The invite splash's URL in a chosen format and size, or `None` without one."""
+        if not self.splash_hash:
+            return None
+        return cdn.guild_splash_url(self.id, self.splash_hash, ext=ext, size=size, **fmt)
 
 
 @attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)

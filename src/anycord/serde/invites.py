@@ -6,7 +6,7 @@ import datetime
 import typing
 
 from anycord.enums import try_enum
-from anycord.models.guilds import GuildFeature, GuildNSFWLevel, GuildVerificationLevel
+from anycord.models.guild_enums import GuildFeature, GuildNSFWLevel, GuildVerificationLevel
 from anycord.models.invites import (
     Invite,
     InviteFlag,
