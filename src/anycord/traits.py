@@ -47,6 +47,7 @@ if typing.TYPE_CHECKING:
         WebhookMessageEditOptions,
         WebhookMessageOptions,
     )
+    from anycord.models.message_parts import Componentish
     from anycord.models.messages import Message
     from anycord.models.presences import MemberPresence
     from anycord.models.roles import Role
@@ -150,6 +151,19 @@ class ModelREST(typing.Protocol):
         **options: typing.Unpack[InteractionResponseOptions],
     ) -> None:
         """The initial response to an interaction (`response_type` as Discord numbers it)."""
+        ...
+
+    async def create_modal_response(
+        self,
+        interaction: SnowflakeishOr,
+        token: str,
+        *,
+        title: str,
+        custom_id: str,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
+    ) -> None:
+        """Answer an interaction with a modal."""
         ...
 
     async def create_message(

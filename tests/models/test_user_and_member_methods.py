@@ -8,35 +8,20 @@ import typing
 
 import pytest
 
-from anycord.cache import Cache
 from anycord.colors import Color
-from anycord.dispatch.manager import EventManager
 from anycord.models import cdn
 from anycord.models.members import Member
 from anycord.models.users import OwnUser, User
-from anycord.rest.client import RESTClient
 from anycord.serde import members as member_serde
 from anycord.serde.users import decode_partial_user, decode_user, encode_partial_user
 from anycord.snowflakes import Snowflake
 from tests.cache import payloads as p
-from tests.rest.conftest import REST_URL, Fake
+from tests.models.cached_app import CachedApp
 
 if typing.TYPE_CHECKING:
-    from collections.abc import AsyncIterator
-
+    from anycord.rest.client import RESTClient
     from anycord.testing.world import World
-
-
-@pytest.fixture
-def fake() -> Fake:
-    """FakeDiscord's world and REST app in process, with one guild (`fake.guild`)."""
-    return Fake()
-
-
-@pytest.fixture
-async def rest(fake: Fake) -> AsyncIterator[RESTClient]:
-    async with fake.client() as client:
-        yield client
+    from tests.rest.conftest import Fake
 
 
 def dm_contents(world: World, user_id: int) -> list[str]:
@@ -120,27 +105,16 @@ async def test_member_send_dms_the_user(fake: Fake, rest: RESTClient) -> None:
 # -- members: cache ---------------------------------------------------------------------------
 
 
-class CachedApp:
-    """What a gateway bot offers models: REST and a cache (built, as a bot builds it, with
-    the app the cached models are bound to)."""
-
-    def __init__(self) -> None:
-        self.rest = RESTClient("Bot x", rest_url=REST_URL)
-        self.cache = Cache(app=self)
-
-
 MOD = "400000000000000002"
 
 
 async def cached_member(uid: str = p.ME) -> Member:
     app = CachedApp()
-    cache = app.cache
-    manager = EventManager(app, cache=cache)
     guild = p.guild_create()
     guild["roles"].append(p.role(MOD, "top", position=5))
     guild["members"][0]["roles"].append(MOD)
-    await manager.on_shard_dispatch(None, "GUILD_CREATE", guild)
-    member = cache.get_member(Snowflake(p.GUILD), Snowflake(uid))
+    await app.feed("GUILD_CREATE", guild)
+    member = app.cache.get_member(Snowflake(p.GUILD), Snowflake(uid))
     assert member is not None
     return member
 
