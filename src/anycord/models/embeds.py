@@ -103,6 +103,11 @@ class EmbedAuthor:
     icon_url: str | None = None
     proxy_icon_url: str | None = None
 
+    @property
+    def icon(self) -> EmbedImage | None:
+        """The icon as an image (`url` and `proxy_url`), or `None` without one."""
+        return _icon(self.icon_url, self.proxy_icon_url)
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class EmbedFooter:
@@ -111,6 +116,15 @@ class EmbedFooter:
     text: str | None = None
     icon_url: str | None = None
     proxy_icon_url: str | None = None
+
+    @property
+    def icon(self) -> EmbedImage | None:
+        """The icon as an image (`url` and `proxy_url`), or `None` without one."""
+        return _icon(self.icon_url, self.proxy_icon_url)
+
+
+def _icon(url: str | None, proxy_url: str | None) -> EmbedImage | None:
+    return None if url is None else EmbedImage(url=url, proxy_url=proxy_url)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -151,7 +165,39 @@ class Embed:
         """Alias of `color`."""
         return self.color
 
-    @property
+    @classmethod
+    def from_received_embed(
+        cls,
+        *,
+        title: str | None,
+        description: str | None,
+        url: str | None,
+        color: Color | None,
+        timestamp: datetime.datetime | None,
+        image: EmbedImage | None,
+        thumbnail: EmbedImage | None,
+        video: EmbedVideo | None,
+        author: EmbedAuthor | None,
+        provider: EmbedProvider | None,
+        footer: EmbedFooter | None,
+        fields: list[EmbedField] | None,
+    ) -> Embed:
+        """An embed from the parts of a received one (hikari's constructor for decoded embeds)."""
+        return cls(
+            title=title,
+            description=description,
+            url=url,
+            color=color,
+            timestamp=timestamp,
+            image=image,
+            thumbnail=thumbnail,
+            video=video,
+            author=author,
+            provider=provider,
+            footer=footer,
+            fields=list(fields or ()),
+        )
+
     def total_length(self) -> int:
         """Characters counted against the 6000 total (title, description, fields, footer, author)."""
         total = len((self.title or "").strip()) + len((self.description or "").strip())
@@ -201,9 +247,16 @@ class Embed:
         self.provider = None if name is None and url is None else EmbedProvider(name=name, url=url)
         return self
 
-    def add_field(self, name: str, value: str, *, inline: bool = False) -> Embed:
-        """Append a field."""
-        self.fields.append(EmbedField(name=name, value=value, is_inline=inline))
+    def add_field(
+        self, name: str | None = None, value: str | None = None, *, inline: bool = False
+    ) -> Embed:
+        """Append a field (a missing name or value is empty; Discord rejects empty ones)."""
+        self.fields.append(EmbedField(name=name or "", value=value or "", is_inline=inline))
+        return self
+
+    def clear_fields(self) -> Embed:
+        """Remove every field."""
+        self.fields.clear()
         return self
 
     def edit_field(
