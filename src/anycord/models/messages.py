@@ -16,8 +16,10 @@ import attrs
 
 from anycord import enums
 from anycord.colors import Color
+from anycord.files import URL
 from anycord.models.base import Unique, require_app
 from anycord.models.channels import PartialChannel
+from anycord.models.downloads import Downloadable
 from anycord.snowflakes import to_snowflake
 from anycord.traits import model_cache
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
@@ -164,7 +166,7 @@ class AttachmentFlag(enum.IntFlag, boundary=enum.KEEP):
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
-class Attachment(Unique):
+class Attachment(Unique, Downloadable):
     """A file attached to a message."""
 
     filename: str
@@ -193,6 +195,11 @@ class Attachment(Unique):
         """The file extension, if the name has one."""
         _, dot, ext = self.filename.rpartition(".")
         return ext if dot else None
+
+    @property
+    def resource(self) -> URL:
+        """The file at `url`, under `filename` (`read()`, `stream()`, `save()` download it)."""
+        return URL(self.url, self.filename)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
