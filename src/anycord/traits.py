@@ -34,7 +34,13 @@ if typing.TYPE_CHECKING:
         PartialChannel,
         PermissionOverwrite,
     )
-    from anycord.models.commands import CommandBuilder, PartialCommand
+    from anycord.models.command_edits import CommandEditFields
+    from anycord.models.commands import (
+        CommandBuilder,
+        CommandPermission,
+        GuildCommandPermissions,
+        PartialCommand,
+    )
     from anycord.models.component_builders import MessageActionRowBuilder
     from anycord.models.emojis import Emoji, KnownCustomEmoji
     from anycord.models.guild_edits import GuildEditFields
@@ -308,6 +314,16 @@ class ModelREST(typing.Protocol):
         """Delete a message sent by the webhook."""
         ...
 
+    async def edit_application_command(
+        self,
+        application: SnowflakeishOr,
+        command: SnowflakeishOr,
+        guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+        **fields: typing.Unpack[CommandEditFields],
+    ) -> PartialCommand:
+        """Change fields of a command (by their JSON names)."""
+        ...
+
     async def edit_channel(
         self,
         channel: SnowflakeishOr,
@@ -462,6 +478,12 @@ class ModelREST(typing.Protocol):
         """One command."""
         ...
 
+    async def fetch_application_command_permissions(
+        self, application: SnowflakeishOr, guild: SnowflakeishOr, command: SnowflakeishOr
+    ) -> GuildCommandPermissions:
+        """A command's permission overwrites in a guild."""
+        ...
+
     async def fetch_channel(self, channel: SnowflakeishOr) -> PartialChannel:
         """A channel or thread of any type."""
         ...
@@ -577,6 +599,16 @@ class ModelREST(typing.Protocol):
 
     def trigger_typing(self, channel: SnowflakeishOr) -> Awaitable[None]:
         """The typing indicator (`RESTClient`'s is a `TypingIndicator`, also `async with`-able)."""
+        ...
+
+    async def set_application_command_permissions(
+        self,
+        application: SnowflakeishOr,
+        guild: SnowflakeishOr,
+        command: SnowflakeishOr,
+        permissions: Sequence[CommandPermission],
+    ) -> GuildCommandPermissions:
+        """Replace a command's permission overwrites in a guild."""
         ...
 
     async def unban_user(
