@@ -314,6 +314,12 @@ class ModelREST(typing.Protocol):
         """Delete a message sent by the webhook."""
         ...
 
+    async def delete_webhook_with_token(
+        self, webhook: SnowflakeishOr, token: str, *, reason: UndefinedOr[str] = UNDEFINED
+    ) -> None:
+        """Delete a webhook with its token."""
+        ...
+
     async def edit_application_command(
         self,
         application: SnowflakeishOr,
@@ -549,6 +555,10 @@ class ModelREST(typing.Protocol):
         """One user."""
         ...
 
+    async def fetch_webhook(self, webhook: SnowflakeishOr) -> PartialWebhook:
+        """A webhook (needs MANAGE_WEBHOOKS)."""
+        ...
+
     async def fetch_webhook_message(
         self,
         webhook: SnowflakeishOr,
@@ -558,6 +568,10 @@ class ModelREST(typing.Protocol):
         thread: UndefinedOr[SnowflakeishOr] = UNDEFINED,
     ) -> Message:
         """A message a webhook sent."""
+        ...
+
+    async def fetch_webhook_with_token(self, webhook: SnowflakeishOr, token: str) -> PartialWebhook:
+        """A webhook, by its token."""
         ...
 
     async def kick_user(

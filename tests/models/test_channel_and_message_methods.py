@@ -13,17 +13,24 @@ import httpx
 import pytest
 
 from anycord.cache import Cache
+from anycord.colors import Color
 from anycord.dispatch.manager import EventManager
 from anycord.models.channels import (
     DMChannel,
+    ForumLayoutType,
+    ForumTag,
+    GuildMediaChannel,
     GuildTextChannel,
     PermissionOverwrite,
     PermissionOverwriteType,
 )
-from anycord.models.messages import Message, PartialMessage
+from anycord.models.embeds import Embed, EmbedField, EmbedImage
+from anycord.models.emojis import UnicodeEmoji
+from anycord.models.messages import Message, MessageReference, PartialMessage
+from anycord.models.threads import GuildPublicThread
 from anycord.permissions import Permissions
 from anycord.rest.client import RESTClient
-from anycord.serde.channels import decode_channel
+from anycord.serde.channels import decode_channel, encode_channel
 from anycord.serde.messages import decode_message, decode_partial_message
 from anycord.serde.roles import decode_role
 from anycord.serde.users import decode_user
@@ -31,6 +38,7 @@ from anycord.snowflakes import Snowflake
 from anycord.testing.rest_app import FakeRestApp
 from anycord.testing.world import World
 from anycord.undefined import UNDEFINED
+from tests.models._compare import same_fields
 
 if typing.TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -334,3 +342,85 @@ async def test_message_without_an_app_names_the_method() -> None:
     )
     with pytest.raises(RuntimeError, match="remove_all_reactions"):
         await message.remove_all_reactions()
+
+
+# -- hikari's derived properties ---------------------------------------------------------------
+
+
+def test_embed_fields_length_icons_and_received_constructor() -> None:
+    embed = Embed(title="t").add_field().add_field("n", "v", inline=True)
+    assert [(f.name, f.value, f.is_inline) for f in embed.fields] == [
+        ("", "", False),
+        ("n", "v", True),
+    ]
+    assert embed.total_length() == 3
+    assert embed.clear_fields() is embed
+    assert embed.fields == []
+    embed.set_author(name="a", icon="https://x.test/a.png").set_footer("f")
+    assert embed.author is not None
+    assert embed.author.icon == EmbedImage(url="https://x.test/a.png")
+    assert embed.footer is not None
+    assert embed.footer.icon is None
+
+    field = EmbedField(name="k", value="v")
+    received = Embed.from_received_embed(
+        title="t",
+        description=None,
+        url=None,
+        color=Color(0x123456),
+        timestamp=None,
+        image=None,
+        thumbnail=None,
+        video=None,
+        author=None,
+        provider=None,
+        footer=None,
+        fields=[field],
+    )
+    assert (received.title, received.color, received.fields) == ("t", 0x123456, [field])
+
+
+def test_tags_overwrites_reactions_and_references_derive_hikaris_properties() -> None:
+    tag_id = Snowflake.from_datetime(datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC))
+    assert ForumTag(id=tag_id, name="t", emoji_name="🔥").unicode_emoji == UnicodeEmoji(name="🔥")
+    assert ForumTag(id=tag_id, name="t").created_at == datetime.datetime(
+        2024, 5, 1, tzinfo=datetime.UTC
+    )
+    assert ForumTag(name="new", emoji_id=Snowflake(5), emoji_name="blob").unicode_emoji is None
+    assert ForumTag(name="new").created_at is None
+    overwrite = PermissionOverwrite(id=tag_id, type=PermissionOverwriteType.ROLE)
+    assert overwrite.created_at == tag_id.created_at
+
+    raw = _mentioning(Fake(), with_channels=False)
+    raw["reactions"] = [
+        {"count": 1, "emoji": {"id": None, "name": "🔥"}, "burst_colors": ["#ff0000", "#00ff00"]}
+    ]
+    raw["message_reference"] = {"message_id": "5", "channel_id": "6", "guild_id": "7"}
+    app = CachedApp(typing.cast("ModelREST", None), Cache())
+    message = decode_message(raw, app)
+    assert message.reactions[0].burst_colours == (Color(0xFF0000), Color(0x00FF00))
+    reference = message.message_reference
+    assert reference is not None
+    assert reference.app is app
+    assert reference.channel_link == "https://discord.com/channels/7/6"
+    assert reference.message_link == "https://discord.com/channels/7/6/5"
+    follow_notice = MessageReference(channel_id=Snowflake(6))
+    assert follow_notice.channel_link == "https://discord.com/channels/@me/6"
+    assert follow_notice.message_link is None
+
+
+def test_application_id_and_media_layout_are_decoded_and_kept() -> None:
+    base = {"guild_id": "1", "name": "c", "application_id": "42"}
+    text = decode_channel({**base, "id": "2", "type": 0})
+    thread = decode_channel({**base, "id": "3", "type": 11, "thread_metadata": {"archived": False}})
+    media = decode_channel({**base, "id": "4", "type": 16, "default_forum_layout": 2})
+    assert isinstance(text, GuildTextChannel)
+    assert isinstance(thread, GuildPublicThread)
+    assert isinstance(media, GuildMediaChannel)
+    assert (text.application_id, thread.application_id) == (42, 42)
+    assert media.default_layout is ForumLayoutType.GALLERY_VIEW
+    for channel in (text, thread, media):
+        same_fields(decode_channel(encode_channel(channel)), channel)
+    assert "application_id" not in encode_channel(
+        decode_channel({"id": "5", "type": 0, "guild_id": "1"})
+    )

@@ -15,6 +15,7 @@ import attrs
 
 from anycord import enums
 from anycord.models.base import Unique, require_app
+from anycord.models.emojis import UnicodeEmoji
 from anycord.models.members import Member
 from anycord.models.roles import PartialRole
 from anycord.models.users import PartialUser, User
@@ -164,6 +165,11 @@ class PermissionOverwrite:
     deny: Permissions = Permissions.NONE
 
     @property
+    def created_at(self) -> datetime.datetime:
+        """When the role or user the overwrite targets was created (from `id`)."""
+        return self.id.created_at
+
+    @property
     def unset(self) -> Permissions:
         """Permissions neither allowed nor denied (inherited)."""
         return Permissions(~(self.allow | self.deny) & Permissions.all_permissions())
@@ -179,6 +185,18 @@ class ForumTag:
     moderated: bool = False
     emoji_id: Snowflake | None = None
     emoji_name: str | None = None
+
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """When the tag was created (from `id`; `None` for a tag not created yet)."""
+        return None if self.id is None else self.id.created_at
+
+    @property
+    def unicode_emoji(self) -> UnicodeEmoji | None:
+        """The tag's standard emoji, or `None` when it has none or a custom one (`emoji_id`)."""
+        if self.emoji_id is not None or not self.emoji_name:
+            return None
+        return UnicodeEmoji(name=self.emoji_name)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -337,6 +355,8 @@ class GuildChannel(PartialChannel):
     parent_id: Snowflake | None = None
     position: int = 0
     flags: ChannelFlag = ChannelFlag.NONE
+    application_id: Snowflake | None = None
+    """The application the channel is associated with, if any."""
 
     @property
     def shard_id(self) -> int | None:
@@ -476,13 +496,13 @@ class GuildThreadHostChannel(PermissibleGuildChannel):
     default_reaction_emoji_id: Snowflake | None = None
     default_reaction_emoji_name: str | None = None
     default_sort_order: ForumSortOrderType | None = None
+    default_layout: ForumLayoutType = ForumLayoutType.NOT_SET
+    """How posts are laid out by default (Discord's `default_forum_layout`)."""
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class GuildForumChannel(GuildThreadHostChannel):
     """A forum channel."""
-
-    default_layout: ForumLayoutType = ForumLayoutType.NOT_SET
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)

@@ -8,8 +8,9 @@ import typing
 import attrs
 
 from anycord import enums
-from anycord.models import cdn
-from anycord.models.base import Unique
+from anycord.models import cdn, guild_edits
+from anycord.models.base import Unique, require_app
+from anycord.models.channels import GuildChannel
 from anycord.models.guilds import PartialGuild
 
 if typing.TYPE_CHECKING:
@@ -81,6 +82,14 @@ class GuildWidget:
     app: RESTAware | None = attrs.field(default=None, repr=False, eq=False)
     channel_id: Snowflake | None = None
     is_enabled: bool = False
+
+    async def fetch_channel(self) -> GuildChannel | None:
+        """Fetch the channel the widget invites to, or `None` when none is set."""
+        if self.channel_id is None:
+            return None
+        app = require_app(self.app, "GuildWidget.fetch_channel")
+        fetched = await app.rest.fetch_channel(self.channel_id)
+        return guild_edits.expect_channel(fetched, GuildChannel)
 
 
 @attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)

@@ -132,6 +132,11 @@ class InviteWithMetadata(Invite):
     is_temporary: bool = attrs.field(default=False, eq=False)
     created_at: datetime.datetime | None = attrs.field(default=None, eq=False)
 
+    @property
+    def uses_left(self) -> int | None:
+        """How many more times it can be used, or `None` when its uses are unlimited."""
+        return self.max_uses - self.uses if self.max_uses else None
+
 
 InviteFlags = InviteFlag
 """hikari's name for `InviteFlag`."""

@@ -15,8 +15,11 @@ import typing
 import attrs
 
 from anycord import enums
+from anycord.colors import Color
+from anycord.files import URL
 from anycord.models.base import Unique, require_app
 from anycord.models.channels import PartialChannel
+from anycord.models.downloads import Downloadable
 from anycord.snowflakes import to_snowflake
 from anycord.traits import model_cache
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
@@ -163,7 +166,7 @@ class AttachmentFlag(enum.IntFlag, boundary=enum.KEEP):
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
-class Attachment(Unique):
+class Attachment(Unique, Downloadable):
     """A file attached to a message."""
 
     filename: str
@@ -193,6 +196,11 @@ class Attachment(Unique):
         _, dot, ext = self.filename.rpartition(".")
         return ext if dot else None
 
+    @property
+    def resource(self) -> URL:
+        """The file at `url`, under `filename` (`read()`, `stream()`, `save()` download it)."""
+        return URL(self.url, self.filename)
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class ReactionCountDetails:
@@ -212,6 +220,12 @@ class Reaction:
     is_me_burst: bool = False
     count_details: ReactionCountDetails = attrs.field(factory=ReactionCountDetails)
     burst_colors: Sequence[str] = ()
+    """The super reaction's colours as Discord sends them (`#rrggbb`)."""
+
+    @property
+    def burst_colours(self) -> Sequence[Color]:
+        """`burst_colors` as `Color`s."""
+        return tuple(Color.from_hex_code(c) for c in self.burst_colors)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -237,11 +251,26 @@ class MessageApplication(Unique):
 class MessageReference:
     """Where a reply, crosspost, pin notice or forward points. `id` is the referenced message."""
 
+    app: RESTAware | None = attrs.field(default=None, repr=False, eq=False)
     type: MessageReferenceType = MessageReferenceType.DEFAULT
     id: Snowflake | None = None
     channel_id: Snowflake | None = None
     guild_id: Snowflake | None = None
     fail_if_not_exists: bool | None = None
+
+    @property
+    def channel_link(self) -> str | None:
+        """The jump URL of the referenced message's channel (`None` without `channel_id`)."""
+        if self.channel_id is None:
+            return None
+        return f"https://discord.com/channels/{self.guild_id or '@me'}/{self.channel_id}"
+
+    @property
+    def message_link(self) -> str | None:
+        """The jump URL of the referenced message (`None` when the reference names no message,
+        as channel-follow notices do; the message may since have been deleted)."""
+        channel = self.channel_link
+        return None if channel is None or self.id is None else f"{channel}/{self.id}"
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

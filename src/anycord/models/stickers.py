@@ -66,6 +66,11 @@ class StandardSticker(PartialSticker):
     pack_id: Snowflake | None = None
     sort_value: int | None = None
 
+    @property
+    def type(self) -> StickerType:
+        """`StickerType.STANDARD`."""
+        return StickerType.STANDARD
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class GuildSticker(PartialSticker):
@@ -79,6 +84,11 @@ class GuildSticker(PartialSticker):
     is_available: bool = True
     user: User | None = None
     """Who uploaded it (needs MANAGE_GUILD_EXPRESSIONS)."""
+
+    @property
+    def type(self) -> StickerType:
+        """`StickerType.GUILD`."""
+        return StickerType.GUILD
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -98,3 +108,15 @@ class StickerPack(Unique):
         if self.banner_asset_id is None:
             return None
         return cdn.sticker_pack_banner_url(self.banner_asset_id)
+
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The pack banner's URL in a chosen format and size (no GIF), or `None`."""
+        if self.banner_asset_id is None:
+            return None
+        return cdn.sticker_pack_banner_url(self.banner_asset_id, ext=ext, size=size, **fmt)

@@ -250,11 +250,12 @@ def _encode_reaction(r: Reaction) -> JSONObject:
     }
 
 
-def _decode_reference(p: JSONObject) -> MessageReference:
+def _decode_reference(p: JSONObject, app: RESTAware | None = None) -> MessageReference:
     message_id = p.get("message_id")
     channel_id = p.get("channel_id")
     guild_id = p.get("guild_id")
     return MessageReference(
+        app=app,
         type=try_enum(MessageReferenceType, p.get("type", 0)),
         id=None if message_id is None else Snowflake(message_id),
         channel_id=None if channel_id is None else Snowflake(channel_id),
@@ -532,7 +533,7 @@ def _decode_rare_fields(
     reference = None
     raw_reference = get("message_reference")
     if raw_reference is not None:
-        reference = _decode_reference(raw_reference)
+        reference = _decode_reference(raw_reference, app)
 
     referenced: typing.Any = UNDEFINED
     if "referenced_message" in payload and depth < MAX_REFERENCE_DEPTH:
@@ -649,7 +650,7 @@ def decode_partial_message(
         if "application_id" in payload
         else UNDEFINED,
         flags=MessageFlag(payload["flags"]) if "flags" in payload else UNDEFINED,
-        message_reference=_decode_reference(payload["message_reference"])
+        message_reference=_decode_reference(payload["message_reference"], app)
         if "message_reference" in payload
         else UNDEFINED,
         components=tuple(decode_component(c) for c in payload["components"])
@@ -779,7 +780,7 @@ register(
 )
 register(
     MessageReference,
-    decode=lambda p, _app: _decode_reference(p),
+    decode=_decode_reference,
     encode=encode_message_reference,
 )
 register(MessageSnapshot, decode=lambda p, _app: _decode_snapshot(p), encode=_encode_snapshot)
