@@ -159,6 +159,15 @@ class ModelREST(typing.Protocol):
         """The initial response to an interaction (`response_type` as Discord numbers it)."""
         ...
 
+    async def create_message(
+        self,
+        channel: SnowflakeishOr,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
+        """Send a message."""
+        ...
+
     async def create_modal_response(
         self,
         interaction: SnowflakeishOr,
@@ -170,15 +179,6 @@ class ModelREST(typing.Protocol):
         components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
     ) -> None:
         """Answer an interaction with a modal."""
-        ...
-
-    async def create_message(
-        self,
-        channel: SnowflakeishOr,
-        content: UndefinedOr[typing.Any] = UNDEFINED,
-        **options: typing.Unpack[MessageCreateOptions],
-    ) -> Message:
-        """Send a message."""
         ...
 
     async def create_sticker(
@@ -601,6 +601,16 @@ class ModelREST(typing.Protocol):
         """Take a role from a member."""
         ...
 
+    async def set_application_command_permissions(
+        self,
+        application: SnowflakeishOr,
+        guild: SnowflakeishOr,
+        command: SnowflakeishOr,
+        permissions: Sequence[CommandPermission],
+    ) -> GuildCommandPermissions:
+        """Replace a command's permission overwrites in a guild."""
+        ...
+
     async def set_guild_incident_actions(
         self,
         guild: SnowflakeishOr,
@@ -613,16 +623,6 @@ class ModelREST(typing.Protocol):
 
     def trigger_typing(self, channel: SnowflakeishOr) -> Awaitable[None]:
         """The typing indicator (`RESTClient`'s is a `TypingIndicator`, also `async with`-able)."""
-        ...
-
-    async def set_application_command_permissions(
-        self,
-        application: SnowflakeishOr,
-        guild: SnowflakeishOr,
-        command: SnowflakeishOr,
-        permissions: Sequence[CommandPermission],
-    ) -> GuildCommandPermissions:
-        """Replace a command's permission overwrites in a guild."""
         ...
 
     async def unban_user(
