@@ -438,10 +438,11 @@ class ModelREST(typing.Protocol):
         webhook: SnowflakeishOr,
         *,
         name: UndefinedOr[str] = UNDEFINED,
+        avatar: UndefinedNoneOr[Resourceish] = UNDEFINED,
         channel: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> PartialWebhook:
-        """Rename or move a webhook."""
+        """Rename a webhook, change its avatar or move it."""
         ...
 
     async def edit_webhook_message(
@@ -453,6 +454,18 @@ class ModelREST(typing.Protocol):
         **options: typing.Unpack[WebhookMessageEditOptions],
     ) -> Message:
         """Edit a message a webhook sent."""
+        ...
+
+    async def edit_webhook_with_token(
+        self,
+        webhook: SnowflakeishOr,
+        token: str,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        avatar: UndefinedNoneOr[Resourceish] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> PartialWebhook:
+        """Rename a webhook or change its avatar, by token."""
         ...
 
     async def execute_followup(

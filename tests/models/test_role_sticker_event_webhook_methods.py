@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from anycord import RESTClient
+from anycord.files import Bytes
 from anycord.models import channels, stickers, webhooks
 from anycord.models.audit_logs import AuditLog, AuditLogEntry, AuditLogEventType
 from anycord.models.guild_satellites import GuildWidget
@@ -30,6 +31,7 @@ if typing.TYPE_CHECKING:
 
 CDN = "https://cdn.discordapp.com"
 NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+PNG = Bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "avatar.png")
 
 
 class Discord:
@@ -177,3 +179,24 @@ async def test_webhook_token_rules(discord: Discord, client: RESTClient) -> None
     # Without a token the bot's authorization deletes it.
     await hook.delete(reason="gone")
     assert int(hook.id) not in discord.world.webhooks
+
+
+async def test_webhook_edit_by_token_or_by_the_bot(discord: Discord, client: RESTClient) -> None:
+    token = discord.hook["token"]
+    hook = await client.fetch_webhook(int(discord.hook["id"]))
+    assert isinstance(hook, webhooks.IncomingWebhook)
+    hook.token = token
+    stored = discord.world.webhooks[int(hook.id)]
+    renamed = await hook.edit(name="renamed", avatar=PNG)
+    assert stored["name"] == renamed.name == "renamed"
+    assert renamed.avatar_hash is not None
+    with pytest.raises(ValueError, match="cannot move"):
+        await hook.edit(channel=discord.channel_id)
+    other = discord.world.add_channel(int(stored["guild_id"]), name="other")
+    moved = await hook.edit(channel=int(other["id"]), avatar=None, use_token=False)
+    assert stored["channel_id"] == other["id"]
+    assert moved.avatar_hash is None
+    follower = webhooks.ChannelFollowerWebhook(
+        id=hook.id, app=client, type=webhooks.WebhookType.CHANNEL_FOLLOWER
+    )
+    assert (await follower.edit(name="third")).name == "third"

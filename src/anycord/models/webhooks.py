@@ -12,6 +12,7 @@ from anycord.models.base import Unique, require_app
 from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
+    from anycord.files import Resourceish
     from anycord.models.channels import PartialChannel
     from anycord.models.guilds import PartialGuild
     from anycord.models.message_options import WebhookMessageEditOptions, WebhookMessageOptions
@@ -19,7 +20,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
-    from anycord.undefined import UndefinedOr
+    from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
 __all__ = [
     "ApplicationWebhook",
@@ -95,12 +96,16 @@ class GuildWebhook(PartialWebhook):
         self,
         *,
         name: UndefinedOr[str] = UNDEFINED,
+        avatar: UndefinedNoneOr[Resourceish] = UNDEFINED,
         channel: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> PartialWebhook:
-        """Edit the webhook's `name` or `channel`; returns the updated one."""
+        """Edit the webhook's `name`, `avatar` (`None` clears it) or `channel` with the bot's
+        authorization (needs MANAGE_WEBHOOKS); returns the updated one."""
         app = require_app(self.app, "Webhook.edit")
-        return await app.rest.edit_webhook(self.id, name=name, channel=channel, reason=reason)
+        return await app.rest.edit_webhook(
+            self.id, name=name, avatar=avatar, channel=channel, reason=reason
+        )
 
     async def fetch_channel(self) -> PartialChannel:
         """Fetch the channel the webhook posts in."""
@@ -154,6 +159,29 @@ class IncomingWebhook(GuildWebhook):
             await app.rest.delete_webhook(self.id, reason=reason)
         else:
             await app.rest.delete_webhook_with_token(self.id, token, reason=reason)
+
+    async def edit(
+        self,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        avatar: UndefinedNoneOr[Resourceish] = UNDEFINED,
+        channel: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+        use_token: UndefinedOr[bool] = UNDEFINED,
+    ) -> PartialWebhook:
+        """Edit the webhook: with its token when known (or `use_token=True`), else with the
+        bot's authorization. A token cannot move a webhook: `channel` with a token is a
+        `ValueError` (pass `use_token=False`)."""
+        app = require_app(self.app, "IncomingWebhook.edit")
+        token = self._token_for(use_token)
+        if token is None:
+            return await super().edit(name=name, avatar=avatar, channel=channel, reason=reason)
+        if channel is not UNDEFINED:
+            msg = "a webhook token cannot move a webhook; edit with use_token=False"
+            raise ValueError(msg)
+        return await app.rest.edit_webhook_with_token(
+            self.id, token, name=name, avatar=avatar, reason=reason
+        )
 
     async def fetch_message(self, message: SnowflakeishOr) -> Message:
         """Fetch a message this webhook sent (needs its token)."""

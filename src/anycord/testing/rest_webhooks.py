@@ -9,6 +9,7 @@ interaction's channel and emits MESSAGE_CREATE.
 
 from __future__ import annotations
 
+import hashlib
 import typing
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
@@ -286,6 +287,24 @@ def get_webhook_by_token(world: World, req: Request) -> Reply:
     return Reply(200, webhook)
 
 
+def _edit_webhook(webhook: Payload, body: Payload, *, by_token: bool) -> Payload:
+    # A token cannot move a webhook; an avatar data URI is stored as Discord would: a hash.
+    for key in ("name", "channel_id") if not by_token else ("name",):
+        if key in body:
+            webhook[key] = body[key]
+    if "avatar" in body:
+        image = body["avatar"]
+        webhook["avatar"] = None if image is None else hashlib.md5(image.encode()).hexdigest()
+    return webhook
+
+
+@route("PATCH", _W)
+def edit_webhook_by_token(world: World, req: Request) -> Reply:
+    webhook = dict(_edit_webhook(_webhook(world, req), req.body(), by_token=True))
+    webhook.pop("user", None)
+    return Reply(200, webhook)
+
+
 @route("DELETE", _W)
 def delete_webhook_by_token(world: World, req: Request) -> Reply:
     webhook = _webhook(world, req)
@@ -296,6 +315,11 @@ def delete_webhook_by_token(world: World, req: Request) -> Reply:
 @route("GET", "/webhooks/{webhook_id}")
 def get_webhook(world: World, req: Request) -> Reply:
     return Reply(200, _webhook(world, req))
+
+
+@route("PATCH", "/webhooks/{webhook_id}")
+def edit_webhook(world: World, req: Request) -> Reply:
+    return Reply(200, _edit_webhook(_webhook(world, req), req.body(), by_token=False))
 
 
 @route("DELETE", "/webhooks/{webhook_id}")
