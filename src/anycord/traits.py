@@ -58,6 +58,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.presences import MemberPresence
     from anycord.models.roles import Role
     from anycord.models.stickers import GuildSticker
+    from anycord.models.templates import Template
     from anycord.models.users import OwnUser, User
     from anycord.models.voices import VoiceState
     from anycord.models.webhooks import PartialWebhook
@@ -297,6 +298,10 @@ class ModelREST(typing.Protocol):
         """Delete a guild sticker."""
         ...
 
+    async def delete_template(self, guild: SnowflakeishOr, template: str | Template) -> Template:
+        """Delete a guild template."""
+        ...
+
     async def delete_webhook(
         self, webhook: SnowflakeishOr, *, reason: UndefinedOr[str] = UNDEFINED
     ) -> None:
@@ -433,6 +438,17 @@ class ModelREST(typing.Protocol):
         """Change a guild sticker."""
         ...
 
+    async def edit_template(
+        self,
+        guild: SnowflakeishOr,
+        template: str | Template,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        description: UndefinedNoneOr[str] = UNDEFINED,
+    ) -> Template:
+        """Rename a guild template or change its description."""
+        ...
+
     async def edit_webhook(
         self,
         webhook: SnowflakeishOr,
@@ -564,6 +580,10 @@ class ModelREST(typing.Protocol):
         """A guild's roles."""
         ...
 
+    async def fetch_template(self, template: str | Template) -> Template:
+        """A guild template by code."""
+        ...
+
     async def fetch_user(self, user: SnowflakeishOr) -> User:
         """One user."""
         ...
@@ -632,6 +652,12 @@ class ModelREST(typing.Protocol):
         dms_disabled_until: UndefinedNoneOr[datetime.datetime] = UNDEFINED,
     ) -> dict[str, typing.Any]:
         """Pause or resume invites and DMs."""
+        ...
+
+    async def sync_guild_template(
+        self, guild: SnowflakeishOr, template: str | Template
+    ) -> Template:
+        """Update a template to its guild's current state."""
         ...
 
     def trigger_typing(self, channel: SnowflakeishOr) -> Awaitable[None]:

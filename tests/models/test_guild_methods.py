@@ -274,3 +274,19 @@ def test_make_urls_take_hikaris_file_format_and_lossless() -> None:
     assert preview.make_splash_url() is None
     invite_guild = InviteGuild(id=S5, name="g", banner_hash="a_b")
     assert invite_guild.make_banner_url() == f"{cdn}/banners/5/a_b.gif"
+
+
+async def test_template_edit_sync_fetch_and_delete(
+    discord: Discord, guild: guilds.RESTGuild
+) -> None:
+    rest = typing.cast("RESTClient", guild.app)
+    template = await rest.create_template(guild.id, "base")
+    edited = await template.edit(name="renamed", description="d")
+    assert edited.name == "renamed"
+    assert discord.world.templates[template.code]["description"] == "d"
+    await guild.edit(name="new name")
+    synced = await template.sync()
+    assert synced.source_guild["name"] == "new name"
+    assert (await template.fetch_self()).name == "renamed"
+    await template.delete()
+    assert template.code not in discord.world.templates

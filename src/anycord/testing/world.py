@@ -101,6 +101,8 @@ class World:
         """Guild id → scheduled event id → scheduled event."""
         self.stickers: dict[int, dict[int, Payload]] = {}
         """Guild id → sticker id → guild sticker."""
+        self.templates: dict[str, Payload] = {}
+        """Template code → guild template (with `source_guild_id`)."""
         self.audit_log: dict[int, list[Payload]] = {}
         """Guild id → audit log entries, oldest first (see `rest_extras.record_audit`)."""
         """Thread id → user id → thread member."""
