@@ -424,3 +424,59 @@ def test_application_id_and_media_layout_are_decoded_and_kept() -> None:
     assert "application_id" not in encode_channel(
         decode_channel({"id": "5", "type": 0, "guild_id": "1"})
     )
+
+
+def test_partial_message_carries_hikaris_rare_fields_only_when_sent() -> None:
+    bare = decode_partial_message({"id": "1", "channel_id": "2"})
+    for name in (
+        "nonce",
+        "activity",
+        "application",
+        "message_snapshots",
+        "referenced_message",
+        "interaction_metadata",
+        "webhook_id",
+        "stickers",
+        "message_reference",
+    ):
+        assert getattr(bare, name) is UNDEFINED, name
+
+    replied = {
+        "id": "3",
+        "channel_id": "2",
+        "author": {"id": "4", "username": "u"},
+        "content": "original",
+        "timestamp": "2024-01-01T00:00:00+00:00",
+    }
+    full = decode_partial_message(
+        {
+            "id": "1",
+            "channel_id": "2",
+            "nonce": "n-1",
+            "activity": {"type": 1, "party_id": "p"},
+            "application": {"id": "9", "name": "game"},
+            "message_snapshots": [{"message": {"content": "fwd"}}],
+            "referenced_message": replied,
+            "interaction_metadata": {"id": "8", "type": 2, "user": {"id": "4", "username": "u"}},
+            "sticker_items": [],
+            "webhook_id": "7",
+        }
+    )
+    assert full.nonce == "n-1"
+    assert full.activity is not UNDEFINED
+    assert full.activity is not None
+    assert (full.activity.type, full.activity.party_id) == (1, "p")
+    assert full.application is not UNDEFINED
+    assert full.application is not None
+    assert full.application.name == "game"
+    assert full.message_snapshots is not UNDEFINED
+    assert [s.content for s in full.message_snapshots] == ["fwd"]
+    assert isinstance(full.referenced_message, Message)
+    assert full.referenced_message.content == "original"
+    assert full.interaction_metadata is not UNDEFINED
+    assert full.interaction_metadata is not None
+    assert full.interaction_metadata.id == 8
+    assert (full.stickers, full.webhook_id) == ((), 7)
+    deleted = decode_partial_message({"id": "1", "channel_id": "2", "referenced_message": None})
+    assert deleted.referenced_message is None
+    assert deleted.nonce is UNDEFINED

@@ -574,6 +574,13 @@ class PartialMessage(_MessageBase):
     components: UndefinedOr[Sequence[PartialComponent]] = UNDEFINED
     stickers: UndefinedOr[Sequence[PartialSticker]] = UNDEFINED
     poll: UndefinedOr[Poll] = UNDEFINED
+    nonce: UndefinedNoneOr[str | int] = UNDEFINED
+    activity: UndefinedNoneOr[MessageActivity] = UNDEFINED
+    application: UndefinedNoneOr[MessageApplication] = UNDEFINED
+    message_snapshots: UndefinedOr[Sequence[MessageSnapshot]] = UNDEFINED
+    referenced_message: UndefinedNoneOr[Message] = UNDEFINED
+    """The replied-to message; `None` when Discord says it was deleted."""
+    interaction_metadata: UndefinedNoneOr[MessageInteractionMetadata] = UNDEFINED
 
     @property
     def user_mentions(self) -> UndefinedOr[Mapping[Snowflake, User]]:
