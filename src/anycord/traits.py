@@ -34,7 +34,13 @@ if typing.TYPE_CHECKING:
         PartialChannel,
         PermissionOverwrite,
     )
-    from anycord.models.commands import CommandBuilder, PartialCommand
+    from anycord.models.command_edits import CommandEditFields
+    from anycord.models.commands import (
+        CommandBuilder,
+        CommandPermission,
+        GuildCommandPermissions,
+        PartialCommand,
+    )
     from anycord.models.component_builders import MessageActionRowBuilder
     from anycord.models.emojis import Emoji, KnownCustomEmoji
     from anycord.models.guild_edits import GuildEditFields
@@ -154,6 +160,15 @@ class ModelREST(typing.Protocol):
         """The initial response to an interaction (`response_type` as Discord numbers it)."""
         ...
 
+    async def create_message(
+        self,
+        channel: SnowflakeishOr,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
+        """Send a message."""
+        ...
+
     async def create_modal_response(
         self,
         interaction: SnowflakeishOr,
@@ -165,15 +180,6 @@ class ModelREST(typing.Protocol):
         components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
     ) -> None:
         """Answer an interaction with a modal."""
-        ...
-
-    async def create_message(
-        self,
-        channel: SnowflakeishOr,
-        content: UndefinedOr[typing.Any] = UNDEFINED,
-        **options: typing.Unpack[MessageCreateOptions],
-    ) -> Message:
-        """Send a message."""
         ...
 
     async def create_sticker(
@@ -317,6 +323,16 @@ class ModelREST(typing.Protocol):
         self, webhook: SnowflakeishOr, token: str, *, reason: UndefinedOr[str] = UNDEFINED
     ) -> None:
         """Delete a webhook with its token."""
+        ...
+
+    async def edit_application_command(
+        self,
+        application: SnowflakeishOr,
+        command: SnowflakeishOr,
+        guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+        **fields: typing.Unpack[CommandEditFields],
+    ) -> PartialCommand:
+        """Change fields of a command (by their JSON names)."""
         ...
 
     async def edit_channel(
@@ -497,6 +513,12 @@ class ModelREST(typing.Protocol):
         """One command."""
         ...
 
+    async def fetch_application_command_permissions(
+        self, application: SnowflakeishOr, guild: SnowflakeishOr, command: SnowflakeishOr
+    ) -> GuildCommandPermissions:
+        """A command's permission overwrites in a guild."""
+        ...
+
     async def fetch_channel(self, channel: SnowflakeishOr) -> PartialChannel:
         """A channel or thread of any type."""
         ...
@@ -610,6 +632,16 @@ class ModelREST(typing.Protocol):
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> None:
         """Take a role from a member."""
+        ...
+
+    async def set_application_command_permissions(
+        self,
+        application: SnowflakeishOr,
+        guild: SnowflakeishOr,
+        command: SnowflakeishOr,
+        permissions: Sequence[CommandPermission],
+    ) -> GuildCommandPermissions:
+        """Replace a command's permission overwrites in a guild."""
         ...
 
     async def set_guild_incident_actions(

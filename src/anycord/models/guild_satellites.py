@@ -182,6 +182,18 @@ class IntegrationApplication(Unique):
     description: str = ""
     bot: User | None = None
 
+    def make_icon_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The application icon's URL in a chosen format and size, or `None` without one."""
+        if not self.icon_hash:
+            return None
+        return cdn.application_icon_url(self.id, self.icon_hash, ext=ext, size=size, **fmt)
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class Integration(Unique):

@@ -447,3 +447,43 @@ for _base in (_C, _GC):
         command = _command(world, req)
         del world.commands[int(command["id"])]
         return Reply(204)
+
+
+_PERMISSIONS = _GC + "/{command_id}/permissions"
+
+
+def _permissions_key(world: World, req: Request) -> tuple[int, int]:
+    guild_id = _check_app(world, req)
+    command = world.commands.get(_int(req.params["command_id"]))
+    if command is None or command.get("guild_id") not in (None, guild_id):
+        raise not_found("application command", 10063)
+    return _int(str(guild_id)), int(command["id"])
+
+
+def _permissions_reply(world: World, key: tuple[int, int]) -> Reply:
+    guild_id, command_id = key
+    body = {
+        "id": str(command_id),
+        "application_id": str(world.application_id),
+        "guild_id": str(guild_id),
+        "permissions": world.command_permissions[key],
+    }
+    return Reply(200, body)
+
+
+@route("GET", _PERMISSIONS)
+def get_command_permissions(world: World, req: Request) -> Reply:
+    key = _permissions_key(world, req)
+    if key not in world.command_permissions:
+        raise not_found("application command permissions", 10066)
+    return _permissions_reply(world, key)
+
+
+@route("PUT", _PERMISSIONS)
+def set_command_permissions(world: World, req: Request) -> Reply:
+    key = _permissions_key(world, req)
+    permissions = req.body().get("permissions")
+    if not isinstance(permissions, list) or len(permissions) > 100:
+        raise invalid_form("permissions", "BASE_TYPE_MAX_LENGTH", "Must be 100 or fewer in length.")
+    world.command_permissions[key] = permissions
+    return _permissions_reply(world, key)

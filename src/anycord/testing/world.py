@@ -84,6 +84,8 @@ class World:
         """(channel_id, message_id, emoji key) → user ids, in reaction order."""
         self.webhooks: dict[int, Payload] = {}
         self.commands: dict[int, Payload] = {}
+        self.command_permissions: dict[tuple[int, int], list[Payload]] = {}
+        """(guild id, command id) → the command's permission overwrites in that guild."""
         self.interactions: dict[str, InteractionRecord] = {}
         """Interaction token → record."""
         self.bans: dict[int, dict[int, Payload]] = {}
