@@ -20,6 +20,7 @@ from anycord.models.scheduled_events import (
     ScheduledEventType,
     ScheduledExternalEvent,
 )
+from anycord.serde.invites import decode_invite, decode_invite_with_metadata, encode_invite
 from anycord.serde.roles import decode_role
 from anycord.snowflakes import Snowflake
 from anycord.testing.rest_app import FakeRestApp
@@ -200,3 +201,29 @@ async def test_webhook_edit_by_token_or_by_the_bot(discord: Discord, client: RES
         id=hook.id, app=client, type=webhooks.WebhookType.CHANNEL_FOLLOWER
     )
     assert (await follower.edit(name="third")).name == "third"
+
+
+def test_invites_carry_their_roles_and_scheduled_event() -> None:
+    payload = {
+        "code": "abc",
+        "type": 0,
+        "guild": {"id": p.GUILD, "name": "g", "icon": None, "features": []},
+        "channel": {"id": p.TEXT, "name": "general", "type": 0},
+        "guild_scheduled_event": p.scheduled_event(),
+        "roles": [p.role(p.ROLE, "vip")],
+    }
+    invite = decode_invite(payload)
+    assert [r.name for r in invite.roles] == ["vip"]
+    assert invite.role_ids == (int(p.ROLE),)
+    assert invite.guild_scheduled_event is not None
+    assert invite.guild_scheduled_event.name == "town hall"
+    assert decode_invite(encode_invite(invite)).role_ids == invite.role_ids
+    # Gateway invites name the roles by ID only.
+    created = decode_invite_with_metadata(
+        {"code": "xyz", "channel_id": p.TEXT, "role_ids": [p.ROLE], "uses": 0, "max_uses": 5}
+    )
+    assert created.roles == ()
+    assert created.role_ids == (int(p.ROLE),)
+    assert decode_invite_with_metadata(encode_invite(created)).role_ids == (int(p.ROLE),)
+    assert created.uses_left == 5
+    assert decode_invite({"code": "plain"}).role_ids == ()

@@ -18,6 +18,8 @@ if typing.TYPE_CHECKING:
 
     from anycord.models.channels import PartialChannel
     from anycord.models.guild_satellites import WelcomeScreen
+    from anycord.models.roles import PartialRole
+    from anycord.models.scheduled_events import ScheduledEvent
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
@@ -105,6 +107,13 @@ class Invite:
     approximate_active_member_count: int | None = attrs.field(default=None, eq=False)
     expires_at: datetime.datetime | None = attrs.field(default=None, eq=False)
     flags: InviteFlag = attrs.field(default=InviteFlag.NONE, eq=False)
+    guild_scheduled_event: ScheduledEvent | None = attrs.field(default=None, eq=False)
+    """The event the invite points to, when it was made for one."""
+    roles: Sequence[PartialRole] = attrs.field(default=(), eq=False)
+    """The roles given to whoever accepts it (empty when only `role_ids` came, as in gateway
+    events)."""
+    role_ids: Sequence[Snowflake] = attrs.field(default=(), eq=False)
+    """The IDs of the roles given to whoever accepts it."""
 
     @property
     def url(self) -> str:
