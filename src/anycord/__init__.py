@@ -290,6 +290,7 @@ from anycord.models import AutoModTriggerType as AutoModTriggerType
 from anycord.models import ButtonComponent as ButtonComponent
 from anycord.models import ButtonStyle as ButtonStyle
 from anycord.models import ChannelFlag as ChannelFlag
+from anycord.models import ChannelFollow as ChannelFollow
 from anycord.models import ChannelFollowerWebhook as ChannelFollowerWebhook
 from anycord.models import ChannelMention as ChannelMention
 from anycord.models import ChannelSelectMenuComponent as ChannelSelectMenuComponent
@@ -585,7 +586,6 @@ from anycord.rest.builders import ScheduledEventBuilder as ScheduledEventBuilder
 from anycord.rest.builders import ThreadSettings as ThreadSettings
 from anycord.rest.builders import build_onboarding as build_onboarding
 from anycord.rest.client import RESTClient as RESTClient
-from anycord.rest.endpoints.channel_admin import ChannelFollow as ChannelFollow
 from anycord.rest.pagination import LazyIterator as LazyIterator
 from anycord.rest.pagination import Paginator as Paginator
 from anycord.rest.tokens import ClientCredentialsStrategy as ClientCredentialsStrategy

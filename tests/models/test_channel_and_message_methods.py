@@ -16,9 +16,11 @@ from anycord.cache import Cache
 from anycord.colors import Color
 from anycord.dispatch.manager import EventManager
 from anycord.models.channels import (
+    ChannelFollow,
     DMChannel,
     ForumLayoutType,
     ForumTag,
+    GroupDMChannel,
     GuildMediaChannel,
     GuildTextChannel,
     PermissionOverwrite,
@@ -480,3 +482,41 @@ def test_partial_message_carries_hikaris_rare_fields_only_when_sent() -> None:
     deleted = decode_partial_message({"id": "1", "channel_id": "2", "referenced_message": None})
     assert deleted.referenced_message is None
     assert deleted.nonce is UNDEFINED
+
+
+async def test_channel_follow_fetches_and_reads_its_channel_and_webhook(
+    fake: Fake, rest: RESTClient
+) -> None:
+    webhook = await rest.create_webhook(fake.cid, "relay")
+    follow = ChannelFollow(app=rest, channel_id=Snowflake(fake.cid), webhook_id=webhook.id)
+    assert (await follow.fetch_channel()).id == fake.cid
+    fetched = await follow.fetch_webhook()
+    assert (fetched.id, fetched.name) == (webhook.id, "relay")
+    assert follow.get_channel() is None  # a REST-only app has no cache
+
+    cache = Cache()
+    await EventManager(cache=cache).on_shard_dispatch(
+        None, "GUILD_CREATE", fake.world.guild_create_payload(fake.gid)
+    )
+    cached = ChannelFollow(
+        app=CachedApp(rest, cache), channel_id=Snowflake(fake.cid), webhook_id=webhook.id
+    )
+    found = cached.get_channel()
+    assert found is not None
+    assert found.id == fake.cid
+    with pytest.raises(RuntimeError, match=r"ChannelFollow\.fetch_webhook"):
+        await ChannelFollow(channel_id=Snowflake(1), webhook_id=Snowflake(2)).fetch_webhook()
+
+
+def test_group_dm_icon_urls() -> None:
+    group = decode_channel({"id": "5", "type": 3, "icon": "abc", "recipients": []})
+    assert isinstance(group, GroupDMChannel)
+    assert group.icon_url == "https://cdn.discordapp.com/channel-icons/5/abc.png"
+    assert group.make_icon_url(file_format="WEBP", size=64, lossless=False) == (
+        "https://cdn.discordapp.com/channel-icons/5/abc.webp?lossless=false&size=64"
+    )
+    with pytest.raises(ValueError, match="gif"):
+        group.make_icon_url(ext="gif")
+    no_icon = decode_channel({"id": "6", "type": 3, "recipients": []})
+    assert isinstance(no_icon, GroupDMChannel)
+    assert no_icon.make_icon_url() is None

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from anycord.models import guild_satellites
-from anycord.models.channels import PartialChannel
+from anycord.models.channels import ChannelFollow, PartialChannel
 from anycord.models.members import Member
 from anycord.models.messages import Message
 from anycord.models.roles import Role
@@ -377,7 +377,7 @@ CASES = [
         json={"webhook_channel_id": "201"},
         reason="r",
         response={"channel_id": "200", "webhook_id": "1100"},
-        returns=tuple,
+        returns=ChannelFollow,
     ),
     Case(
         id="add_group_dm_recipient",

@@ -55,6 +55,7 @@ from anycord.models.auto_mod import UnknownAutoModAction as UnknownAutoModAction
 from anycord.models.auto_mod import UnknownAutoModTrigger as UnknownAutoModTrigger
 from anycord.models.base import Unique as Unique
 from anycord.models.channels import ChannelFlag as ChannelFlag
+from anycord.models.channels import ChannelFollow as ChannelFollow
 from anycord.models.channels import ChannelType as ChannelType
 from anycord.models.channels import DMChannel as DMChannel
 from anycord.models.channels import ForumLayoutType as ForumLayoutType

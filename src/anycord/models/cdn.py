@@ -34,6 +34,7 @@ __all__ = [
     "default_avatar_index",
     "default_avatar_url",
     "emoji_url",
+    "group_dm_icon_url",
     "guild_banner_url",
     "guild_discovery_splash_url",
     "guild_icon_url",
@@ -415,6 +416,20 @@ def application_asset_url(
     """An application asset (rich presence images; no GIF)."""
     return compose_url(
         f"app-assets/{application_id}", asset_id, ext=ext, size=size, animatable=False, **fmt
+    )
+
+
+def group_dm_icon_url(
+    channel_id: Snowflakeish,
+    icon_hash: str,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[FormatOptions],
+) -> str:
+    """A group DM's icon (no GIF; served under `channel-icons/`, which Discord's docs omit)."""
+    return compose_url(
+        f"channel-icons/{channel_id}", icon_hash, ext=ext, size=size, animatable=False, **fmt
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterable, Iterable
 import attrs
 
 from anycord import enums
+from anycord.models import cdn
 from anycord.models.base import Unique, require_app
 from anycord.models.emojis import UnicodeEmoji
 from anycord.models.members import Member
@@ -30,6 +31,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.guilds import GatewayGuild, RESTGuild
     from anycord.models.message_options import MessageCreateOptions
     from anycord.models.messages import Message
+    from anycord.models.webhooks import PartialWebhook
     from anycord.rest.pagination import LazyIterator
     from anycord.rest.typing_indicator import TypingIndicator
     from anycord.snowflakes import (
@@ -44,6 +46,7 @@ if typing.TYPE_CHECKING:
 __all__ = [
     "ChannelEditOptions",
     "ChannelFlag",
+    "ChannelFollow",
     "ChannelType",
     "DMChannel",
     "ForumLayoutType",
@@ -199,6 +202,31 @@ class ForumTag:
         return UnicodeEmoji(name=self.emoji_name)
 
 
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ChannelFollow:
+    """An announcement channel followed into another channel: `channel_id` is the followed
+    channel, `webhook_id` the webhook that relays its posts (`RESTClient.follow_channel`)."""
+
+    app: RESTAware | None = attrs.field(default=None, repr=False, eq=False)
+    channel_id: Snowflake
+    webhook_id: Snowflake
+
+    async def fetch_channel(self) -> PartialChannel:
+        """Fetch the followed channel."""
+        app = require_app(self.app, "ChannelFollow.fetch_channel")
+        return await app.rest.fetch_channel(self.channel_id)
+
+    async def fetch_webhook(self) -> PartialWebhook:
+        """Fetch the webhook relaying the posts (a `ChannelFollowerWebhook`)."""
+        app = require_app(self.app, "ChannelFollow.fetch_webhook")
+        return await app.rest.fetch_webhook(self.webhook_id)
+
+    def get_channel(self) -> GuildChannel | None:
+        """The followed channel from the cache (`None` when not cached or the app has none)."""
+        cache = model_cache(self.app)
+        return None if cache is None else cache.get_guild_channel(self.channel_id)
+
+
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class PartialChannel(Unique):
     """A channel of which the ID, name and type are known (and the base of every channel)."""
@@ -344,6 +372,24 @@ class GroupDMChannel(PrivateChannel, TextableChannel):
     application_id: Snowflake | None = None
     recipients: Mapping[Snowflake, User] = attrs.field(factory=dict)
     is_managed: bool = False
+
+    @property
+    def icon_url(self) -> str | None:
+        """The group's icon URL, or `None` without an icon."""
+        return self.make_icon_url()
+
+    def make_icon_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The icon's URL in a chosen format and size, or `None` without an icon (`ValueError`
+        for a bad `ext`, `file_format` or `size`; `file_format`/`lossless` as hikari takes them)."""
+        if self.icon_hash is None:
+            return None
+        return cdn.group_dm_icon_url(self.id, self.icon_hash, ext=ext, size=size, **fmt)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
