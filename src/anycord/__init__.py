@@ -448,6 +448,7 @@ from anycord.models import PollLayoutType as PollLayoutType
 from anycord.models import PollMedia as PollMedia
 from anycord.models import PollResults as PollResults
 from anycord.models import PremiumType as PremiumType
+from anycord.models import PrimaryGuild as PrimaryGuild
 from anycord.models import PrivateChannel as PrivateChannel
 from anycord.models import RadioGroupComponent as RadioGroupComponent
 from anycord.models import Reaction as Reaction
@@ -1005,6 +1006,7 @@ __all__ = [
     "PremiumButtonBuilder",
     "PremiumType",
     "PresenceUpdateEvent",
+    "PrimaryGuild",
     "PrivateChannel",
     "ProxySettings",
     "RESTApp",

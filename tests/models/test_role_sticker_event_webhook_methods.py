@@ -227,3 +227,29 @@ def test_invites_carry_their_roles_and_scheduled_event() -> None:
     assert decode_invite_with_metadata(encode_invite(created)).role_ids == (int(p.ROLE),)
     assert created.uses_left == 5
     assert decode_invite({"code": "plain"}).role_ids == ()
+
+
+def test_sticker_make_url_formats() -> None:
+    media = "https://media.discordapp.net/stickers"
+    png = stickers.GuildSticker(id=Snowflake(1), name="s", guild_id=Snowflake(2))
+    assert png.make_url() == png.url
+    assert png.make_url(size=64) == f"{media}/1.png?passthrough=false&size=64"
+    assert png.make_url(file_format="WEBP", lossless=False) == f"{media}/1.webp?lossless=false"
+    with pytest.raises(ValueError, match="GIF"):
+        png.make_url(file_format="GIF")
+    gif = stickers.StandardSticker(
+        id=Snowflake(3), name="g", format_type=stickers.StickerFormatType.GIF
+    )
+    assert gif.make_url(file_format="AWEBP") == f"{media}/3.webp?animated=true&lossless=true"
+    with pytest.raises(ValueError, match="APNG"):
+        gif.make_url(file_format="APNG")
+    apng = stickers.PartialSticker(
+        id=Snowflake(4), name="a", format_type=stickers.StickerFormatType.APNG
+    )
+    assert apng.make_url(file_format="APNG", size=32) == f"{media}/4.png?size=32"
+    lottie = stickers.PartialSticker(
+        id=Snowflake(5), name="l", format_type=stickers.StickerFormatType.LOTTIE
+    )
+    assert lottie.make_url(file_format="lottie") == f"{CDN}/stickers/5.json"
+    with pytest.raises(ValueError, match="LOTTIE"):
+        lottie.make_url(file_format="PNG")

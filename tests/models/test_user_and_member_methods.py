@@ -13,7 +13,12 @@ from anycord.models import cdn
 from anycord.models.members import Member
 from anycord.models.users import OwnUser, User
 from anycord.serde import members as member_serde
-from anycord.serde.users import decode_partial_user, decode_user, encode_partial_user
+from anycord.serde.users import (
+    decode_partial_user,
+    decode_user,
+    encode_partial_user,
+    encode_user,
+)
 from anycord.snowflakes import Snowflake
 from tests.cache import payloads as p
 from tests.models.cached_app import CachedApp
@@ -226,3 +231,23 @@ def test_partial_user_decodes_and_encodes_the_profile_fields() -> None:
     assert encode_partial_user(partial) == payload
     user = decode_user({**p.user("5"), "banner": "b", "accent_color": 7})
     assert (user.accent_colour, user.display_banner_url) == (Color(7), user.banner_url)
+
+
+def test_primary_guild_decodes_encodes_and_builds_the_badge_url() -> None:
+    tag = {"identity_guild_id": "77", "identity_enabled": True, "tag": "DISC", "badge": "bh"}
+    user = decode_user({**p.user("5"), "primary_guild": tag})
+    assert user.primary_guild is not None
+    assert (user.primary_guild.identity_guild_id, user.primary_guild.tag) == (77, "DISC")
+    assert user.primary_guild.make_url(size=16) == (
+        "https://cdn.discordapp.com/guild-tag-badges/77/bh.png?size=16"
+    )
+    assert decode_user(encode_user(user)).primary_guild == user.primary_guild
+    assert Member(user=user, guild_id=Snowflake(9)).primary_guild is user.primary_guild
+    assert decode_partial_user({"id": "5", "primary_guild": None}).primary_guild is None
+    partial = decode_partial_user({"id": "5", "primary_guild": tag})
+    assert encode_partial_user(partial)["primary_guild"] == tag
+    cleared = decode_user({**p.user("5"), "primary_guild": {**tag, "identity_guild_id": None}})
+    assert cleared.primary_guild is not None
+    with pytest.raises(ValueError, match="identity_guild_id"):
+        cleared.primary_guild.make_url()
+    assert decode_user(p.user("5")).primary_guild is None

@@ -297,6 +297,7 @@ from anycord.models.threads import ThreadMetadata as ThreadMetadata
 from anycord.models.users import OwnUser as OwnUser
 from anycord.models.users import PartialUser as PartialUser
 from anycord.models.users import PremiumType as PremiumType
+from anycord.models.users import PrimaryGuild as PrimaryGuild
 from anycord.models.users import User as User
 from anycord.models.users import UserFlag as UserFlag
 from anycord.models.voices import VoiceRegion as VoiceRegion

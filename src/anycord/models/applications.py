@@ -26,7 +26,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.channels import DMChannel
     from anycord.models.message_options import MessageCreateOptions
     from anycord.models.messages import Message
-    from anycord.models.users import User, UserFlag
+    from anycord.models.users import PrimaryGuild, User, UserFlag
     from anycord.permissions import Permissions
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
@@ -213,6 +213,11 @@ class TeamMember:
     def discriminator(self) -> str:
         """The user's legacy discriminator."""
         return self.user.discriminator
+
+    @property
+    def primary_guild(self) -> PrimaryGuild | None:
+        """The user's primary guild (server tag)."""
+        return self.user.primary_guild
 
     @property
     def mention(self) -> str:

@@ -45,6 +45,7 @@ __all__ = [
     "member_banner_url",
     "role_icon_url",
     "scheduled_event_cover_url",
+    "sticker_file_url",
     "sticker_pack_banner_url",
     "sticker_url",
     "team_icon_url",
@@ -310,6 +311,52 @@ def sticker_url(sticker_id: Snowflakeish, format_type: int = 1) -> str:
     if format_type == 4:
         return f"{urls.MEDIA_PROXY_URL}/stickers/{sticker_id}.gif"
     return f"{urls.CDN_URL}/stickers/{sticker_id}.png"
+
+
+# What each sticker format type (1 PNG, 2 APNG, 3 LOTTIE, 4 GIF) can be served as, and its default.
+_STICKER_FORMATS: typing.Final = {
+    1: ("PNG", frozenset({"PNG", "JPEG", "JPG", "WEBP"})),
+    2: ("APNG", frozenset({"PNG", "APNG", "JPEG", "JPG", "WEBP"})),
+    3: ("LOTTIE", frozenset({"LOTTIE"})),
+    4: ("GIF", frozenset({"PNG", "JPEG", "JPG", "WEBP", "AWEBP", "GIF"})),
+}
+
+
+def sticker_file_url(
+    sticker_id: Snowflakeish,
+    format_type: int = 1,
+    *,
+    file_format: str | None = None,
+    size: int | None = None,
+    lossless: bool = True,
+) -> str:
+    """A sticker file in a chosen format (hikari's `file_format`: `PNG`, `APNG`, `JPEG`, `JPG`,
+    `WEBP`, `AWEBP`, `GIF`, `LOTTIE`, as far as the sticker's format allows; `ValueError`
+    otherwise). Without `file_format` and `size` this is `sticker_url`. Images come from the
+    media proxy: `PNG` asks for the still frame of an APNG, `AWEBP` for animated WebP."""
+    if file_format is None and size is None:
+        return sticker_url(sticker_id, format_type)
+    default, allowed = _STICKER_FORMATS.get(format_type, _STICKER_FORMATS[1])
+    name = default if file_format is None else str(file_format).upper()
+    if name not in allowed:
+        msg = f"a sticker of format type {format_type} is served as {', '.join(sorted(allowed))}"
+        raise ValueError(f"{msg}, not {file_format!r}")
+    _check_size(size)
+    query: list[str] = []
+    if name == "LOTTIE":
+        url = f"{urls.CDN_URL}/stickers/{sticker_id}.json"
+    else:
+        ext = {"APNG": "png", "AWEBP": "webp"}.get(name, name.lower())
+        url = f"{urls.MEDIA_PROXY_URL}/stickers/{sticker_id}.{ext}"
+        if name == "AWEBP":
+            query.append("animated=true")
+        if ext == "webp":
+            query.append(f"lossless={'true' if lossless else 'false'}")
+        if name == "PNG":
+            query.append("passthrough=false")
+    if size is not None:
+        query.append(f"size={size}")
+    return f"{url}?{'&'.join(query)}" if query else url
 
 
 def sticker_pack_banner_url(

@@ -37,7 +37,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.messages import Message
     from anycord.models.presences import MemberPresence
     from anycord.models.roles import Role
-    from anycord.models.users import User
+    from anycord.models.users import PrimaryGuild, User
     from anycord.permissions import Permissions
     from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
@@ -373,6 +373,11 @@ class Member:
     def discriminator(self) -> str:
         """The user's legacy discriminator."""
         return self.user.discriminator
+
+    @property
+    def primary_guild(self) -> PrimaryGuild | None:
+        """The user's primary guild (server tag)."""
+        return self.user.primary_guild
 
     @property
     def is_system(self) -> bool:

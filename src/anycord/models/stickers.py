@@ -55,6 +55,15 @@ class PartialSticker(Unique):
         """The sticker file's URL (PNG, Lottie JSON or GIF by format)."""
         return cdn.sticker_url(self.id, int(self.format_type))
 
+    def make_url(
+        self, *, file_format: str | None = None, size: int | None = None, lossless: bool = True
+    ) -> str:
+        """The sticker file's URL in a chosen format and size (`anycord.models.cdn.sticker_file_url`;
+        `ValueError` for a format the sticker cannot be served as)."""
+        return cdn.sticker_file_url(
+            self.id, int(self.format_type), file_format=file_format, size=size, lossless=lossless
+        )
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class StandardSticker(PartialSticker):

@@ -30,7 +30,7 @@ if typing.TYPE_CHECKING:
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
 
-__all__ = ["OwnUser", "PartialUser", "PremiumType", "User", "UserFlag"]
+__all__ = ["OwnUser", "PartialUser", "PremiumType", "PrimaryGuild", "User", "UserFlag"]
 
 
 class PremiumType(enums.IntEnum):
@@ -63,6 +63,33 @@ class UserFlag(enum.IntFlag, boundary=enum.KEEP):
     ACTIVE_DEVELOPER = 1 << 22
 
 
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class PrimaryGuild:
+    """The guild whose server tag a user shows ("User Primary Guild"; every field nullable)."""
+
+    identity_guild_id: Snowflake | None = None
+    identity_enabled: bool | None = None
+    """Whether the user shows the tag (`None` when Discord cleared the identity)."""
+    tag: str | None = None
+    """The tag's text (at most 4 characters)."""
+    badge_hash: str | None = None
+
+    def make_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str:
+        """The tag badge's URL (`ValueError` without a guild ID and badge hash)."""
+        if self.identity_guild_id is None or self.badge_hash is None:
+            msg = "a primary guild badge URL needs identity_guild_id and badge_hash"
+            raise ValueError(msg)
+        return cdn.guild_tag_badge_url(
+            self.identity_guild_id, self.badge_hash, ext=ext, size=size, **fmt
+        )
+
+
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class PartialUser(Unique):
     """A user of whom only some fields are known (fields not sent are `UNDEFINED`)."""
@@ -78,6 +105,7 @@ class PartialUser(Unique):
     accent_color: UndefinedOr[Color | None] = UNDEFINED
     flags: UndefinedOr[UserFlag] = UNDEFINED
     avatar_decoration: UndefinedOr[typing.Mapping[str, typing.Any] | None] = UNDEFINED
+    primary_guild: UndefinedOr[PrimaryGuild | None] = UNDEFINED
 
     @property
     def mention(self) -> str:
@@ -144,6 +172,7 @@ class UserShape:
         "flags",
         "is_bot",
         "is_system",
+        "primary_guild",
     )
 
     def __init__(
@@ -156,6 +185,7 @@ class UserShape:
         banner_hash: str | None,
         accent_color: Color | None,
         avatar_decoration: typing.Mapping[str, typing.Any] | None,
+        primary_guild: PrimaryGuild | None = None,
     ) -> None:
         self.app = app
         self.discriminator = discriminator
@@ -165,6 +195,7 @@ class UserShape:
         self.banner_hash = banner_hash
         self.accent_color = accent_color
         self.avatar_decoration = avatar_decoration
+        self.primary_guild = primary_guild
 
     def _values(self) -> tuple[typing.Any, ...]:
         return (
@@ -176,6 +207,7 @@ class UserShape:
             self.banner_hash,
             self.accent_color,
             self.avatar_decoration,
+            self.primary_guild,
         )
 
     def replace(self, **changes: object) -> UserShape:
@@ -215,6 +247,7 @@ def user_shape(
     banner_hash: str | None = None,
     accent_color: Color | None = None,
     avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+    primary_guild: PrimaryGuild | None = None,
 ) -> UserShape:
     """The shape for these fields: a shared one when the rare fields are unset.
 
@@ -222,7 +255,12 @@ def user_shape(
     valid; only sharing restarts), so an app that is gone is referenced by it only until
     then. The key uses `id(app)`, which stays unique while the shape holding the app lives.
     """
-    if banner_hash is None and accent_color is None and avatar_decoration is None:
+    if (
+        banner_hash is None
+        and accent_color is None
+        and avatar_decoration is None
+        and primary_guild is None
+    ):
         key = (id(app), discriminator, is_bot, is_system, flags)
         shape = _USER_SHAPES.get(key)
         if shape is None:
@@ -248,6 +286,7 @@ def user_shape(
         banner_hash,
         accent_color,
         avatar_decoration,
+        primary_guild,
     )
 
 
@@ -286,6 +325,7 @@ class User(Unique):
         is_system: bool = False,
         flags: UserFlag = UserFlag.NONE,
         avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        primary_guild: PrimaryGuild | None = None,
         _shape: UserShape | None = None,
     ) -> None:
         self.id = id
@@ -302,6 +342,7 @@ class User(Unique):
                 "is_system": (is_system, False),
                 "flags": (flags, UserFlag.NONE),
                 "avatar_decoration": (avatar_decoration, None),
+                "primary_guild": (primary_guild, None),
             }
             changes = {k: v for k, (v, default) in given.items() if v is not default}
             if "flags" in changes:
@@ -320,6 +361,7 @@ class User(Unique):
                 banner_hash,
                 accent_color,
                 avatar_decoration,
+                primary_guild,
             )
 
     @property
@@ -393,6 +435,15 @@ class User(Unique):
     @avatar_decoration.setter
     def avatar_decoration(self, value: typing.Mapping[str, typing.Any] | None) -> None:
         self._shape = self._shape.replace(avatar_decoration=value)
+
+    @property
+    def primary_guild(self) -> PrimaryGuild | None:
+        """The guild whose server tag the user shows (or chose), or `None`."""
+        return self._shape.primary_guild
+
+    @primary_guild.setter
+    def primary_guild(self, value: PrimaryGuild | None) -> None:
+        self._shape = self._shape.replace(primary_guild=value)
 
     def __repr__(self) -> str:
         return fields_repr(self, _USER_REPR)
@@ -519,6 +570,7 @@ class OwnUser(User):
         is_system: bool = False,
         flags: UserFlag = UserFlag.NONE,
         avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        primary_guild: PrimaryGuild | None = None,
         is_mfa_enabled: bool = False,
         locale: str | None = None,
         is_verified: bool | None = None,
@@ -539,6 +591,7 @@ class OwnUser(User):
             is_system=is_system,
             flags=flags,
             avatar_decoration=avatar_decoration,
+            primary_guild=primary_guild,
             _shape=_shape,
         )
         self.is_mfa_enabled = is_mfa_enabled
@@ -581,6 +634,7 @@ _USER_REPR: typing.Final = (
     "is_system",
     "flags",
     "avatar_decoration",
+    "primary_guild",
 )
 _OWN_USER_REPR: typing.Final = (
     *_USER_REPR,
