@@ -21,11 +21,9 @@ What is compared (hikari is a dev dependency, imported here only):
   name, so fluent builder code ports (a hikari builder anycord has no class for is counted
   under `top`).
 
-`--models` prints, without touching the table, the same comparison for the models: every
-hikari class that is neither an event, a builder, a bot, the REST client, an exception nor
-an enum, against anycord's top-level class of the same name. Those rows are not in the
-table yet (not every deviation has a reason); the report counts them so the gap can only
-shrink.
+- `models`: every public member of every other hikari class (neither an event, a builder, a
+  bot, the REST client, an exception nor an enum: the models, resources and the like) exists
+  on anycord's top-level class of the same name.
 
 A method (or constructor) is compatible when every call hikari accepts, anycord accepts with
 the same meaning: each of hikari's positional parameters has anycord's parameter of the same
@@ -247,6 +245,9 @@ def compare() -> tuple[list[Count], list[Deviation]]:
             found += [Deviation("builders", f"{name}.{d.name}", d.what) for d in out]
     counts.append(Count("builders", total, len(found)))
     deviations += found
+    count, found = compare_models()
+    counts.append(count)
+    deviations += found
     return counts, deviations
 
 
@@ -338,7 +339,7 @@ _NOT_MODELS = frozenset({"GatewayBot", "RESTBot", "RESTClient", "LazyIterator"})
 
 
 def compare_models() -> tuple[Count, list[Deviation]]:
-    """The models' members (see `--models` in the module doc), one count for all."""
+    """The models' members (see `models` in the module doc), one count for all."""
     import hikari
 
     import anycord
@@ -360,14 +361,7 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
     """Rewrite the table (or with `--check`, report whether it is current)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--check", action="store_true", help="fail if the table is stale")
-    parser.add_argument("--models", action="store_true", help="report the models' deviations")
     args = parser.parse_args(argv)
-    if args.models:
-        count, deviations = compare_models()
-        for d in deviations:
-            out(f"{d.key}: {d.what}")
-        out(f"models: {count.hikari} hikari names, {count.hikari - count.deviating} the same")
-        return 0
     document, missing = generate()
     for key in missing:
         out(f"no reason for {key}")

@@ -41,6 +41,7 @@ import httpx
 from anycord import errors
 
 if typing.TYPE_CHECKING:
+    import concurrent.futures
     from collections.abc import AsyncIterable, AsyncIterator, Sequence
 
 __all__ = [
@@ -93,13 +94,57 @@ class Resource(abc.ABC):
         """How a message refers to this upload in embeds: `attachment://<filename>`."""
         return f"attachment://{self.filename}"
 
+    @property
+    def mimetype(self) -> str:
+        """hikari's name for `content_type`."""
+        return self.content_type
+
+    @property
+    def extension(self) -> str | None:
+        """The filename's extension (without the dot), if it has one."""
+        _, dot, ext = self.filename.rpartition(".")
+        return ext if dot else None
+
+    @property
+    def is_spoiler(self) -> bool:
+        """Whether Discord shows it as a spoiler (its name starts with `SPOILER_`)."""
+        return self.filename.startswith(_SPOILER)
+
     @abc.abstractmethod
     def stream(self, chunk_size: int = DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
         """Yield the content in chunks; may be called again for a fresh stream."""
 
-    async def read(self) -> bytes:
-        """The whole content."""
+    async def read(self, *, executor: concurrent.futures.Executor | None = None) -> bytes:
+        """The whole content. `executor` is accepted for hikari's callers: nothing here
+        blocks the event loop (files are read in AnyIO's worker threads)."""
+        del executor
         return b"".join([chunk async for chunk in self.stream()])
+
+    async def save(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        executor: concurrent.futures.Executor | None = None,
+        force: bool = False,
+    ) -> None:
+        """Write the content to `path` in chunks (into a directory under its own name).
+
+        Raises `FileExistsError` when the file exists, unless `force` (then it is replaced).
+        A failed read or download removes the file it was writing. `executor`: as `read`.
+        """
+        del executor
+        target = anyio.Path(path)
+        if await target.is_dir():
+            target = target / self.filename
+        async with await anyio.open_file(target, "wb" if force else "xb") as out:
+            try:
+                async for chunk in self.stream():
+                    await out.write(chunk)
+            except BaseException:
+                # No half-written file is left behind a failed or cancelled read.
+                with anyio.CancelScope(shield=True):
+                    await target.unlink(missing_ok=True)
+                raise
 
 
 class _Named(Resource):
@@ -140,12 +185,12 @@ class Bytes(_Named):
         self.data = bytes(data)
 
     @classmethod
-    def from_data_uri(cls, uri: str, filename: str | None = None) -> Bytes:
+    def from_data_uri(cls, data_uri: str, filename: str | None = None) -> Bytes:
         """Decode a `data:<mime>;base64,<payload>` URI; raises `ValueError` if it is not one."""
-        if not uri.startswith("data:") or "," not in uri:
-            msg = f"not a data URI: {uri[:40]!r}"
+        if not data_uri.startswith("data:") or "," not in data_uri:
+            msg = f"not a data URI: {data_uri[:40]!r}"
             raise ValueError(msg)
-        header, payload = uri[5:].split(",", 1)
+        header, payload = data_uri[5:].split(",", 1)
         mime, _, encoding = header.partition(";")
         data = (
             base64.b64decode(payload)
@@ -160,7 +205,7 @@ class Bytes(_Named):
         for start in range(0, len(self.data), chunk_size):
             yield self.data[start : start + chunk_size]
 
-    async def read(self) -> bytes:
+    async def read(self, *, executor: concurrent.futures.Executor | None = None) -> bytes:
         return self.data
 
     def __repr__(self) -> str:

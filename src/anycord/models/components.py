@@ -20,6 +20,7 @@ import attrs
 
 from anycord import enums
 from anycord.colors import Color
+from anycord.models.downloads import RemoteMedia
 
 if typing.TYPE_CHECKING:
     from anycord.models.channels import ChannelType
@@ -264,8 +265,9 @@ class ActionRowComponent(PartialComponent):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class MediaResource:
-    """An unfurled media item: a URL or `attachment://<filename>`; the rest is filled in by Discord."""
+class MediaResource(RemoteMedia):
+    """An unfurled media item: a URL or `attachment://<filename>`; the rest is filled in by
+    Discord. `read()`, `stream()` and `save()` download it (`anycord.models.downloads`)."""
 
     url: str
     proxy_url: str | None = None

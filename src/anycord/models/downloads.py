@@ -1,7 +1,8 @@
-"""Reading the remote files models point at: attachments, and embed images, thumbnails, video
-and icons.
+"""Reading the remote files models point at: attachments, embed images, thumbnails, video and
+icons, component media and custom emojis.
 
-`Attachment`, `EmbedImage` and `EmbedVideo` mix in `Downloadable`: `read()` gives the whole
+`Attachment`, custom emojis and `RemoteMedia` (`EmbedImage`, `EmbedVideo`, the components'
+`MediaResource`) mix in `Downloadable`: `read()` gives the whole
 file, `stream()` its chunks, `save(path)` writes it to disk in chunks. Each downloads
 `resource` (an `anycord.files.URL`) with httpx, so a failed download raises
 `ResourceFetchError` naming the host, never the URL (signed CDN links carry a credential).
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import typing
 
-import anyio
+from anycord.files import URL
 
 if typing.TYPE_CHECKING:
     import concurrent.futures
@@ -19,9 +20,8 @@ if typing.TYPE_CHECKING:
     import types
     from collections.abc import AsyncGenerator, AsyncIterator
 
-    from anycord.files import URL
 
-__all__ = ["Download", "Downloadable"]
+__all__ = ["Download", "Downloadable", "RemoteMedia"]
 
 
 class Download:
@@ -104,22 +104,45 @@ class Downloadable:
         executor: concurrent.futures.Executor | None = None,
         force: bool = False,
     ) -> None:
-        """Write the file to `path` in chunks (into a directory under the file's own name).
+        """Write the file to `path` in chunks (`anycord.files.Resource.save`: into a directory
+        under the file's own name; `FileExistsError` unless `force`; a failed download removes
+        the file it was writing)."""
+        await self.resource.save(path, executor=executor, force=force)
 
-        Raises `FileExistsError` when the file exists, unless `force` (then it is replaced).
-        A failed download removes the file it was writing.
-        """
-        del executor
-        resource = self.resource
-        target = anyio.Path(path)
-        if await target.is_dir():
-            target = target / resource.filename
-        async with await anyio.open_file(target, "wb" if force else "xb") as out:
-            try:
-                async for chunk in resource.stream():
-                    await out.write(chunk)
-            except BaseException:
-                # No half-written file is left behind a failed or cancelled download.
-                with anyio.CancelScope(shield=True):
-                    await target.unlink(missing_ok=True)
-                raise
+
+class RemoteMedia(Downloadable):
+    """Mixin: `url`/`proxy_url` read as hikari's embed and media resources read them."""
+
+    __slots__ = ()
+
+    url: str | None
+    proxy_url: str | None
+
+    @property
+    def resource(self) -> URL:
+        """The file at `url` (`ValueError` when there is none)."""
+        if self.url is None:
+            msg = f"this {type(self).__name__} has no url"
+            raise ValueError(msg)
+        return URL(self.url)
+
+    @property
+    def proxy_resource(self) -> URL | None:
+        """The file at Discord's cached copy (`proxy_url`), or `None`."""
+        return None if self.proxy_url is None else URL(self.proxy_url)
+
+    @property
+    def filename(self) -> str:
+        """The file's name, from `url`."""
+        return self.resource.filename
+
+    @property
+    def extension(self) -> str | None:
+        """The file name's extension, if it has one."""
+        return self.resource.extension
+
+    @property
+    def proxy_filename(self) -> str | None:
+        """The proxied file's name, or `None` without `proxy_url`."""
+        proxy = self.proxy_resource
+        return None if proxy is None else proxy.filename

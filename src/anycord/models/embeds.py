@@ -16,8 +16,7 @@ import typing
 import attrs
 
 from anycord.colors import Color
-from anycord.files import URL
-from anycord.models.downloads import Downloadable
+from anycord.models.downloads import RemoteMedia
 
 if typing.TYPE_CHECKING:
     import datetime
@@ -58,47 +57,8 @@ class EmbedMediaFlag(enum.IntFlag, boundary=enum.KEEP):
     IS_ANIMATED = 1 << 5
 
 
-class _EmbedMedia(Downloadable):
-    """`url`/`proxy_url` as hikari's embed resources read them."""
-
-    __slots__ = ()
-
-    url: str | None
-    proxy_url: str | None
-
-    @property
-    def resource(self) -> URL:
-        """The file at `url` (`ValueError` when there is none)."""
-        if self.url is None:
-            msg = f"this {type(self).__name__} has no url"
-            raise ValueError(msg)
-        return URL(self.url)
-
-    @property
-    def proxy_resource(self) -> URL | None:
-        """The file at Discord's cached copy (`proxy_url`), or `None`."""
-        return None if self.proxy_url is None else URL(self.proxy_url)
-
-    @property
-    def filename(self) -> str:
-        """The file's name, from `url`."""
-        return self.resource.filename
-
-    @property
-    def extension(self) -> str | None:
-        """The file name's extension, if it has one."""
-        _, dot, ext = self.filename.rpartition(".")
-        return ext if dot else None
-
-    @property
-    def proxy_filename(self) -> str | None:
-        """The proxied file's name, or `None` without `proxy_url`."""
-        proxy = self.proxy_resource
-        return None if proxy is None else proxy.filename
-
-
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class EmbedImage(_EmbedMedia):
+class EmbedImage(RemoteMedia):
     """An embed's image or thumbnail. Only `url` is sent; the rest is filled in by Discord."""
 
     url: str
@@ -113,7 +73,7 @@ class EmbedImage(_EmbedMedia):
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class EmbedVideo(_EmbedMedia):
+class EmbedVideo(RemoteMedia):
     """An embed's video (received only: bots cannot set videos, Discord ignores them)."""
 
     url: str | None = None

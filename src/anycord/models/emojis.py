@@ -11,8 +11,10 @@ import typing
 
 import attrs
 
+from anycord.files import URL
 from anycord.models import cdn
 from anycord.models.base import Unique
+from anycord.models.downloads import Downloadable
 from anycord.snowflakes import Snowflake
 
 if typing.TYPE_CHECKING:
@@ -78,9 +80,9 @@ class UnicodeEmoji(Emoji):
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
-class CustomEmoji(Unique, Emoji):
+class CustomEmoji(Unique, Emoji, Downloadable):
     """A custom emoji (from any guild or application). `name` is `None` for deleted emojis in
-    reactions."""
+    reactions. `read()`, `stream()` and `save()` download its image (`url`)."""
 
     name: str | None = None
     is_animated: bool = False
@@ -99,6 +101,21 @@ class CustomEmoji(Unique, Emoji):
     def url(self) -> str:
         """The image's CDN URL (GIF when animated, else PNG)."""
         return cdn.emoji_url(self.id, animated=self.is_animated)
+
+    @property
+    def resource(self) -> URL:
+        """The image at `url`."""
+        return URL(self.url)
+
+    @property
+    def filename(self) -> str:
+        """The image's file name (`<id>.png`, or `.gif` when animated)."""
+        return self.resource.filename
+
+    @property
+    def extension(self) -> str | None:
+        """`png`, or `gif` when animated."""
+        return self.resource.extension
 
     def make_url(self, *, ext: str | None = None, size: int | None = None) -> str:
         """The image's URL in a chosen format and size (`ValueError` for bad ones)."""

@@ -4,12 +4,9 @@ count and the session start limit (events/gateway.mdx "Get Gateway Bot").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime
 
 import attrs
-
-if TYPE_CHECKING:
-    import datetime
 
 __all__ = ["GatewayBotInfo", "GatewayInfo", "SessionStartLimit"]
 
@@ -25,6 +22,11 @@ class SessionStartLimit:
     remaining: int
     reset_after: datetime.timedelta
     max_concurrency: int = 1
+    reset_at: datetime.datetime = attrs.field(init=False, eq=False)
+    """When the window resets (UTC): `reset_after` from when this was decoded or made."""
+
+    def __attrs_post_init__(self) -> None:
+        self.reset_at = datetime.datetime.now(datetime.UTC) + self.reset_after
 
     @property
     def used(self) -> int:

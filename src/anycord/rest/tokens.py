@@ -64,8 +64,9 @@ class TokenStrategy(abc.ABC):
     async def acquire(self, client: RESTClient) -> str:
         """The header value (`Bot <token>` / `Bearer <token>`), fetching one if needed."""
 
-    def invalidate(self, header: str | None) -> None:  # noqa: B027 - optional hook
-        """Drop `header` if it is the current one (it was refused with a 401)."""
+    def invalidate(self, token: str | None) -> None:  # noqa: B027 - optional hook
+        """Drop `token` (the header value) if it is the current one (it was refused with a
+        401)."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(token_type={self.token_type!r})"
@@ -176,7 +177,7 @@ class ClientCredentialsStrategy(TokenStrategy):
             self._header = f"Bearer {token}"
             return self._header
 
-    def invalidate(self, header: str | None) -> None:
-        if header is None or header == self._header:
+    def invalidate(self, token: str | None) -> None:
+        if token is None or token == self._header:
             self._header = None
             self._expires_at = 0.0
