@@ -15,10 +15,11 @@ import pathlib
 
 import anycord
 from anycord import AsgiBot, CacheAware, EventApp, GatewayBot, RESTAware, RESTBot, RESTClient
+from anycord.cache import Cache
 from anycord.orchestrator import Bot
 from anycord.orchestrator.coordinator import ShardPlan
 from anycord.orchestrator.memory import MemoryCoordinator
-from anycord.traits import ModelREST
+from anycord.traits import ModelCache, ModelCacheAware, ModelREST, model_cache
 
 TRAITS = pathlib.Path(anycord.__file__).resolve().parent / "traits.py"
 _BELOW_MODELS = ("anycord.models", "anycord.snowflakes", "anycord.undefined", "anycord.files")
@@ -32,7 +33,9 @@ def _typed_as_the_protocols(
     rest_aware: list[RESTAware] = [client, gateway, rest_bot, asgi_bot, bot, bot.gateway_bot]
     event_apps: list[EventApp] = [gateway, bot, bot.gateway_bot]
     cache_aware: list[CacheAware] = [gateway, bot]
-    return [model_rest, rest_aware, event_apps, cache_aware]
+    model_caches: list[ModelCache] = [gateway.cache, bot.cache]
+    model_cache_aware: list[ModelCacheAware] = [gateway, bot]
+    return [model_rest, rest_aware, event_apps, cache_aware, model_caches, model_cache_aware]
 
 
 def test_the_client_and_every_bot_satisfy_the_app_protocols() -> None:
@@ -43,12 +46,20 @@ def test_the_client_and_every_bot_satisfy_the_app_protocols() -> None:
     coordinator = MemoryCoordinator(ShardPlan(shard_count=1, max_concurrency=1))
     bot = Bot(coordinator, "a.b.c", logs=None, banner=None)
     checked = _typed_as_the_protocols(client, gateway, rest_bot, asgi_bot, bot)
-    assert len(checked) == 4
+    assert len(checked) == 6
     for app in (client, gateway, bot):
         assert isinstance(app, RESTAware)
     for app in (gateway, bot):
         assert isinstance(app, CacheAware)
         assert isinstance(app, EventApp)
+    assert model_cache(gateway) is gateway.cache
+    assert model_cache(bot) is bot.cache
+    rest_only: list[object] = [client, rest_bot, asgi_bot]
+    for rest_app in rest_only:
+        assert model_cache(rest_app) is None  # REST-only: the models' `get_*` answer None
+    cache_reads = {n for n in vars(ModelCache) if not n.startswith("_")}
+    assert cache_reads
+    assert all(callable(getattr(Cache, n)) for n in cache_reads)
     # Every method the protocol names is a method of the client.
     declared = {n for n in vars(ModelREST) if not n.startswith("_")}
     assert declared, "ModelREST declares no method"

@@ -290,6 +290,7 @@ from anycord.models import AutoModTriggerType as AutoModTriggerType
 from anycord.models import ButtonComponent as ButtonComponent
 from anycord.models import ButtonStyle as ButtonStyle
 from anycord.models import ChannelFlag as ChannelFlag
+from anycord.models import ChannelFollow as ChannelFollow
 from anycord.models import ChannelFollowerWebhook as ChannelFollowerWebhook
 from anycord.models import ChannelMention as ChannelMention
 from anycord.models import ChannelSelectMenuComponent as ChannelSelectMenuComponent
@@ -447,6 +448,7 @@ from anycord.models import PollLayoutType as PollLayoutType
 from anycord.models import PollMedia as PollMedia
 from anycord.models import PollResults as PollResults
 from anycord.models import PremiumType as PremiumType
+from anycord.models import PrimaryGuild as PrimaryGuild
 from anycord.models import PrivateChannel as PrivateChannel
 from anycord.models import RadioGroupComponent as RadioGroupComponent
 from anycord.models import Reaction as Reaction
@@ -585,7 +587,6 @@ from anycord.rest.builders import ScheduledEventBuilder as ScheduledEventBuilder
 from anycord.rest.builders import ThreadSettings as ThreadSettings
 from anycord.rest.builders import build_onboarding as build_onboarding
 from anycord.rest.client import RESTClient as RESTClient
-from anycord.rest.endpoints.channel_admin import ChannelFollow as ChannelFollow
 from anycord.rest.pagination import LazyIterator as LazyIterator
 from anycord.rest.pagination import Paginator as Paginator
 from anycord.rest.tokens import ClientCredentialsStrategy as ClientCredentialsStrategy
@@ -1005,6 +1006,7 @@ __all__ = [
     "PremiumButtonBuilder",
     "PremiumType",
     "PresenceUpdateEvent",
+    "PrimaryGuild",
     "PrivateChannel",
     "ProxySettings",
     "RESTApp",

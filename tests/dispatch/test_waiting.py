@@ -112,6 +112,25 @@ async def test_stream_drops_newest_when_full_and_counts() -> None:
         await manager.aclose()
 
 
+async def test_stream_takes_timeout_then_limit_by_position_as_hikari_does() -> None:
+    manager = EventManager()
+    async with anyio.create_task_group() as tg:
+        await tg.start(manager.run)
+        async with manager.stream(BaseEv, 0.01, 2) as stream:
+            for n in range(5):
+                manager.dispatch(BaseEv(n=n))
+            got = [e.n async for e in stream]  # ends after 0.01 s without an event
+        assert got == [0, 1]
+        assert stream.dropped == 3
+        # hikari's `limit=None` (its "unlimited") is the default bound here, never unbounded.
+        async with manager.stream(BaseEv, 0.01, None) as stream:
+            for n in range(101):
+                manager.dispatch(BaseEv(n=n))
+            assert len([e async for e in stream]) == 100
+        assert stream.dropped == 1
+        await manager.aclose()
+
+
 async def test_prefilter_keeps_rejected_events_out_of_buffer() -> None:
     manager = EventManager()
     async with anyio.create_task_group() as tg:

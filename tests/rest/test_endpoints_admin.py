@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from anycord.models import guilds
-from anycord.models.channels import PartialChannel
+from anycord.models import guild_satellites
+from anycord.models.channels import ChannelFollow, PartialChannel
 from anycord.models.members import Member
 from anycord.models.messages import Message
 from anycord.models.roles import Role
@@ -43,7 +43,7 @@ CASES = [
         route=G + "/bans",
         query={"limit": ["1000"]},
         response=[{"user": p.user(), "reason": None}],
-        returns=guilds.GuildBan,
+        returns=guild_satellites.GuildBan,
         many=True,
     ),
     Case(
@@ -52,7 +52,7 @@ CASES = [
         method="GET",
         route=G + "/bans/{user_id}",
         response={"user": p.user(), "reason": "spam"},
-        returns=guilds.GuildBan,
+        returns=guild_satellites.GuildBan,
     ),
     Case(
         id="bulk_ban_users",
@@ -98,7 +98,7 @@ CASES = [
                 "account": {"id": "1", "name": "a"},
             }
         ],
-        returns=guilds.Integration,
+        returns=guild_satellites.Integration,
         many=True,
     ),
     Case(
@@ -114,7 +114,7 @@ CASES = [
         method="GET",
         route=G + "/vanity-url",
         response={"code": "abc", "uses": 3},
-        returns=guilds.VanityURL,
+        returns=guild_satellites.VanityURL,
     ),
     Case(
         id="set_guild_incident_actions",
@@ -143,7 +143,7 @@ CASES = [
             "description": None,
             "stickers": [],
         },
-        returns=guilds.GuildPreview,
+        returns=guild_satellites.GuildPreview,
     ),
     Case(
         id="fetch_role_member_counts",
@@ -225,7 +225,7 @@ CASES = [
         method="GET",
         route=G + "/widget",
         response={"enabled": True, "channel_id": "200"},
-        returns=guilds.GuildWidget,
+        returns=guild_satellites.GuildWidget,
     ),
     Case(
         id="edit_widget",
@@ -235,7 +235,7 @@ CASES = [
         json={"channel_id": None, "enabled": False},
         reason="r",
         response={"enabled": False, "channel_id": None},
-        returns=guilds.GuildWidget,
+        returns=guild_satellites.GuildWidget,
     ),
     Case(
         id="fetch_widget_info",
@@ -251,7 +251,7 @@ CASES = [
             "members": [],
             "presence_count": 0,
         },
-        returns=guilds.GuildWidgetInfo,
+        returns=guild_satellites.GuildWidgetInfo,
     ),
     Case(
         id="fetch_welcome_screen",
@@ -259,7 +259,7 @@ CASES = [
         method="GET",
         route=G + "/welcome-screen",
         response={"description": "hi", "welcome_channels": []},
-        returns=guilds.WelcomeScreen,
+        returns=guild_satellites.WelcomeScreen,
     ),
     Case(
         id="edit_welcome_screen",
@@ -267,7 +267,7 @@ CASES = [
             100,
             description="hi",
             channels=[
-                guilds.WelcomeChannel(
+                guild_satellites.WelcomeChannel(
                     channel_id=Snowflake(200), description="rules", emoji_name="📜"
                 )
             ],
@@ -283,7 +283,7 @@ CASES = [
         },
         reason="r",
         response={"description": "hi", "welcome_channels": []},
-        returns=guilds.WelcomeScreen,
+        returns=guild_satellites.WelcomeScreen,
     ),
     Case(
         id="fetch_guild_onboarding",
@@ -291,7 +291,7 @@ CASES = [
         method="GET",
         route=G + "/onboarding",
         response=ONBOARDING,
-        returns=guilds.GuildOnboarding,
+        returns=guild_satellites.GuildOnboarding,
     ),
     Case(
         id="edit_guild_onboarding",
@@ -332,7 +332,7 @@ CASES = [
         },
         reason="r",
         response=ONBOARDING,
-        returns=guilds.GuildOnboarding,
+        returns=guild_satellites.GuildOnboarding,
     ),
     Case(
         id="create_guild_channel",
@@ -377,7 +377,7 @@ CASES = [
         json={"webhook_channel_id": "201"},
         reason="r",
         response={"channel_id": "200", "webhook_id": "1100"},
-        returns=tuple,
+        returns=ChannelFollow,
     ),
     Case(
         id="add_group_dm_recipient",

@@ -359,9 +359,7 @@ class GatewayBot:
         `timeout` (seconds without an event) and `limit` (buffer size, `None`: 100) may be
         given by position, in hikari's order.
         """
-        return self._events.stream(
-            event_type, limit=100 if limit is None else limit, timeout=timeout
-        )
+        return self._events.stream(event_type, timeout, limit)
 
     # -- gateway commands ------------------------------------------------------------------
 

@@ -316,21 +316,50 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
         assert guild.payload is not None
         return decode_gateway_guild(guild.payload, self._app)
 
-    def get_guild(self, guild: SnowflakeishOr) -> GatewayGuild | None:
-        """A cached, available guild."""
+    def _guild_if(self, guild: SnowflakeishOr, *, unavailable: bool) -> GatewayGuild | None:
         record = self._guilds.get(to_snowflake(guild))
-        if record is None or record.payload is None or record.unavailable:
+        if record is None or record.payload is None or record.unavailable is not unavailable:
             return None
         return self._guild_model(record)
 
-    def get_guilds_view(self) -> Mapping[Snowflake, GatewayGuild]:
-        """Every cached available guild."""
+    def _guilds_view(self, *, unavailable: bool) -> Mapping[Snowflake, GatewayGuild]:
         if not self._on(CacheComponents.GUILDS):
             return EmptyCacheView()
         keys = [
-            gid for gid, g in self._guilds.items() if g.payload is not None and not g.unavailable
+            gid
+            for gid, g in self._guilds.items()
+            if g.payload is not None and g.unavailable is unavailable
         ]
         return CacheView(self._guilds, self._guild_model, keys)
+
+    def get_guild(self, guild: SnowflakeishOr) -> GatewayGuild | None:
+        """A cached, available guild (unlike hikari's, never an unavailable one: see
+        `get_unavailable_guild`)."""
+        return self._guild_if(guild, unavailable=False)
+
+    def get_available_guild(self, guild: SnowflakeishOr) -> GatewayGuild | None:
+        """A cached guild the gateway currently reports available (the same as `get_guild`)."""
+        return self._guild_if(guild, unavailable=False)
+
+    def get_unavailable_guild(self, guild: SnowflakeishOr) -> GatewayGuild | None:
+        """A cached guild that has gone unavailable (an outage's GUILD_DELETE), as it was when
+        the gateway last sent it: no events arrive for it until it is available again, so it
+        may be out of date. `None` for a guild never seen available (one READY listed as
+        unavailable: its ID is in `get_unavailable_guild_ids`)."""
+        return self._guild_if(guild, unavailable=True)
+
+    def get_guilds_view(self) -> Mapping[Snowflake, GatewayGuild]:
+        """Every cached available guild."""
+        return self._guilds_view(unavailable=False)
+
+    def get_available_guilds_view(self) -> Mapping[Snowflake, GatewayGuild]:
+        """Every cached available guild (the same as `get_guilds_view`)."""
+        return self._guilds_view(unavailable=False)
+
+    def get_unavailable_guilds_view(self) -> Mapping[Snowflake, GatewayGuild]:
+        """Every cached guild that has gone unavailable, as last sent (see
+        `get_unavailable_guild`)."""
+        return self._guilds_view(unavailable=True)
 
     def get_unavailable_guild_ids(self) -> Sequence[Snowflake]:
         """Guilds the gateway reported unavailable (in READY or an outage)."""
@@ -472,8 +501,34 @@ class GuildsMixin(MembersMixin, ThreadMembersMixin, ScheduledMixin, SoundboardMi
 
     def get_invites_view(self) -> Mapping[str, InviteWithMetadata]:
         """Every cached invite, by code."""
+        return self._invites_view(None, None)
+
+    def get_invites_view_for_guild(self, guild: SnowflakeishOr) -> Mapping[str, InviteWithMetadata]:
+        """The cached invites to `guild`, by code."""
+        return self._invites_view(guild, None)
+
+    def get_invites_view_for_channel(
+        self, guild: SnowflakeishOr, channel: SnowflakeishOr
+    ) -> Mapping[str, InviteWithMetadata]:
+        """The cached invites to `channel` of `guild`, by code."""
+        return self._invites_view(guild, channel)
+
+    def _invites_view(
+        self, guild: SnowflakeishOr | None, channel: SnowflakeishOr | None
+    ) -> Mapping[str, InviteWithMetadata]:
         if not self._on(CacheComponents.INVITES):
             return EmptyCacheView()
+        keys: list[str] | None = None
+        if guild is not None:
+            # Payloads keep Discord's string IDs; compare as strings.
+            want = {"guild_id": str(to_snowflake(guild))}
+            if channel is not None:
+                want["channel_id"] = str(to_snowflake(channel))
+            keys = [
+                code
+                for code, inv in self._invites.items()
+                if all(inv.get(k) == v for k, v in want.items())
+            ]
         return CacheView(
-            self._invites, functools.partial(decode_invite_with_metadata, app=self._app)
+            self._invites, functools.partial(decode_invite_with_metadata, app=self._app), keys
         )

@@ -220,6 +220,13 @@ class MembersMixin(UsersMixin):
             ),
         )
 
+    def get_presences_view(self) -> Mapping[Snowflake, Mapping[Snowflake, MemberPresence]]:
+        """Guild ID → that guild's presences view (guilds with a cached presence)."""
+        if not self._on(CacheComponents.PRESENCES):
+            return EmptyCacheView()
+        with_presences = {gid: gid for gid, g in self._guilds.items() if g.presences}
+        return CacheView(with_presences, self.get_presences_view_for_guild)
+
     def get_voice_state(self, guild: SnowflakeishOr, user: SnowflakeishOr) -> VoiceState | None:
         """A cached voice state (users not in a voice channel have none)."""
         record = self._guilds.get(to_snowflake(guild))
@@ -241,6 +248,13 @@ class MembersMixin(UsersMixin):
             decode_voice_state, app=self._app, guild_id=Snowflake(to_snowflake(guild))
         )
         return CacheView(record.voice_states, build)
+
+    def get_voice_states_view(self) -> Mapping[Snowflake, Mapping[Snowflake, VoiceState]]:
+        """Guild ID → that guild's voice states view (guilds with a cached voice state)."""
+        if not self._on(CacheComponents.VOICE_STATES):
+            return EmptyCacheView()
+        with_states = {gid: gid for gid, g in self._guilds.items() if g.voice_states}
+        return CacheView(with_states, self.get_voice_states_view_for_guild)
 
     def get_voice_states_view_for_channel(
         self, guild: SnowflakeishOr, channel: SnowflakeishOr

@@ -497,16 +497,17 @@ class EventManager:
         return typing.cast("EventT", waiter.result)
 
     def stream(
-        self, event_type: type[EventT], /, *, limit: int = 100, timeout: float | None = None
+        self, event_type: type[EventT], /, timeout: float | None = None, limit: int | None = 100
     ) -> EventStream[EventT]:
         """A bounded async iterator of `event_type` events; use it as `async with`.
 
-        `limit` is the buffer size: when the reader falls behind by that many events, newer
-        ones are dropped (counted in `stream.dropped`). `timeout` ends the iteration after
-        that many seconds without an event (`None`: wait forever).
+        `limit` is the buffer size (`None`: the default, 100; never unbounded): when the
+        reader falls behind by that many events, newer ones are dropped (counted in
+        `stream.dropped`). `timeout` ends the iteration after that many seconds without an
+        event (`None`: wait forever). Both may be given by position, in hikari's order.
         """
         self._check_intents(_check_event_type(event_type), 3)
-        return EventStream(self, event_type, limit=limit, timeout=timeout)
+        return EventStream(self, event_type, limit=100 if limit is None else limit, timeout=timeout)
 
     # -- dispatch --------------------------------------------------------------------------
 

@@ -22,7 +22,8 @@ from anycord.undefined import UNDEFINED
 if typing.TYPE_CHECKING:
     from anycord.cache.cache import Cache
     from anycord.models.channels import GuildChannel, PartialChannel
-    from anycord.models.guilds import GatewayGuild, GuildPreview, RESTGuild
+    from anycord.models.guild_satellites import GuildPreview
+    from anycord.models.guilds import GatewayGuild, RESTGuild
     from anycord.models.members import Member
     from anycord.models.users import User
     from anycord.rest.client import RESTClient

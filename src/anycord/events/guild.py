@@ -29,7 +29,8 @@ if typing.TYPE_CHECKING:
     from anycord.events.base import EventApp
     from anycord.gateway.shard import GatewayShard
     from anycord.models.emojis import KnownCustomEmoji
-    from anycord.models.guilds import GatewayGuild, GuildBan, Integration
+    from anycord.models.guild_satellites import GuildBan, Integration
+    from anycord.models.guilds import GatewayGuild
     from anycord.models.presences import MemberPresence
     from anycord.models.soundboard import SoundboardSound
     from anycord.models.stickers import GuildSticker

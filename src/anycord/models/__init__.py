@@ -55,6 +55,7 @@ from anycord.models.auto_mod import UnknownAutoModAction as UnknownAutoModAction
 from anycord.models.auto_mod import UnknownAutoModTrigger as UnknownAutoModTrigger
 from anycord.models.base import Unique as Unique
 from anycord.models.channels import ChannelFlag as ChannelFlag
+from anycord.models.channels import ChannelFollow as ChannelFollow
 from anycord.models.channels import ChannelType as ChannelType
 from anycord.models.channels import DMChannel as DMChannel
 from anycord.models.channels import ForumLayoutType as ForumLayoutType
@@ -151,37 +152,41 @@ from anycord.models.emojis import KnownCustomEmoji as KnownCustomEmoji
 from anycord.models.emojis import UnicodeEmoji as UnicodeEmoji
 from anycord.models.gateway import MemberChunk as MemberChunk
 from anycord.models.gateway import ReadyData as ReadyData
+from anycord.models.guild_enums import (
+    GuildExplicitContentFilterLevel as GuildExplicitContentFilterLevel,
+)
+from anycord.models.guild_enums import GuildFeature as GuildFeature
+from anycord.models.guild_enums import (
+    GuildMessageNotificationsLevel as GuildMessageNotificationsLevel,
+)
+from anycord.models.guild_enums import GuildMFALevel as GuildMFALevel
+from anycord.models.guild_enums import GuildNSFWLevel as GuildNSFWLevel
+from anycord.models.guild_enums import GuildPremiumTier as GuildPremiumTier
+from anycord.models.guild_enums import GuildSystemChannelFlag as GuildSystemChannelFlag
+from anycord.models.guild_enums import GuildVerificationLevel as GuildVerificationLevel
+from anycord.models.guild_satellites import GuildBan as GuildBan
+from anycord.models.guild_satellites import GuildOnboarding as GuildOnboarding
+from anycord.models.guild_satellites import GuildOnboardingMode as GuildOnboardingMode
+from anycord.models.guild_satellites import GuildPreview as GuildPreview
+from anycord.models.guild_satellites import GuildWidget as GuildWidget
+from anycord.models.guild_satellites import GuildWidgetInfo as GuildWidgetInfo
+from anycord.models.guild_satellites import Integration as Integration
+from anycord.models.guild_satellites import IntegrationAccount as IntegrationAccount
+from anycord.models.guild_satellites import IntegrationApplication as IntegrationApplication
+from anycord.models.guild_satellites import IntegrationExpireBehaviour as IntegrationExpireBehaviour
+from anycord.models.guild_satellites import IntegrationType as IntegrationType
+from anycord.models.guild_satellites import OnboardingPrompt as OnboardingPrompt
+from anycord.models.guild_satellites import OnboardingPromptOption as OnboardingPromptOption
+from anycord.models.guild_satellites import OnboardingPromptType as OnboardingPromptType
+from anycord.models.guild_satellites import VanityURL as VanityURL
+from anycord.models.guild_satellites import WelcomeChannel as WelcomeChannel
+from anycord.models.guild_satellites import WelcomeScreen as WelcomeScreen
 from anycord.models.guilds import GatewayGuild as GatewayGuild
 from anycord.models.guilds import GatewayGuildDefinition as GatewayGuildDefinition
 from anycord.models.guilds import Guild as Guild
-from anycord.models.guilds import GuildBan as GuildBan
-from anycord.models.guilds import GuildExplicitContentFilterLevel as GuildExplicitContentFilterLevel
-from anycord.models.guilds import GuildFeature as GuildFeature
-from anycord.models.guilds import GuildMessageNotificationsLevel as GuildMessageNotificationsLevel
-from anycord.models.guilds import GuildMFALevel as GuildMFALevel
-from anycord.models.guilds import GuildNSFWLevel as GuildNSFWLevel
-from anycord.models.guilds import GuildOnboarding as GuildOnboarding
-from anycord.models.guilds import GuildOnboardingMode as GuildOnboardingMode
-from anycord.models.guilds import GuildPremiumTier as GuildPremiumTier
-from anycord.models.guilds import GuildPreview as GuildPreview
-from anycord.models.guilds import GuildSystemChannelFlag as GuildSystemChannelFlag
-from anycord.models.guilds import GuildVerificationLevel as GuildVerificationLevel
-from anycord.models.guilds import GuildWidget as GuildWidget
-from anycord.models.guilds import GuildWidgetInfo as GuildWidgetInfo
-from anycord.models.guilds import Integration as Integration
-from anycord.models.guilds import IntegrationAccount as IntegrationAccount
-from anycord.models.guilds import IntegrationApplication as IntegrationApplication
-from anycord.models.guilds import IntegrationExpireBehaviour as IntegrationExpireBehaviour
-from anycord.models.guilds import IntegrationType as IntegrationType
-from anycord.models.guilds import OnboardingPrompt as OnboardingPrompt
-from anycord.models.guilds import OnboardingPromptOption as OnboardingPromptOption
-from anycord.models.guilds import OnboardingPromptType as OnboardingPromptType
 from anycord.models.guilds import PartialGuild as PartialGuild
 from anycord.models.guilds import RESTGuild as RESTGuild
 from anycord.models.guilds import UnavailableGuild as UnavailableGuild
-from anycord.models.guilds import VanityURL as VanityURL
-from anycord.models.guilds import WelcomeChannel as WelcomeChannel
-from anycord.models.guilds import WelcomeScreen as WelcomeScreen
 from anycord.models.interactions import AutocompleteInteraction as AutocompleteInteraction
 from anycord.models.interactions import CommandInteraction as CommandInteraction
 from anycord.models.interactions import CommandInteractionOption as CommandInteractionOption
@@ -292,6 +297,7 @@ from anycord.models.threads import ThreadMetadata as ThreadMetadata
 from anycord.models.users import OwnUser as OwnUser
 from anycord.models.users import PartialUser as PartialUser
 from anycord.models.users import PremiumType as PremiumType
+from anycord.models.users import PrimaryGuild as PrimaryGuild
 from anycord.models.users import User as User
 from anycord.models.users import UserFlag as UserFlag
 from anycord.models.voices import VoiceRegion as VoiceRegion

@@ -14,13 +14,19 @@ import typing
 import attrs
 
 from anycord import enums
+from anycord.models import cdn
 from anycord.models.base import Unique
+from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping, Sequence
 
-    from anycord.models.users import User
+    from anycord.colors import Color
+    from anycord.models.channels import DMChannel
+    from anycord.models.message_options import MessageCreateOptions
+    from anycord.models.messages import Message
+    from anycord.models.users import PrimaryGuild, User, UserFlag
     from anycord.permissions import Permissions
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
@@ -171,15 +177,168 @@ class TeamMember:
     permissions: Sequence[str] = ("*",)
     """Always `["*"]` (legacy field)."""
 
+    # -- the user's fields and methods (a team member is a user, as in hikari) ---------------
+
+    @property
+    def app(self) -> RESTAware | None:
+        """The app the user was decoded with."""
+        return self.user.app
+
+    @property
+    def id(self) -> Snowflake:
+        """The user's ID."""
+        return self.user.id
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When the user's account was created (from the ID)."""
+        return self.user.created_at
+
+    @property
+    def username(self) -> str:
+        """The user's username."""
+        return self.user.username
+
+    @property
+    def global_name(self) -> str | None:
+        """The user's global display name."""
+        return self.user.global_name
+
+    @property
+    def display_name(self) -> str:
+        """The global name, else the username."""
+        return self.user.display_name
+
+    @property
+    def discriminator(self) -> str:
+        """The user's legacy discriminator."""
+        return self.user.discriminator
+
+    @property
+    def primary_guild(self) -> PrimaryGuild | None:
+        """The user's primary guild (server tag)."""
+        return self.user.primary_guild
+
+    @property
+    def mention(self) -> str:
+        """`<@id>`."""
+        return self.user.mention
+
+    @property
+    def is_bot(self) -> bool:
+        """Whether the user is a bot."""
+        return self.user.is_bot
+
+    @property
+    def is_system(self) -> bool:
+        """Whether the user is an official Discord system user."""
+        return self.user.is_system
+
+    @property
+    def flags(self) -> UserFlag:
+        """The user's public flags."""
+        return self.user.flags
+
+    @property
+    def avatar_hash(self) -> str | None:
+        """The user's avatar hash."""
+        return self.user.avatar_hash
+
+    @property
+    def banner_hash(self) -> str | None:
+        """The user's profile banner hash."""
+        return self.user.banner_hash
+
+    @property
+    def accent_color(self) -> Color | None:
+        """The user's profile accent colour."""
+        return self.user.accent_color
+
+    accent_colour = accent_color
+
+    @property
+    def avatar_decoration(self) -> Mapping[str, typing.Any] | None:
+        """The user's avatar decoration data."""
+        return self.user.avatar_decoration
+
+    @property
+    def display_avatar_decoration(self) -> Mapping[str, typing.Any] | None:
+        """The user's displayed avatar decoration."""
+        return self.user.display_avatar_decoration
+
+    @property
+    def default_avatar_url(self) -> str:
+        """The user's default avatar."""
+        return self.user.default_avatar_url
+
+    @property
+    def display_avatar_url(self) -> str:
+        """The user's avatar, else the default avatar."""
+        return self.user.display_avatar_url
+
+    @property
+    def display_banner_url(self) -> str | None:
+        """The user's banner URL, or `None`."""
+        return self.user.display_banner_url
+
+    def make_avatar_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str:
+        """`User.make_avatar_url`."""
+        return self.user.make_avatar_url(ext=ext, size=size, **fmt)
+
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """`User.make_banner_url`."""
+        return self.user.make_banner_url(ext=ext, size=size, **fmt)
+
+    async def fetch_self(self) -> User:
+        """`User.fetch_self`."""
+        return await self.user.fetch_self()
+
+    async def fetch_dm_channel(self) -> DMChannel:
+        """`User.fetch_dm_channel`."""
+        return await self.user.fetch_dm_channel()
+
+    async def send(
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
+        """`User.send`."""
+        return await self.user.send(content, **options)
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class Team(Unique):
     """A developer team that owns applications."""
 
+    app: RESTAware | None = attrs.field(default=None, repr=False)
     name: str
     icon_hash: str | None = None
     owner_id: Snowflake
     members: Mapping[Snowflake, TeamMember] = attrs.field(factory=dict)
+
+    def make_icon_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The team icon's URL in a chosen format and size, or `None` without one."""
+        if not self.icon_hash:
+            return None
+        return cdn.team_icon_url(self.id, self.icon_hash, ext=ext, size=size, **fmt)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -225,6 +384,30 @@ class Application(Unique):
     )
     custom_install_url: str | None = None
 
+    def make_icon_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The application icon's URL in a chosen format and size, or `None` without one."""
+        if not self.icon_hash:
+            return None
+        return cdn.application_icon_url(self.id, self.icon_hash, ext=ext, size=size, **fmt)
+
+    def make_cover_image_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The cover image's URL in a chosen format and size, or `None` without one."""
+        if not self.cover_image_hash:
+            return None
+        return cdn.application_cover_url(self.id, self.cover_image_hash, ext=ext, size=size, **fmt)
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class ApplicationRoleConnectionMetadata:
@@ -257,6 +440,11 @@ class ActivityInstance:
     launch_id: Snowflake
     location: ActivityLocation
     user_ids: Sequence[Snowflake] = ()
+
+    @property
+    def users(self) -> Sequence[Snowflake]:
+        """`user_ids` (hikari's name)."""
+        return self.user_ids
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

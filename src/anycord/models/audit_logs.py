@@ -14,14 +14,14 @@ import typing
 import attrs
 
 from anycord import enums
-from anycord.models.base import Unique
+from anycord.models.base import Unique, require_app
 
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from anycord.models.auto_mod import AutoModRule
     from anycord.models.commands import PartialCommand
-    from anycord.models.guilds import IntegrationAccount, IntegrationType
+    from anycord.models.guild_satellites import IntegrationAccount, IntegrationType
     from anycord.models.scheduled_events import ScheduledEvent
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake
@@ -247,6 +247,13 @@ class AuditLogEntry(Unique):
     options: AuditLogEntryInfo | None = None
     reason: str | None = None
 
+    async def fetch_user(self) -> User | None:
+        """Fetch who made the change, or `None` when the entry names no user."""
+        if self.user_id is None:
+            return None
+        app = require_app(self.app, "AuditLogEntry.fetch_user")
+        return await app.rest.fetch_user(self.user_id)
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class AuditLogIntegration(Unique):
@@ -277,3 +284,18 @@ class AuditLog:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def auto_mod_rules(self) -> Mapping[Snowflake, AutoModRule]:
+        """Alias of `auto_moderation_rules`."""
+        return self.auto_moderation_rules
+
+    def count(self, value: object) -> int:
+        """How many times `value` is among the entries (a sequence's `count`)."""
+        return sum(1 for entry in self.entries.values() if entry == value)
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        """The position of `value` among the entries (a sequence's `index`; `ValueError` if
+        absent)."""
+        entries: list[object] = list(self.entries.values())
+        return entries.index(value, start, len(entries) if stop is None else stop)

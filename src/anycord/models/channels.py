@@ -6,30 +6,47 @@ class from `type`; an unknown type decodes to `GuildChannel` (in a guild) or `Pa
 
 from __future__ import annotations
 
+import datetime
 import enum
 import typing
+from collections.abc import AsyncIterable, Iterable
 
 import attrs
 
 from anycord import enums
+from anycord.models import cdn
 from anycord.models.base import Unique, require_app
+from anycord.models.emojis import UnicodeEmoji
+from anycord.models.members import Member
+from anycord.models.roles import PartialRole
+from anycord.models.users import PartialUser, User
 from anycord.permissions import Permissions
+from anycord.snowflakes import calculate_shard_id, to_snowflake
+from anycord.traits import model_cache
 from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
-    import datetime
     from collections.abc import Mapping, Sequence
 
+    from anycord.models.guilds import GatewayGuild, RESTGuild
     from anycord.models.message_options import MessageCreateOptions
     from anycord.models.messages import Message
-    from anycord.models.users import User
-    from anycord.snowflakes import Snowflake, SnowflakeishOr
+    from anycord.models.webhooks import PartialWebhook
+    from anycord.rest.pagination import LazyIterator
+    from anycord.rest.typing_indicator import TypingIndicator
+    from anycord.snowflakes import (
+        SearchableSnowflakeish,
+        SearchableSnowflakeishOr,
+        Snowflake,
+        SnowflakeishOr,
+    )
     from anycord.traits import RESTAware
     from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
 __all__ = [
     "ChannelEditOptions",
     "ChannelFlag",
+    "ChannelFollow",
     "ChannelType",
     "DMChannel",
     "ForumLayoutType",
@@ -151,6 +168,11 @@ class PermissionOverwrite:
     deny: Permissions = Permissions.NONE
 
     @property
+    def created_at(self) -> datetime.datetime:
+        """When the role or user the overwrite targets was created (from `id`)."""
+        return self.id.created_at
+
+    @property
     def unset(self) -> Permissions:
         """Permissions neither allowed nor denied (inherited)."""
         return Permissions(~(self.allow | self.deny) & Permissions.all_permissions())
@@ -166,6 +188,43 @@ class ForumTag:
     moderated: bool = False
     emoji_id: Snowflake | None = None
     emoji_name: str | None = None
+
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """When the tag was created (from `id`; `None` for a tag not created yet)."""
+        return None if self.id is None else self.id.created_at
+
+    @property
+    def unicode_emoji(self) -> UnicodeEmoji | None:
+        """The tag's standard emoji, or `None` when it has none or a custom one (`emoji_id`)."""
+        if self.emoji_id is not None or not self.emoji_name:
+            return None
+        return UnicodeEmoji(name=self.emoji_name)
+
+
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class ChannelFollow:
+    """An announcement channel followed into another channel: `channel_id` is the followed
+    channel, `webhook_id` the webhook that relays its posts (`RESTClient.follow_channel`)."""
+
+    app: RESTAware | None = attrs.field(default=None, repr=False, eq=False)
+    channel_id: Snowflake
+    webhook_id: Snowflake
+
+    async def fetch_channel(self) -> PartialChannel:
+        """Fetch the followed channel."""
+        app = require_app(self.app, "ChannelFollow.fetch_channel")
+        return await app.rest.fetch_channel(self.channel_id)
+
+    async def fetch_webhook(self) -> PartialWebhook:
+        """Fetch the webhook relaying the posts (a `ChannelFollowerWebhook`)."""
+        app = require_app(self.app, "ChannelFollow.fetch_webhook")
+        return await app.rest.fetch_webhook(self.webhook_id)
+
+    def get_channel(self) -> GuildChannel | None:
+        """The followed channel from the cache (`None` when not cached or the app has none)."""
+        cache = model_cache(self.app)
+        return None if cache is None else cache.get_guild_channel(self.channel_id)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -199,13 +258,10 @@ class PartialChannel(Unique):
         return await app.rest.edit_channel(self.id, reason=reason, **fields)
 
 
-class TextableChannel:
-    """Mixin for channels that hold messages."""
-
-    __slots__ = ()
-
-    id: Snowflake
-    app: RESTAware | None
+@attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
+class TextableChannel(PartialChannel):
+    """A channel that holds messages (the base of text, announcement, voice, stage, thread
+    and DM channels); its methods need the channel to be bound to an app."""
 
     async def send(
         self,
@@ -220,6 +276,71 @@ class TextableChannel:
         """Fetch one message of this channel."""
         app = require_app(self.app, "fetch_message")
         return await app.rest.fetch_message(self.id, message)
+
+    def fetch_history(
+        self,
+        *,
+        before: UndefinedOr[SearchableSnowflakeishOr] = UNDEFINED,
+        after: UndefinedOr[SearchableSnowflakeishOr] = UNDEFINED,
+        around: UndefinedOr[SearchableSnowflakeishOr] = UNDEFINED,
+    ) -> LazyIterator[Message]:
+        """This channel's messages, as `RESTClient.fetch_messages` walks them (newest first
+        by default, oldest first with `after=`, one page around a message with `around=`).
+        Bounds are messages, IDs or datetimes."""
+        app = require_app(self.app, "fetch_history")
+        history = app.rest.fetch_messages(
+            self.id, before=_bound(before), after=_bound(after), around=_bound(around)
+        )
+        # `ModelREST` may not name rest's classes (traits sits below rest); every app's
+        # `rest` is a `RESTClient`, whose history is a `LazyIterator`.
+        return typing.cast("LazyIterator[Message]", history)
+
+    async def fetch_pins(self) -> list[Message]:
+        """The pinned messages, most recently pinned first (up to 50)."""
+        return await require_app(self.app, "fetch_pins").rest.fetch_pins(self.id)
+
+    async def pin_message(self, message: SnowflakeishOr) -> None:
+        """Pin a message of this channel."""
+        await require_app(self.app, "pin_message").rest.pin_message(self.id, message)
+
+    async def unpin_message(self, message: SnowflakeishOr) -> None:
+        """Unpin a message of this channel."""
+        await require_app(self.app, "unpin_message").rest.unpin_message(self.id, message)
+
+    def trigger_typing(self) -> TypingIndicator:
+        """Show the bot typing here: `await` it for one indicator (about 10 seconds), or
+        `async with` it to keep typing until the block ends."""
+        indicator = require_app(self.app, "trigger_typing").rest.trigger_typing(self.id)
+        return typing.cast("TypingIndicator", indicator)  # a `RESTClient`'s (see fetch_history)
+
+    async def delete_messages(
+        self,
+        messages: SnowflakeishOr | Iterable[SnowflakeishOr] | AsyncIterable[SnowflakeishOr],
+        /,
+        *other_messages: SnowflakeishOr,
+    ) -> None:
+        """Delete messages of this channel: one, an iterable or async iterable of them, plus
+        any more given positionally (bulk deletes of up to 100, as `RESTClient.delete_messages`).
+
+        Raises `BulkDeleteError` naming what was deleted when a chunk fails part way.
+        """
+        app = require_app(self.app, "delete_messages")
+        ids: list[SnowflakeishOr] = []
+        if isinstance(messages, AsyncIterable):
+            ids.extend([m async for m in messages])
+        elif isinstance(messages, Iterable) and not isinstance(messages, str):
+            ids.extend(messages)
+        else:
+            ids.append(messages)
+        ids.extend(other_messages)
+        await app.rest.delete_messages(self.id, ids)
+
+
+def _bound(value: UndefinedOr[SearchableSnowflakeishOr]) -> UndefinedOr[SearchableSnowflakeish]:
+    """A history bound as `RESTClient.fetch_messages` takes it (an object becomes its ID)."""
+    if value is UNDEFINED or isinstance(value, (datetime.datetime, int, str)):
+        return value
+    return to_snowflake(value)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -236,6 +357,11 @@ class DMChannel(PrivateChannel, TextableChannel):
 
     recipient: User | None = None
 
+    @property
+    def shard_id(self) -> int:
+        """0: DM events arrive on the first shard."""
+        return 0
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class GroupDMChannel(PrivateChannel, TextableChannel):
@@ -247,6 +373,24 @@ class GroupDMChannel(PrivateChannel, TextableChannel):
     recipients: Mapping[Snowflake, User] = attrs.field(factory=dict)
     is_managed: bool = False
 
+    @property
+    def icon_url(self) -> str | None:
+        """The group's icon URL, or `None` without an icon."""
+        return self.make_icon_url()
+
+    def make_icon_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The icon's URL in a chosen format and size, or `None` without an icon (`ValueError`
+        for a bad `ext`, `file_format` or `size`; `file_format`/`lossless` as hikari takes them)."""
+        if self.icon_hash is None:
+            return None
+        return cdn.group_dm_icon_url(self.id, self.icon_hash, ext=ext, size=size, **fmt)
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class GuildChannel(PartialChannel):
@@ -257,6 +401,27 @@ class GuildChannel(PartialChannel):
     parent_id: Snowflake | None = None
     position: int = 0
     flags: ChannelFlag = ChannelFlag.NONE
+    application_id: Snowflake | None = None
+    """The application the channel is associated with, if any."""
+
+    @property
+    def shard_id(self) -> int | None:
+        """The shard receiving this channel's guild events, when the app knows its shard count."""
+        count = getattr(self.app, "shard_count", None)
+        return (
+            calculate_shard_id(count, self.guild_id)
+            if isinstance(count, int) and count > 0
+            else None
+        )
+
+    async def fetch_guild(self) -> RESTGuild:
+        """Fetch the guild this channel is in."""
+        return await require_app(self.app, "fetch_guild").rest.fetch_guild(self.guild_id)
+
+    def get_guild(self) -> GatewayGuild | None:
+        """The cached guild this channel is in (`None` when not cached or the app has no cache)."""
+        cache = model_cache(self.app)
+        return None if cache is None else cache.get_guild(self.guild_id)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -265,6 +430,45 @@ class PermissibleGuildChannel(GuildChannel):
 
     is_nsfw: bool = False
     permission_overwrites: Mapping[Snowflake, PermissionOverwrite] = attrs.field(factory=dict)
+
+    async def edit_overwrite(
+        self,
+        target: SnowflakeishOr,
+        *,
+        target_type: UndefinedOr[PermissionOverwriteType | int] = UNDEFINED,
+        allow: UndefinedOr[Permissions] = UNDEFINED,
+        deny: UndefinedOr[Permissions] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+    ) -> None:
+        """Create or replace the overwrite of a role or member on this channel.
+
+        `target` is a `PermissionOverwrite`, a `Role`, a `User`/`Member`, or an ID with
+        `target_type`; without `target_type` the type comes from `target` (`TypeError` for a
+        bare ID).
+        """
+        app = require_app(self.app, "edit_overwrite")
+        if target_type is UNDEFINED:
+            target_type = _overwrite_type(target)
+        await app.rest.edit_permission_overwrite(
+            self.id, target, target_type=int(target_type), allow=allow, deny=deny, reason=reason
+        )
+
+    async def remove_overwrite(self, target: SnowflakeishOr) -> None:
+        """Remove the overwrite of a role or member (an overwrite, a role, a user or an ID)."""
+        await require_app(self.app, "remove_overwrite").rest.delete_permission_overwrite(
+            self.id, target
+        )
+
+
+def _overwrite_type(target: object) -> PermissionOverwriteType:
+    if isinstance(target, PermissionOverwrite):
+        return target.type
+    if isinstance(target, PartialRole):
+        return PermissionOverwriteType.ROLE
+    if isinstance(target, (PartialUser, User, Member)):
+        return PermissionOverwriteType.MEMBER
+    msg = f"cannot tell whether {target!r} is a role or a member: pass target_type"
+    raise TypeError(msg)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -338,13 +542,13 @@ class GuildThreadHostChannel(PermissibleGuildChannel):
     default_reaction_emoji_id: Snowflake | None = None
     default_reaction_emoji_name: str | None = None
     default_sort_order: ForumSortOrderType | None = None
+    default_layout: ForumLayoutType = ForumLayoutType.NOT_SET
+    """How posts are laid out by default (Discord's `default_forum_layout`)."""
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class GuildForumChannel(GuildThreadHostChannel):
     """A forum channel."""
-
-    default_layout: ForumLayoutType = ForumLayoutType.NOT_SET
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)

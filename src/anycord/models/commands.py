@@ -317,6 +317,44 @@ class PartialCommand(Unique):
             self.application_id, self.id, guild=self.guild_id or UNDEFINED
         )
 
+    @property
+    def context_types(self) -> Sequence[InteractionContextType] | None:
+        """`contexts` (hikari's name)."""
+        return self.contexts
+
+    async def edit(
+        self,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        description: UndefinedOr[str] = UNDEFINED,
+        options: UndefinedOr[Sequence[CommandOption]] = UNDEFINED,
+    ) -> PartialCommand:
+        """Change the command's name, description or options; returns the edited command."""
+        rest = require_app(self.app, "PartialCommand.edit").rest
+        return await rest.edit_application_command(
+            self.application_id,
+            self.id,
+            self.guild_id or UNDEFINED,
+            name=name,
+            description=description,
+            options=options,
+        )
+
+    async def fetch_guild_permissions(self, guild: SnowflakeishOr) -> GuildCommandPermissions:
+        """The command's permission overwrites in a guild."""
+        rest = require_app(self.app, "PartialCommand.fetch_guild_permissions").rest
+        return await rest.fetch_application_command_permissions(self.application_id, guild, self.id)
+
+    async def set_guild_permissions(
+        self, guild: SnowflakeishOr, permissions: Sequence[CommandPermission]
+    ) -> GuildCommandPermissions:
+        """Replace the command's permission overwrites in a guild (Discord requires a Bearer
+        token with `applications.commands.permissions.update` for this)."""
+        rest = require_app(self.app, "PartialCommand.set_guild_permissions").rest
+        return await rest.set_application_command_permissions(
+            self.application_id, guild, self.id, permissions
+        )
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class SlashCommand(PartialCommand):

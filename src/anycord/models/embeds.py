@@ -16,6 +16,8 @@ import typing
 import attrs
 
 from anycord.colors import Color
+from anycord.files import URL
+from anycord.models.downloads import Downloadable
 
 if typing.TYPE_CHECKING:
     import datetime
@@ -56,8 +58,47 @@ class EmbedMediaFlag(enum.IntFlag, boundary=enum.KEEP):
     IS_ANIMATED = 1 << 5
 
 
+class _EmbedMedia(Downloadable):
+    """`url`/`proxy_url` as hikari's embed resources read them."""
+
+    __slots__ = ()
+
+    url: str | None
+    proxy_url: str | None
+
+    @property
+    def resource(self) -> URL:
+        """The file at `url` (`ValueError` when there is none)."""
+        if self.url is None:
+            msg = f"this {type(self).__name__} has no url"
+            raise ValueError(msg)
+        return URL(self.url)
+
+    @property
+    def proxy_resource(self) -> URL | None:
+        """The file at Discord's cached copy (`proxy_url`), or `None`."""
+        return None if self.proxy_url is None else URL(self.proxy_url)
+
+    @property
+    def filename(self) -> str:
+        """The file's name, from `url`."""
+        return self.resource.filename
+
+    @property
+    def extension(self) -> str | None:
+        """The file name's extension, if it has one."""
+        _, dot, ext = self.filename.rpartition(".")
+        return ext if dot else None
+
+    @property
+    def proxy_filename(self) -> str | None:
+        """The proxied file's name, or `None` without `proxy_url`."""
+        proxy = self.proxy_resource
+        return None if proxy is None else proxy.filename
+
+
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class EmbedImage:
+class EmbedImage(_EmbedMedia):
     """An embed's image or thumbnail. Only `url` is sent; the rest is filled in by Discord."""
 
     url: str
@@ -72,7 +113,7 @@ class EmbedImage:
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class EmbedVideo:
+class EmbedVideo(_EmbedMedia):
     """An embed's video (received only: bots cannot set videos, Discord ignores them)."""
 
     url: str | None = None
@@ -103,6 +144,11 @@ class EmbedAuthor:
     icon_url: str | None = None
     proxy_icon_url: str | None = None
 
+    @property
+    def icon(self) -> EmbedImage | None:
+        """The icon as an image (`url` and `proxy_url`), or `None` without one."""
+        return _icon(self.icon_url, self.proxy_icon_url)
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class EmbedFooter:
@@ -111,6 +157,15 @@ class EmbedFooter:
     text: str | None = None
     icon_url: str | None = None
     proxy_icon_url: str | None = None
+
+    @property
+    def icon(self) -> EmbedImage | None:
+        """The icon as an image (`url` and `proxy_url`), or `None` without one."""
+        return _icon(self.icon_url, self.proxy_icon_url)
+
+
+def _icon(url: str | None, proxy_url: str | None) -> EmbedImage | None:
+    return None if url is None else EmbedImage(url=url, proxy_url=proxy_url)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -151,7 +206,39 @@ class Embed:
         """Alias of `color`."""
         return self.color
 
-    @property
+    @classmethod
+    def from_received_embed(
+        cls,
+        *,
+        title: str | None,
+        description: str | None,
+        url: str | None,
+        color: Color | None,
+        timestamp: datetime.datetime | None,
+        image: EmbedImage | None,
+        thumbnail: EmbedImage | None,
+        video: EmbedVideo | None,
+        author: EmbedAuthor | None,
+        provider: EmbedProvider | None,
+        footer: EmbedFooter | None,
+        fields: list[EmbedField] | None,
+    ) -> Embed:
+        """An embed from the parts of a received one (hikari's constructor for decoded embeds)."""
+        return cls(
+            title=title,
+            description=description,
+            url=url,
+            color=color,
+            timestamp=timestamp,
+            image=image,
+            thumbnail=thumbnail,
+            video=video,
+            author=author,
+            provider=provider,
+            footer=footer,
+            fields=list(fields or ()),
+        )
+
     def total_length(self) -> int:
         """Characters counted against the 6000 total (title, description, fields, footer, author)."""
         total = len((self.title or "").strip()) + len((self.description or "").strip())
@@ -201,9 +288,16 @@ class Embed:
         self.provider = None if name is None and url is None else EmbedProvider(name=name, url=url)
         return self
 
-    def add_field(self, name: str, value: str, *, inline: bool = False) -> Embed:
-        """Append a field."""
-        self.fields.append(EmbedField(name=name, value=value, is_inline=inline))
+    def add_field(
+        self, name: str | None = None, value: str | None = None, *, inline: bool = False
+    ) -> Embed:
+        """Append a field (a missing name or value is empty; Discord rejects empty ones)."""
+        self.fields.append(EmbedField(name=name or "", value=value or "", is_inline=inline))
+        return self
+
+    def clear_fields(self) -> Embed:
+        """Remove every field."""
+        self.fields.clear()
         return self
 
     def edit_field(

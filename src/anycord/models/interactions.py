@@ -29,6 +29,7 @@ from anycord.models.response_builders import (
     InteractionModalBuilder,
     ResponseType,
 )
+from anycord.traits import model_cache
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -36,20 +37,27 @@ if typing.TYPE_CHECKING:
 
     from anycord.models.applications import ApplicationIntegrationType
     from anycord.models.channels import PartialChannel
-    from anycord.models.commands import CommandType, InteractionContextType, OptionType
+    from anycord.models.commands import (
+        CommandType,
+        InteractionContextType,
+        OptionType,
+        PartialCommand,
+    )
     from anycord.models.components import ComponentType, PartialComponent
+    from anycord.models.guilds import GatewayGuild, RESTGuild
     from anycord.models.members import InteractionMember
     from anycord.models.message_options import (
         InteractionResponseOptions,
         WebhookMessageEditOptions,
         WebhookMessageOptions,
     )
+    from anycord.models.message_parts import Componentish
     from anycord.models.messages import Attachment, Message
     from anycord.models.monetization import Entitlement
     from anycord.models.roles import Role
     from anycord.models.users import User
     from anycord.permissions import Permissions
-    from anycord.snowflakes import Snowflake
+    from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
 
 __all__ = [
@@ -134,6 +142,56 @@ class PartialInteraction(Unique):
     context: InteractionContextType | None = None
     attachment_size_limit: int | None = None
 
+    @property
+    def webhook_id(self) -> Snowflake:
+        """The ID that, with `token`, addresses this interaction's messages as a webhook
+        (the application's ID)."""
+        return self.application_id
+
+    def get_guild(self) -> GatewayGuild | None:
+        """The guild the interaction happened in, from the cache (`None` in DMs, when not
+        cached, or on an app without a cache)."""
+        cache = model_cache(self.app)
+        if cache is None or self.guild_id is None:
+            return None
+        return cache.get_guild(self.guild_id)
+
+    async def fetch_guild(self) -> RESTGuild | None:
+        """The guild the interaction happened in, fetched (`None` outside guilds)."""
+        rest = require_app(self.app, "fetch_guild").rest
+        return None if self.guild_id is None else await rest.fetch_guild(self.guild_id)
+
+    async def execute(
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageOptions],
+    ) -> Message:
+        """Send a follow-up message (keyword arguments of `RESTClient.execute_webhook`)."""
+        rest = require_app(self.app, "execute").rest
+        return await rest.execute_webhook(self.application_id, self.token, content, **options)
+
+    async def fetch_message(self, message: SnowflakeishOr | str) -> Message:
+        """A response or follow-up of this interaction (`"@original"` for the initial one)."""
+        rest = require_app(self.app, "fetch_message").rest
+        return await rest.fetch_webhook_message(self.application_id, self.token, message)
+
+    async def edit_message(
+        self,
+        message: SnowflakeishOr | str,
+        content: UndefinedNoneOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[WebhookMessageEditOptions],
+    ) -> Message:
+        """Edit a response or follow-up (the arguments of `RESTClient.edit_webhook_message`)."""
+        rest = require_app(self.app, "edit_message").rest
+        return await rest.edit_webhook_message(
+            self.application_id, self.token, message, content, **options
+        )
+
+    async def delete_message(self, message: SnowflakeishOr | str) -> None:
+        """Delete a response or follow-up of this interaction."""
+        rest = require_app(self.app, "delete_message").rest
+        await rest.delete_webhook_message(self.application_id, self.token, message)
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class PingInteraction(PartialInteraction):
@@ -211,15 +269,6 @@ class MessageResponseMixin(PartialInteraction):
         rest = require_app(self.app, "fetch_initial_response").rest
         return await rest.fetch_interaction_response(self.application_id, self.token)
 
-    async def execute(
-        self,
-        content: UndefinedOr[typing.Any] = UNDEFINED,
-        **options: typing.Unpack[WebhookMessageOptions],
-    ) -> Message:
-        """Send a follow-up message (keyword arguments of `RESTClient.execute_webhook`)."""
-        rest = require_app(self.app, "execute").rest
-        return await rest.execute_webhook(self.application_id, self.token, content, **options)
-
     async def fetch_channel(self) -> PartialChannel:
         """Fetch the channel the interaction happened in."""
         rest = require_app(self.app, "fetch_channel").rest
@@ -238,6 +287,25 @@ class ModalResponseMixin(MessageResponseMixin):
     ) -> InteractionModalBuilder:
         """A modal response builder (`add_component` adds its 1-5 components)."""
         return InteractionModalBuilder(title, custom_id, components)
+
+    async def create_modal_response(
+        self,
+        title: str,
+        custom_id: str,
+        component: UndefinedOr[Componentish] = UNDEFINED,
+        components: UndefinedOr[Sequence[Componentish]] = UNDEFINED,
+    ) -> None:
+        """Answer with a modal: one `component` or up to 5 `components` (builders, models or
+        dicts; the arguments of `RESTClient.create_modal_response`)."""
+        rest = require_app(self.app, "create_modal_response").rest
+        await rest.create_modal_response(
+            self.id,
+            self.token,
+            title=title,
+            custom_id=custom_id,
+            component=component,
+            components=components,
+        )
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -259,19 +327,9 @@ class CommandInteraction(ModalResponseMixin):
     target_id: Snowflake | None = None
     """The user or message a context-menu command targets."""
 
-    async def create_modal_response(
-        self, title: str, custom_id: str, components: Sequence[typing.Any]
-    ) -> None:
-        """Answer with a modal."""
-        rest = require_app(self.app, "create_modal_response").rest
-        await rest.create_interaction_response(
-            self.id,
-            self.token,
-            ResponseType.MODAL,
-            title=title,
-            custom_id=custom_id,
-            components=components,
-        )
+    async def fetch_command(self) -> PartialCommand:
+        """The command that was run, fetched."""
+        return await fetch_command(self, "fetch_command")
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -296,14 +354,16 @@ class AutocompleteInteraction(PartialInteraction):
             stack.extend(option.options or ())
         return None
 
-    def build_response(
-        self, choices: Sequence[typing.Any] = (), /
-    ) -> InteractionAutocompleteBuilder:
+    def build_response(self, choices: Sequence[typing.Any] = ()) -> InteractionAutocompleteBuilder:
         """An autocomplete response builder with these choices (at most 25).
 
         Choices are `CommandChoice`s, `AutocompleteChoiceBuilder`s or `(name, value)` tuples.
         """
         return InteractionAutocompleteBuilder(choices)
+
+    async def fetch_command(self) -> PartialCommand:
+        """The command being filled in, fetched."""
+        return await fetch_command(self, "AutocompleteInteraction.fetch_command")
 
     async def create_response(self, choices: Sequence[typing.Any]) -> None:
         """Answer with autocomplete choices (`CommandChoice`s)."""
@@ -311,6 +371,19 @@ class AutocompleteInteraction(PartialInteraction):
         await rest.create_interaction_response(
             self.id, self.token, ResponseType.AUTOCOMPLETE, choices=choices
         )
+
+
+async def fetch_command(
+    interaction: CommandInteraction | AutocompleteInteraction, what: str
+) -> PartialCommand:
+    """The command an interaction is about, from where it is registered (`what` names the caller)."""
+    rest = require_app(interaction.app, what).rest
+    guild = interaction.registered_guild_id
+    return await rest.fetch_application_command(
+        interaction.application_id,
+        interaction.command_id,
+        UNDEFINED if guild is None else guild,
+    )
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)

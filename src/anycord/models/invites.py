@@ -8,14 +8,18 @@ import typing
 import attrs
 
 from anycord import enums, urls
-from anycord.models.guilds import GuildFeature, GuildNSFWLevel, GuildVerificationLevel, PartialGuild
+from anycord.models import cdn
+from anycord.models.guild_enums import GuildFeature, GuildNSFWLevel, GuildVerificationLevel
+from anycord.models.guilds import PartialGuild
 
 if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping, Sequence
 
     from anycord.models.channels import PartialChannel
-    from anycord.models.guilds import WelcomeScreen
+    from anycord.models.guild_satellites import WelcomeScreen
+    from anycord.models.roles import PartialRole
+    from anycord.models.scheduled_events import ScheduledEvent
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
@@ -59,6 +63,30 @@ class InviteGuild(PartialGuild):
     nsfw_level: GuildNSFWLevel = GuildNSFWLevel.DEFAULT
     premium_subscription_count: int | None = None
 
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The banner's URL in a chosen format and size, or `None` without a banner."""
+        if not self.banner_hash:
+            return None
+        return cdn.guild_banner_url(self.id, self.banner_hash, ext=ext, size=size, **fmt)
+
+    def make_splash_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The invite splash's URL in a chosen format and size, or `None` without one."""
+        if not self.splash_hash:
+            return None
+        return cdn.guild_splash_url(self.id, self.splash_hash, ext=ext, size=size, **fmt)
+
 
 @attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)
 class Invite:
@@ -79,6 +107,13 @@ class Invite:
     approximate_active_member_count: int | None = attrs.field(default=None, eq=False)
     expires_at: datetime.datetime | None = attrs.field(default=None, eq=False)
     flags: InviteFlag = attrs.field(default=InviteFlag.NONE, eq=False)
+    guild_scheduled_event: ScheduledEvent | None = attrs.field(default=None, eq=False)
+    """The event the invite points to, when it was made for one."""
+    roles: Sequence[PartialRole] = attrs.field(default=(), eq=False)
+    """The roles given to whoever accepts it (empty when only `role_ids` came, as in gateway
+    events)."""
+    role_ids: Sequence[Snowflake] = attrs.field(default=(), eq=False)
+    """The IDs of the roles given to whoever accepts it."""
 
     @property
     def url(self) -> str:
@@ -105,6 +140,11 @@ class InviteWithMetadata(Invite):
     """Seconds it is valid for after creation; 0: forever."""
     is_temporary: bool = attrs.field(default=False, eq=False)
     created_at: datetime.datetime | None = attrs.field(default=None, eq=False)
+
+    @property
+    def uses_left(self) -> int | None:
+        """How many more times it can be used, or `None` when its uses are unlimited."""
+        return self.max_uses - self.uses if self.max_uses else None
 
 
 InviteFlags = InviteFlag

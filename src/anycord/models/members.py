@@ -10,46 +10,40 @@ decoration) share one interned shape per combination of deaf/mute/pending/flags.
 
 from __future__ import annotations
 
-import copy
 import datetime
-import enum
 import typing
 
 import attrs
 
 from anycord.models import cdn
 from anycord.models.base import fields_repr, require_app
+from anycord.models.member_shapes import (
+    MemberFlag,
+    MemberShape,
+    member_flag,
+    member_shape,
+    pack_time,
+)
+from anycord.traits import model_cache
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from anycord.colors import Color
     from anycord.models.channels import DMChannel
+    from anycord.models.guilds import GatewayGuild
     from anycord.models.message_options import MessageCreateOptions
     from anycord.models.messages import Message
-    from anycord.models.users import User
+    from anycord.models.presences import MemberPresence
+    from anycord.models.roles import Role
+    from anycord.models.users import PrimaryGuild, User
     from anycord.permissions import Permissions
     from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
     from anycord.undefined import UndefinedNoneOr
 
 __all__ = ["InteractionMember", "Member", "MemberFlag", "PartialMember"]
-
-
-class MemberFlag(enum.IntFlag, boundary=enum.KEEP):
-    """Guild member flags."""
-
-    NONE = 0
-    DID_REJOIN = 1 << 0
-    COMPLETED_ONBOARDING = 1 << 1
-    BYPASSES_VERIFICATION = 1 << 2
-    STARTED_ONBOARDING = 1 << 3
-    IS_GUEST = 1 << 4
-    STARTED_HOME_ACTIONS = 1 << 5
-    COMPLETED_HOME_ACTIONS = 1 << 6
-    AUTOMOD_QUARANTINED_USERNAME = 1 << 7
-    DM_SETTINGS_UPSELL_ACKNOWLEDGED = 1 << 9
-    AUTOMOD_QUARANTINED_GUILD_TAG = 1 << 10
 
 
 @attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)
@@ -71,163 +65,6 @@ class PartialMember:
     guild_avatar_hash: str | None = None
     guild_banner_hash: str | None = None
     permissions: UndefinedOr[Permissions] = UNDEFINED
-
-
-class MemberShape:
-    """The fields of a `Member` that members of a guild share (internal to the model and codec).
-
-    Shapes without the rare fields are interned (see `member_shape`). Treat a shape as
-    immutable: setters on `Member` swap in a new one.
-    """
-
-    __slots__ = (
-        "flags",
-        "guild_avatar_decoration",
-        "guild_avatar_hash",
-        "guild_banner_hash",
-        "guild_id",
-        "is_deaf",
-        "is_mute",
-        "is_pending",
-        "premium_since",
-        "raw_communication_disabled_until",
-    )
-
-    def __init__(
-        self,
-        guild_id: Snowflake,
-        is_deaf: UndefinedOr[bool],
-        is_mute: UndefinedOr[bool],
-        is_pending: UndefinedOr[bool],
-        flags: MemberFlag,
-        premium_since: datetime.datetime | None,
-        raw_communication_disabled_until: datetime.datetime | None,
-        guild_avatar_hash: str | None,
-        guild_banner_hash: str | None,
-        guild_avatar_decoration: typing.Mapping[str, typing.Any] | None,
-    ) -> None:
-        self.guild_id = guild_id
-        self.premium_since = premium_since
-        self.is_deaf = is_deaf
-        self.is_mute = is_mute
-        self.is_pending = is_pending
-        self.flags = flags
-        self.raw_communication_disabled_until = raw_communication_disabled_until
-        self.guild_avatar_hash = guild_avatar_hash
-        self.guild_banner_hash = guild_banner_hash
-        self.guild_avatar_decoration = guild_avatar_decoration
-
-    def _values(self) -> tuple[typing.Any, ...]:
-        return (
-            self.guild_id,
-            self.is_deaf,
-            self.is_mute,
-            self.is_pending,
-            self.flags,
-            self.premium_since,
-            self.raw_communication_disabled_until,
-            self.guild_avatar_hash,
-            self.guild_banner_hash,
-            self.guild_avatar_decoration,
-        )
-
-    def replace(self, **changes: object) -> MemberShape:
-        """A new (not interned) shape with `changes` applied."""
-        shape = copy.copy(self)
-        for name, value in changes.items():
-            setattr(shape, name, value)
-        return shape
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, MemberShape):
-            return NotImplemented
-        return self is other or self._values() == other._values()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"MemberShape{self._values()!r}"
-
-
-_MEMBER_FLAGS: typing.Final = MemberFlag._value2member_map_
-_MEMBER_SHAPES: dict[tuple[typing.Any, ...], MemberShape] = {}
-_MAX_SHAPES: typing.Final = 4096
-_UTC: typing.Final = datetime.UTC
-_fromts = datetime.datetime.fromtimestamp
-
-
-def _member_flag(value: int) -> MemberFlag:
-    flag = _MEMBER_FLAGS.get(value)
-    return flag if flag is not None else MemberFlag(value)  # type: ignore[return-value]
-
-
-def member_shape(
-    guild_id: Snowflake,
-    is_deaf: UndefinedOr[bool] = UNDEFINED,
-    is_mute: UndefinedOr[bool] = UNDEFINED,
-    is_pending: UndefinedOr[bool] = UNDEFINED,
-    flags: int = 0,
-    premium_since: datetime.datetime | None = None,
-    raw_communication_disabled_until: datetime.datetime | None = None,
-    guild_avatar_hash: str | None = None,
-    guild_banner_hash: str | None = None,
-    guild_avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
-) -> MemberShape:
-    """The shape for these fields: a shared one when the rare fields are unset.
-
-    The intern table (at most 4,096 shapes, emptied when full) holds guild IDs only.
-    """
-    if (
-        premium_since is None
-        and raw_communication_disabled_until is None
-        and guild_avatar_hash is None
-        and guild_banner_hash is None
-        and guild_avatar_decoration is None
-    ):
-        key = (guild_id, is_deaf, is_mute, is_pending, flags)
-        shape = _MEMBER_SHAPES.get(key)
-        if shape is None:
-            if len(_MEMBER_SHAPES) >= _MAX_SHAPES:
-                _MEMBER_SHAPES.clear()
-            shape = _MEMBER_SHAPES[key] = MemberShape(
-                guild_id,
-                _opt_bool(is_deaf),
-                _opt_bool(is_mute),
-                _opt_bool(is_pending),
-                _member_flag(int(flags)),
-                None,
-                None,
-                None,
-                None,
-                None,
-            )
-        return shape
-    return MemberShape(
-        guild_id,
-        _opt_bool(is_deaf),
-        _opt_bool(is_mute),
-        _opt_bool(is_pending),
-        _member_flag(int(flags)),
-        premium_since,
-        raw_communication_disabled_until,
-        guild_avatar_hash,
-        guild_banner_hash,
-        guild_avatar_decoration,
-    )
-
-
-def _opt_bool(value: UndefinedOr[bool]) -> UndefinedOr[bool]:
-    return value if value is UNDEFINED else bool(value)
-
-
-def pack_time(value: datetime.datetime | float | None) -> datetime.datetime | float | None:
-    """How `Member` stores `joined_at`: a UTC datetime as its float timestamp (24 bytes, not 48;
-    exact to the microsecond for any date before 2106), any other datetime as it is."""
-    if value is None or value.__class__ is float:
-        return value
-    if value.tzinfo is _UTC:  # type: ignore[union-attr]
-        return value.timestamp()  # type: ignore[union-attr]
-    return value
 
 
 def _init_member(
@@ -267,7 +104,7 @@ def _init_member(
         }
         changes = {k: v for k, (v, default) in given.items() if v is not default}
         if "flags" in changes:
-            changes["flags"] = _member_flag(int(flags))
+            changes["flags"] = member_flag(int(flags))
         self._shape = _shape.replace(**changes) if changes else _shape
     elif guild_id is None:
         msg = "Member() needs guild_id"
@@ -288,6 +125,8 @@ def _init_member(
 
 
 _new = object.__new__
+_UTC: typing.Final = datetime.UTC
+_fromts = datetime.datetime.fromtimestamp
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False, init=False, repr=False)
@@ -410,7 +249,7 @@ class Member:
 
     @flags.setter
     def flags(self, value: MemberFlag) -> None:
-        self._shape = self._shape.replace(flags=_member_flag(int(value)))
+        self._shape = self._shape.replace(flags=member_flag(int(value)))
 
     @property
     def raw_communication_disabled_until(self) -> datetime.datetime | None:
@@ -496,13 +335,74 @@ class Member:
         """The nickname, else the global name, else the username."""
         return self.nickname or self.user.global_name or self.user.username
 
-    @property
     def communication_disabled_until(self) -> datetime.datetime | None:
-        """When the member's timeout ends, or `None` when not timed out (now)."""
+        """When the member's timeout ends, or `None` when not timed out at the time of the call."""
         until = self.raw_communication_disabled_until
         if until is None or until <= datetime.datetime.now(datetime.UTC):
             return None
         return until
+
+    @property
+    def guild_flags(self) -> MemberFlag:
+        """`flags` (hikari's name for the member's guild flags)."""
+        return self.flags
+
+    @property
+    def avatar_hash(self) -> str | None:
+        """The user's avatar hash."""
+        return self.user.avatar_hash
+
+    @property
+    def banner_hash(self) -> str | None:
+        """The user's profile banner hash."""
+        return self.user.banner_hash
+
+    @property
+    def accent_color(self) -> Color | None:
+        """The user's profile accent colour."""
+        return self.user.accent_color
+
+    accent_colour = accent_color
+
+    @property
+    def avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:
+        """The user's avatar decoration data."""
+        return self.user.avatar_decoration
+
+    @property
+    def discriminator(self) -> str:
+        """The user's legacy discriminator."""
+        return self.user.discriminator
+
+    @property
+    def primary_guild(self) -> PrimaryGuild | None:
+        """The user's primary guild (server tag)."""
+        return self.user.primary_guild
+
+    @property
+    def is_system(self) -> bool:
+        """Whether the user is an official Discord system user."""
+        return self.user.is_system
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When the user's account was created (from the ID)."""
+        return self.user.created_at
+
+    @property
+    def default_avatar_url(self) -> str:
+        """The user's default avatar."""
+        return self.user.default_avatar_url
+
+    @property
+    def display_avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:
+        """The guild avatar decoration, else the user's."""
+        return self.guild_avatar_decoration or self.user.display_avatar_decoration
+
+    @property
+    def display_banner_url(self) -> str | None:
+        """The guild banner, else the user's banner, else `None`."""
+        return self.guild_banner_url or self.user.display_banner_url
 
     @property
     def guild_avatar_url(self) -> str | None:
@@ -524,14 +424,82 @@ class Member:
         return cdn.member_banner_url(self.guild_id, self.user.id, self.guild_banner_hash)
 
     def make_guild_avatar_url(
-        self, *, ext: str | None = None, size: int | None = None
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
     ) -> str | None:
         """The guild avatar's URL in a chosen format and size (`ValueError` for bad ones)."""
         if not self.guild_avatar_hash:
             return None
         return cdn.member_avatar_url(
-            self.guild_id, self.user.id, self.guild_avatar_hash, ext=ext, size=size
+            self.guild_id, self.user.id, self.guild_avatar_hash, ext=ext, size=size, **fmt
         )
+
+    def make_guild_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The guild banner's URL in a chosen format and size, or `None` without one."""
+        if not self.guild_banner_hash:
+            return None
+        return cdn.member_banner_url(
+            self.guild_id, self.user.id, self.guild_banner_hash, ext=ext, size=size, **fmt
+        )
+
+    def make_avatar_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str:
+        """The user's (not the guild) avatar URL: `User.make_avatar_url`."""
+        return self.user.make_avatar_url(ext=ext, size=size, **fmt)
+
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The user's (not the guild) banner URL: `User.make_banner_url`."""
+        return self.user.make_banner_url(ext=ext, size=size, **fmt)
+
+    # -- cache reads (`None` or empty on an app without a cache) ------------------------------
+
+    def get_guild(self) -> GatewayGuild | None:
+        """The member's guild from the cache, or `None`."""
+        cache = model_cache(self.user.app)
+        return None if cache is None else cache.get_guild(self.guild_id)
+
+    def get_presence(self) -> MemberPresence | None:
+        """The member's presence from the cache (needs the GUILD_PRESENCES intent), or `None`."""
+        cache = model_cache(self.user.app)
+        return None if cache is None else cache.get_presence(self.guild_id, self.user.id)
+
+    def get_roles(self) -> Sequence[Role]:
+        """The member's cached roles in `role_ids` order, then @everyone; uncached ones are
+        left out (empty on an app without a cache)."""
+        cache = model_cache(self.user.app)
+        if cache is None:
+            return []
+        return [role for rid in self._all_role_ids() if (role := cache.get_role(rid)) is not None]
+
+    def get_top_role(self) -> Role | None:
+        """The highest-positioned of `get_roles()`, or `None` when none is cached."""
+        return max(self.get_roles(), key=lambda role: role.position, default=None)
+
+    def _all_role_ids(self) -> list[Snowflake]:
+        ids = list(self.role_ids)
+        if self.guild_id not in ids:
+            ids.append(self.guild_id)  # @everyone's ID is the guild's
+        return ids
 
     # -- REST conveniences --------------------------------------------------------------------
 
@@ -596,6 +564,17 @@ class Member:
             communication_disabled_until=communication_disabled_until,
             reason=reason,
         )
+
+    async def fetch_self(self) -> Member:
+        """This member, fetched anew from Discord."""
+        app = require_app(self.user.app, "Member.fetch_self")
+        return await app.rest.fetch_member(self.guild_id, self.user.id)
+
+    async def fetch_roles(self) -> Sequence[Role]:
+        """The member's roles (with @everyone) as Discord has them now, in the guild's order."""
+        app = require_app(self.user.app, "Member.fetch_roles")
+        wanted = set(self._all_role_ids())
+        return [role for role in await app.rest.fetch_roles(self.guild_id) if role.id in wanted]
 
     async def fetch_dm_channel(self) -> DMChannel:
         """Open (or fetch) the DM channel with this member; returns a `DMChannel`."""

@@ -15,7 +15,13 @@ import typing
 import attrs
 
 from anycord import enums
+from anycord.colors import Color
+from anycord.files import URL
 from anycord.models.base import Unique, require_app
+from anycord.models.channels import PartialChannel
+from anycord.models.downloads import Downloadable
+from anycord.snowflakes import to_snowflake
+from anycord.traits import model_cache
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -23,7 +29,6 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from anycord.models.applications import ApplicationIntegrationType
-    from anycord.models.channels import PartialChannel
     from anycord.models.components import PartialComponent
     from anycord.models.embeds import Embed
     from anycord.models.emojis import Emoji
@@ -31,6 +36,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.members import Member, PartialMember
     from anycord.models.message_options import MessageEditOptions, MessageRespondOptions
     from anycord.models.polls import Poll
+    from anycord.models.roles import Role
     from anycord.models.stickers import PartialSticker
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake, SnowflakeishOr
@@ -160,7 +166,7 @@ class AttachmentFlag(enum.IntFlag, boundary=enum.KEEP):
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
-class Attachment(Unique):
+class Attachment(Unique, Downloadable):
     """A file attached to a message."""
 
     filename: str
@@ -190,6 +196,11 @@ class Attachment(Unique):
         _, dot, ext = self.filename.rpartition(".")
         return ext if dot else None
 
+    @property
+    def resource(self) -> URL:
+        """The file at `url`, under `filename` (`read()`, `stream()`, `save()` download it)."""
+        return URL(self.url, self.filename)
+
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
 class ReactionCountDetails:
@@ -209,6 +220,12 @@ class Reaction:
     is_me_burst: bool = False
     count_details: ReactionCountDetails = attrs.field(factory=ReactionCountDetails)
     burst_colors: Sequence[str] = ()
+    """The super reaction's colours as Discord sends them (`#rrggbb`)."""
+
+    @property
+    def burst_colours(self) -> Sequence[Color]:
+        """`burst_colors` as `Color`s."""
+        return tuple(Color.from_hex_code(c) for c in self.burst_colors)
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -234,11 +251,26 @@ class MessageApplication(Unique):
 class MessageReference:
     """Where a reply, crosspost, pin notice or forward points. `id` is the referenced message."""
 
+    app: RESTAware | None = attrs.field(default=None, repr=False, eq=False)
     type: MessageReferenceType = MessageReferenceType.DEFAULT
     id: Snowflake | None = None
     channel_id: Snowflake | None = None
     guild_id: Snowflake | None = None
     fail_if_not_exists: bool | None = None
+
+    @property
+    def channel_link(self) -> str | None:
+        """The jump URL of the referenced message's channel (`None` without `channel_id`)."""
+        if self.channel_id is None:
+            return None
+        return f"https://discord.com/channels/{self.guild_id or '@me'}/{self.channel_id}"
+
+    @property
+    def message_link(self) -> str | None:
+        """The jump URL of the referenced message (`None` when the reference names no message,
+        as channel-follow notices do; the message may since have been deleted)."""
+        channel = self.channel_link
+        return None if channel is None or self.id is None else f"{channel}/{self.id}"
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
@@ -410,6 +442,24 @@ class _MessageBase(Unique):
         rest = require_app(self.app, "Message.crosspost").rest
         return await rest.crosspost_message(self.channel_id, self.id)
 
+    def make_link(self, guild: SnowflakeishOr | None) -> str:
+        """The jump URL of the message in `guild` (an object or ID; `None` for a DM). Messages
+        fetched over REST carry no `guild_id`, so `link` cannot tell; this takes it."""
+        where = "@me" if guild is None else str(int(to_snowflake(guild)))
+        return f"https://discord.com/channels/{where}/{self.channel_id}/{self.id}"
+
+    async def remove_all_reactions(
+        self,
+        emoji: UndefinedOr[typing.Any] = UNDEFINED,
+        emoji_id: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+    ) -> None:
+        """Remove every user's reactions of `emoji`, or every reaction when no emoji is given."""
+        rest = require_app(self.app, "Message.remove_all_reactions").rest
+        if emoji is UNDEFINED:
+            await rest.delete_all_reactions(self.channel_id, self.id)
+        else:
+            await rest.delete_all_reactions_for_emoji(self.channel_id, self.id, emoji, emoji_id)
+
     async def fetch_channel(self) -> PartialChannel:
         """Fetch the channel this message is in."""
         return await require_app(self.app, "Message.fetch_channel").rest.fetch_channel(
@@ -457,9 +507,35 @@ class Message(_MessageBase):
     call: MessageCall | None = None
 
     @property
+    def user_mentions(self) -> Mapping[Snowflake, User]:
+        """The mentioned users, by ID."""
+        return self.mentions.users
+
+    @property
     def user_mentions_ids(self) -> Sequence[Snowflake]:
         """IDs of the mentioned users."""
         return tuple(self.mentions.users)
+
+    @property
+    def channel_mentions(self) -> Mapping[Snowflake, PartialChannel]:
+        """Channels of another guild mentioned in a crossposted message, by ID (Discord sends
+        them only for crossposts)."""
+        return _channel_mentions(self.mentions, self.app)
+
+    @property
+    def channel_mention_ids(self) -> Sequence[Snowflake]:
+        """IDs of `channel_mentions`."""
+        return tuple(c.id for c in self.mentions.channels)
+
+    def get_member_mentions(self) -> Mapping[Snowflake, Member]:
+        """The mentioned users' cached members (empty in a DM, on a cacheless app, or when the
+        message has no `guild_id`, as REST messages do)."""
+        return _cached_members(self.app, self.guild_id, self.mentions)
+
+    def get_role_mentions(self) -> Mapping[Snowflake, Role]:
+        """The mentioned roles found in the cache (empty under the same conditions as
+        `get_member_mentions`)."""
+        return _cached_roles(self.app, self.guild_id, self.mentions)
 
     @property
     def role_mention_ids(self) -> Sequence[Snowflake]:
@@ -498,6 +574,85 @@ class PartialMessage(_MessageBase):
     components: UndefinedOr[Sequence[PartialComponent]] = UNDEFINED
     stickers: UndefinedOr[Sequence[PartialSticker]] = UNDEFINED
     poll: UndefinedOr[Poll] = UNDEFINED
+    nonce: UndefinedNoneOr[str | int] = UNDEFINED
+    activity: UndefinedNoneOr[MessageActivity] = UNDEFINED
+    application: UndefinedNoneOr[MessageApplication] = UNDEFINED
+    message_snapshots: UndefinedOr[Sequence[MessageSnapshot]] = UNDEFINED
+    referenced_message: UndefinedNoneOr[Message] = UNDEFINED
+    """The replied-to message; `None` when Discord says it was deleted."""
+    interaction_metadata: UndefinedNoneOr[MessageInteractionMetadata] = UNDEFINED
+
+    @property
+    def user_mentions(self) -> UndefinedOr[Mapping[Snowflake, User]]:
+        """The mentioned users, by ID (`UNDEFINED` when the update left mentions out)."""
+        return UNDEFINED if self.mentions is UNDEFINED else self.mentions.users
+
+    @property
+    def user_mentions_ids(self) -> UndefinedOr[Sequence[Snowflake]]:
+        """IDs of the mentioned users (`UNDEFINED` when unknown)."""
+        return UNDEFINED if self.mentions is UNDEFINED else tuple(self.mentions.users)
+
+    @property
+    def role_mention_ids(self) -> UndefinedOr[Sequence[Snowflake]]:
+        """IDs of the mentioned roles (`UNDEFINED` when unknown)."""
+        return UNDEFINED if self.mentions is UNDEFINED else self.mentions.role_ids
+
+    @property
+    def mentions_everyone(self) -> UndefinedOr[bool]:
+        """Whether the message mentions @everyone or @here (`UNDEFINED` when unknown)."""
+        return UNDEFINED if self.mentions is UNDEFINED else self.mentions.everyone
+
+    @property
+    def channel_mentions(self) -> UndefinedOr[Mapping[Snowflake, PartialChannel]]:
+        """Crosspost channel mentions, by ID (`UNDEFINED` when unknown)."""
+        return (
+            UNDEFINED if self.mentions is UNDEFINED else _channel_mentions(self.mentions, self.app)
+        )
+
+    @property
+    def channel_mention_ids(self) -> UndefinedOr[Sequence[Snowflake]]:
+        """IDs of `channel_mentions` (`UNDEFINED` when unknown)."""
+        return (
+            UNDEFINED if self.mentions is UNDEFINED else tuple(c.id for c in self.mentions.channels)
+        )
+
+    def get_member_mentions(self) -> UndefinedOr[Mapping[Snowflake, Member]]:
+        """The mentioned users' cached members (`UNDEFINED` when mentions are unknown)."""
+        if self.mentions is UNDEFINED:
+            return UNDEFINED
+        return _cached_members(self.app, self.guild_id, self.mentions)
+
+    def get_role_mentions(self) -> UndefinedOr[Mapping[Snowflake, Role]]:
+        """The mentioned roles found in the cache (`UNDEFINED` when mentions are unknown)."""
+        if self.mentions is UNDEFINED:
+            return UNDEFINED
+        return _cached_roles(self.app, self.guild_id, self.mentions)
+
+
+def _channel_mentions(mentions: Mentions, app: RESTAware | None) -> dict[Snowflake, PartialChannel]:
+    return {
+        c.id: PartialChannel(id=c.id, name=c.name, type=c.type, app=app) for c in mentions.channels
+    }
+
+
+def _cached_members(
+    app: RESTAware | None, guild_id: Snowflake | None, mentions: Mentions
+) -> dict[Snowflake, Member]:
+    cache = model_cache(app)
+    if cache is None or guild_id is None:
+        return {}
+    found = {uid: cache.get_member(guild_id, uid) for uid in mentions.users}
+    return {uid: member for uid, member in found.items() if member is not None}
+
+
+def _cached_roles(
+    app: RESTAware | None, guild_id: Snowflake | None, mentions: Mentions
+) -> dict[Snowflake, Role]:
+    cache = model_cache(app)
+    if cache is None or guild_id is None:
+        return {}
+    found = {rid: cache.get_role(rid) for rid in mentions.role_ids}
+    return {rid: role for rid, role in found.items() if role is not None}
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)

@@ -11,13 +11,17 @@ import typing
 
 import attrs
 
-from anycord import enums
+from anycord import enums, urls
+from anycord.models import cdn
+from anycord.models.base import require_app
 
 if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import Sequence
 
     from anycord.models.emojis import CustomEmoji, UnicodeEmoji
+    from anycord.models.members import Member
+    from anycord.models.users import User
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
 
@@ -126,6 +130,51 @@ class ActivityAssets:
     small_text: str | None = None
     small_url: str | None = None
 
+    def make_large_image_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The large image's URL (an `mp:` image's media proxy URL, else the application
+        asset's CDN URL), or `None` without one."""
+        return _asset_url(self.application_id, self.large_image, ext=ext, size=size, **fmt)
+
+    def make_small_image_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The small image's URL (as `make_large_image_url`), or `None` without one."""
+        return _asset_url(self.application_id, self.small_image, ext=ext, size=size, **fmt)
+
+
+def _asset_url(
+    application_id: Snowflake | None,
+    image: str | None,
+    *,
+    ext: str | None = None,
+    size: int | None = None,
+    **fmt: typing.Unpack[cdn.FormatOptions],
+) -> str | None:
+    """Where an activity asset image is (gateway-events.mdx "Activity Asset Image").
+
+    An `mp:{id}` image is on the media proxy (format and size do not apply); an application
+    asset ID is on the CDN under the activity's application. `None` for no image, an unknown
+    `prefix:` kind, or an asset ID without an application ID.
+    """
+    if image is None:
+        return None
+    kind, sep, rest = image.partition(":")
+    if sep:
+        return f"{urls.MEDIA_PROXY_URL}/{rest}" if kind == "mp" else None
+    if application_id is None:
+        return None
+    return cdn.application_asset_url(application_id, image, ext=ext, size=size, **fmt)
+
 
 @attrs.define(slots=True, kw_only=True, eq=True, weakref_slot=False)
 class ActivitySecret:
@@ -176,6 +225,17 @@ class MemberPresence:
     visible_status: Status = Status.OFFLINE
     activities: Sequence[RichActivity] = ()
     client_status: ClientStatus = attrs.field(factory=ClientStatus)
+
+    async def fetch_user(self) -> User:
+        """The user this presence is of, fetched."""
+        return await require_app(self.app, "MemberPresence.fetch_user").rest.fetch_user(
+            self.user_id
+        )
+
+    async def fetch_member(self) -> Member:
+        """The member this presence is of, fetched."""
+        rest = require_app(self.app, "MemberPresence.fetch_member").rest
+        return await rest.fetch_member(self.guild_id, self.user_id)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, MemberPresence):

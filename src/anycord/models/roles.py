@@ -120,13 +120,38 @@ class Role(PartialRole):
         """The role icon's CDN URL, or `None`."""
         return cdn.role_icon_url(self.id, self.icon_hash) if self.icon_hash else None
 
-    def make_icon_url(self, *, ext: str | None = None, size: int | None = None) -> str | None:
-        """The role icon's URL in a chosen format and size (`ValueError` for bad ones)."""
-        return (
-            cdn.role_icon_url(self.id, self.icon_hash, ext=ext, size=size)
-            if self.icon_hash
-            else None
-        )
+    @property
+    def colours(self) -> RoleColors | None:
+        """Alias of `colors`."""
+        return self.colors
+
+    @property
+    def subscription_listing_id(self) -> Snowflake | None:
+        """The subscription SKU/listing selling this role, or `None` if it is not purchasable."""
+        return self.tags.subscription_listing_id if self.tags is not None else None
+
+    @property
+    def is_available_for_purchase(self) -> bool:
+        """Whether members can buy this role now (a subscription role on sale)."""
+        return self.tags is not None and self.tags.is_available_for_purchase
+
+    @property
+    def is_guild_linked_role(self) -> bool:
+        """Whether this is one of the guild's linked roles (granted through a connection)."""
+        return self.tags is not None and self.tags.is_guild_linked
+
+    def make_icon_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The role icon's URL in a chosen format and size (`file_format`/`lossless` as hikari
+        takes them), or `None` without an icon; `ValueError` for bad ones."""
+        if not self.icon_hash:
+            return None
+        return cdn.role_icon_url(self.id, self.icon_hash, ext=ext, size=size, **fmt)
 
     async def edit(
         self,

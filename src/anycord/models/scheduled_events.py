@@ -12,6 +12,7 @@ import typing
 import attrs
 
 from anycord import enums
+from anycord.models import cdn
 from anycord.models.base import Unique
 
 if typing.TYPE_CHECKING:
@@ -116,6 +117,18 @@ class ScheduledEvent(Unique):
     user_count: int | None = None
     image_hash: str | None = None
     recurrence_rule: RecurrenceRule | None = None
+
+    def make_image_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The cover image's URL in a chosen format and size (no GIF), or `None` without one."""
+        if self.image_hash is None:
+            return None
+        return cdn.scheduled_event_cover_url(self.id, self.image_hash, ext=ext, size=size, **fmt)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)

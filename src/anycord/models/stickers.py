@@ -55,6 +55,15 @@ class PartialSticker(Unique):
         """The sticker file's URL (PNG, Lottie JSON or GIF by format)."""
         return cdn.sticker_url(self.id, int(self.format_type))
 
+    def make_url(
+        self, *, file_format: str | None = None, size: int | None = None, lossless: bool = True
+    ) -> str:
+        """The sticker file's URL in a chosen format and size (`anycord.models.cdn.sticker_file_url`;
+        `ValueError` for a format the sticker cannot be served as)."""
+        return cdn.sticker_file_url(
+            self.id, int(self.format_type), file_format=file_format, size=size, lossless=lossless
+        )
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class StandardSticker(PartialSticker):
@@ -65,6 +74,11 @@ class StandardSticker(PartialSticker):
     """Autocomplete keywords, comma separated."""
     pack_id: Snowflake | None = None
     sort_value: int | None = None
+
+    @property
+    def type(self) -> StickerType:
+        """`StickerType.STANDARD`."""
+        return StickerType.STANDARD
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -79,6 +93,11 @@ class GuildSticker(PartialSticker):
     is_available: bool = True
     user: User | None = None
     """Who uploaded it (needs MANAGE_GUILD_EXPRESSIONS)."""
+
+    @property
+    def type(self) -> StickerType:
+        """`StickerType.GUILD`."""
+        return StickerType.GUILD
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -98,3 +117,15 @@ class StickerPack(Unique):
         if self.banner_asset_id is None:
             return None
         return cdn.sticker_pack_banner_url(self.banner_asset_id)
+
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The pack banner's URL in a chosen format and size (no GIF), or `None`."""
+        if self.banner_asset_id is None:
+            return None
+        return cdn.sticker_pack_banner_url(self.banner_asset_id, ext=ext, size=size, **fmt)

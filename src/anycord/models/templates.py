@@ -7,6 +7,8 @@ import typing
 import attrs
 
 from anycord import urls
+from anycord.models.base import require_app
+from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
     import datetime
@@ -15,6 +17,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
+    from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
 __all__ = ["GuildTemplate", "Template"]
 
@@ -42,6 +45,32 @@ class Template:
     def url(self) -> str:
         """The template's share link."""
         return f"{urls.BASE_URL}/template/{self.code}"
+
+    async def fetch_self(self) -> Template:
+        """Fetch this template again."""
+        app = require_app(self.app, "Template.fetch_self")
+        return await app.rest.fetch_template(self.code)
+
+    async def edit(
+        self,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        description: UndefinedNoneOr[str] = UNDEFINED,
+    ) -> Template:
+        """Rename the template or change its description (`None` clears it)."""
+        app = require_app(self.app, "Template.edit")
+        guild = self.source_guild_id
+        return await app.rest.edit_template(guild, self.code, name=name, description=description)
+
+    async def sync(self) -> Template:
+        """Update the template to its source guild's current state."""
+        app = require_app(self.app, "Template.sync")
+        return await app.rest.sync_guild_template(self.source_guild_id, self.code)
+
+    async def delete(self) -> None:
+        """Delete the template."""
+        app = require_app(self.app, "Template.delete")
+        await app.rest.delete_template(self.source_guild_id, self.code)
 
 
 GuildTemplate = Template

@@ -19,15 +19,18 @@ import attrs
 
 from anycord import enums
 from anycord.models import cdn
-from anycord.models.base import Unique, fields_repr
+from anycord.models.base import Unique, fields_repr, require_app
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from anycord.colors import Color
+    from anycord.models.channels import DMChannel
+    from anycord.models.message_options import MessageCreateOptions
+    from anycord.models.messages import Message
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
 
-__all__ = ["OwnUser", "PartialUser", "PremiumType", "User", "UserFlag"]
+__all__ = ["OwnUser", "PartialUser", "PremiumType", "PrimaryGuild", "User", "UserFlag"]
 
 
 class PremiumType(enums.IntEnum):
@@ -60,6 +63,33 @@ class UserFlag(enum.IntFlag, boundary=enum.KEEP):
     ACTIVE_DEVELOPER = 1 << 22
 
 
+@attrs.define(slots=True, kw_only=True, weakref_slot=False)
+class PrimaryGuild:
+    """The guild whose server tag a user shows ("User Primary Guild"; every field nullable)."""
+
+    identity_guild_id: Snowflake | None = None
+    identity_enabled: bool | None = None
+    """Whether the user shows the tag (`None` when Discord cleared the identity)."""
+    tag: str | None = None
+    """The tag's text (at most 4 characters)."""
+    badge_hash: str | None = None
+
+    def make_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str:
+        """The tag badge's URL (`ValueError` without a guild ID and badge hash)."""
+        if self.identity_guild_id is None or self.badge_hash is None:
+            msg = "a primary guild badge URL needs identity_guild_id and badge_hash"
+            raise ValueError(msg)
+        return cdn.guild_tag_badge_url(
+            self.identity_guild_id, self.badge_hash, ext=ext, size=size, **fmt
+        )
+
+
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class PartialUser(Unique):
     """A user of whom only some fields are known (fields not sent are `UNDEFINED`)."""
@@ -71,11 +101,56 @@ class PartialUser(Unique):
     avatar_hash: UndefinedOr[str | None] = UNDEFINED
     is_bot: UndefinedOr[bool] = UNDEFINED
     is_system: UndefinedOr[bool] = UNDEFINED
+    banner_hash: UndefinedOr[str | None] = UNDEFINED
+    accent_color: UndefinedOr[Color | None] = UNDEFINED
+    flags: UndefinedOr[UserFlag] = UNDEFINED
+    avatar_decoration: UndefinedOr[typing.Mapping[str, typing.Any] | None] = UNDEFINED
+    primary_guild: UndefinedOr[PrimaryGuild | None] = UNDEFINED
 
     @property
     def mention(self) -> str:
         """`<@id>`."""
         return f"<@{self.id}>"
+
+    @property
+    def accent_colour(self) -> UndefinedOr[Color | None]:
+        """`accent_color`."""
+        return self.accent_color
+
+    @property
+    def display_name(self) -> UndefinedOr[str]:
+        """The global name when known and set, else the username (`UNDEFINED` when unknown)."""
+        return self.global_name or self.username
+
+    async def fetch_self(self) -> User:
+        """This user, fetched whole from Discord."""
+        return await require_app(self.app, "PartialUser.fetch_self").rest.fetch_user(self.id)
+
+    async def fetch_dm_channel(self) -> DMChannel:
+        """The DM channel with this user (Discord opens it if needed)."""
+        app = require_app(self.app, "PartialUser.fetch_dm_channel")
+        return await app.rest.create_dm_channel(self.id)
+
+    async def send(
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
+        """DM this user (the arguments of `RESTClient.create_message`)."""
+        return await send_dm(self.app, "PartialUser.send", self.id, content, options)
+
+
+async def send_dm(
+    app: RESTAware | None,
+    what: str,
+    user: Snowflake,
+    content: UndefinedOr[typing.Any],
+    options: MessageCreateOptions,
+) -> Message:
+    """Open the DM channel with `user` and send a message there (`what` names the caller)."""
+    rest = require_app(app, what).rest
+    channel = await rest.create_dm_channel(user)
+    return await rest.create_message(channel, content, **options)
 
 
 class UserShape:
@@ -97,6 +172,7 @@ class UserShape:
         "flags",
         "is_bot",
         "is_system",
+        "primary_guild",
     )
 
     def __init__(
@@ -109,6 +185,7 @@ class UserShape:
         banner_hash: str | None,
         accent_color: Color | None,
         avatar_decoration: typing.Mapping[str, typing.Any] | None,
+        primary_guild: PrimaryGuild | None = None,
     ) -> None:
         self.app = app
         self.discriminator = discriminator
@@ -118,6 +195,7 @@ class UserShape:
         self.banner_hash = banner_hash
         self.accent_color = accent_color
         self.avatar_decoration = avatar_decoration
+        self.primary_guild = primary_guild
 
     def _values(self) -> tuple[typing.Any, ...]:
         return (
@@ -129,6 +207,7 @@ class UserShape:
             self.banner_hash,
             self.accent_color,
             self.avatar_decoration,
+            self.primary_guild,
         )
 
     def replace(self, **changes: object) -> UserShape:
@@ -168,6 +247,7 @@ def user_shape(
     banner_hash: str | None = None,
     accent_color: Color | None = None,
     avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+    primary_guild: PrimaryGuild | None = None,
 ) -> UserShape:
     """The shape for these fields: a shared one when the rare fields are unset.
 
@@ -175,7 +255,12 @@ def user_shape(
     valid; only sharing restarts), so an app that is gone is referenced by it only until
     then. The key uses `id(app)`, which stays unique while the shape holding the app lives.
     """
-    if banner_hash is None and accent_color is None and avatar_decoration is None:
+    if (
+        banner_hash is None
+        and accent_color is None
+        and avatar_decoration is None
+        and primary_guild is None
+    ):
         key = (id(app), discriminator, is_bot, is_system, flags)
         shape = _USER_SHAPES.get(key)
         if shape is None:
@@ -201,6 +286,7 @@ def user_shape(
         banner_hash,
         accent_color,
         avatar_decoration,
+        primary_guild,
     )
 
 
@@ -239,6 +325,7 @@ class User(Unique):
         is_system: bool = False,
         flags: UserFlag = UserFlag.NONE,
         avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        primary_guild: PrimaryGuild | None = None,
         _shape: UserShape | None = None,
     ) -> None:
         self.id = id
@@ -255,6 +342,7 @@ class User(Unique):
                 "is_system": (is_system, False),
                 "flags": (flags, UserFlag.NONE),
                 "avatar_decoration": (avatar_decoration, None),
+                "primary_guild": (primary_guild, None),
             }
             changes = {k: v for k, (v, default) in given.items() if v is not default}
             if "flags" in changes:
@@ -273,6 +361,7 @@ class User(Unique):
                 banner_hash,
                 accent_color,
                 avatar_decoration,
+                primary_guild,
             )
 
     @property
@@ -347,6 +436,15 @@ class User(Unique):
     def avatar_decoration(self, value: typing.Mapping[str, typing.Any] | None) -> None:
         self._shape = self._shape.replace(avatar_decoration=value)
 
+    @property
+    def primary_guild(self) -> PrimaryGuild | None:
+        """The guild whose server tag the user shows (or chose), or `None`."""
+        return self._shape.primary_guild
+
+    @primary_guild.setter
+    def primary_guild(self, value: PrimaryGuild | None) -> None:
+        self._shape = self._shape.replace(primary_guild=value)
+
     def __repr__(self) -> str:
         return fields_repr(self, _USER_REPR)
 
@@ -354,6 +452,21 @@ class User(Unique):
     def mention(self) -> str:
         """`<@id>`."""
         return f"<@{self.id}>"
+
+    @property
+    def accent_colour(self) -> Color | None:
+        """`accent_color`."""
+        return self.accent_color
+
+    @property
+    def display_avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:
+        """The decoration Discord shows on the avatar: the user's `avatar_decoration`."""
+        return self.avatar_decoration
+
+    @property
+    def display_banner_url(self) -> str | None:
+        """The banner Discord shows on the profile: `banner_url`."""
+        return self.banner_url
 
     @property
     def display_name(self) -> str:
@@ -380,20 +493,49 @@ class User(Unique):
         """The profile banner's CDN URL, or `None`."""
         return cdn.user_banner_url(self.id, self.banner_hash) if self.banner_hash else None
 
-    def make_avatar_url(self, *, ext: str | None = None, size: int | None = None) -> str:
+    def make_avatar_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str:
         """The avatar's URL in a chosen format and size (the default avatar if none is set).
 
-        Raises `ValueError` for a bad `ext` or `size`.
+        `file_format`/`lossless` pick the format hikari's way (`anycord.models.cdn`). Raises
+        `ValueError` for a bad `ext`, `file_format` or `size`.
         """
         if self.avatar_hash is None:
             return self.default_avatar_url
-        return cdn.avatar_url(self.id, self.avatar_hash, ext=ext, size=size)
+        return cdn.avatar_url(self.id, self.avatar_hash, ext=ext, size=size, **fmt)
 
-    def make_banner_url(self, *, ext: str | None = None, size: int | None = None) -> str | None:
+    def make_banner_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
         """The banner's URL in a chosen format and size, or `None` without a banner."""
         if self.banner_hash is None:
             return None
-        return cdn.user_banner_url(self.id, self.banner_hash, ext=ext, size=size)
+        return cdn.user_banner_url(self.id, self.banner_hash, ext=ext, size=size, **fmt)
+
+    async def fetch_self(self) -> User:
+        """This user, fetched anew from Discord."""
+        return await require_app(self.app, "User.fetch_self").rest.fetch_user(self.id)
+
+    async def fetch_dm_channel(self) -> DMChannel:
+        """The DM channel with this user (Discord opens it if needed)."""
+        return await require_app(self.app, "User.fetch_dm_channel").rest.create_dm_channel(self.id)
+
+    async def send(
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> Message:
+        """DM this user (the arguments of `RESTClient.create_message`)."""
+        return await send_dm(self.app, "User.send", self.id, content, options)
 
     def __str__(self) -> str:
         return (
@@ -428,6 +570,7 @@ class OwnUser(User):
         is_system: bool = False,
         flags: UserFlag = UserFlag.NONE,
         avatar_decoration: typing.Mapping[str, typing.Any] | None = None,
+        primary_guild: PrimaryGuild | None = None,
         is_mfa_enabled: bool = False,
         locale: str | None = None,
         is_verified: bool | None = None,
@@ -448,6 +591,7 @@ class OwnUser(User):
             is_system=is_system,
             flags=flags,
             avatar_decoration=avatar_decoration,
+            primary_guild=primary_guild,
             _shape=_shape,
         )
         self.is_mfa_enabled = is_mfa_enabled
@@ -458,6 +602,24 @@ class OwnUser(User):
 
     def __repr__(self) -> str:
         return fields_repr(self, _OWN_USER_REPR)
+
+    async def fetch_self(self) -> OwnUser:
+        """The bot's own user, fetched anew from Discord."""
+        return await require_app(self.app, "OwnUser.fetch_self").rest.fetch_my_user()
+
+    async def fetch_dm_channel(self) -> typing.NoReturn:
+        """Always raises `TypeError`: a user has no DM channel with itself."""
+        msg = "the bot's own user has no DM channel"
+        raise TypeError(msg)
+
+    async def send(
+        self,
+        content: UndefinedOr[typing.Any] = UNDEFINED,
+        **options: typing.Unpack[MessageCreateOptions],
+    ) -> typing.NoReturn:
+        """Always raises `TypeError`: a user cannot DM itself."""
+        msg = "the bot's own user cannot be sent a DM"
+        raise TypeError(msg)
 
 
 _USER_REPR: typing.Final = (
@@ -472,6 +634,7 @@ _USER_REPR: typing.Final = (
     "is_system",
     "flags",
     "avatar_decoration",
+    "primary_guild",
 )
 _OWN_USER_REPR: typing.Final = (
     *_USER_REPR,

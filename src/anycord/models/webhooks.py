@@ -12,6 +12,7 @@ from anycord.models.base import Unique, require_app
 from anycord.undefined import UNDEFINED
 
 if typing.TYPE_CHECKING:
+    from anycord.files import Resourceish
     from anycord.models.channels import PartialChannel
     from anycord.models.guilds import PartialGuild
     from anycord.models.message_options import WebhookMessageEditOptions, WebhookMessageOptions
@@ -19,7 +20,7 @@ if typing.TYPE_CHECKING:
     from anycord.models.users import User
     from anycord.snowflakes import Snowflake, SnowflakeishOr
     from anycord.traits import RESTAware
-    from anycord.undefined import UndefinedOr
+    from anycord.undefined import UndefinedNoneOr, UndefinedOr
 
 __all__ = [
     "ApplicationWebhook",
@@ -59,6 +60,23 @@ class PartialWebhook(Unique):
         """The avatar's URL (webhook avatars live with user avatars), or `None`."""
         return cdn.avatar_url(self.id, self.avatar_hash) if self.avatar_hash else None
 
+    @property
+    def default_avatar_url(self) -> str:
+        """The avatar Discord shows for a webhook without one (the first default avatar)."""
+        return f"{urls.CDN_URL}/embed/avatars/0.png"
+
+    def make_avatar_url(
+        self,
+        *,
+        ext: str | None = None,
+        size: int | None = None,
+        **fmt: typing.Unpack[cdn.FormatOptions],
+    ) -> str | None:
+        """The avatar's URL in a chosen format and size, or `None` without an avatar."""
+        if self.avatar_hash is None:
+            return None
+        return cdn.avatar_url(self.id, self.avatar_hash, ext=ext, size=size, **fmt)
+
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
 class GuildWebhook(PartialWebhook):
@@ -78,12 +96,29 @@ class GuildWebhook(PartialWebhook):
         self,
         *,
         name: UndefinedOr[str] = UNDEFINED,
+        avatar: UndefinedNoneOr[Resourceish] = UNDEFINED,
         channel: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> PartialWebhook:
-        """Edit the webhook's `name` or `channel`; returns the updated one."""
+        """Edit the webhook's `name`, `avatar` (`None` clears it) or `channel` with the bot's
+        authorization (needs MANAGE_WEBHOOKS); returns the updated one."""
         app = require_app(self.app, "Webhook.edit")
-        return await app.rest.edit_webhook(self.id, name=name, channel=channel, reason=reason)
+        return await app.rest.edit_webhook(
+            self.id, name=name, avatar=avatar, channel=channel, reason=reason
+        )
+
+    async def fetch_channel(self) -> PartialChannel:
+        """Fetch the channel the webhook posts in."""
+        app = require_app(self.app, "Webhook.fetch_channel")
+        if self.channel_id is None:
+            msg = f"webhook {self.id} has no channel ID to fetch"
+            raise ValueError(msg)
+        return await app.rest.fetch_channel(self.channel_id)
+
+    async def fetch_self(self) -> PartialWebhook:
+        """Fetch this webhook again (needs MANAGE_WEBHOOKS)."""
+        app = require_app(self.app, "Webhook.fetch_self")
+        return await app.rest.fetch_webhook(self.id)
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False)
@@ -91,6 +126,70 @@ class IncomingWebhook(GuildWebhook):
     """A webhook that posts messages with its token. The token never appears in reprs."""
 
     token: str | None = attrs.field(default=None, repr=False)
+
+    @property
+    def webhook_id(self) -> Snowflake:
+        """The ID messages are executed through (this webhook's own)."""
+        return self.id
+
+    def _token_for(self, use_token: UndefinedOr[bool]) -> str | None:
+        # hikari's rule: True needs the token, UNDEFINED uses it when known, False never does.
+        if use_token is True and self.token is None:
+            msg = f"webhook {self.id} has no token to use (use_token=True)"
+            raise ValueError(msg)
+        return None if use_token is False else self.token
+
+    async def fetch_self(self, *, use_token: UndefinedOr[bool] = UNDEFINED) -> PartialWebhook:
+        """Fetch this webhook again: with its token when known (or `use_token=True`), else
+        with the bot's authorization (`use_token=False`; needs MANAGE_WEBHOOKS)."""
+        app = require_app(self.app, "IncomingWebhook.fetch_self")
+        token = self._token_for(use_token)
+        if token is None:
+            return await app.rest.fetch_webhook(self.id)
+        return await app.rest.fetch_webhook_with_token(self.id, token)
+
+    async def delete(
+        self, *, use_token: UndefinedOr[bool] = UNDEFINED, reason: UndefinedOr[str] = UNDEFINED
+    ) -> None:
+        """Delete the webhook: with its token when known (or `use_token=True`), else with the
+        bot's authorization (`use_token=False`; needs MANAGE_WEBHOOKS)."""
+        app = require_app(self.app, "IncomingWebhook.delete")
+        token = self._token_for(use_token)
+        if token is None:
+            await app.rest.delete_webhook(self.id, reason=reason)
+        else:
+            await app.rest.delete_webhook_with_token(self.id, token, reason=reason)
+
+    async def edit(
+        self,
+        *,
+        name: UndefinedOr[str] = UNDEFINED,
+        avatar: UndefinedNoneOr[Resourceish] = UNDEFINED,
+        channel: UndefinedOr[SnowflakeishOr] = UNDEFINED,
+        reason: UndefinedOr[str] = UNDEFINED,
+        use_token: UndefinedOr[bool] = UNDEFINED,
+    ) -> PartialWebhook:
+        """Edit the webhook: with its token when known (or `use_token=True`), else with the
+        bot's authorization. A token cannot move a webhook: `channel` with a token is a
+        `ValueError` (pass `use_token=False`)."""
+        app = require_app(self.app, "IncomingWebhook.edit")
+        token = self._token_for(use_token)
+        if token is None:
+            return await super().edit(name=name, avatar=avatar, channel=channel, reason=reason)
+        if channel is not UNDEFINED:
+            msg = "a webhook token cannot move a webhook; edit with use_token=False"
+            raise ValueError(msg)
+        return await app.rest.edit_webhook_with_token(
+            self.id, token, name=name, avatar=avatar, reason=reason
+        )
+
+    async def fetch_message(self, message: SnowflakeishOr) -> Message:
+        """Fetch a message this webhook sent (needs its token)."""
+        app = require_app(self.app, "IncomingWebhook.fetch_message")
+        if self.token is None:
+            msg = f"webhook {self.id} has no token"
+            raise ValueError(msg)
+        return await app.rest.fetch_webhook_message(self.id, self.token, message)
 
     @property
     def url(self) -> str | None:

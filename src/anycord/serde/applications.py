@@ -78,6 +78,7 @@ def decode_team(p: JSONObject, app: RESTAware | None = None) -> Team:
         )
     return Team(
         id=Snowflake(p["id"]),
+        app=app,
         name=p["name"],
         icon_hash=p.get("icon"),
         owner_id=Snowflake(p["owner_user_id"]),

@@ -15,7 +15,7 @@ from anycord.models.audit_logs import (
     AuditLogEventType,
     AuditLogIntegration,
 )
-from anycord.models.guilds import IntegrationAccount, IntegrationType
+from anycord.models.guild_satellites import IntegrationAccount, IntegrationType
 from anycord.permissions import Permissions
 from anycord.serde import _links
 from anycord.serde._core import JSONObject, from_iso, opt_snowflake, register, to_iso

@@ -141,6 +141,7 @@ def _guild_base(
         "parent_id": opt_snowflake(payload.get("parent_id")),
         "position": payload.get("position", 0),
         "flags": ChannelFlag(payload.get("flags", 0)),
+        "application_id": opt_snowflake(payload.get("application_id")),
         "is_nsfw": payload.get("nsfw", False),
         "permission_overwrites": overwrites,
     }
@@ -184,6 +185,7 @@ def _thread_host(payload: JSONObject, base: dict[str, typing.Any]) -> dict[str, 
     base["default_sort_order"] = (
         try_enum(ForumSortOrderType, sort_order) if sort_order is not None else None
     )
+    base["default_layout"] = try_enum(ForumLayoutType, payload.get("default_forum_layout", 0))
     return base
 
 
@@ -210,9 +212,7 @@ def _decode_category(p: JSONObject, app: RESTAware | None, g: Snowflake | None) 
 
 
 def _decode_forum(p: JSONObject, app: RESTAware | None, g: Snowflake | None) -> GuildChannel:
-    base = _thread_host(p, _guild_base(p, app, g))
-    base["default_layout"] = try_enum(ForumLayoutType, p.get("default_forum_layout", 0))
-    return GuildForumChannel(**base)
+    return GuildForumChannel(**_thread_host(p, _guild_base(p, app, g)))
 
 
 def _decode_media(p: JSONObject, app: RESTAware | None, g: Snowflake | None) -> GuildChannel:
@@ -329,6 +329,8 @@ def encode_channel(channel: PartialChannel) -> JSONObject:
     out["parent_id"] = _sf(channel.parent_id)
     out["position"] = channel.position
     out["flags"] = int(channel.flags)
+    if channel.application_id is not None:
+        out["application_id"] = str(channel.application_id)
     if isinstance(channel, PermissibleGuildChannel):
         out["nsfw"] = channel.is_nsfw
         out["permission_overwrites"] = [
@@ -370,8 +372,7 @@ def encode_channel(channel: PartialChannel) -> JSONObject:
         out["default_sort_order"] = (
             int(channel.default_sort_order) if channel.default_sort_order is not None else None
         )
-        if isinstance(channel, GuildForumChannel):
-            out["default_forum_layout"] = int(channel.default_layout)
+        out["default_forum_layout"] = int(channel.default_layout)
     return out
 
 

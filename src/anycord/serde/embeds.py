@@ -169,7 +169,7 @@ def _validate(embed: Embed) -> None:
 
 def check_embeds_total(embeds: Iterable[Embed]) -> None:
     """Raise `ValueError` when the embeds of one message exceed 6000 characters in total."""
-    total = sum(embed.total_length for embed in embeds)
+    total = sum(embed.total_length() for embed in embeds)
     if total > EMBED_LIMITS["total"]:
         msg = f"embeds total {total} characters; Discord's limit is {EMBED_LIMITS['total']} per message"
         raise ValueError(msg)

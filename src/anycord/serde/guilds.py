@@ -6,22 +6,21 @@ import datetime
 import typing
 
 from anycord.enums import try_enum
-from anycord.models.guilds import (
-    GatewayGuild,
-    GatewayGuildDefinition,
-    Guild,
-    GuildBan,
+from anycord.models.guild_enums import (
     GuildExplicitContentFilterLevel,
     GuildFeature,
     GuildMessageNotificationsLevel,
     GuildMFALevel,
     GuildNSFWLevel,
-    GuildOnboarding,
-    GuildOnboardingMode,
     GuildPremiumTier,
-    GuildPreview,
     GuildSystemChannelFlag,
     GuildVerificationLevel,
+)
+from anycord.models.guild_satellites import (
+    GuildBan,
+    GuildOnboarding,
+    GuildOnboardingMode,
+    GuildPreview,
     GuildWidget,
     GuildWidgetInfo,
     Integration,
@@ -32,12 +31,17 @@ from anycord.models.guilds import (
     OnboardingPrompt,
     OnboardingPromptOption,
     OnboardingPromptType,
-    PartialGuild,
-    RESTGuild,
-    UnavailableGuild,
     VanityURL,
     WelcomeChannel,
     WelcomeScreen,
+)
+from anycord.models.guilds import (
+    GatewayGuild,
+    GatewayGuildDefinition,
+    Guild,
+    PartialGuild,
+    RESTGuild,
+    UnavailableGuild,
 )
 from anycord.serde._core import JSONObject, opt_snowflake, register
 from anycord.serde.channels import decode_channel

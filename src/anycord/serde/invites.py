@@ -6,7 +6,7 @@ import datetime
 import typing
 
 from anycord.enums import try_enum
-from anycord.models.guilds import GuildFeature, GuildNSFWLevel, GuildVerificationLevel
+from anycord.models.guild_enums import GuildFeature, GuildNSFWLevel, GuildVerificationLevel
 from anycord.models.invites import (
     Invite,
     InviteFlag,
@@ -18,6 +18,8 @@ from anycord.models.invites import (
 from anycord.serde._core import JSONObject, opt_snowflake, register
 from anycord.serde.channels import decode_partial_channel
 from anycord.serde.guilds import decode_welcome_screen, encode_welcome_screen
+from anycord.serde.roles import decode_partial_role, encode_partial_role
+from anycord.serde.scheduled_events import decode_scheduled_event, encode_scheduled_event
 from anycord.serde.users import decode_user, encode_user
 from anycord.snowflakes import Snowflake
 
@@ -58,6 +60,9 @@ def _invite_fields(payload: JSONObject, app: RESTAware | None) -> dict[str, typi
     inviter = payload.get("inviter")
     target_user = payload.get("target_user")
     target_type = payload.get("target_type")
+    event = payload.get("guild_scheduled_event")
+    roles = [decode_partial_role(r, app) for r in payload.get("roles") or ()]
+    role_ids = payload.get("role_ids")
     return {
         "app": app,
         "code": payload["code"],
@@ -76,6 +81,11 @@ def _invite_fields(payload: JSONObject, app: RESTAware | None) -> dict[str, typi
         "approximate_active_member_count": payload.get("approximate_presence_count"),
         "expires_at": _opt_iso(payload.get("expires_at")),
         "flags": InviteFlag(payload.get("flags", 0)),
+        "guild_scheduled_event": decode_scheduled_event(event, app) if event is not None else None,
+        "roles": tuple(roles),
+        "role_ids": tuple(Snowflake(r) for r in role_ids)
+        if role_ids
+        else tuple(r.id for r in roles),
     }
 
 
@@ -140,6 +150,12 @@ def encode_invite(invite: Invite) -> JSONObject:
         out["approximate_presence_count"] = invite.approximate_active_member_count
     if invite.expires_at is not None:
         out["expires_at"] = invite.expires_at.isoformat()
+    if invite.guild_scheduled_event is not None:
+        out["guild_scheduled_event"] = encode_scheduled_event(invite.guild_scheduled_event)
+    if invite.roles:
+        out["roles"] = [encode_partial_role(r) for r in invite.roles]
+    elif invite.role_ids:
+        out["role_ids"] = [str(r) for r in invite.role_ids]
     if isinstance(invite, InviteWithMetadata):
         out["uses"] = invite.uses
         out["max_uses"] = invite.max_uses

@@ -12,14 +12,8 @@ from __future__ import annotations
 import datetime
 import typing
 
-from anycord.models.members import (
-    InteractionMember,
-    Member,
-    MemberFlag,
-    PartialMember,
-    build_member,
-    member_shape,
-)
+from anycord.models.member_shapes import MemberFlag, member_shape
+from anycord.models.members import InteractionMember, Member, PartialMember, build_member
 from anycord.permissions import Permissions
 from anycord.serde._core import JSONObject, register
 from anycord.serde.users import decode_user, encode_user

@@ -148,6 +148,17 @@ _NO_RARE_FIELDS: typing.Final[tuple[typing.Any, ...]] = (
     None,
     None,
 )
+_RARE_NAMES: typing.Final = (
+    "webhook_id", "activity", "application", "application_id", "message_reference",
+    "message_snapshots", "referenced_message", "interaction_metadata", "interaction", "thread",
+    "stickers", "position", "role_subscription_data", "resolved", "poll", "call",
+)  # fmt: skip
+"""The fields `_decode_rare_fields` returns, in order."""
+_PARTIAL_RARE: typing.Final = (
+    "webhook_id", "activity", "application", "application_id", "message_reference",
+    "message_snapshots", "interaction_metadata", "stickers", "poll",
+)  # fmt: skip
+"""Those `PartialMessage` holds, `UNDEFINED` when not sent (`referenced_message` is already)."""
 _make_mentions = slots_constructor(Mentions, "users", "role_ids", "channels", "everyone")
 _make_reaction = slots_constructor(
     Reaction, "count", "emoji", "is_me", "is_me_burst", "count_details", "burst_colors"
@@ -250,11 +261,12 @@ def _encode_reaction(r: Reaction) -> JSONObject:
     }
 
 
-def _decode_reference(p: JSONObject) -> MessageReference:
+def _decode_reference(p: JSONObject, app: RESTAware | None = None) -> MessageReference:
     message_id = p.get("message_id")
     channel_id = p.get("channel_id")
     guild_id = p.get("guild_id")
     return MessageReference(
+        app=app,
         type=try_enum(MessageReferenceType, p.get("type", 0)),
         id=None if message_id is None else Snowflake(message_id),
         channel_id=None if channel_id is None else Snowflake(channel_id),
@@ -532,7 +544,7 @@ def _decode_rare_fields(
     reference = None
     raw_reference = get("message_reference")
     if raw_reference is not None:
-        reference = _decode_reference(raw_reference)
+        reference = _decode_reference(raw_reference, app)
 
     referenced: typing.Any = UNDEFINED
     if "referenced_message" in payload and depth < MAX_REFERENCE_DEPTH:
@@ -621,6 +633,9 @@ def decode_partial_message(
             everyone=get("mention_everyone", False),
         )
     edited = get("edited_timestamp", UNDEFINED)
+    rare = dict(zip(_RARE_NAMES, _decode_rare_fields(payload, app, guild_id, 0), strict=True))
+    sent = {name: rare[name] if name in payload else UNDEFINED for name in _PARTIAL_RARE}
+    sent["stickers"] = rare["stickers"] if "sticker_items" in payload else UNDEFINED
     return PartialMessage(
         id=Snowflake(payload["id"]),
         app=app,
@@ -643,22 +658,14 @@ def decode_partial_message(
         if "reactions" in payload
         else UNDEFINED,
         is_pinned=get("pinned", UNDEFINED),
-        webhook_id=Snowflake(payload["webhook_id"]) if "webhook_id" in payload else UNDEFINED,
+        nonce=get("nonce", UNDEFINED),
         type=try_enum(MessageType, payload["type"]) if "type" in payload else UNDEFINED,
-        application_id=Snowflake(payload["application_id"])
-        if "application_id" in payload
-        else UNDEFINED,
         flags=MessageFlag(payload["flags"]) if "flags" in payload else UNDEFINED,
-        message_reference=_decode_reference(payload["message_reference"])
-        if "message_reference" in payload
-        else UNDEFINED,
         components=tuple(decode_component(c) for c in payload["components"])
         if "components" in payload
         else UNDEFINED,
-        stickers=tuple(_links.decode_partial_sticker(s, app) for s in payload["sticker_items"])
-        if "sticker_items" in payload
-        else UNDEFINED,
-        poll=decode_poll(payload["poll"]) if "poll" in payload else UNDEFINED,
+        referenced_message=rare["referenced_message"],
+        **sent,
     )
 
 
@@ -779,7 +786,7 @@ register(
 )
 register(
     MessageReference,
-    decode=lambda p, _app: _decode_reference(p),
+    decode=_decode_reference,
     encode=encode_message_reference,
 )
 register(MessageSnapshot, decode=lambda p, _app: _decode_snapshot(p), encode=_encode_snapshot)

@@ -136,6 +136,7 @@ def decode_thread(
         parent_id=opt_snowflake(payload.get("parent_id")),
         position=payload.get("position", 0),
         flags=ChannelFlag(payload.get("flags", 0)),
+        application_id=opt_snowflake(payload.get("application_id")),
         owner_id=opt_snowflake(payload.get("owner_id")),
         last_message_id=opt_snowflake(payload.get("last_message_id")),
         last_pin_timestamp=_fromiso(last_pin) if last_pin is not None else None,
@@ -173,6 +174,7 @@ def encode_thread(thread: GuildThreadChannel) -> JSONObject:
         "name": thread.name,
         "parent_id": str(thread.parent_id) if thread.parent_id is not None else None,
         "flags": int(thread.flags),
+        **({} if thread.application_id is None else {"application_id": str(thread.application_id)}),
         "owner_id": str(thread.owner_id) if thread.owner_id is not None else None,
         "last_message_id": str(thread.last_message_id)
         if thread.last_message_id is not None

@@ -10,6 +10,7 @@ from anycord.models.users import (
     OwnUser,
     PartialUser,
     PremiumType,
+    PrimaryGuild,
     User,
     UserFlag,
     build_user,
@@ -17,7 +18,7 @@ from anycord.models.users import (
 )
 from anycord.serde._core import JSONObject, put, register
 from anycord.snowflakes import Snowflake
-from anycord.undefined import UNDEFINED
+from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from anycord.traits import RESTAware
@@ -52,8 +53,31 @@ def decode_user(payload: JSONObject, app: RESTAware | None = None) -> User:
             get("banner"),
             None if accent is None else Color(accent),
             get("avatar_decoration_data"),
+            None if (tag := get("primary_guild")) is None else _primary_guild(tag),
         ),
     )
+
+
+def _primary_guild(payload: JSONObject | None) -> PrimaryGuild | None:
+    if payload is None:
+        return None
+    guild_id = payload.get("identity_guild_id")
+    return PrimaryGuild(
+        identity_guild_id=None if guild_id is None else Snowflake(guild_id),
+        identity_enabled=payload.get("identity_enabled"),
+        tag=payload.get("tag"),
+        badge_hash=payload.get("badge"),
+    )
+
+
+def _encode_primary_guild(guild: PrimaryGuild) -> JSONObject:
+    guild_id = guild.identity_guild_id
+    return {
+        "identity_guild_id": None if guild_id is None else str(guild_id),
+        "identity_enabled": guild.identity_enabled,
+        "tag": guild.tag,
+        "badge": guild.badge_hash,
+    }
 
 
 def decode_own_user(payload: JSONObject, app: RESTAware | None = None) -> OwnUser:
@@ -72,6 +96,7 @@ def decode_own_user(payload: JSONObject, app: RESTAware | None = None) -> OwnUse
         is_system=payload.get("system", False),
         flags=UserFlag(int(payload.get("public_flags", payload.get("flags", 0)) or 0)),
         avatar_decoration=payload.get("avatar_decoration_data"),
+        primary_guild=_primary_guild(payload.get("primary_guild")),
         is_mfa_enabled=payload.get("mfa_enabled", False),
         locale=payload.get("locale"),
         is_verified=payload.get("verified"),
@@ -91,7 +116,24 @@ def decode_partial_user(payload: JSONObject, app: RESTAware | None = None) -> Pa
         avatar_hash=payload.get("avatar", UNDEFINED),
         is_bot=payload.get("bot", UNDEFINED),
         is_system=payload.get("system", UNDEFINED),
+        banner_hash=payload.get("banner", UNDEFINED),
+        accent_color=_opt_color(payload.get("accent_color", UNDEFINED)),
+        flags=_opt_flags(payload.get("public_flags", UNDEFINED)),
+        avatar_decoration=payload.get("avatar_decoration_data", UNDEFINED),
+        primary_guild=(
+            UNDEFINED
+            if "primary_guild" not in payload
+            else _primary_guild(payload["primary_guild"])
+        ),
     )
+
+
+def _opt_color(value: typing.Any) -> UndefinedOr[Color | None]:  # noqa: ANN401 (raw JSON)
+    return value if value is UNDEFINED or value is None else Color(value)
+
+
+def _opt_flags(value: typing.Any) -> UndefinedOr[UserFlag]:  # noqa: ANN401 (raw JSON)
+    return value if value is UNDEFINED else UserFlag(int(value or 0))
 
 
 def encode_user(user: User) -> JSONObject:
@@ -109,6 +151,8 @@ def encode_user(user: User) -> JSONObject:
         "public_flags": int(user.flags),
         "avatar_decoration_data": user.avatar_decoration,
     }
+    if user.primary_guild is not None:
+        out["primary_guild"] = _encode_primary_guild(user.primary_guild)
     if isinstance(user, OwnUser):
         out["mfa_enabled"] = user.is_mfa_enabled
         out["locale"] = user.locale
@@ -127,6 +171,11 @@ def encode_partial_user(user: PartialUser) -> JSONObject:
     put(out, "avatar", user.avatar_hash)
     put(out, "bot", user.is_bot)
     put(out, "system", user.is_system)
+    put(out, "banner", user.banner_hash)
+    put(out, "accent_color", user.accent_color, int)
+    put(out, "public_flags", user.flags, int)
+    put(out, "avatar_decoration_data", user.avatar_decoration)
+    put(out, "primary_guild", user.primary_guild, _encode_primary_guild)
     return out
 
 

@@ -1,9 +1,10 @@
-"""Route handlers: invites, guild scheduled events, guild stickers, audit logs.
+"""Route handlers: invites, guild scheduled events, guild stickers, guild templates, audit logs.
 
 Each mutation emits the dispatch Discord sends for it: INVITE_CREATE / INVITE_DELETE,
 GUILD_SCHEDULED_EVENT_CREATE / _UPDATE / _DELETE, GUILD_STICKERS_UPDATE with the guild's whole
 sticker list. Shapes and limits from resources/invite.mdx, resources/guild-scheduled-event.mdx,
-resources/sticker.mdx and resources/audit-log.mdx.
+resources/sticker.mdx, resources/guild-template.mdx and resources/audit-log.mdx. A template's
+`serialized_source_guild` is the guild's name and description only.
 
 The audit log is a modest subset: `record_audit` (a world listener that `FakeRestApp`
 installs) turns the world's ban, role and channel events into entries (MEMBER_BAN_ADD 22,
@@ -382,3 +383,76 @@ def delete_sticker(world: World, req: Request) -> Reply:
     del world.stickers[gid][int(sticker["id"])]
     _stickers_update(world, gid)
     return Reply(204)
+
+
+# -- guild templates ----------------------------------------------------------------------------
+
+
+def _get_template(world: World, req: Request) -> tuple[int, Payload]:
+    gid, _ = get_guild(world, req.params["guild_id"])
+    template = world.templates.get(req.params["code"])
+    if template is None or template["source_guild_id"] != str(gid):
+        raise not_found("Guild Template", 10057)
+    return gid, template
+
+
+def _snapshot(world: World, gid: int) -> Payload:
+    guild = world.guilds[gid]
+    return {"name": guild["name"], "description": guild.get("description")}
+
+
+@route("POST", "/guilds/{guild_id}/templates")
+def create_template(world: World, req: Request) -> Reply:
+    gid, _ = get_guild(world, req.params["guild_id"])
+    body = req.body()
+    name = body.get("name")
+    if not isinstance(name, str) or not 1 <= len(name) <= 100:
+        raise invalid_form("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+    now = iso()
+    template: Payload = {
+        "code": secrets.token_urlsafe(9),
+        "name": name,
+        "description": body.get("description"),
+        "usage_count": 0,
+        "creator_id": world.bot_user["id"],
+        "creator": world.bot_user,
+        "created_at": now,
+        "updated_at": now,
+        "source_guild_id": str(gid),
+        "serialized_source_guild": _snapshot(world, gid),
+        "is_dirty": None,
+    }
+    world.templates[template["code"]] = template
+    return Reply(200, template)
+
+
+@route("GET", "/guilds/templates/{code}")
+def get_template(world: World, req: Request) -> Reply:
+    template = world.templates.get(req.params["code"])
+    if template is None:
+        raise not_found("Guild Template", 10057)
+    return Reply(200, template)
+
+
+@route("PUT", "/guilds/{guild_id}/templates/{code}")
+def sync_template(world: World, req: Request) -> Reply:
+    gid, template = _get_template(world, req)
+    template.update(serialized_source_guild=_snapshot(world, gid), updated_at=iso(), is_dirty=None)
+    return Reply(200, template)
+
+
+@route("PATCH", "/guilds/{guild_id}/templates/{code}")
+def edit_template(world: World, req: Request) -> Reply:
+    _, template = _get_template(world, req)
+    body = req.body()
+    for key in ("name", "description"):
+        if key in body:
+            template[key] = body[key]
+    return Reply(200, template)
+
+
+@route("DELETE", "/guilds/{guild_id}/templates/{code}")
+def delete_template(world: World, req: Request) -> Reply:
+    _, template = _get_template(world, req)
+    del world.templates[template["code"]]
+    return Reply(200, template)

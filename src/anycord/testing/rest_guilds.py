@@ -128,6 +128,17 @@ def patch_guild(world: World, req: Request) -> Reply:
     return Reply(200, guild)
 
 
+@route("PUT", "/guilds/{guild_id}/incident-actions")
+def put_incident_actions(world: World, req: Request) -> Reply:
+    gid, guild = get_guild(world, req.params["guild_id"])
+    body = req.body()
+    keys = ("invites_disabled_until", "dms_disabled_until")
+    incidents = {key: body.get(key) for key in keys}
+    guild["incidents_data"] = incidents
+    world.emit("GUILD_UPDATE", {**guild, "roles": list(world.roles[gid].values())}, gid)
+    return Reply(200, incidents)
+
+
 @route("GET", "/guilds/{guild_id}/channels")
 def list_guild_channels(world: World, req: Request) -> Reply:
     gid, _ = get_guild(world, req.params["guild_id"])

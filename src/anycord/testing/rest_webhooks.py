@@ -9,6 +9,7 @@ interaction's channel and emits MESSAGE_CREATE.
 
 from __future__ import annotations
 
+import hashlib
 import typing
 
 from anycord.testing._http import ApiError, Reply, Request, invalid_form, not_found
@@ -286,6 +287,24 @@ def get_webhook_by_token(world: World, req: Request) -> Reply:
     return Reply(200, webhook)
 
 
+def _edit_webhook(webhook: Payload, body: Payload, *, by_token: bool) -> Payload:
+    # A token cannot move a webhook; an avatar data URI is stored as Discord would: a hash.
+    for key in ("name", "channel_id") if not by_token else ("name",):
+        if key in body:
+            webhook[key] = body[key]
+    if "avatar" in body:
+        image = body["avatar"]
+        webhook["avatar"] = None if image is None else hashlib.md5(image.encode()).hexdigest()
+    return webhook
+
+
+@route("PATCH", _W)
+def edit_webhook_by_token(world: World, req: Request) -> Reply:
+    webhook = dict(_edit_webhook(_webhook(world, req), req.body(), by_token=True))
+    webhook.pop("user", None)
+    return Reply(200, webhook)
+
+
 @route("DELETE", _W)
 def delete_webhook_by_token(world: World, req: Request) -> Reply:
     webhook = _webhook(world, req)
@@ -296,6 +315,11 @@ def delete_webhook_by_token(world: World, req: Request) -> Reply:
 @route("GET", "/webhooks/{webhook_id}")
 def get_webhook(world: World, req: Request) -> Reply:
     return Reply(200, _webhook(world, req))
+
+
+@route("PATCH", "/webhooks/{webhook_id}")
+def edit_webhook(world: World, req: Request) -> Reply:
+    return Reply(200, _edit_webhook(_webhook(world, req), req.body(), by_token=False))
 
 
 @route("DELETE", "/webhooks/{webhook_id}")
@@ -423,3 +447,43 @@ for _base in (_C, _GC):
         command = _command(world, req)
         del world.commands[int(command["id"])]
         return Reply(204)
+
+
+_PERMISSIONS = _GC + "/{command_id}/permissions"
+
+
+def _permissions_key(world: World, req: Request) -> tuple[int, int]:
+    guild_id = _check_app(world, req)
+    command = world.commands.get(_int(req.params["command_id"]))
+    if command is None or command.get("guild_id") not in (None, guild_id):
+        raise not_found("application command", 10063)
+    return _int(str(guild_id)), int(command["id"])
+
+
+def _permissions_reply(world: World, key: tuple[int, int]) -> Reply:
+    guild_id, command_id = key
+    body = {
+        "id": str(command_id),
+        "application_id": str(world.application_id),
+        "guild_id": str(guild_id),
+        "permissions": world.command_permissions[key],
+    }
+    return Reply(200, body)
+
+
+@route("GET", _PERMISSIONS)
+def get_command_permissions(world: World, req: Request) -> Reply:
+    key = _permissions_key(world, req)
+    if key not in world.command_permissions:
+        raise not_found("application command permissions", 10066)
+    return _permissions_reply(world, key)
+
+
+@route("PUT", _PERMISSIONS)
+def set_command_permissions(world: World, req: Request) -> Reply:
+    key = _permissions_key(world, req)
+    permissions = req.body().get("permissions")
+    if not isinstance(permissions, list) or len(permissions) > 100:
+        raise invalid_form("permissions", "BASE_TYPE_MAX_LENGTH", "Must be 100 or fewer in length.")
+    world.command_permissions[key] = permissions
+    return _permissions_reply(world, key)

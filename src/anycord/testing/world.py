@@ -84,6 +84,8 @@ class World:
         """(channel_id, message_id, emoji key) → user ids, in reaction order."""
         self.webhooks: dict[int, Payload] = {}
         self.commands: dict[int, Payload] = {}
+        self.command_permissions: dict[tuple[int, int], list[Payload]] = {}
+        """(guild id, command id) → the command's permission overwrites in that guild."""
         self.interactions: dict[str, InteractionRecord] = {}
         """Interaction token → record."""
         self.bans: dict[int, dict[int, Payload]] = {}
@@ -99,6 +101,8 @@ class World:
         """Guild id → scheduled event id → scheduled event."""
         self.stickers: dict[int, dict[int, Payload]] = {}
         """Guild id → sticker id → guild sticker."""
+        self.templates: dict[str, Payload] = {}
+        """Template code → guild template (with `source_guild_id`)."""
         self.audit_log: dict[int, list[Payload]] = {}
         """Guild id → audit log entries, oldest first (see `rest_extras.record_audit`)."""
         """Thread id → user id → thread member."""

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import typing
 
+from anycord.models.channels import ChannelFollow
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._fields import check_len, check_range, opt_id, put
 from anycord.rest.endpoints._payloads import sid
 from anycord.rest.routes import Route
 from anycord.serde.channels import decode_channel, encode_permission_overwrite
 from anycord.serde.messages import decode_message
+from anycord.snowflakes import Snowflake
 from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
@@ -25,7 +27,7 @@ if typing.TYPE_CHECKING:
     from anycord.serde._core import JSONObject
     from anycord.snowflakes import SnowflakeishOr
 
-__all__ = ["ChannelAdminEndpoints", "ChannelFollow", "GuildChannelOptions"]
+__all__ = ["ChannelAdminEndpoints", "GuildChannelOptions"]
 
 POST_GUILD_CHANNEL = Route("POST", "/guilds/{guild_id}/channels")
 PATCH_GUILD_CHANNELS = Route("PATCH", "/guilds/{guild_id}/channels")
@@ -60,13 +62,6 @@ class GuildChannelOptions(typing.TypedDict, total=False):
     default_forum_layout: UndefinedOr[int]
     default_thread_rate_limit_per_user: UndefinedOr[int]
     reason: UndefinedOr[str]
-
-
-class ChannelFollow(typing.NamedTuple):
-    """A followed announcement channel and the webhook that relays it."""
-
-    channel_id: int
-    webhook_id: int
 
 
 def _overwrites(
@@ -244,7 +239,11 @@ class ChannelAdminEndpoints(EndpointBase):
         body = {"webhook_channel_id": str(sid(target_channel))}
         route = POST_FOLLOWERS.compile(channel_id=sid(news_channel))
         payload = await self._request(route, json=body, reason=reason)
-        return ChannelFollow(int(payload["channel_id"]), int(payload["webhook_id"]))
+        return ChannelFollow(
+            app=self._app,
+            channel_id=Snowflake(payload["channel_id"]),
+            webhook_id=Snowflake(payload["webhook_id"]),
+        )
 
     async def add_group_dm_recipient(
         self,

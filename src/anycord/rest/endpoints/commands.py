@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import typing
 
-from anycord.models.commands import CommandBuilder, check_command_set
+from anycord.models.command_edits import CommandEditFields
+from anycord.models.commands import (
+    CommandBuilder,
+    CommandOption,
+    check_command_set,
+)
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._payloads import sid
 from anycord.rest.routes import Route
-from anycord.serde.commands import decode_command, encode_command_builder
-from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
+from anycord.serde.commands import decode_command, encode_command_builder, encode_command_option
+from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
     from anycord.models.commands import PartialCommand
     from anycord.serde._core import JSONObject
@@ -44,23 +49,6 @@ def _encode(builder: CommandBuilder | JSONObject) -> JSONObject:
         # Discord's documented limits, checked before anything is sent.
         builder.validate()
     return encode_command_builder(builder)
-
-
-class CommandEditFields(typing.TypedDict, total=False):
-    """`edit_application_command`'s fields, by their JSON names ("Edit Global Application
-    Command", interactions/application-commands.mdx); `None` clears a field."""
-
-    name: UndefinedOr[str]
-    name_localizations: UndefinedNoneOr[Mapping[str, str]]
-    description: UndefinedNoneOr[str]
-    description_localizations: UndefinedNoneOr[Mapping[str, str]]
-    options: UndefinedNoneOr[Sequence[Mapping[str, typing.Any]]]
-    default_member_permissions: UndefinedNoneOr[int | str]
-    dm_permission: UndefinedNoneOr[bool]
-    contexts: UndefinedNoneOr[Sequence[int]]
-    integration_types: UndefinedNoneOr[Sequence[int]]
-    handler: UndefinedNoneOr[int]
-    nsfw: UndefinedOr[bool]
 
 
 class CommandEndpoints(EndpointBase):
@@ -133,9 +121,15 @@ class CommandEndpoints(EndpointBase):
         guild: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         **fields: typing.Unpack[CommandEditFields],
     ) -> PartialCommand:
-        """Change fields of a command (by their JSON names: `name`, `description`, `options`...)."""
+        """Change fields of a command (by their JSON names: `name`, `description`, `options`
+        (`CommandOption`s or dicts)...)."""
         app_id, command_id = sid(application), sid(command)
-        body = {k: v for k, v in fields.items() if v is not UNDEFINED}
+        body: JSONObject = {k: v for k, v in fields.items() if v is not UNDEFINED}
+        options = fields.get("options")
+        if options:
+            body["options"] = [
+                encode_command_option(o) if isinstance(o, CommandOption) else o for o in options
+            ]
         if guild is UNDEFINED:
             route = PATCH_COMMAND.compile(application_id=app_id, command_id=command_id)
             return decode_command(await self._request(route, json=body), self._app)

@@ -29,7 +29,7 @@ if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping, Sequence
 
-    from anycord.models.guilds import GuildBan, GuildPreview, Integration, VanityURL
+    from anycord.models.guild_satellites import GuildBan, GuildPreview, Integration, VanityURL
     from anycord.models.members import Member
     from anycord.models.roles import Role
     from anycord.models.webhooks import PartialWebhook

@@ -27,7 +27,7 @@ from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from anycord.models.guilds import (
+    from anycord.models.guild_satellites import (
         GuildOnboarding,
         GuildWidget,
         GuildWidgetInfo,

@@ -9,51 +9,21 @@ from anycord.rest.endpoints._payloads import sid
 from anycord.rest.routes import Route
 from anycord.serde.channels import decode_channel
 from anycord.serde.guilds import decode_rest_guild
-from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
+from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from anycord.models.channels import PartialChannel
+    from anycord.models.guild_edits import GuildEditFields
     from anycord.models.guilds import RESTGuild
-    from anycord.snowflakes import Snowflakeish, SnowflakeishOr
+    from anycord.snowflakes import SnowflakeishOr
 
-__all__ = ["GuildEditFields", "GuildEndpoints"]
+__all__ = ["GuildEndpoints"]
 
 GET_GUILD = Route("GET", "/guilds/{guild_id}")
 PATCH_GUILD = Route("PATCH", "/guilds/{guild_id}")
 GET_GUILD_CHANNELS = Route("GET", "/guilds/{guild_id}/channels")
 PUT_BAN = Route("PUT", "/guilds/{guild_id}/bans/{user_id}")
 DELETE_BAN = Route("DELETE", "/guilds/{guild_id}/bans/{user_id}")
-
-
-class GuildEditFields(typing.TypedDict, total=False):
-    """`edit_guild`'s other fields, by their JSON names in Modify Guild (resources/guild.mdx).
-
-    Values go into the body as given: IDs, images as data URIs (`anycord.files.to_data_uri`),
-    enums as their integers; `None` clears a field.
-    """
-
-    description: UndefinedNoneOr[str]
-    region: UndefinedNoneOr[str]
-    icon: UndefinedNoneOr[str]
-    splash: UndefinedNoneOr[str]
-    discovery_splash: UndefinedNoneOr[str]
-    banner: UndefinedNoneOr[str]
-    home_header: UndefinedNoneOr[str]
-    verification_level: UndefinedNoneOr[int]
-    default_message_notifications: UndefinedNoneOr[int]
-    explicit_content_filter: UndefinedNoneOr[int]
-    preferred_locale: UndefinedNoneOr[str]
-    afk_timeout: UndefinedNoneOr[int]
-    afk_channel_id: UndefinedNoneOr[Snowflakeish]
-    system_channel_id: UndefinedNoneOr[Snowflakeish]
-    system_channel_flags: UndefinedNoneOr[int]
-    rules_channel_id: UndefinedNoneOr[Snowflakeish]
-    public_updates_channel_id: UndefinedNoneOr[Snowflakeish]
-    safety_alerts_channel_id: UndefinedNoneOr[Snowflakeish]
-    features: UndefinedNoneOr[Sequence[str]]
-    premium_progress_bar_enabled: UndefinedNoneOr[bool]
 
 
 class GuildEndpoints(EndpointBase):

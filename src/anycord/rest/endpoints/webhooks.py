@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import typing
 
+from anycord.files import to_data_uri
 from anycord.rest.endpoints._base import EndpointBase
 from anycord.rest.endpoints._payloads import message_body_from, sid
 from anycord.rest.routes import Route
 from anycord.serde.messages import decode_message
 from anycord.serde.webhooks import decode_webhook
-from anycord.undefined import UNDEFINED, UndefinedOr
+from anycord.undefined import UNDEFINED, UndefinedNoneOr, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from anycord.files import Resourceish
     from anycord.models.message_parts import Attachmentish, Componentish, Embedish, Pollish
     from anycord.models.messages import Message
     from anycord.models.webhooks import PartialWebhook
@@ -71,13 +73,16 @@ class WebhookEndpoints(EndpointBase):
         webhook: SnowflakeishOr,
         *,
         name: UndefinedOr[str] = UNDEFINED,
+        avatar: UndefinedNoneOr[Resourceish] = UNDEFINED,
         channel: UndefinedOr[SnowflakeishOr] = UNDEFINED,
         reason: UndefinedOr[str] = UNDEFINED,
     ) -> PartialWebhook:
-        """Rename or move a webhook."""
+        """Rename a webhook, change its avatar (`None` clears it) or move it."""
         body: dict[str, typing.Any] = {}
         if name is not UNDEFINED:
             body["name"] = name
+        if avatar is not UNDEFINED:
+            body["avatar"] = None if avatar is None else await to_data_uri(avatar)
         if channel is not UNDEFINED:
             body["channel_id"] = str(sid(channel))
         route = PATCH_WEBHOOK.compile(webhook_id=sid(webhook))
