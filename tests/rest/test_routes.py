@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import urllib.parse
 
-from anycord.rest.routes import Route
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from anycord.rest.routes import Route, _hide
 
 
 def test_parameters_may_contain_digits() -> None:
@@ -22,3 +26,20 @@ def test_webhook_tokens_stay_out_of_keys_and_safe_paths() -> None:
     assert compiled.path == "/webhooks/5/sekrit-token"
     assert compiled.safe_path == "/webhooks/5/***"
     assert "sekrit" not in compiled.bucket_key
+
+
+@given(
+    channel=st.one_of(st.integers(min_value=0, max_value=2**64), st.text(max_size=30)),
+    token=st.text(min_size=1, max_size=30),
+)
+def test_every_parameter_is_quoted_into_the_path(channel: int | str, token: str) -> None:
+    # The reference: each value URL-quoted (keeping `@`), whatever characters it holds;
+    # letters and digits (every snowflake) come out as they went in.
+    route = Route("POST", "/channels/{channel_id}/webhooks/{webhook_token}/x")
+    compiled = route.compile(channel_id=channel, webhook_token=token)
+    text = str(int(channel)) if isinstance(channel, int) else channel
+    quoted = [urllib.parse.quote(v, safe="@") for v in (text, token)]
+    assert compiled.path == f"/channels/{quoted[0]}/webhooks/{quoted[1]}/x"
+    assert compiled.major[0] == text
+    assert compiled.major[1] == _hide(token)  # a digest, never the token
+    assert compiled.safe_path == compiled.path.replace(quoted[1], "***")

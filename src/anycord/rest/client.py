@@ -462,24 +462,28 @@ class RESTClient(
         msg = f"{route}: the REST client was closed while the request was in progress"
         raise errors.ComponentClosedError(msg)
 
-    async def _wait_for_grant(self, route: CompiledRoute) -> Grant:
+    def _ask(self, route: CompiledRoute, now: float) -> Grant | Wait | str:
+        """The limiter's answer now, or the key of the queue of callers already held on this
+        route's global slot or bucket: first come, first served, a newcomer queues behind
+        them instead of overtaking them (`waiters.py`)."""
+        queues = self._waiters
+        if route.route.global_limit and GLOBAL_KEY in queues:
+            return GLOBAL_KEY
+        state = self.rate_limiter.state_key(route)
+        if state is not None and state in queues:
+            return state
+        return self.rate_limiter.acquire(route, now)
+
+    async def _wait_for_grant(self, route: CompiledRoute, asked: Wait | str) -> Grant:
+        """Queue on the key `_ask` answered until this caller is granted."""
         limiter = self.rate_limiter
         queues = self._waiters
-        # First come, first served: behind callers already held on this route's global slot
-        # or bucket, a newcomer queues instead of overtaking them (`waiters.py`).
-        key: str | None = None
-        if route.route.global_limit and GLOBAL_KEY in queues:
-            key = GLOBAL_KEY
-        else:
-            state = limiter.state_key(route)
-            if state is not None and state in queues:
-                key = state
         decision: Grant | Wait | None = None
-        if key is None:
-            decision = limiter.acquire(route, anyio.current_time())
-            if isinstance(decision, Grant):
-                return decision
-            key = decision.key
+        if isinstance(asked, str):
+            key = asked
+        else:
+            decision = asked
+            key = asked.key
         waiter = Waiter(route)
         queues.join(key, waiter)
         try:
@@ -580,10 +584,14 @@ class RESTClient(
                 content = orjson.dumps(json)
 
             asked = anyio.current_time()
-            grant = await self._wait_for_grant(route)
-            started = anyio.current_time()
-            if started > asked:
-                stats.wait(template, started - asked)
+            decision = self._ask(route, asked)
+            if isinstance(decision, Grant):
+                grant, started = decision, asked
+            else:
+                grant = await self._wait_for_grant(route, decision)
+                started = anyio.current_time()
+                if started > asked:
+                    stats.wait(template, started - asked)
             try:
                 deadline = math.inf if total is None else started + total
                 response = await self._send(route.method, url, params, headers, content, deadline)

@@ -409,7 +409,8 @@ class ConnectionPool:
                     msg = "the server closed the connection in the middle of a response head"
                     raise http1.ProtocolError(msg) from None
                 buffer += chunk
-                _extend(scope, deadline, timeout)
+                if scope.deadline < deadline:
+                    _extend(scope, deadline, timeout)
                 end = buffer.find(b"\r\n\r\n", max(0, len(buffer) - len(chunk) - 3))
             head = http1.parse_head(buffer[:end])
             buffer = buffer[end + 4 :]
@@ -445,7 +446,8 @@ class ConnectionPool:
                     parts.append(await receive(_READ_SIZE))
                 except anyio.EndOfStream:
                     break
-                _extend(scope, deadline, timeout)
+                if scope.deadline < deadline:
+                    _extend(scope, deadline, timeout)
             body, buffer = b"".join(parts), b""
         # Bytes past the response were never asked for: the connection is not reused.
         keep = framing.keep_alive and not buffer and self.keep_alive
@@ -462,7 +464,8 @@ class ConnectionPool:
         except anyio.EndOfStream:
             msg = "the server closed the connection in the middle of a response body"
             raise http1.ProtocolError(msg) from None
-        _extend(scope, deadline, self.timeouts.read)
+        if scope.deadline < deadline:
+            _extend(scope, deadline, self.timeouts.read)
         return chunk
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -486,7 +489,11 @@ def _earlier(deadline: float, timeout: float | None) -> float:
 
 def _extend(scope: anyio.CancelScope, deadline: float, timeout: float | None) -> None:
     """Give the phase `timeout` more seconds from now, within `deadline`; a scope's deadline
-    is only set when it changes (setting it reschedules the scope's timer)."""
+    is only set when it changes (setting it reschedules the scope's timer).
+
+    Once the read phase's deadline is the caller's, it stays so (the read timeout only moves
+    later), so the reads call this only while `scope.deadline < deadline`.
+    """
     moved = _earlier(deadline, timeout)
     if moved != scope.deadline:
         scope.deadline = moved

@@ -47,30 +47,43 @@ class Route:
     """Whether requests count against the 50/s global limit (interaction endpoints do not)."""
     params: tuple[str, ...] = attrs.field(init=False, eq=False)
     major_params: tuple[str, ...] = attrs.field(init=False, eq=False)
+    _pieces: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    """The template split at its parameters: literal, name, literal, …, literal."""
+    _names: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.method not in ("GET", "POST", "PUT", "PATCH", "DELETE"):
             msg = f"unknown HTTP method {self.method!r}"
             raise ValueError(msg)
-        params = tuple(_PARAM.findall(self.path_template))
+        pieces = tuple(_PARAM.split(self.path_template))
+        params = pieces[1::2]
         object.__setattr__(self, "params", params)
         object.__setattr__(self, "major_params", tuple(p for p in params if p in MAJOR_PARAMETERS))
+        object.__setattr__(self, "_pieces", pieces)
+        object.__setattr__(self, "_names", frozenset(params))
         _REGISTRY.setdefault((self.method, self.path_template), self)
 
     def compile(self, **params: object) -> CompiledRoute:
         """Fill in the path parameters; raises `TypeError` for a missing or unexpected one."""
-        missing = set(self.params) - params.keys()
-        extra = params.keys() - set(self.params)
-        if missing or extra:
+        if params.keys() != self._names:
+            missing = self._names - params.keys()
+            extra = params.keys() - self._names
             msg = (
                 f"{self.method} {self.path_template}: "
                 f"missing {sorted(missing)}, unexpected {sorted(extra)}"
             )
             raise TypeError(msg)
         values = {k: str(int(v)) if isinstance(v, int) else str(v) for k, v in params.items()}
-        path = _PARAM.sub(
-            lambda m: urllib.parse.quote(values[m.group(1)], safe="@"), self.path_template
-        )
+        pieces = list(self._pieces)
+        for index in range(1, len(pieces), 2):
+            value = values[pieces[index]]
+            # ASCII letters and digits (every snowflake) are left alone by quoting.
+            pieces[index] = (
+                value
+                if value.isascii() and value.isalnum()
+                else urllib.parse.quote(value, safe="@")
+            )
+        path = "".join(pieces)
         major = tuple(
             _hide(values[p]) if p in _SECRET_PARAMETERS else values[p] for p in self.major_params
         )
