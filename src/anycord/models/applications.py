@@ -16,17 +16,17 @@ import attrs
 from anycord import enums
 from anycord.models import cdn
 from anycord.models.base import Unique
+from anycord.models.users import UserFields
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping, Sequence
 
-    from anycord.colors import Color
     from anycord.models.channels import DMChannel
     from anycord.models.message_options import MessageCreateOptions
     from anycord.models.messages import Message
-    from anycord.models.users import PrimaryGuild, User, UserFlag
+    from anycord.models.users import User, UserFlag
     from anycord.permissions import Permissions
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
@@ -167,7 +167,7 @@ class IntegrationTypeConfig:
 
 
 @attrs.define(slots=True, kw_only=True, weakref_slot=False)
-class TeamMember:
+class TeamMember(UserFields):
     """A member of a developer team."""
 
     user: User
@@ -180,59 +180,9 @@ class TeamMember:
     # -- the user's fields and methods (a team member is a user, as in hikari) ---------------
 
     @property
-    def app(self) -> RESTAware | None:
-        """The app the user was decoded with."""
-        return self.user.app
-
-    @property
-    def id(self) -> Snowflake:
-        """The user's ID."""
-        return self.user.id
-
-    @property
-    def created_at(self) -> datetime.datetime:
-        """When the user's account was created (from the ID)."""
-        return self.user.created_at
-
-    @property
-    def username(self) -> str:
-        """The user's username."""
-        return self.user.username
-
-    @property
-    def global_name(self) -> str | None:
-        """The user's global display name."""
-        return self.user.global_name
-
-    @property
     def display_name(self) -> str:
         """The global name, else the username."""
         return self.user.display_name
-
-    @property
-    def discriminator(self) -> str:
-        """The user's legacy discriminator."""
-        return self.user.discriminator
-
-    @property
-    def primary_guild(self) -> PrimaryGuild | None:
-        """The user's primary guild (server tag)."""
-        return self.user.primary_guild
-
-    @property
-    def mention(self) -> str:
-        """`<@id>`."""
-        return self.user.mention
-
-    @property
-    def is_bot(self) -> bool:
-        """Whether the user is a bot."""
-        return self.user.is_bot
-
-    @property
-    def is_system(self) -> bool:
-        """Whether the user is an official Discord system user."""
-        return self.user.is_system
 
     @property
     def flags(self) -> UserFlag:
@@ -240,36 +190,9 @@ class TeamMember:
         return self.user.flags
 
     @property
-    def avatar_hash(self) -> str | None:
-        """The user's avatar hash."""
-        return self.user.avatar_hash
-
-    @property
-    def banner_hash(self) -> str | None:
-        """The user's profile banner hash."""
-        return self.user.banner_hash
-
-    @property
-    def accent_color(self) -> Color | None:
-        """The user's profile accent colour."""
-        return self.user.accent_color
-
-    accent_colour = accent_color
-
-    @property
-    def avatar_decoration(self) -> Mapping[str, typing.Any] | None:
-        """The user's avatar decoration data."""
-        return self.user.avatar_decoration
-
-    @property
     def display_avatar_decoration(self) -> Mapping[str, typing.Any] | None:
         """The user's displayed avatar decoration."""
         return self.user.display_avatar_decoration
-
-    @property
-    def default_avatar_url(self) -> str:
-        """The user's default avatar."""
-        return self.user.default_avatar_url
 
     @property
     def display_avatar_url(self) -> str:

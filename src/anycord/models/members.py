@@ -24,23 +24,22 @@ from anycord.models.member_shapes import (
     member_shape,
     pack_time,
 )
+from anycord.models.users import UserFields
 from anycord.traits import model_cache
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from anycord.colors import Color
     from anycord.models.channels import DMChannel
     from anycord.models.guilds import GatewayGuild
     from anycord.models.message_options import MessageCreateOptions
     from anycord.models.messages import Message
     from anycord.models.presences import MemberPresence
     from anycord.models.roles import Role
-    from anycord.models.users import PrimaryGuild, User
+    from anycord.models.users import User
     from anycord.permissions import Permissions
     from anycord.snowflakes import Snowflake, SnowflakeishOr
-    from anycord.traits import RESTAware
     from anycord.undefined import UndefinedNoneOr
 
 __all__ = ["InteractionMember", "Member", "MemberFlag", "PartialMember"]
@@ -130,7 +129,7 @@ _fromts = datetime.datetime.fromtimestamp
 
 
 @attrs.define(slots=True, kw_only=True, eq=False, weakref_slot=False, init=False, repr=False)
-class Member:
+class Member(UserFields):
     """A user's membership of a guild. Equal (and hashed) by `(guild_id, user.id)`.
 
     `role_ids` lists the member's roles as Discord sends them (without @everyone). Every field
@@ -301,36 +300,6 @@ class Member:
     # -- the user's fields, for convenience -------------------------------------------------
 
     @property
-    def app(self) -> RESTAware | None:
-        """The app the member's user was decoded with."""
-        return self.user.app
-
-    @property
-    def id(self) -> Snowflake:
-        """The user's ID."""
-        return self.user.id
-
-    @property
-    def username(self) -> str:
-        """The user's username."""
-        return self.user.username
-
-    @property
-    def global_name(self) -> str | None:
-        """The user's global display name."""
-        return self.user.global_name
-
-    @property
-    def is_bot(self) -> bool:
-        """Whether the user is a bot."""
-        return self.user.is_bot
-
-    @property
-    def mention(self) -> str:
-        """`<@id>`."""
-        return f"<@{self.user.id}>"
-
-    @property
     def display_name(self) -> str:
         """The nickname, else the global name, else the username."""
         return self.nickname or self.user.global_name or self.user.username
@@ -346,53 +315,6 @@ class Member:
     def guild_flags(self) -> MemberFlag:
         """`flags` (hikari's name for the member's guild flags)."""
         return self.flags
-
-    @property
-    def avatar_hash(self) -> str | None:
-        """The user's avatar hash."""
-        return self.user.avatar_hash
-
-    @property
-    def banner_hash(self) -> str | None:
-        """The user's profile banner hash."""
-        return self.user.banner_hash
-
-    @property
-    def accent_color(self) -> Color | None:
-        """The user's profile accent colour."""
-        return self.user.accent_color
-
-    accent_colour = accent_color
-
-    @property
-    def avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:
-        """The user's avatar decoration data."""
-        return self.user.avatar_decoration
-
-    @property
-    def discriminator(self) -> str:
-        """The user's legacy discriminator."""
-        return self.user.discriminator
-
-    @property
-    def primary_guild(self) -> PrimaryGuild | None:
-        """The user's primary guild (server tag)."""
-        return self.user.primary_guild
-
-    @property
-    def is_system(self) -> bool:
-        """Whether the user is an official Discord system user."""
-        return self.user.is_system
-
-    @property
-    def created_at(self) -> datetime.datetime:
-        """When the user's account was created (from the ID)."""
-        return self.user.created_at
-
-    @property
-    def default_avatar_url(self) -> str:
-        """The user's default avatar."""
-        return self.user.default_avatar_url
 
     @property
     def display_avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:

@@ -23,6 +23,8 @@ from anycord.models.base import Unique, fields_repr, require_app
 from anycord.undefined import UNDEFINED, UndefinedOr
 
 if typing.TYPE_CHECKING:
+    import datetime
+
     from anycord.colors import Color
     from anycord.models.channels import DMChannel
     from anycord.models.message_options import MessageCreateOptions
@@ -30,7 +32,15 @@ if typing.TYPE_CHECKING:
     from anycord.snowflakes import Snowflake
     from anycord.traits import RESTAware
 
-__all__ = ["OwnUser", "PartialUser", "PremiumType", "PrimaryGuild", "User", "UserFlag"]
+__all__ = [
+    "OwnUser",
+    "PartialUser",
+    "PremiumType",
+    "PrimaryGuild",
+    "User",
+    "UserFields",
+    "UserFlag",
+]
 
 
 class PremiumType(enums.IntEnum):
@@ -660,3 +670,90 @@ def build_user(
     user.avatar_hash = avatar_hash
     user._shape = shape
     return user
+
+
+class UserFields:
+    """Mixin: the fields of a model's `user` that read the same on the model (a guild
+    `Member`, a `TeamMember`), as hikari's members and team members are users. What means
+    something else on the model (`flags`, `display_name`, the display URLs) stays there."""
+
+    __slots__ = ()
+
+    user: User
+
+    @property
+    def app(self) -> RESTAware | None:
+        """The app the user was decoded with."""
+        return self.user.app
+
+    @property
+    def id(self) -> Snowflake:
+        """The user's ID."""
+        return self.user.id
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When the user's account was created (from the ID)."""
+        return self.user.created_at
+
+    @property
+    def username(self) -> str:
+        """The user's username."""
+        return self.user.username
+
+    @property
+    def global_name(self) -> str | None:
+        """The user's global display name."""
+        return self.user.global_name
+
+    @property
+    def discriminator(self) -> str:
+        """The user's legacy discriminator."""
+        return self.user.discriminator
+
+    @property
+    def primary_guild(self) -> PrimaryGuild | None:
+        """The user's primary guild (server tag)."""
+        return self.user.primary_guild
+
+    @property
+    def is_bot(self) -> bool:
+        """Whether the user is a bot."""
+        return self.user.is_bot
+
+    @property
+    def is_system(self) -> bool:
+        """Whether the user is an official Discord system user."""
+        return self.user.is_system
+
+    @property
+    def mention(self) -> str:
+        """`<@id>`."""
+        return self.user.mention
+
+    @property
+    def avatar_hash(self) -> str | None:
+        """The user's avatar hash."""
+        return self.user.avatar_hash
+
+    @property
+    def banner_hash(self) -> str | None:
+        """The user's profile banner hash."""
+        return self.user.banner_hash
+
+    @property
+    def accent_color(self) -> Color | None:
+        """The user's profile accent colour."""
+        return self.user.accent_color
+
+    accent_colour = accent_color
+
+    @property
+    def avatar_decoration(self) -> typing.Mapping[str, typing.Any] | None:
+        """The user's avatar decoration data."""
+        return self.user.avatar_decoration
+
+    @property
+    def default_avatar_url(self) -> str:
+        """The user's default avatar."""
+        return self.user.default_avatar_url
