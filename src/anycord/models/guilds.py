@@ -62,6 +62,14 @@ __all__ = [
 ]
 
 
+class _InGuild(typing.Protocol):
+    @property
+    def guild_id(self) -> Snowflake | None: ...
+
+
+_InGuildT = typing.TypeVar("_InGuildT", bound=_InGuild)
+
+
 # -- guilds ----------------------------------------------------------------------------------
 
 
@@ -587,11 +595,14 @@ class Guild(PartialGuild):
         cache = traits.model_cache(self.app)
         return cache.get_voice_states_view_for_guild(self.id) if cache else {}
 
+    def _own(self, found: _InGuildT | None) -> _InGuildT | None:
+        # A cache read by ID may find another guild's object: this guild's only.
+        return found if found is not None and found.guild_id == self.id else None
+
     def get_channel(self, channel: SnowflakeishOr) -> GuildChannel | None:
         """A cached channel of this guild (`None` for another guild's)."""
         cache = traits.model_cache(self.app)
-        found = cache.get_guild_channel(channel) if cache else None
-        return found if found is not None and found.guild_id == self.id else None
+        return self._own(cache.get_guild_channel(channel) if cache else None)
 
     def get_channels(self) -> Mapping[Snowflake, GuildChannel]:
         """The cached channels of this guild, by ID."""
@@ -601,8 +612,7 @@ class Guild(PartialGuild):
     def get_role(self, role: SnowflakeishOr) -> Role | None:
         """A cached role of this guild (`None` for another guild's)."""
         cache = traits.model_cache(self.app)
-        found = cache.get_role(role) if cache else None
-        return found if found is not None and found.guild_id == self.id else None
+        return self._own(cache.get_role(role) if cache else None)
 
     def get_roles(self) -> Mapping[Snowflake, Role]:
         """The cached roles of this guild, by ID."""
@@ -612,8 +622,7 @@ class Guild(PartialGuild):
     def get_emoji(self, emoji: SnowflakeishOr) -> KnownCustomEmoji | None:
         """A cached custom emoji of this guild (`None` for another guild's)."""
         cache = traits.model_cache(self.app)
-        found = cache.get_emoji(emoji) if cache else None
-        return found if found is not None and found.guild_id == self.id else None
+        return self._own(cache.get_emoji(emoji) if cache else None)
 
     def get_emojis(self) -> Mapping[Snowflake, KnownCustomEmoji]:
         """The cached custom emojis of this guild, by ID."""
@@ -623,8 +632,7 @@ class Guild(PartialGuild):
     def get_sticker(self, sticker: SnowflakeishOr) -> GuildSticker | None:
         """A cached sticker of this guild (`None` for another guild's)."""
         cache = traits.model_cache(self.app)
-        found = cache.get_sticker(sticker) if cache else None
-        return found if found is not None and found.guild_id == self.id else None
+        return self._own(cache.get_sticker(sticker) if cache else None)
 
     def get_stickers(self) -> Mapping[Snowflake, GuildSticker]:
         """The cached stickers of this guild, by ID."""
